@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { UserError } from '../errors.js';
+import { packageVersion } from '../paths.js';
+import { dataCommand } from './commands/data.js';
+
+/** Exit codes: 0 ok, 1 user error (bad input, data or strategy), 2 internal error. */
+export const EXIT = { ok: 0, user: 1, internal: 2 } as const;
+
+function report(err: unknown, verbose: boolean): number {
+  const e = err instanceof Error ? err : new Error(String(err));
+  const user = e instanceof UserError || (e as { name?: string }).name === 'YError';
+  const line = user ? `ratecycle: ${e.message}` : `ratecycle: internal error: ${e.message}`;
+  console.error(line.split('\n')[0]);
+  if (verbose && e.stack) console.error(e.stack);
+  else if (!user) console.error('(run again with --verbose to see the stack)');
+  return user ? EXIT.user : EXIT.internal;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const verbose = argv.includes('--verbose');
+  const cli = yargs(argv)
+    .scriptName('ratecycle')
+    .usage('$0 <command> [options]\n\nBacktest small-cap vs large-cap rotation strategies around Fed rate cycles.')
+    .option('verbose', { type: 'boolean', describe: 'show stacks on errors' })
+    .option('data', { type: 'string', describe: 'data folder with a catalog.json (default: the shipped data/)' })
+    .command('data', 'List or validate the data catalog', dataCommand)
+    .demandCommand(1, 'name a command (see --help)')
+    .strict()
+    .recommendCommands()
+    .version(packageVersion())
+    .help()
+    .alias('h', 'help')
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .fail((msg, err) => {
+      throw err ?? new UserError(msg);
+    });
+  try {
+    await cli.parseAsync();
+  } catch (err) {
+    process.exitCode = report(err, verbose);
+  }
+}
+
+await main(hideBin(process.argv));

@@ -1,0 +1,188 @@
+import { findEntry, findUniverse } from '../data/catalog.js';
+import { loadSeries } from '../data/load-series.js';
+import { loadFomc } from '../data/load-fomc.js';
+import { isoDay, parseIsoDay } from '../dates.js';
+import { UserError } from '../errors.js';
+import { detectCycles, type CycleOptions, type RateMove } from '../fed/detect-cycles.js';
+import { fedFrame, type FedFrameOptions } from '../fed/fed-frame.js';
+import { monthlyMoves } from '../fed/monthly-moves.js';
+import type { Catalog, FomcDecision, Market, Series } from '../types.js';
+import { asOfJoin } from './as-of.js';
+import { compoundBetween } from './compound-between.js';
+import { intersectDates } from './intersect-dates.js';
+import { periodsPerYear } from './periods-per-year.js';
+import { publicationDays } from './publication.js';
+
+/** Options of {@link buildMarket}. */
+export interface MarketOptions {
+  /** Universe id from the catalog (default `russell`). */
+  universe?: string;
+  /** First and last calendar date to keep, `YYYY-MM-DD` (inclusive). */
+  from?: string;
+  to?: string;
+  /** Extra series to join as of their publication date (only these are loaded). */
+  series?: readonly string[];
+  /** Fed cycle detection settings. */
+  fed?: CycleOptions & FedFrameOptions & { policy?: string; funds?: string; decisions?: string };
+}
+
+function parseBound(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  const day = parseIsoDay(text);
+  if (Number.isNaN(day)) throw new UserError(`--${flag} "${text}" is not a date (YYYY-MM-DD)`);
+  return day;
+}
+
+/**
+ * Builds the point-in-time market frame of a universe: its trading calendar (dates where
+ * every asset has a value), asset prices and returns, cash compounded between bars,
+ * requested series joined as of their publication date, and the Fed cycle annotation.
+ */
+export function buildMarket(catalog: Catalog, options: MarketOptions = {}): Market {
+  const spec = findUniverse(catalog, options.universe ?? 'russell');
+  const hashes: Record<string, string> = {};
+  const warnings: string[] = [];
+  const load = (id: string): Series => {
+    const s = loadSeries(findEntry(catalog, id), catalog.dir);
+    hashes[s.meta.file] = s.hash;
+    return s;
+  };
+
+  const assets = spec.assets.map(load);
+  const common = intersectDates(assets.map((s) => s.dates));
+  const from = parseBound(options.from, 'from') ?? -Infinity;
+  const to = parseBound(options.to, 'to') ?? Infinity;
+  if (from > to) throw new UserError(`--from ${options.from} is after --to ${options.to}`);
+  let lo = 0;
+  while (lo < common.dates.length && common.dates[lo] < from) lo++;
+  let hi = common.dates.length;
+  while (hi > lo && common.dates[hi - 1] > to) hi--;
+  if (hi - lo < 2) {
+    const range = common.dates.length ? `${isoDay(common.dates[0])} to ${isoDay(common.dates[common.dates.length - 1])}` : 'no common dates';
+    throw new UserError(`universe "${spec.id}" has fewer than 2 bars between ${options.from ?? 'start'} and ${options.to ?? 'end'} (data: ${range})`);
+  }
+  const dates = common.dates.slice(lo, hi);
+  const T = dates.length;
+
+  const prices: Record<string, Float64Array> = {};
+  const returns: Record<string, Float64Array> = {};
+  assets.forEach((s, k) => {
+    const idx = common.index[k].subarray(lo, hi);
+    const p = new Float64Array(T);
+    const r = new Float64Array(T);
+    if (s.meta.kind === 'price') {
+      for (let t = 0; t < T; t++) p[t] = s.values[idx[t]];
+      for (let t = 1; t < T; t++) r[t] = p[t] / p[t - 1] - 1;
+    } else {
+      p[0] = 1;
+      for (let t = 1; t < T; t++) {
+        r[t] = s.values[idx[t]];
+        p[t] = p[t - 1] * (1 + r[t]);
+      }
+    }
+    prices[s.id] = p;
+    returns[s.id] = r;
+  });
+
+  const cashSeries = load(spec.cash);
+  const cash = compoundBetween(dates, cashSeries.dates, cashSeries.values);
+  let missingCash = -1;
+  for (let t = 1; t < T; t++) {
+    if (Number.isNaN(cash[t])) {
+      if (missingCash < 0) missingCash = t;
+      cash[t] = 0;
+    }
+  }
+  if (missingCash > 0) {
+    warnings.push(`cash series "${spec.cash}" ends ${isoDay(cashSeries.dates[cashSeries.dates.length - 1])}: cash earns 0 from ${isoDay(dates[missingCash])}`);
+  }
+
+  const series: Record<string, Float64Array> = {};
+  for (const id of options.series ?? []) {
+    if (spec.assets.includes(id) && !(id in series)) {
+      series[id] = prices[id];
+      continue;
+    }
+    const entry = findEntry(catalog, id);
+    if (entry.kind === 'event') throw new UserError(`series "${id}" is an event table and cannot be joined as a column`);
+    const s = load(id);
+    const known = publicationDays(s.dates, entry.publication);
+    const { column, firstStaleBar } = asOfJoin(dates, known, s.values, entry.maxStaleDays ?? Infinity);
+    if (firstStaleBar >= 0) {
+      warnings.push(
+        `series "${id}" is stale from ${isoDay(dates[firstStaleBar])}: its last value is dated ${isoDay(s.dates[s.dates.length - 1])} ` +
+          `(known ${isoDay(known[known.length - 1])}) and is not carried forward more than ${entry.maxStaleDays} days`,
+      );
+    }
+    series[id] = column;
+  }
+
+  const fed = buildFed(catalog, dates, options.fed ?? {}, load, hashes, warnings);
+  return {
+    universe: spec.id,
+    frequency: spec.frequency,
+    periodsPerYear: periodsPerYear(dates),
+    dates,
+    assets: spec.assets.slice(),
+    small: spec.small,
+    large: spec.large,
+    prices,
+    returns,
+    cash,
+    series,
+    fed: fed.frame,
+    fomc: fed.decisions,
+    dataHashes: hashes,
+    warnings,
+  };
+}
+
+function has(catalog: Catalog, id: string): boolean {
+  return catalog.series.some((s) => s.id === id);
+}
+
+function buildFed(
+  catalog: Catalog,
+  dates: Int32Array,
+  opts: NonNullable<MarketOptions['fed']>,
+  load: (id: string) => Series,
+  hashes: Record<string, string>,
+  warnings: string[],
+) {
+  const policyId = opts.policy ?? 'fed_target';
+  const fundsId = opts.funds ?? 'fed_funds';
+  const decisionsId = opts.decisions ?? 'fomc';
+  const T = dates.length;
+  const policyRate = new Float64Array(T).fill(NaN);
+  let decisions: FomcDecision[] = [];
+  const moves: RateMove[] = [];
+  let targetStart = Infinity;
+
+  if (has(catalog, policyId)) {
+    const target = load(policyId);
+    targetStart = target.dates[0];
+    const entry = findEntry(catalog, policyId);
+    const { column } = asOfJoin(dates, publicationDays(target.dates, entry.publication), target.values, entry.maxStaleDays ?? Infinity);
+    policyRate.set(column);
+  }
+  if (dates[0] < targetStart && has(catalog, fundsId)) {
+    const funds = load(fundsId);
+    const entry = findEntry(catalog, fundsId);
+    const { column } = asOfJoin(dates, publicationDays(funds.dates, entry.publication), funds.values, entry.maxStaleDays ?? Infinity);
+    for (let t = 0; t < T && dates[t] < targetStart; t++) policyRate[t] = column[t];
+    moves.push(...monthlyMoves(funds.dates, funds.values, targetStart));
+  }
+  if (has(catalog, decisionsId)) {
+    const entry = findEntry(catalog, decisionsId);
+    const loaded = loadFomc(entry, catalog.dir);
+    hashes[entry.file] = loaded.hash;
+    decisions = loaded.decisions;
+    for (const d of decisions) moves.push({ date: d.date, previous: d.previous, rate: d.target });
+  } else {
+    warnings.push(`no FOMC decision table ("${decisionsId}") in the catalog: Fed phases come from the funds rate only`);
+  }
+  moves.sort((a, b) => a.date - b.date);
+  const cycles = detectCycles(moves, opts);
+  if (cycles.length === 0) warnings.push('no Fed policy data: every bar is in the "hold" phase');
+  return { frame: fedFrame(dates, policyRate, moves, cycles, opts), decisions };
+}

@@ -1,0 +1,37 @@
+import { addBusinessDays, addMonths, dayFromYmd, endOfMonth, nthBusinessDayOfMonth, ymdFromDay } from '../dates.js';
+import type { Publication } from '../types.js';
+
+/**
+ * The day an observation dated `day` becomes known under a publication rule
+ * (see {@link Publication}); it is usable from that day's close on.
+ */
+export function publicationDay(day: number, rule: Publication): number {
+  switch (rule.rule) {
+    case 'close':
+      return day;
+    case 'business-days':
+      return addBusinessDays(day, rule.n);
+    case 'calendar-days':
+      return day + rule.n;
+    case 'next-month-business-day':
+      return nthBusinessDayOfMonth(endOfMonth(day) + 1, rule.n);
+    case 'next-month-day': {
+      const { year, month } = ymdFromDay(endOfMonth(day) + 1);
+      return Math.min(dayFromYmd(year, month, rule.n), endOfMonth(dayFromYmd(year, month, 1)));
+    }
+    case 'months':
+      return addMonths(endOfMonth(day) + 1, rule.n);
+  }
+}
+
+/** Publication days of every observation, forced non-decreasing (a later value never shows first). */
+export function publicationDays(dates: Int32Array, rule: Publication): Int32Array {
+  const out = new Int32Array(dates.length);
+  let last = -Infinity;
+  for (let i = 0; i < dates.length; i++) {
+    const p = Math.max(publicationDay(dates[i], rule), last);
+    out[i] = p;
+    last = p;
+  }
+  return out;
+}
