@@ -117,6 +117,8 @@ export interface FedCycle {
   /** Number of moves and total change in basis points. */
   moves: number;
   changeBp: number;
+  /** Date at which the cycle was known to have started (the move that confirmed the turn). */
+  confirmed: number;
 }
 
 /** Fed policy annotation of a calendar: one value per bar. */

@@ -9,8 +9,6 @@ export interface RateMove {
 
 /** A confirmed policy cycle with the decision that confirmed it (point-in-time). */
 export interface DetectedCycle extends FedCycle {
-  /** Date at which the cycle was known to have started (its confirming decision). */
-  confirmed: number;
   /** Index in the moves list of the first move and of the confirming move. */
   startIndex: number;
   confirmIndex: number;

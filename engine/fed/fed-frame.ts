@@ -83,6 +83,6 @@ export function fedFrame(
     barsSinceFirstCut: barsSince,
     monthsSinceFirstCut: monthsSince,
     move,
-    cycles: cycles.map(({ id, direction, start, end, moves: n, changeBp }) => ({ id, direction, start, end, moves: n, changeBp })),
+    cycles: cycles.map(({ id, direction, start, end, moves: n, changeBp, confirmed }) => ({ id, direction, start, end, moves: n, changeBp, confirmed })),
   };
 }

@@ -1,0 +1,83 @@
+import type { Argv } from 'yargs';
+import { loadCatalog } from '../data/catalog.js';
+import { UserError } from '../errors.js';
+import { buildMarket } from '../market/build-market.js';
+import { parseRebalance } from '../run/parse-rebalance.js';
+import type { Catalog, Market, SimOptions } from '../types.js';
+import type { Strategy } from '../../strategies/define.js';
+import { loadStrategy } from '../../strategies/load-strategy.js';
+import { parseParams } from '../../strategies/params.js';
+
+/** Command-line options shared by run, audit, sweep and walkforward. */
+export interface RunArgs {
+  strategy: string;
+  param?: string[];
+  universe?: string;
+  from?: string;
+  to?: string;
+  lag?: number;
+  rebalance?: string;
+  costBps?: number;
+  slippageBps?: number;
+  allowShort?: boolean;
+  allowLeverage?: boolean;
+  borrowSpreadBps?: number;
+  data?: string;
+}
+
+/** Adds the market and simulation options to a command. */
+export function runOptions<T>(y: Argv<T>): Argv<T & RunArgs> {
+  return y
+    .positional('strategy', { type: 'string', describe: 'built-in strategy id (see `ratecycle list`) or path to a strategy .ts file', demandOption: true })
+    .option('param', { type: 'string', array: true, describe: 'strategy parameter name=value (repeatable)' })
+    .option('universe', { type: 'string', describe: 'universe id: russell, etf, ff, … (see `ratecycle data list`)' })
+    .option('from', { type: 'string', describe: 'first date YYYY-MM-DD' })
+    .option('to', { type: 'string', describe: 'last date YYYY-MM-DD' })
+    .option('lag', { type: 'number', describe: 'bars between decision and trade (1 = next close; 0 = same close, optimistic)' })
+    .option('rebalance', { type: 'string', describe: 'on-change | daily | weekly|monthly|quarterly|yearly[:first|:last] | drift:0.05' })
+    .option('cost-bps', { type: 'number', default: 5, describe: 'trading cost, basis points of traded value' })
+    .option('slippage-bps', { type: 'number', default: 0, describe: 'extra slippage, basis points of traded value' })
+    .option('allow-short', { type: 'boolean', default: false, describe: 'allow negative weights' })
+    .option('allow-leverage', { type: 'boolean', default: false, describe: 'allow weights summing above 1 (borrowing at cash + spread)' })
+    .option('borrow-spread-bps', { type: 'number', default: 100, describe: 'spread over the cash rate paid on borrowed cash, bp per year' }) as unknown as Argv<T & RunArgs>;
+}
+
+/** Everything a command needs to run a strategy: the strategy, parsed params, market and options. */
+export interface RunSetup {
+  strategy: Strategy;
+  strategyFile?: string;
+  params: Record<string, unknown>;
+  catalog: Catalog;
+  market: Market;
+  sim: SimOptions;
+}
+
+function nonNegative(name: string, x: number | undefined, fallback: number): number {
+  const v = x ?? fallback;
+  if (!Number.isFinite(v) || v < 0) throw new UserError(`--${name} must be a number ≥ 0 (got ${x})`);
+  return v;
+}
+
+/** Loads the strategy, parses its params, builds the market and the simulation options. */
+export async function setupRun(args: RunArgs): Promise<RunSetup> {
+  const { strategy, file } = await loadStrategy(args.strategy);
+  const params = parseParams(strategy.params, args.param ?? [], strategy.id) as Record<string, unknown>;
+  const catalog = loadCatalog(args.data);
+  const universe = args.universe ?? strategy.defaults?.universe ?? 'russell';
+  const series = strategy.seriesFor ? strategy.seriesFor(params as never) : strategy.series;
+  const market = buildMarket(catalog, { universe, from: args.from, to: args.to, series });
+  const lag = nonNegative('lag', args.lag, strategy.defaults?.lag ?? 1);
+  if (!Number.isInteger(lag)) throw new UserError(`--lag must be a whole number of bars (got ${lag})`);
+  const sim: SimOptions = {
+    lag,
+    rebalance: args.rebalance ? parseRebalance(args.rebalance) : (strategy.defaults?.rebalance ?? { kind: 'on-change' }),
+    cost: nonNegative('cost-bps', args.costBps, 5) / 1e4,
+    slippage: nonNegative('slippage-bps', args.slippageBps, 0) / 1e4,
+    allowShort: args.allowShort ?? false,
+    allowLeverage: args.allowLeverage ?? false,
+    borrowSpread: nonNegative('borrow-spread-bps', args.borrowSpreadBps, 100) / 1e4,
+    periodsPerYear: market.periodsPerYear,
+    initial: 1,
+  };
+  return { strategy, strategyFile: file, params, catalog, market, sim };
+}

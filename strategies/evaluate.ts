@@ -1,0 +1,79 @@
+import { UserError } from '../engine/errors.js';
+import { isoDay } from '../engine/dates.js';
+import type { Market } from '../engine/types.js';
+import type { Strategy } from './define.js';
+import { formatParams } from './params.js';
+import { marketView, resolveAsset } from './view.js';
+
+/** A strategy failure: names the strategy and its parameters. */
+export class StrategyError extends UserError {
+  override name = 'StrategyError';
+}
+
+function label(strategy: Strategy, params: Record<string, unknown>): string {
+  const p = formatParams(params);
+  return `strategy "${strategy.id}"${p ? ` (${p})` : ''}`;
+}
+
+/**
+ * Runs a strategy on a market frame and returns its target weights as a T×A row-major
+ * matrix in the market's asset order (fractions of equity; a NaN row = no decision).
+ * The `cash` role, if weighted, is the remainder and is not stored. Throws a
+ * StrategyError naming the strategy and parameters when it throws or returns a wrong shape.
+ */
+export function evaluateStrategy(strategy: Strategy, market: Market, params: Record<string, unknown>): Float64Array {
+  const who = label(strategy, params);
+  let out: Record<string, ArrayLike<number>>;
+  try {
+    out = strategy.weights(marketView(market), params as never) as Record<string, ArrayLike<number>>;
+  } catch (e) {
+    if (e instanceof UserError) throw new StrategyError(`${who}: ${e.message}`, { cause: e });
+    const err = e as Error;
+    throw new StrategyError(`${who} threw: ${err?.message ?? String(e)}`, { cause: e });
+  }
+  if (!out || typeof out !== 'object') throw new StrategyError(`${who} returned ${out === null ? 'null' : typeof out}, expected an object of weight arrays`);
+  const T = market.dates.length;
+  const A = market.assets.length;
+  const matrix = new Float64Array(T * A);
+  const declared = new Set<string>(strategy.assets);
+  const any = declared.has('*');
+  for (const key of Object.keys(out)) {
+    if (!any && !declared.has(key)) throw new StrategyError(`${who} returned weights for "${key}", which is not in its assets (${strategy.assets.join(', ')})`);
+  }
+  const columns: { col: number; w: ArrayLike<number>; key: string }[] = [];
+  const seen = new Set<number>();
+  for (const key of any ? Object.keys(out) : strategy.assets) {
+    const w = out[key];
+    if (w === undefined) throw new StrategyError(`${who} returned no weights for "${key}"`);
+    if (typeof w !== 'object' || typeof (w as ArrayLike<number>).length !== 'number') throw new StrategyError(`${who}: weights for "${key}" are not an array`);
+    if (w.length !== T) throw new StrategyError(`${who}: weights for "${key}" have ${w.length} values, the market has ${T} bars`);
+    if (key === 'cash') continue;
+    let col: number;
+    try {
+      col = market.assets.indexOf(resolveAsset(market, key));
+    } catch (e) {
+      throw new StrategyError(`${who}: ${(e as Error).message}`);
+    }
+    if (seen.has(col)) throw new StrategyError(`${who}: asset "${key}" is weighted twice (a role and its asset id)`);
+    seen.add(col);
+    columns.push({ col, w, key });
+  }
+  for (let t = 0; t < T; t++) {
+    let nan = 0;
+    for (const { w } of columns) if (Number.isNaN(w[t])) nan++;
+    if (nan === columns.length && columns.length > 0) {
+      matrix.fill(NaN, t * A, t * A + A);
+      continue;
+    }
+    if (nan > 0) {
+      const which = columns.filter((c) => Number.isNaN(c.w[t])).map((c) => c.key);
+      throw new StrategyError(`${who}: weights on ${isoDay(market.dates[t])} are NaN for ${which.join(', ')} but not for the others; NaN means "no decision" and must cover the whole row`);
+    }
+    for (const { col, w, key } of columns) {
+      const x = w[t];
+      if (!Number.isFinite(x)) throw new StrategyError(`${who}: weight for "${key}" on ${isoDay(market.dates[t])} is ${x}`);
+      matrix[t * A + col] = x;
+    }
+  }
+  return matrix;
+}
