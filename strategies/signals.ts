@@ -3,7 +3,7 @@
  * (Float64Array, one value per bar), reads only bars ≤ t to produce bar t, and never
  * mutates its inputs. NaN means "not known yet" and propagates.
  */
-import { addMonths } from '../engine/dates.js';
+import { addMonths, endOfMonth } from '../engine/dates.js';
 
 /** A column filled with one value. */
 export function constant(length: number, value: number): Float64Array {
@@ -34,12 +34,14 @@ export function pctChange(x: ArrayLike<number>, k: number): Float64Array {
 /**
  * For each bar, the index of the last bar dated on or before the same calendar day
  * `months` months earlier (−1 when there is none): calendar-true lookbacks on any frequency.
+ * A month-end date looks back to the month end (2020-02-29 → 2020-01-31).
  */
 export function monthsBackIndex(dates: Int32Array, months: number): Int32Array {
   const out = new Int32Array(dates.length);
   let j = -1;
   for (let t = 0; t < dates.length; t++) {
-    const target = addMonths(dates[t], -months);
+    const day = dates[t];
+    const target = day === endOfMonth(day) ? endOfMonth(addMonths(day, -months)) : addMonths(day, -months);
     while (j + 1 <= t && dates[j + 1] <= target) j++;
     out[t] = j;
   }
