@@ -1,4 +1,5 @@
 import { isoDay } from '../engine/dates.js';
+import { mulberry32 } from '../engine/random.js';
 import { sliceMarket } from '../engine/market/slice-market.js';
 import type { Market } from '../engine/types.js';
 import type { Strategy } from './define.js';
@@ -19,18 +20,6 @@ export interface AuditOptions {
   randomCuts?: number;
   /** Seed of the random cut points (default 1). */
   seed?: number;
-}
-
-/** Deterministic PRNG (mulberry32) so audits are reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Bar indexes to cut at: the last bar of every year plus `n` random bars (sorted, unique). */
