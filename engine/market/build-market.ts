@@ -23,7 +23,7 @@ export interface MarketOptions {
   /** Extra series to join as of their publication date (only these are loaded). */
   series?: readonly string[];
   /** Fed cycle detection settings. */
-  fed?: CycleOptions & FedFrameOptions & { policy?: string; funds?: string; decisions?: string };
+  fed?: CycleOptions & FedFrameOptions & { policy?: string; funds?: string; decisions?: string; fundsStep?: number };
 }
 
 function parseBound(text: string | undefined, flag: string): number | undefined {
@@ -170,7 +170,7 @@ function buildFed(
     const entry = findEntry(catalog, fundsId);
     const { column } = asOfJoin(dates, publicationDays(funds.dates, entry.publication), funds.values, entry.maxStaleDays ?? Infinity);
     for (let t = 0; t < T && dates[t] < targetStart; t++) policyRate[t] = column[t];
-    moves.push(...monthlyMoves(funds.dates, funds.values, targetStart));
+    moves.push(...monthlyMoves(funds.dates, funds.values, targetStart, opts.fundsStep ?? 0.5));
   }
   if (has(catalog, decisionsId)) {
     const entry = findEntry(catalog, decisionsId);

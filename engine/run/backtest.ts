@@ -1,0 +1,96 @@
+import { eventStudy, HORIZONS, summarizeEvents, type EventRow, type EventSummary } from '../analytics/event-study.js';
+import { regimeTable, type RegimeRow } from '../analytics/regimes.js';
+import { computeMetrics, type Metrics } from '../metrics/compute-metrics.js';
+import { simulate } from '../simulate/simulate.js';
+import type { Market, SimOptions, SimResult } from '../types.js';
+import type { Strategy } from '../../strategies/define.js';
+import { evaluateStrategy } from '../../strategies/evaluate.js';
+
+/** Everything one backtest computed (the run folder is written from this). */
+export interface BacktestResult {
+  strategy: Strategy;
+  params: Record<string, unknown>;
+  market: Market;
+  options: SimOptions;
+  /** Target weights decided by the strategy (T×A, before the lag). */
+  decisions: Float64Array;
+  sim: SimResult;
+  /** Buy-and-hold equity of the universe's small and large assets (1 at the first bar). */
+  smallEquity: Float64Array;
+  largeEquity: Float64Array;
+  /** Benchmark role used for beta, alpha, tracking error and information ratio. */
+  benchmark: 'small' | 'large';
+  metrics: { strategy: Metrics; small: Metrics; large: Metrics };
+  regimes: RegimeRow[];
+  events: EventRow[];
+  eventSummary: EventSummary[];
+}
+
+/** Options of {@link backtest}. */
+export interface BacktestOptions {
+  sim: SimOptions;
+  benchmark?: 'small' | 'large';
+  /** Event kinds for the event study: first cuts always; `cut` and `hike` on request. */
+  events?: readonly ('first-cut' | 'cut' | 'hike')[];
+}
+
+function equityOf(returns: Float64Array): Float64Array {
+  const out = new Float64Array(returns.length);
+  out[0] = 1;
+  for (let t = 1; t < returns.length; t++) out[t] = out[t - 1] * (1 + returns[t]);
+  return out;
+}
+
+/** Runs one strategy on a market frame: weights, simulation, metrics, regimes and events. */
+export function backtest(strategy: Strategy, params: Record<string, unknown>, market: Market, options: BacktestOptions): BacktestResult {
+  const decisions = evaluateStrategy(strategy, market, params);
+  const sim = simulate(
+    { dates: market.dates, assets: market.assets, returns: market.assets.map((a) => market.returns[a]), cash: market.cash, targets: decisions },
+    options.sim,
+  );
+  const smallRet = market.returns[market.small];
+  const largeRet = market.returns[market.large];
+  const benchmark = options.benchmark ?? 'large';
+  const benchRet = benchmark === 'small' ? smallRet : largeRet;
+  const common = { dates: market.dates, cash: market.cash, periodsPerYear: market.periodsPerYear };
+  const metrics = {
+    strategy: computeMetrics({
+      ...common,
+      returns: sim.returns,
+      benchmark: benchRet,
+      weights: sim.weights,
+      assets: market.assets.length,
+      turnover: sim.turnover,
+      rebalanced: sim.rebalanced,
+    }),
+    small: computeMetrics({ ...common, returns: smallRet, benchmark: benchRet }),
+    large: computeMetrics({ ...common, returns: largeRet, benchmark: benchRet }),
+  };
+  const smallEquity = equityOf(smallRet);
+  const largeEquity = equityOf(largeRet);
+  const regimes = regimeTable({ dates: market.dates, strategy: sim.returns, small: smallRet, large: largeRet, phase: market.fed.phase, cycles: market.fed.cycles });
+  const kinds = new Set(['first-cut', ...(options.events ?? [])]);
+  const evs: { event: string; date: number }[] = [];
+  for (const c of market.fed.cycles) if (c.direction === 'easing' && kinds.has('first-cut')) evs.push({ event: 'first-cut', date: c.start });
+  for (const d of market.fomc) {
+    if (d.changeBp < 0 && kinds.has('cut')) evs.push({ event: 'cut', date: d.date });
+    if (d.changeBp > 0 && kinds.has('hike')) evs.push({ event: 'hike', date: d.date });
+  }
+  const equity = sim.equity;
+  const events = eventStudy({ dates: market.dates, strategy: equity, small: smallEquity, large: largeEquity }, evs, HORIZONS);
+  return {
+    strategy,
+    params,
+    market,
+    options: options.sim,
+    decisions,
+    sim,
+    smallEquity,
+    largeEquity,
+    benchmark,
+    metrics,
+    regimes,
+    events,
+    eventSummary: summarizeEvents(events),
+  };
+}

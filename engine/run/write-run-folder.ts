@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isoDay } from '../dates.js';
+import { toCsv, type Cell } from '../io/csv-writer.js';
+import { calendarReturns } from '../metrics/calendar-returns.js';
+import { METRIC_DEFINITIONS, type Metrics } from '../metrics/compute-metrics.js';
+import { drawdownSeries, drawdownTable } from '../metrics/drawdowns.js';
+import { packageVersion } from '../paths.js';
+import { Phase } from '../types.js';
+import { formatRebalance } from './parse-rebalance.js';
+import type { BacktestResult } from './backtest.js';
+
+const PHASE_NAME: Record<number, string> = { [Phase.Easing]: 'easing', [Phase.Tightening]: 'tightening', [Phase.Hold]: 'hold' };
+const iso = (day: number) => (Number.isFinite(day) ? isoDay(day) : '');
+const DATE_FIELDS = new Set(['start', 'end', 'maxDrawdownPeak', 'maxDrawdownTrough', 'maxDrawdownRecovery']);
+
+/** Metrics as JSON-ready values: dates as ISO strings, NaN as null. */
+export function metricsJson(m: Metrics): Record<string, string | number | null> {
+  const out: Record<string, string | number | null> = {};
+  for (const [k, v] of Object.entries(m)) {
+    if (DATE_FIELDS.has(k)) out[k] = Number.isFinite(v) ? isoDay(v as number) : null;
+    else out[k] = Number.isFinite(v) ? (v as number) : null;
+  }
+  return out;
+}
+
+/** Manifest of a run: everything needed to reproduce it. */
+export function runManifest(r: BacktestResult, extra: { strategyFile?: string; dataDir: string }) {
+  const { market, options } = r;
+  const fileHash = extra.strategyFile ? createHash('sha256').update(readFileSync(extra.strategyFile)).digest('hex') : undefined;
+  const body = {
+    version: packageVersion(),
+    strategy: {
+      id: r.strategy.id,
+      name: r.strategy.name,
+      description: r.strategy.description,
+      file: extra.strategyFile ?? null,
+      hash: fileHash ?? null,
+      params: r.params,
+    },
+    universe: { id: market.universe, assets: market.assets, small: market.small, large: market.large, frequency: market.frequency },
+    period: { from: isoDay(market.dates[0]), to: isoDay(market.dates[market.dates.length - 1]), bars: market.dates.length, periodsPerYear: market.periodsPerYear },
+    options: {
+      lag: options.lag,
+      rebalance: formatRebalance(options.rebalance),
+      costBps: typeof options.cost === 'number' ? options.cost * 1e4 : Array.from(options.cost, (c) => c * 1e4),
+      slippageBps: options.slippage * 1e4,
+      allowShort: options.allowShort,
+      allowLeverage: options.allowLeverage,
+      borrowSpreadBps: options.borrowSpread * 1e4,
+    },
+    benchmark: r.benchmark,
+    data: { dir: extra.dataDir, hashes: market.dataHashes },
+    warnings: market.warnings,
+  };
+  const id = `${r.strategy.id}-${createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 10)}`;
+  return { id, ...body };
+}
+
+/** Writes every CSV and JSON file of a run folder (see reports/run-folder.md) into `dir`. */
+export function writeRunFiles(dir: string, r: BacktestResult, manifest: ReturnType<typeof runManifest>): void {
+  const { market, sim } = r;
+  const T = market.dates.length;
+  const A = market.assets.length;
+  const put = (name: string, text: string) => writeFileSync(join(dir, name), text);
+
+  put('run.json', JSON.stringify(manifest, null, 2) + '\n');
+
+  const dd = drawdownSeries(sim.equity);
+  const eqRows: Cell[][] = [];
+  for (let t = 0; t < T; t++) {
+    eqRows.push([
+      isoDay(market.dates[t]), sim.equity[t], sim.returns[t], dd[t], sim.cashWeight[t],
+      r.smallEquity[t], r.largeEquity[t], market.fed.policyRate[t], PHASE_NAME[market.fed.phase[t]], market.fed.cycleId[t],
+    ]);
+  }
+  put('equity.csv', toCsv(['date', 'equity', 'return', 'drawdown', 'cash_weight', 'small', 'large', 'policy_rate', 'phase', 'cycle_id'], eqRows));
+
+  const wRows: Cell[][] = [];
+  for (let t = 0; t < T; t++) {
+    const row: Cell[] = [isoDay(market.dates[t])];
+    for (let a = 0; a < A; a++) row.push(sim.targets[t * A + a]);
+    for (let a = 0; a < A; a++) row.push(sim.weights[t * A + a]);
+    row.push(sim.cashWeight[t]);
+    wRows.push(row);
+  }
+  put('weights.csv', toCsv(['date', ...market.assets.map((a) => `target_${a}`), ...market.assets.map((a) => `weight_${a}`), 'cash'], wRows));
+
+  put('trades.csv', toCsv(['date', 'asset', 'from', 'to', 'value', 'cost'], sim.trades.map((t) => [isoDay(t.date), t.asset, t.from, t.to, t.value, t.cost])));
+
+  const columns = ['strategy', 'small', 'large'] as const;
+  put(
+    'metrics.json',
+    JSON.stringify({ columns, metrics: Object.fromEntries(columns.map((c) => [c, metricsJson(r.metrics[c])])), definitions: METRIC_DEFINITIONS }, null, 2) + '\n',
+  );
+  const keys = Object.keys(METRIC_DEFINITIONS) as (keyof Metrics)[];
+  put(
+    'metrics.csv',
+    toCsv(
+      ['metric', 'label', 'unit', ...columns],
+      keys.map((k) => [k, METRIC_DEFINITIONS[k].label, METRIC_DEFINITIONS[k].unit, ...columns.map((c) => (DATE_FIELDS.has(k) ? iso(r.metrics[c][k]) : r.metrics[c][k]))]),
+    ),
+  );
+
+  put(
+    'drawdowns.csv',
+    toCsv(['rank', 'peak', 'trough', 'recovery', 'depth', 'days'], drawdownTable(market.dates, sim.equity, 10).map((d, i) => [i + 1, iso(d.peak), iso(d.trough), iso(d.recovery), d.depth, d.days])),
+  );
+
+  const cal = { strategy: calendarReturns(market.dates, sim.returns), small: calendarReturns(market.dates, market.returns[market.small]), large: calendarReturns(market.dates, market.returns[market.large]) };
+  const pRows: Cell[][] = [];
+  cal.strategy.months.forEach((m, i) => pRows.push(['month', m.year, m.month, m.ret, cal.small.months[i].ret, cal.large.months[i].ret]));
+  cal.strategy.years.forEach((y, i) => pRows.push(['year', y.year, '', y.ret, cal.small.years[i].ret, cal.large.years[i].ret]));
+  put('periods.csv', toCsv(['period', 'year', 'month', 'strategy', 'small', 'large'], pRows));
+
+  put(
+    'regimes.csv',
+    toCsv(
+      ['scope', 'label', 'cycle_id', 'direction', 'start', 'end', 'days', 'bars', 'strategy', 'small', 'large', 'relative', 'strategy_ann', 'small_ann', 'large_ann'],
+      r.regimes.map((g) => [g.scope, g.label, g.cycleId, g.direction, iso(g.start), iso(g.end), g.days, g.bars, g.strategy, g.small, g.large, g.relative, g.strategyAnn, g.smallAnn, g.largeAnn]),
+    ),
+  );
+  put(
+    'events.csv',
+    toCsv(
+      ['event', 'event_date', 'entry_date', 'horizon_months', 'exit_date', 'strategy', 'small', 'large', 'spread'],
+      r.events.map((e) => [e.event, iso(e.eventDate), iso(e.entryDate), e.horizonMonths, iso(e.exitDate), e.strategy, e.small, e.large, e.spread]),
+    ),
+  );
+  put(
+    'events-summary.csv',
+    toCsv(
+      ['event', 'horizon_months', 'n', 'small_mean', 'small_median', 'large_mean', 'large_median', 'spread_mean', 'spread_median', 'spread_hit_rate', 'strategy_mean'],
+      r.eventSummary.map((s) => [s.event, s.horizonMonths, s.n, s.smallMean, s.smallMedian, s.largeMean, s.largeMedian, s.spreadMean, s.spreadMedian, s.spreadHitRate, s.strategyMean]),
+    ),
+  );
+  const first = market.dates[0], last = market.dates[T - 1];
+  put(
+    'fomc.csv',
+    toCsv(['date', 'previous', 'target', 'change_bp', 'type'], market.fomc.filter((d) => d.date >= first && d.date <= last).map((d) => [isoDay(d.date), d.previous, d.target, d.changeBp, d.type])),
+  );
+}

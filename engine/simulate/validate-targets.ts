@@ -1,0 +1,32 @@
+import { isoDay } from '../dates.js';
+import { UserError } from '../errors.js';
+
+/** Weights that break the run's rules (short or leveraged without permission, partial NaN rows). */
+export class WeightError extends UserError {
+  override name = 'WeightError';
+}
+
+/**
+ * Checks a T×A target matrix: each row is all-NaN (no decision) or all finite; negative
+ * weights need `allowShort`; a row summing above 1 (borrowing cash) needs `allowLeverage`.
+ */
+export function validateTargets(targets: Float64Array, A: number, dates: Int32Array, assets: readonly string[], allowShort: boolean, allowLeverage: boolean): void {
+  const T = targets.length / A;
+  if (!Number.isInteger(T) || T !== dates.length) throw new WeightError(`target weights have ${targets.length} values; expected ${dates.length} bars × ${A} assets`);
+  for (let t = 0; t < T; t++) {
+    const base = t * A;
+    let nan = 0;
+    for (let a = 0; a < A; a++) if (Number.isNaN(targets[base + a])) nan++;
+    if (nan === A) continue;
+    const day = isoDay(dates[t]);
+    if (nan > 0) throw new WeightError(`weights on ${day} are NaN for some assets only; a row is either a full decision or all NaN`);
+    let sum = 0;
+    for (let a = 0; a < A; a++) {
+      const w = targets[base + a];
+      if (!Number.isFinite(w)) throw new WeightError(`weight of ${assets[a]} on ${day} is ${w}`);
+      if (w < 0 && !allowShort) throw new WeightError(`weight of ${assets[a]} on ${day} is ${w} < 0 (a short); pass --allow-short to allow it`);
+      sum += w;
+    }
+    if (sum > 1 + 1e-9 && !allowLeverage) throw new WeightError(`weights on ${day} sum to ${sum} > 1 (leverage); pass --allow-leverage to allow it`);
+  }
+}
