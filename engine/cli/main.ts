@@ -26,6 +26,32 @@ async function main(argv: string[]): Promise<void> {
     .option('verbose', { type: 'boolean', describe: 'show stacks on errors' })
     .option('data', { type: 'string', describe: 'data folder with a catalog.json (default: the shipped data/)' })
     .command('data', 'List or validate the data catalog', dataCommand)
+    .command(
+      'run <strategy>',
+      'Backtest a strategy and write a run folder (CSVs, metrics, report.html)',
+      async (y) => (await import('./commands/run.js')).runCommand(y),
+      async (args) => {
+        await (await import('./commands/run.js')).runHandler(args as never);
+      },
+    )
+    .command(
+      'audit <strategy>',
+      'Check a strategy for look-ahead by re-running it on truncated history',
+      async (y) => (await import('./commands/audit.js')).auditCommand(y),
+      async (args) => (await import('./commands/audit.js')).auditHandler(args as never),
+    )
+    .command(
+      'compare <runs..>',
+      'Compare run folders side by side (compare.html, compare.csv)',
+      async (y) => (await import('./commands/compare.js')).compareCommand(y),
+      async (args) => (await import('./commands/compare.js')).compareHandler(args as never),
+    )
+    .command(
+      'demo',
+      'The default scenario (npm start): flagship rate-cycle strategies vs buy-and-hold and 60/40, compared',
+      async (y) => (await import('./commands/demo.js')).demoCommand(y),
+      async (args) => (await import('./commands/demo.js')).demoHandler(args as never),
+    )
     .demandCommand(1, 'name a command (see --help)')
     .strict()
     .recommendCommands()

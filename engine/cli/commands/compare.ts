@@ -1,0 +1,28 @@
+import type { Argv } from 'yargs';
+import { join } from 'node:path';
+import { displayPath } from '../../data/load-series.js';
+import { compareRuns } from '../../../reports/compare/compare-runs.js';
+
+interface CompareArgs {
+  runs: string[];
+  out?: string;
+  force?: boolean;
+}
+
+/** `ratecycle compare`. */
+export function compareCommand(y: Argv): Argv {
+  return y
+    .positional('runs', { type: 'string', array: true, describe: 'run folders written by `ratecycle run`' })
+    .option('out', { type: 'string', describe: 'output folder (default out/compare-<timestamp>)' })
+    .option('force', { type: 'boolean', default: false, describe: 'replace an existing output folder written by ratecycle' })
+    .example('$0 compare out/a out/b', 'two runs side by side')
+    .example('$0 compare out/demo/runs/* --out out/my-compare', 'every run of a folder') as Argv;
+}
+
+/** Handler: writes compare.csv and compare.html. */
+export async function compareHandler(args: CompareArgs): Promise<void> {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const out = args.out ?? join('out', `compare-${stamp}`);
+  await compareRuns(args.runs, out, { force: args.force });
+  console.log(`wrote ${out}: open ${displayPath(join(out, 'compare.html'))}`);
+}

@@ -1,0 +1,50 @@
+import type { Argv } from 'yargs';
+import { join } from 'node:path';
+import { displayPath } from '../../data/load-series.js';
+import { existsSync } from 'node:fs';
+import { UserError } from '../../errors.js';
+import { runHandler, defaultOutDir } from './run.js';
+import { compareRuns } from '../../../reports/compare/compare-runs.js';
+
+interface DemoArgs {
+  out?: string;
+  data?: string;
+  universe?: string;
+  force?: boolean;
+}
+
+/** The default scenario: the flagship rate-cycle strategies against the benchmarks. */
+export const DEMO_RUNS: { name: string; strategy: string; param: string[]; rebalance?: string }[] = [
+  { name: 'small-caps', strategy: 'buy-hold', param: ['asset=small'] },
+  { name: 'large-caps', strategy: 'buy-hold', param: ['asset=large'] },
+  { name: 'mix-60-40', strategy: 'fixed-mix', param: ['small=0.6', 'large=0.4'] },
+  { name: 'first-cut-rotation', strategy: 'first-cut-rotation', param: [] },
+  { name: 'fed-regime', strategy: 'fed-regime', param: [] },
+  { name: 'vote', strategy: 'vote', param: [] },
+];
+
+/** `ratecycle demo`: what `npm start` runs. */
+export function demoCommand(y: Argv): Argv {
+  return y
+    .option('out', { type: 'string', describe: 'folder for the runs and the comparison (default out/demo-<timestamp>)' })
+    .option('universe', { type: 'string', default: 'russell', describe: 'universe to run on' })
+    .option('force', { type: 'boolean', default: false, describe: 'replace an existing demo folder written by ratecycle' })
+    .example('$0 demo', 'small caps vs large caps around Fed cuts, on the shipped data')
+    .example('$0 demo --universe ff --out out/ff-demo', 'the same question on the Fama/French monthly data since 1926') as Argv;
+}
+
+/** Handler: runs every demo strategy into `<out>/runs/<name>` and compares them into `<out>/compare`. */
+export async function demoHandler(args: DemoArgs): Promise<void> {
+  const out = args.out ?? defaultOutDir('demo');
+  if (existsSync(out) && !args.force) throw new UserError(`${out} already exists; pass --force to replace it, or choose another --out`);
+  const dirs: string[] = [];
+  for (const r of DEMO_RUNS) {
+    console.log(`\n== ${r.name}`);
+    const dir = join(out, 'runs', r.name);
+    await runHandler({ strategy: r.strategy, param: r.param, universe: args.universe, data: args.data, out: dir, force: args.force, rebalance: r.rebalance });
+    dirs.push(dir);
+  }
+  const cmp = join(out, 'compare');
+  await compareRuns(dirs, cmp, { force: args.force });
+  console.log(`\ncomparison of ${dirs.length} runs: open ${displayPath(join(cmp, 'compare.html'))}`);
+}

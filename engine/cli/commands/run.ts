@@ -1,0 +1,86 @@
+import type { Argv } from 'yargs';
+import { join } from 'node:path';
+import { backtest, type BacktestResult } from '../../run/backtest.js';
+import { writeDirAtomically } from '../../io/atomic-dir.js';
+import { runManifest, writeRunFiles, metricsJson } from '../../run/write-run-folder.js';
+import { displayPath } from '../../data/load-series.js';
+import { writeRunReport } from '../../../reports/write-report.js';
+import { runOptions, setupRun, type RunArgs } from '../run-setup.js';
+import { textTable } from '../table.js';
+import { num, pct } from '../format.js';
+import { isoDay } from '../../dates.js';
+
+interface RunCommandArgs extends RunArgs {
+  out?: string;
+  force?: boolean;
+  json?: boolean;
+  benchmark?: string;
+  events?: string;
+  report?: boolean;
+}
+
+/** Default run folder: out/<strategy>-<UTC timestamp>. */
+export function defaultOutDir(strategyId: string, now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return join('out', `${strategyId}-${stamp}`);
+}
+
+/** `ratecycle run`. */
+export function runCommand(y: Argv): Argv {
+  return runOptions(y.positional('strategy', { type: 'string' }))
+    .option('benchmark', { choices: ['small', 'large'], default: 'large', describe: 'benchmark for beta, alpha, tracking error and information ratio' })
+    .option('events', { type: 'string', describe: 'extra event studies besides first cuts: cut, hike (comma list)' })
+    .option('out', { type: 'string', describe: 'run folder to write (default out/<strategy>-<timestamp>)' })
+    .option('force', { type: 'boolean', default: false, describe: 'replace an existing run folder written by ratecycle' })
+    .option('json', { type: 'boolean', default: false, describe: 'print the metrics as JSON instead of a table' })
+    .option('report', { type: 'boolean', default: true, describe: 'write report.html (--no-report to skip)' })
+    .example('$0 run first-cut-rotation', 'the default universe (Russell 2000 vs S&P 500, daily)')
+    .example('$0 run fixed-mix --param small=0.5 --param large=0.5 --universe ff', '50/50 on the Fama/French monthly universe since 1926')
+    .example('$0 run ./my-strategy.ts --lag 1 --cost-bps 10 --out out/mine', 'a strategy file of your own') as Argv;
+}
+
+/** Prints the compact metrics table of a backtest. */
+export function printMetrics(r: BacktestResult): void {
+  const rows: [string, (m: BacktestResult['metrics']['strategy']) => string][] = [
+    ['Total return', (m) => pct(m.totalReturn)],
+    ['CAGR', (m) => pct(m.cagr)],
+    ['Volatility (ann.)', (m) => pct(m.volatility)],
+    ['Sharpe (excess)', (m) => num(m.sharpe)],
+    ['Sortino (excess)', (m) => num(m.sortino)],
+    ['Max drawdown', (m) => pct(m.maxDrawdown)],
+    ['Calmar', (m) => num(m.calmar)],
+    ['Exposure', (m) => pct(m.exposure)],
+    ['Turnover (ann.)', (m) => pct(m.turnoverAnnual)],
+    ['Rebalances', (m) => num(m.rebalances, 0)],
+  ];
+  const { strategy, small, large } = r.metrics;
+  console.log(
+    textTable(
+      ['metric', r.strategy.id, `small (${r.market.small})`, `large (${r.market.large})`],
+      rows.map(([label, f]) => [label, f(strategy), f(small), f(large)]),
+    ),
+  );
+}
+
+/** Handler of `ratecycle run`: backtest, write the run folder atomically, print metrics. */
+export async function runHandler(args: RunCommandArgs): Promise<string> {
+  const setup = await setupRun(args);
+  const events = (args.events ?? '').split(',').map((s) => s.trim()).filter(Boolean) as ('cut' | 'hike')[];
+  const result = backtest(setup.strategy, setup.params, setup.market, { sim: setup.sim, benchmark: (args.benchmark as 'small' | 'large') ?? 'large', events });
+  const manifest = runManifest(result, { strategyFile: setup.strategyFile, dataDir: displayPath(setup.catalog.dir) });
+  const out = args.out ?? defaultOutDir(setup.strategy.id);
+  await writeDirAtomically(out, args.force ?? false, async (tmp) => {
+    writeRunFiles(tmp, result, manifest);
+    if (args.report !== false) await writeRunReport(tmp);
+  });
+  if (args.json) {
+    console.log(JSON.stringify({ run: manifest.id, out, metrics: { strategy: metricsJson(result.metrics.strategy), small: metricsJson(result.metrics.small), large: metricsJson(result.metrics.large) } }, null, 2));
+  } else {
+    const m = result.market;
+    console.log(`${setup.strategy.name} on ${m.universe} (${isoDay(m.dates[0])} to ${isoDay(m.dates[m.dates.length - 1])}, ${m.dates.length.toLocaleString('en-US')} bars, lag ${setup.sim.lag})`);
+    printMetrics(result);
+    for (const w of m.warnings) console.log(`warning: ${w}`);
+    console.log(`\nwrote ${out}${args.report !== false ? ` (open ${join(out, 'report.html')})` : ''}`);
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { DataError, UserError } from '../engine/errors.js';
+
+/** A CSV of a run folder as header-keyed text cells. */
+export type Table = Record<string, string>[];
+
+/** Everything a run folder holds (see reports/run-folder.md), as read back from disk. */
+export interface RunData {
+  dir: string;
+  manifest: RunManifest;
+  equity: Table;
+  weights: Table;
+  trades: Table;
+  metrics: MetricsFile;
+  drawdowns: Table;
+  periods: Table;
+  regimes: Table;
+  events: Table;
+  eventsSummary: Table;
+  fomc: Table;
+}
+
+/** `run.json`. */
+export interface RunManifest {
+  id: string;
+  version: string;
+  strategy: { id: string; name: string; description: string; file: string | null; hash: string | null; params: Record<string, unknown> };
+  universe: { id: string; assets: string[]; small: string; large: string; frequency: string };
+  period: { from: string; to: string; bars: number; periodsPerYear: number };
+  options: { lag: number; rebalance: string; costBps: number | number[]; slippageBps: number; allowShort: boolean; allowLeverage: boolean; borrowSpreadBps: number };
+  benchmark: string;
+  data: { dir: string; hashes: Record<string, string> };
+  warnings?: string[];
+}
+
+/** `metrics.json`. */
+export interface MetricsFile {
+  columns: string[];
+  metrics: Record<string, Record<string, number | string | null>>;
+  definitions: Record<string, { label: string; unit: string; definition: string }>;
+}
+
+function readTable(dir: string, name: string): Table {
+  const path = join(dir, name);
+  if (!existsSync(path)) throw new UserError(`${path}: missing; is ${dir} a ratecycle run folder?`);
+  try {
+    return parse(readFileSync(path), { columns: true, skip_empty_lines: true, bom: true }) as Table;
+  } catch (e) {
+    const err = e as Error & { lines?: number };
+    throw new DataError(path, err.lines, undefined, `malformed CSV: ${err.message}`);
+  }
+}
+
+function readJson<T>(dir: string, name: string): T {
+  const path = join(dir, name);
+  if (!existsSync(path)) throw new UserError(`${path}: missing; is ${dir} a ratecycle run folder?`);
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch (e) {
+    throw new DataError(path, undefined, undefined, `is not valid JSON (${(e as Error).message})`);
+  }
+}
+
+/** Reads a run folder written by `ratecycle run`. */
+export function readRunFolder(dir: string): RunData {
+  return {
+    dir,
+    manifest: readJson<RunManifest>(dir, 'run.json'),
+    equity: readTable(dir, 'equity.csv'),
+    weights: readTable(dir, 'weights.csv'),
+    trades: readTable(dir, 'trades.csv'),
+    metrics: readJson<MetricsFile>(dir, 'metrics.json'),
+    drawdowns: readTable(dir, 'drawdowns.csv'),
+    periods: readTable(dir, 'periods.csv'),
+    regimes: readTable(dir, 'regimes.csv'),
+    events: readTable(dir, 'events.csv'),
+    eventsSummary: readTable(dir, 'events-summary.csv'),
+    fomc: readTable(dir, 'fomc.csv'),
+  };
+}
+
+/** Numeric column of a table (empty cells → NaN). */
+export function column(table: Table, name: string): Float64Array {
+  const out = new Float64Array(table.length);
+  for (let i = 0; i < table.length; i++) {
+    const v = table[i][name];
+    out[i] = v === undefined || v === '' ? NaN : Number(v);
+  }
+  return out;
+}
