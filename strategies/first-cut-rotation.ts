@@ -19,9 +19,11 @@ export default defineStrategy({
     const T = view.length;
     const since = view.fed.monthsSinceFirstCut;
     const signal = new Float64Array(T);
+    const cuts = view.fomc.filter((d) => d.changeBp < 0).map((d) => d.date);
     let lastCut = NaN;
+    let k = 0;
     for (let t = 0; t < T; t++) {
-      if (p.every_cut && view.fed.move[t] === 1) lastCut = view.dates[t];
+      while (k < cuts.length && cuts[k] <= view.dates[t]) lastCut = cuts[k++];
       const sinceAny = (view.dates[t] - lastCut) / 30.436875;
       const inWindow = since[t] >= 0 && since[t] < p.months;
       signal[t] = inWindow || (p.every_cut && sinceAny >= 0 && sinceAny < p.months) ? 1 : 0;

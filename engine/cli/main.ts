@@ -41,6 +41,18 @@ async function main(argv: string[]): Promise<void> {
       async (args) => (await import('./commands/audit.js')).auditHandler(args as never),
     )
     .command(
+      'list',
+      'List the built-in strategies with their parameters',
+      async (y) => (await import('./commands/list.js')).listCommand(y),
+      async () => (await import('./commands/list.js')).listHandler(),
+    )
+    .command(
+      'new <name>',
+      'Scaffold a strategy file and its test that run as they are',
+      async (y) => (await import('./commands/new.js')).newCommand(y),
+      async (args) => (await import('./commands/new.js')).newHandler(args as never),
+    )
+    .command(
       'compare <runs..>',
       'Compare run folders side by side (compare.html, compare.csv)',
       async (y) => (await import('./commands/compare.js')).compareCommand(y),
@@ -69,4 +81,9 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+// A closed pipe (e.g. `ratecycle list | head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 await main(hideBin(process.argv));

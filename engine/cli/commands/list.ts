@@ -1,0 +1,52 @@
+import type { Argv } from 'yargs';
+import { BUILTINS } from '../../../strategies/index.js';
+import type { ParamSpec } from '../../../strategies/params.js';
+
+function specText(s: ParamSpec): string {
+  switch (s.type) {
+    case 'number':
+    case 'integer':
+      return `${s.type}, default ${s.default}${s.min !== undefined ? `, ${s.min}..${s.max}` : ''}${s.step ? ` step ${s.step}` : ''}`;
+    case 'enum':
+      return `${s.values.join('|')}, default ${s.default}`;
+    case 'boolean':
+      return `true|false, default ${s.default}`;
+    case 'string':
+      return `text, default "${s.default}"`;
+  }
+}
+
+/** Wraps text to a width with an indent. */
+function wrap(text: string, width: number, indent: string): string {
+  const words = text.split(/\s+/);
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if ((line + ' ' + w).trim().length > width - indent.length) {
+      lines.push(indent + line.trim());
+      line = w;
+    } else line += ' ' + w;
+  }
+  if (line.trim()) lines.push(indent + line.trim());
+  return lines.join('\n');
+}
+
+/** `ratecycle list`. */
+export function listCommand(y: Argv): Argv {
+  return y.example('$0 list', 'every built-in strategy with its parameters') as Argv;
+}
+
+/** Prints the built-in strategies: description, assets, series and parameters. */
+export function listHandler(): void {
+  const width = Math.min(100, process.stdout.columns || 100);
+  for (const s of BUILTINS) {
+    console.log(`${s.id}  —  ${s.name}`);
+    console.log(wrap(s.description, width, '    '));
+    console.log(`    assets: ${s.assets.join(', ')}${s.series.length ? `   series: ${s.series.join(', ')}` : ''}`);
+    for (const [name, spec] of Object.entries(s.params)) {
+      console.log(`    --param ${name}=…  ${specText(spec)}`);
+      console.log(wrap(spec.description, width, '        '));
+    }
+    console.log('');
+  }
+}
