@@ -53,6 +53,18 @@ async function main(argv: string[]): Promise<void> {
       async (args) => (await import('./commands/new.js')).newHandler(args as never),
     )
     .command(
+      'sweep <strategy>',
+      'Sweep a parameter grid (or random sample) on worker threads; results.csv, heat map, top runs',
+      async (y) => (await import('./commands/sweep.js')).sweepCommand(y),
+      async (args) => (await import('./commands/sweep.js')).sweepHandler(args as never),
+    )
+    .command(
+      'merge <dirs..>',
+      'Merge the results.csv of sweep shards into one (identical to an unsharded sweep)',
+      async (y) => (await import('./commands/merge.js')).mergeCommand(y),
+      async (args) => (await import('./commands/merge.js')).mergeHandler(args as never),
+    )
+    .command(
       'compare <runs..>',
       'Compare run folders side by side (compare.html, compare.csv)',
       async (y) => (await import('./commands/compare.js')).compareCommand(y),

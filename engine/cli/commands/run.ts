@@ -62,17 +62,23 @@ export function printMetrics(r: BacktestResult): void {
   );
 }
 
+/** Writes a backtest's run folder atomically (CSVs, JSON, and report.html unless `report` is false). */
+export async function saveRun(out: string, result: BacktestResult, opts: { strategyFile?: string; dataDir: string; force?: boolean; report?: boolean }) {
+  const manifest = runManifest(result, { strategyFile: opts.strategyFile, dataDir: opts.dataDir });
+  await writeDirAtomically(out, opts.force ?? false, async (tmp) => {
+    writeRunFiles(tmp, result, manifest);
+    if (opts.report !== false) await writeRunReport(tmp);
+  });
+  return manifest;
+}
+
 /** Handler of `ratecycle run`: backtest, write the run folder atomically, print metrics. */
 export async function runHandler(args: RunCommandArgs): Promise<string> {
   const setup = await setupRun(args);
   const events = (args.events ?? '').split(',').map((s) => s.trim()).filter(Boolean) as ('cut' | 'hike')[];
   const result = backtest(setup.strategy, setup.params, setup.market, { sim: setup.sim, benchmark: (args.benchmark as 'small' | 'large') ?? 'large', events });
-  const manifest = runManifest(result, { strategyFile: setup.strategyFile, dataDir: displayPath(setup.catalog.dir) });
   const out = args.out ?? defaultOutDir(setup.strategy.id);
-  await writeDirAtomically(out, args.force ?? false, async (tmp) => {
-    writeRunFiles(tmp, result, manifest);
-    if (args.report !== false) await writeRunReport(tmp);
-  });
+  const manifest = await saveRun(out, result, { strategyFile: setup.strategyFile, dataDir: displayPath(setup.catalog.dir), force: args.force, report: args.report });
   if (args.json) {
     console.log(JSON.stringify({ run: manifest.id, out, metrics: { strategy: metricsJson(result.metrics.strategy), small: metricsJson(result.metrics.small), large: metricsJson(result.metrics.large) } }, null, 2));
   } else {

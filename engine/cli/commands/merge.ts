@@ -1,0 +1,17 @@
+import type { Argv } from 'yargs';
+import { mergeResults } from '../../sweep/merge.js';
+
+/** `ratecycle merge`. */
+export function mergeCommand(y: Argv): Argv {
+  return y
+    .positional('dirs', { type: 'string', array: true, describe: 'finished shard folders of one sweep' })
+    .option('out', { type: 'string', demandOption: true, describe: 'folder for the merged results.csv' })
+    .option('force', { type: 'boolean', default: false, describe: 'replace an existing output folder written by ratecycle' })
+    .example('$0 merge out/s1 out/s2 out/s3 out/s4 --out out/all', 'combine four shards') as Argv;
+}
+
+/** Handler: merges results.csv files by set index. */
+export async function mergeHandler(args: { dirs: string[]; out: string; force?: boolean }): Promise<void> {
+  const { rows } = await mergeResults(args.dirs, args.out, args.force);
+  console.log(`merged ${rows.toLocaleString('en-US')} sets from ${args.dirs.length} shards into ${args.out}/results.csv`);
+}

@@ -1,0 +1,159 @@
+import type { Argv } from 'yargs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { UserError } from '../../errors.js';
+import { displayPath } from '../../data/load-series.js';
+import { backtest } from '../../run/backtest.js';
+import { parseGrid, parseShard } from '../../sweep/grid.js';
+import { finalizeSweep, runSweep, setCount, type SetSource } from '../../sweep/sweep.js';
+import { renderSweep } from '../../../reports/sweep/render-sweep.js';
+import { parseParams } from '../../../strategies/params.js';
+import { runOptions, setupRun, type RunArgs } from '../run-setup.js';
+import { saveRun } from './run.js';
+
+interface SweepArgs extends RunArgs {
+  grid?: string[];
+  samples?: number;
+  seed?: number;
+  metric?: string;
+  top?: number;
+  workers?: number;
+  out?: string;
+  shard?: string;
+  resume?: boolean;
+  force?: boolean;
+  batch?: number;
+  benchmark?: string;
+  taskTimeout?: number;
+}
+
+/** `ratecycle sweep`. */
+export function sweepCommand(y: Argv): Argv {
+  return runOptions(y)
+    .option('grid', { type: 'string', array: true, describe: 'name=a:b:step (inclusive range) or name=v1,v2 (repeatable)' })
+    .option('samples', { type: 'number', describe: 'random search: number of sets drawn from the param specs instead of a grid' })
+    .option('seed', { type: 'number', default: 1, describe: 'seed of the random search' })
+    .option('metric', { type: 'string', default: 'sharpe', describe: 'ranking metric (higher is better): sharpe, cagr, sortino, calmar, …' })
+    .option('top', { type: 'number', default: 3, describe: 'write full run folders (with report.html) for the N best sets' })
+    .option('workers', { type: 'number', describe: 'worker threads (default: available cores; 0 = this thread)' })
+    .option('batch', { type: 'number', default: 64, describe: 'parameter sets per task' })
+    .option('shard', { type: 'string', describe: 'run only slice i of n of the sets, e.g. 2/8 (merge with `ratecycle merge`)' })
+    .option('resume', { type: 'boolean', default: false, describe: 'finish an interrupted sweep in <out>.partial without redoing finished sets' })
+    .option('force', { type: 'boolean', default: false, describe: 'replace an existing output folder written by ratecycle' })
+    .option('benchmark', { choices: ['small', 'large'], default: 'large', describe: 'benchmark for beta' })
+    .option('task-timeout', { type: 'number', default: 600, describe: 'seconds before a hung worker task is cancelled and retried' })
+    .option('out', { type: 'string', describe: 'output folder (default out/sweep-<strategy>-<timestamp>)' })
+    .example('$0 sweep first-cut-rotation --grid months=1:36:1 --grid otherwise=large,cash', '72 sets on the daily Russell/S&P universe')
+    .example('$0 sweep ism-cycle --samples 500 --seed 7 --metric sortino', 'random search')
+    .example('$0 sweep first-cut-rotation --grid months=1:36:1 --shard 1/4 --out out/s1', 'one of four shards') as Argv;
+}
+
+/** Handler: runs the sweep with a progress bar, then writes sweep.json, sweep.html and the top runs. */
+export async function sweepHandler(args: SweepArgs): Promise<void> {
+  const setup = await setupRun(args);
+  const { strategy } = setup;
+  const base = parseParams(strategy.params, args.param ?? [], strategy.id) as Record<string, unknown>;
+  let source: SetSource;
+  if (args.samples !== undefined) {
+    if (!(Number.isInteger(args.samples) && args.samples > 0)) throw new UserError(`--samples must be a whole number > 0 (got ${args.samples})`);
+    if (args.grid?.length) throw new UserError('give either --grid or --samples, not both');
+    const names = Object.entries(strategy.params).filter(([, s]) => s.type !== 'string').map(([k]) => k).filter((k) => !(args.param ?? []).some((p) => p.startsWith(`${k}=`)));
+    source = { kind: 'random', names, samples: args.samples, seed: args.seed ?? 1 };
+  } else {
+    if (!args.grid?.length) throw new UserError('name the parameters to sweep with --grid name=a:b:step (or use --samples N)');
+    source = { kind: 'grid', grid: parseGrid(args.grid, strategy.params, strategy.id) };
+  }
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const out = args.out ?? join('out', `sweep-${strategy.id}-${stamp}`);
+  const shard = args.shard ? parseShard(args.shard) : undefined;
+  const workers = args.workers ?? availableParallelism();
+
+  const signal = { stopped: false };
+  const onSigint = () => {
+    if (signal.stopped) process.exit(130);
+    signal.stopped = true;
+    process.stderr.write('\nstopping after the tasks in flight (Ctrl-C again to abort)…\n');
+  };
+  process.on('SIGINT', onSigint);
+  const tty = Boolean(process.stderr.isTTY);
+  const { default: cliProgress } = await import('cli-progress');
+  const bar = tty ? new cliProgress.SingleBar({ format: 'sweep [{bar}] {percentage}% | {value}/{total} sets | ETA {eta_formatted} | {rate} sets/s', stream: process.stderr }, cliProgress.Presets.shades_classic) : null;
+  const started = Date.now();
+  let lastPrinted = -1;
+  const onProgress = (done: number, total: number) => {
+    const rate = (done / Math.max(1e-3, (Date.now() - started) / 1000)).toFixed(0);
+    if (bar) {
+      if (!bar.getTotal()) bar.start(total, 0, { rate });
+      bar.update(done, { rate });
+    } else {
+      const decile = Math.floor((done / total) * 10);
+      if (decile !== lastPrinted) {
+        lastPrinted = decile;
+        process.stderr.write(`sweep: ${done}/${total} sets (${Math.round((done / total) * 100)}%), ${rate} sets/s\n`);
+      }
+    }
+  };
+  let summary;
+  try {
+    summary = await runSweep({
+      strategy, strategyRef: setup.strategyFile ?? strategy.id, base, source, market: setup.market, sim: setup.sim,
+      benchmark: (args.benchmark as 'small' | 'large') ?? 'large', out, shard, workers, batch: args.batch, resume: args.resume,
+      force: args.force, metric: args.metric, onProgress, signal, taskTimeoutMs: (args.taskTimeout ?? 600) * 1000, top: args.top,
+    });
+  } finally {
+    bar?.stop();
+    process.off('SIGINT', onSigint);
+  }
+  const seconds = (Date.now() - started) / 1000;
+  if (!summary.complete) {
+    console.log(`interrupted: ${summary.done} of ${summary.total} sets are in ${displayPath(summary.partial)}/results.csv; finish with the same command and --resume`);
+    process.exitCode = 130;
+    return;
+  }
+  // full runs of the best sets, the manifest and the heat-map page, then move into place
+  const tops: { dir: string; params: Record<string, unknown>; value: number }[] = [];
+  for (const [rank, t] of summary.top.entries()) {
+    const dir = `top/${rank + 1}-set${t.index}`;
+    const result = backtest(strategy, t.params, setup.market, { sim: setup.sim, benchmark: (args.benchmark as 'small' | 'large') ?? 'large' });
+    await saveRun(join(summary.partial, dir), result, { strategyFile: setup.strategyFile, dataDir: displayPath(setup.catalog.dir) });
+    tops.push({ dir, params: t.params, value: t.value });
+  }
+  const axes = source.kind === 'grid' ? source.grid.axes.filter((a) => a.values.length > 1).map((a) => a.name) : source.names;
+  const manifest = {
+    strategy: { id: strategy.id, file: setup.strategyFile ?? null, base },
+    sets: setCount(source) && summary.total,
+    universe: setup.market.universe,
+    source: source.kind === 'grid' ? { grid: args.grid } : { samples: source.samples, seed: source.seed },
+    shard: args.shard ?? null,
+    metric: args.metric ?? 'sharpe',
+    errors: summary.errors,
+    best: summary.best ?? null,
+    deflatedSharpe: summary.deflatedSharpe,
+    trials: summary.trials,
+    data: setup.market.dataHashes,
+  };
+  writeFileSync(join(summary.partial, 'sweep.json'), JSON.stringify(manifest, null, 2) + '\n');
+  if (axes.length >= 1) {
+    const lines = readFileSync(join(summary.partial, 'results.csv'), 'utf8').trim().split('\n');
+    const header = lines[0].split(',');
+    writeFileSync(
+      join(summary.partial, 'sweep.html'),
+      renderSweep({
+        title: `Sweep of ${strategy.name}`,
+        header,
+        rows: lines.slice(1).map((l) => l.split(',')),
+        metric: (args.metric ?? 'sharpe').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+        x: axes[0],
+        y: axes[1] ?? axes[0],
+        summary: { sets: summary.total, errors: summary.errors, trials: summary.trials, deflatedSharpe: summary.deflatedSharpe, best: summary.best },
+        top: tops,
+      }),
+    );
+  }
+  const final = finalizeSweep(summary);
+  const best = summary.best ? Object.entries(summary.best.params).map(([k, v]) => `${k}=${String(v)}`).join(' ') : 'none';
+  console.log(`sweep: ${summary.total.toLocaleString('en-US')} sets in ${seconds.toFixed(1)} s on ${workers} worker(s) (${(summary.total / seconds).toFixed(0)} sets/s), ${summary.errors} failed`);
+  console.log(`best ${args.metric ?? 'sharpe'} ${summary.best?.value.toFixed(4) ?? '–'} at ${best}; deflated Sharpe ratio ${(summary.deflatedSharpe * 100).toFixed(1)}% over ${summary.trials} trials`);
+  console.log(`wrote ${displayPath(final)} (results.csv, sweep.json, sweep.html, top/)`);
+}

@@ -1,0 +1,28 @@
+/**
+ * Sweep worker (runs in a piscina worker thread). workerData carries the shared market
+ * (SharedArrayBuffer columns, not copied), the strategy reference and the options; each
+ * task is a batch of parameter sets.
+ */
+import { workerData } from 'node:worker_threads';
+import type { Market, SimOptions } from '../types.js';
+import { loadStrategy } from '../../strategies/load-strategy.js';
+import type { Strategy } from '../../strategies/define.js';
+import { runBatch, type SweepRow, type SweepSet } from './run-batch.js';
+
+interface Init {
+  market: Market;
+  strategyRef: string;
+  sim: SimOptions;
+  benchmark: 'small' | 'large';
+}
+
+const init = workerData as Init;
+let strategy: Promise<Strategy> | undefined;
+const buffer: { equity?: Float64Array } = {};
+
+/** Runs one batch; a test hook can make a worker crash or hang on purpose. */
+export default async function task(sets: SweepSet[]): Promise<SweepRow[]> {
+  strategy ??= loadStrategy(init.strategyRef).then((l) => l.strategy);
+  const s = await strategy;
+  return runBatch({ market: init.market, strategy: s, sim: init.sim, benchmark: init.benchmark }, sets, buffer);
+}

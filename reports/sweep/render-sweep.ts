@@ -1,0 +1,55 @@
+import { escapeHtml } from '../html/escape.js';
+import { page } from '../html/page.js';
+
+/** Inputs of the sweep page: results rows (text cells), the axes to map, and the summary. */
+export interface SweepPageInput {
+  title: string;
+  header: string[];
+  rows: string[][];
+  metric: string;
+  x: string;
+  y: string;
+  summary: { sets: number; errors: number; trials: number; deflatedSharpe: number; best?: { index: number; params: Record<string, unknown>; value: number } };
+  top: { dir: string; params: Record<string, unknown>; value: number }[];
+}
+
+/**
+ * The sweep page: a heat map of the metric over two parameters (the best value over the
+ * other parameters in each cell), the deflated Sharpe ratio of the best set, and the top sets.
+ */
+export function renderSweep(input: SweepPageInput): string {
+  const col = (name: string) => input.header.indexOf(name);
+  const xi = col(input.x), yi = col(input.y), mi = col(input.metric);
+  const xs = [...new Set(input.rows.map((r) => r[xi]))].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
+  const ys = [...new Set(input.rows.map((r) => r[yi]))].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
+  const cell = new Map<string, number>();
+  for (const r of input.rows) {
+    const v = Number(r[mi]);
+    if (r[mi] === '' || !Number.isFinite(v)) continue;
+    const k = `${r[xi]}\u0000${r[yi]}`;
+    if (!cell.has(k) || v > cell.get(k)!) cell.set(k, v);
+  }
+  const vals = [...cell.values()];
+  const lo = Math.min(...vals), hi = Math.max(...vals);
+  const color = (v: number) => {
+    const t = hi > lo ? (v - lo) / (hi - lo) : 0.5;
+    return `hsl(${Math.round(10 + t * 120)}, 60%, ${Math.round(88 - t * 30)}%)`;
+  };
+  const grid = `<table class="heat" id="sweep-heatmap"><thead><tr><th>${escapeHtml(input.y)} \\ ${escapeHtml(input.x)}</th>${xs.map((x) => `<th>${escapeHtml(x)}</th>`).join('')}</tr></thead><tbody>${ys
+    .map((y) => `<tr><td>${escapeHtml(y)}</td>${xs.map((x) => {
+      const v = cell.get(`${x}\u0000${y}`);
+      return v === undefined ? '<td></td>' : `<td style="background:${color(v)}" title="${escapeHtml(`${input.x}=${x} ${input.y}=${y}: ${v}`)}">${v.toFixed(3)}</td>`;
+    }).join('')}</tr>`)
+    .join('\n')}</tbody></table>`;
+  const s = input.summary;
+  const best = s.best ? Object.entries(s.best.params).map(([k, v]) => `${k}=${String(v)}`).join(' ') : '–';
+  const top = input.top
+    .map((t, i) => `<tr><td>${i + 1}</td><td>${escapeHtml(Object.entries(t.params).map(([k, v]) => `${k}=${String(v)}`).join(' '))}</td><td>${t.value.toFixed(4)}</td><td><a href="${escapeHtml(t.dir)}/report.html">${escapeHtml(t.dir)}/report.html</a></td></tr>`)
+    .join('\n');
+  const body = `<header class="top"><h1>${escapeHtml(input.title)}</h1>
+<p class="lead">${s.sets.toLocaleString('en-US')} parameter sets, ${s.errors.toLocaleString('en-US')} failed. Best ${escapeHtml(input.metric)} = ${s.best ? s.best.value.toFixed(4) : '–'} at ${escapeHtml(best)}.</p>
+<p class="lead"><b>Deflated Sharpe ratio of the best set: ${Number.isFinite(s.deflatedSharpe) ? (s.deflatedSharpe * 100).toFixed(1) + '%' : '–'}</b> — the probability that its true Sharpe ratio beats the best of ${s.trials.toLocaleString('en-US')} trials of pure luck (Bailey & López de Prado 2014). Below 95 %, the winner may be an artefact of searching.</p></header>
+<section><h2>${escapeHtml(input.metric)} over ${escapeHtml(input.x)} × ${escapeHtml(input.y)}</h2>${grid}<p class="how">Each cell: the best ${escapeHtml(input.metric)} over the other parameters. A lone bright cell among dull ones is a warning sign of overfitting; a broad plateau is more trustworthy.</p></section>
+<section><h2>Top sets (full runs)</h2><table id="sweep-top"><thead><tr><th>#</th><th>parameters</th><th>${escapeHtml(input.metric)}</th><th>report</th></tr></thead><tbody>${top}</tbody></table></section>`;
+  return page(input.title, body, { kind: 'sweep', charts: [] });
+}
