@@ -18,15 +18,15 @@ export function validateTargets(targets: Float64Array, A: number, dates: Int32Ar
     let nan = 0;
     for (let a = 0; a < A; a++) if (Number.isNaN(targets[base + a])) nan++;
     if (nan === A) continue;
-    const day = isoDay(dates[t]);
-    if (nan > 0) throw new WeightError(`weights on ${day} are NaN for some assets only; a row is either a full decision or all NaN`);
+    const day = () => isoDay(dates[t]);
+    if (nan > 0) throw new WeightError(`weights on ${day()} are NaN for some assets only; a row is either a full decision or all NaN`);
     let sum = 0;
     for (let a = 0; a < A; a++) {
       const w = targets[base + a];
-      if (!Number.isFinite(w)) throw new WeightError(`weight of ${assets[a]} on ${day} is ${w}`);
-      if (w < 0 && !allowShort) throw new WeightError(`weight of ${assets[a]} on ${day} is ${w} < 0 (a short); pass --allow-short to allow it`);
+      if (!Number.isFinite(w)) throw new WeightError(`weight of ${assets[a]} on ${day()} is ${w}`);
+      if (w < 0 && !allowShort) throw new WeightError(`weight of ${assets[a]} on ${day()} is ${w} < 0 (a short); pass --allow-short to allow it`);
       sum += w;
     }
-    if (sum > 1 + 1e-9 && !allowLeverage) throw new WeightError(`weights on ${day} sum to ${sum} > 1 (leverage); pass --allow-leverage to allow it`);
+    if (sum > 1 + 1e-9 && !allowLeverage) throw new WeightError(`weights on ${day()} sum to ${sum} > 1 (leverage); pass --allow-leverage to allow it`);
   }
 }

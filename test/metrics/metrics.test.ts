@@ -152,3 +152,25 @@ describe('probabilistic and deflated Sharpe ratio', () => {
     expect(m.psr).toBeCloseTo(probabilisticSharpe(mean(rets) / sd(rets), 4, skew, kurtosis), 12);
   });
 });
+
+import { summaryMetrics } from '../../engine/metrics/summary-metrics.js';
+import { mulberry32 } from '../../engine/random.js';
+
+describe('summaryMetrics (the sweep\'s one-pass metrics)', () => {
+  it('agrees with computeMetrics on a random 3,000-bar series', () => {
+    const rnd = mulberry32(3);
+    const T = 3000;
+    const dt = Int32Array.from({ length: T }, (_, i) => 10000 + i + Math.floor(i / 5) * 2);
+    const ret = Float64Array.from({ length: T }, (_, i) => (i ? (rnd() - 0.49) * 0.03 : 0));
+    const cs = Float64Array.from({ length: T }, () => rnd() * 0.0002);
+    const bn = Float64Array.from({ length: T }, (_, i) => (i ? ret[i] * 0.7 + (rnd() - 0.5) * 0.01 : 0));
+    const eq = new Float64Array(T);
+    eq[0] = 1;
+    for (let t = 1; t < T; t++) eq[t] = eq[t - 1] * (1 + ret[t]);
+    const full = computeMetrics({ dates: dt, returns: ret, cash: cs, benchmark: bn, periodsPerYear: 252 });
+    const s = summaryMetrics(eq, cs, bn, dt, 252);
+    for (const k of ['totalReturn', 'cagr', 'volatility', 'sharpe', 'sortino', 'maxDrawdown', 'calmar', 'skew', 'kurtosis', 'psr', 'beta'] as const) {
+      expect(s[k], k).toBeCloseTo(full[k], 9);
+    }
+  });
+});
