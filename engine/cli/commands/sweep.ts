@@ -122,7 +122,8 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
   const axes = source.kind === 'grid' ? source.grid.axes.filter((a) => a.values.length > 1).map((a) => a.name) : source.names;
   const manifest = {
     strategy: { id: strategy.id, file: setup.strategyFile ?? null, base },
-    sets: setCount(source) && summary.total,
+    sets: setCount(source),
+    shardSets: summary.total,
     universe: setup.market.universe,
     source: source.kind === 'grid' ? { grid: args.grid } : { samples: source.samples, seed: source.seed },
     shard: args.shard ?? null,
