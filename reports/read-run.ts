@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { DataError, UserError } from '../engine/errors.js';
+import { readCsv } from '../engine/data/read-csv.js';
 
 /** A CSV of a run folder as header-keyed text cells. */
 export type Table = Record<string, string>[];
@@ -45,12 +45,12 @@ export interface MetricsFile {
 function readTable(dir: string, name: string): Table {
   const path = join(dir, name);
   if (!existsSync(path)) throw new UserError(`${path}: missing; is ${dir} a ratecycle run folder?`);
-  try {
-    return parse(readFileSync(path), { columns: true, skip_empty_lines: true, bom: true }) as Table;
-  } catch (e) {
-    const err = e as Error & { lines?: number };
-    throw new DataError(path, err.lines, undefined, `malformed CSV: ${err.message}`);
-  }
+  const { header, rows } = readCsv(path);
+  return rows.map((cells) => {
+    const rec: Record<string, string> = {};
+    for (let c = 0; c < header.length; c++) rec[header[c]] = cells[c];
+    return rec;
+  });
 }
 
 function readJson<T>(dir: string, name: string): T {

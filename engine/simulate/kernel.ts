@@ -194,3 +194,77 @@ export function runKernel(s: KernelSetup, targets: Float64Array, equity: Float64
   }
   return { turnover: turnSum, rebalances, costs: tcSum, exposureSum: expSum };
 }
+
+/**
+ * The same arithmetic as {@link runKernel}, specialized for two assets without recording
+ * (the sweep's hot path): holdings and targets live in locals instead of a buffer. Results
+ * are bit-identical to runKernel (a property test checks it). Drift bands use runKernel.
+ */
+export function runKernel2(s: KernelSetup, targets: Float64Array, equity: Float64Array): KernelSummary {
+  const { T, cash, lag, mode, schedule, spread } = s;
+  const r0 = s.returns[0];
+  const r1 = s.returns[1];
+  const c0 = s.rate[0];
+  const c1 = s.rate[1];
+  const periodic = mode === MODE.period;
+  const every = mode === MODE.everyBar;
+  let h0 = 0, h1 = 0, w0 = 0, w1 = 0;
+  let hc = s.initial;
+  let has = false;
+  let tcSum = 0, turnSum = 0, rebalances = 0, expSum = 0;
+  for (let t = 0; t < T; t++) {
+    let E = hc;
+    if (t > 0) {
+      const rc = hc < 0 ? cash[t] + spread : cash[t];
+      hc += hc * rc;
+      h0 = h0 * (1 + r0[t]);
+      h1 = h1 * (1 + r1[t]);
+      E = hc + h0 + h1;
+    } else {
+      E = hc + h0 + h1;
+    }
+    let trade = false;
+    const d = t - lag;
+    if (d >= 0) {
+      const n0 = targets[2 * d];
+      if (n0 === n0) {
+        const n1 = targets[2 * d + 1];
+        if (!has) {
+          has = true;
+          w0 = n0;
+          w1 = n1;
+          trade = true;
+        } else if (n0 !== w0 || n1 !== w1) {
+          w0 = n0;
+          w1 = n1;
+          trade = !periodic || schedule![t] === 1;
+        }
+      }
+    }
+    if (has && (every || (periodic && schedule![t] === 1))) trade = true;
+    if (trade) {
+      const d0 = w0 * E - h0;
+      const d1 = w1 * E - h1;
+      const a0 = d0 < 0 ? -d0 : d0;
+      const a1 = d1 < 0 ? -d1 : d1;
+      const traded = 0 + a0 + a1;
+      const cost = 0 + a0 * c0 + a1 * c1;
+      const wsum = 0 + w0 + w1;
+      const cashDelta = (1 - wsum) * E - hc;
+      const dw = 0 + a0 + a1 + (cashDelta < 0 ? -cashDelta : cashDelta);
+      if (traded > 0) {
+        rebalances++;
+        turnSum += E !== 0 ? dw / (2 * (E < 0 ? -E : E)) : 0;
+        tcSum += cost;
+      }
+      const after = E - cost;
+      h0 = w0 * after;
+      h1 = w1 * after;
+      hc = after * (1 - wsum);
+      E = after;
+    }
+    equity[t] = E;
+    expSum += ((h0 < 0 ? -h0 : h0) + (h1 < 0 ? -h1 : h1)) / E;
+  }
+  return { turnover: turnSum, rebalances, costs: tcSum, exposureSum: expSum };
+}

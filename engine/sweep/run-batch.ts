@@ -56,7 +56,7 @@ export function runBatch(ctx: BatchContext, sets: readonly SweepSet[], buffer?: 
   const input = { dates: market.dates, assets: market.assets, returns: market.assets.map((a) => market.returns[a]), cash: market.cash };
   const need = targets.length * T;
   if (buffer && (!buffer.equity || buffer.equity.length < need)) buffer.equity = new Float64Array(need);
-  const res = simulateMany(input, targets, sim, buffer?.equity);
+  const res = simulateMany(input, targets, sim, buffer?.equity, true);
   const bench = market.returns[ctx.benchmark === 'small' ? market.small : market.large];
   const years = (market.dates[T - 1] - market.dates[0]) / 365.25;
   which.forEach((i, k) => {
