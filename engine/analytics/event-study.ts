@@ -1,4 +1,4 @@
-import { addMonths } from '../dates.js';
+import { addMonths, endOfMonth } from '../dates.js';
 
 /** One event × horizon: returns from the entry close to the exit close (fractions). */
 export interface EventRow {
@@ -46,7 +46,8 @@ export const HORIZONS = [1, 3, 6, 12, 24] as const;
  * Event study. Entry: the close of the first bar dated on or after the event (the
  * decision is announced before that close, so the announcement-day move is excluded).
  * Exit after h calendar months: the close of the last bar dated on or before entry date
- * + h months; when that date is past the data, the row is left empty (NaN).
+ * + h months (from a month-end entry, the month end h months later); when that date is
+ * past the data, the row is left empty (NaN).
  */
 export function eventStudy(input: EventInput, events: readonly { event: string; date: number }[], horizons: readonly number[] = HORIZONS): EventRow[] {
   const { dates } = input;
@@ -67,7 +68,8 @@ export function eventStudy(input: EventInput, events: readonly { event: string; 
     const entry = before + 1;
     if (ev.date < dates[0] || entry >= T) continue; // outside the data
     for (const h of horizons) {
-      const target = addMonths(dates[entry], h);
+      const e = dates[entry];
+      const target = e === endOfMonth(e) ? endOfMonth(addMonths(e, h)) : addMonths(e, h); // month ends map to month ends
       const exit = target > dates[T - 1] ? -1 : lastBarOnOrBefore(target);
       const r = (x: Float64Array) => (exit > entry ? x[exit] / x[entry] - 1 : NaN);
       const small = r(input.small), large = r(input.large);

@@ -96,3 +96,14 @@ describe('eventStudy', () => {
     expect(s.strategyMean).toBeCloseTo(0.1, 14);
   });
 });
+
+describe('eventStudy on a month-end calendar', () => {
+  it('maps month ends to month ends (June 30 + 1 month = July 31)', () => {
+    const dates = days('2020-05-31', '2020-06-30', '2020-07-31', '2020-08-31');
+    const lvl = Float64Array.of(1, 1, 1.1, 1.2);
+    const [row] = eventStudy({ dates, small: lvl, large: lvl, strategy: lvl }, [{ event: 'first-cut', date: d('2020-06-10') }], [1]);
+    expect(isoDay(row.entryDate)).toBe('2020-06-30');
+    expect(isoDay(row.exitDate)).toBe('2020-07-31');
+    expect(row.small).toBeCloseTo(0.1, 14);
+  });
+});
