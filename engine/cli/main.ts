@@ -59,6 +59,12 @@ async function main(argv: string[]): Promise<void> {
       async (args) => (await import('./commands/sweep.js')).sweepHandler(args as never),
     )
     .command(
+      'walkforward <strategy>',
+      'Walk-forward validation: choose parameters on each training window, test on the next',
+      async (y) => (await import('./commands/walkforward.js')).walkforwardCommand(y),
+      async (args) => (await import('./commands/walkforward.js')).walkforwardHandler(args as never),
+    )
+    .command(
       'merge <dirs..>',
       'Merge the results.csv of sweep shards into one (identical to an unsharded sweep)',
       async (y) => (await import('./commands/merge.js')).mergeCommand(y),

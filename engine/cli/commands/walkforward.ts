@@ -1,0 +1,73 @@
+import type { Argv } from 'yargs';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isoDay } from '../../dates.js';
+import { displayPath } from '../../data/load-series.js';
+import { writeDirAtomically } from '../../io/atomic-dir.js';
+import { toCsv } from '../../io/csv-writer.js';
+import { parseGrid } from '../../sweep/grid.js';
+import { parseDuration, walkForward } from '../../sweep/walk-forward.js';
+import { UserError } from '../../errors.js';
+import { metricsJson } from '../../run/write-run-folder.js';
+import { parseParams } from '../../../strategies/params.js';
+import { runOptions, setupRun, type RunArgs } from '../run-setup.js';
+import { textTable } from '../table.js';
+import { num, pct } from '../format.js';
+
+interface WalkArgs extends RunArgs {
+  grid?: string[];
+  train: string;
+  test: string;
+  anchored?: boolean;
+  metric?: string;
+  out?: string;
+  force?: boolean;
+}
+
+/** `ratecycle walkforward`. */
+export function walkforwardCommand(y: Argv): Argv {
+  return runOptions(y)
+    .option('grid', { type: 'string', array: true, describe: 'name=a:b:step or name=v1,v2 (repeatable)' })
+    .option('train', { type: 'string', default: '10y', describe: 'training window, e.g. 10y or 18m' })
+    .option('test', { type: 'string', default: '2y', describe: 'test window (and step), e.g. 2y' })
+    .option('anchored', { type: 'boolean', default: false, describe: 'expanding training windows from the first bar' })
+    .option('metric', { type: 'string', default: 'sharpe', describe: 'metric to choose parameters by' })
+    .option('out', { type: 'string', describe: 'output folder (default out/walkforward-<strategy>-<timestamp>)' })
+    .option('force', { type: 'boolean', default: false, describe: 'replace an existing output folder written by ratecycle' })
+    .example('$0 walkforward first-cut-rotation --grid months=3:24:3 --train 10y --test 2y', 'rolling 10-year training, 2-year tests')
+    .example('$0 walkforward ism-cycle --grid level=45:55:1 --train 15y --test 3y --anchored --universe ff', 'expanding windows on the monthly universe') as Argv;
+}
+
+/** Handler: runs the walk-forward and writes walkforward.csv, oos-equity.csv and walkforward.json. */
+export async function walkforwardHandler(args: WalkArgs): Promise<void> {
+  const setup = await setupRun(args);
+  const { strategy } = setup;
+  if (!args.grid?.length) throw new UserError('name the parameters to choose with --grid name=a:b:step');
+  const grid = parseGrid(args.grid, strategy.params, strategy.id);
+  const base = parseParams(strategy.params, args.param ?? [], strategy.id) as Record<string, unknown>;
+  const res = walkForward({ strategy, market: setup.market, sim: setup.sim, grid, base, trainMonths: parseDuration(args.train, 'train'), testMonths: parseDuration(args.test, 'test'), anchored: args.anchored, metric: args.metric });
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const out = args.out ?? join('out', `walkforward-${strategy.id}-${stamp}`);
+  const paramNames = grid.axes.map((a) => a.name);
+  await writeDirAtomically(out, args.force ?? false, (tmp) => {
+    writeFileSync(
+      join(tmp, 'walkforward.csv'),
+      toCsv(
+        ['train_from', 'train_to', 'test_from', 'test_to', ...paramNames, `in_sample_${args.metric ?? 'sharpe'}`, `out_of_sample_${args.metric ?? 'sharpe'}`, 'test_return', 'failed_sets'],
+        res.windows.map((w) => [isoDay(w.trainFrom), isoDay(w.trainTo), isoDay(w.testFrom), isoDay(w.testTo), ...paramNames.map((p) => w.params[p] as string), w.inSample, w.outOfSample, w.testReturn, w.failed]),
+      ),
+    );
+    let e = 1;
+    writeFileSync(join(tmp, 'oos-equity.csv'), toCsv(['date', 'equity', 'return'], Array.from(res.dates, (d, t) => [isoDay(d), (e *= 1 + res.returns[t]), res.returns[t]])));
+    writeFileSync(join(tmp, 'walkforward.json'), JSON.stringify({ strategy: strategy.id, grid: args.grid, train: args.train, test: args.test, anchored: args.anchored ?? false, metric: args.metric ?? 'sharpe', inSampleMean: res.inSampleMean, outOfSample: metricsJson(res.outOfSample) }, null, 2) + '\n');
+  });
+  console.log(
+    textTable(
+      ['test window', ...paramNames, 'in-sample', 'out-of-sample', 'test return'],
+      res.windows.map((w) => [`${isoDay(w.testFrom)}..${isoDay(w.testTo)}`, ...paramNames.map((p) => String(w.params[p])), num(w.inSample), num(w.outOfSample), pct(w.testReturn)]),
+    ),
+  );
+  const m = res.outOfSample;
+  console.log(`\n${args.metric ?? 'sharpe'}: in-sample mean ${num(res.inSampleMean)} vs stitched out-of-sample ${num(m[(args.metric ?? 'sharpe').replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) as 'sharpe'] as number)}; out-of-sample CAGR ${pct(m.cagr)}, max drawdown ${pct(m.maxDrawdown)}`);
+  console.log(`wrote ${displayPath(out)} (walkforward.csv, oos-equity.csv, walkforward.json)`);
+}
