@@ -30,7 +30,8 @@ export function readCsv(path: string, label: string = path): CsvTable {
   if (!bytes.includes(0x22)) return splitPlain(bytes, label, hash);
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(bytes, {
+    // one line-ending convention for csv-parse (it guesses from the first line otherwise)
+    records = parse(bytes.toString('utf8').replace(/\r\n?/g, '\n'), {
       bom: true,
       info: true,
       skip_empty_lines: true,

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli, ROOT } from '../helpers/cli.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'ratecycle-crash-'));
+const MAIN = join(ROOT, 'dist', 'engine', 'cli', 'main.js');
+
+/** Starts the CLI and kills it with SIGKILL after `ms` milliseconds. */
+function killAfter(args: string[], ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, stdio: 'ignore' });
+    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    child.on('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+const RUN_FILES = ['run.json', 'equity.csv', 'weights.csv', 'trades.csv', 'metrics.json', 'metrics.csv', 'regimes.csv', 'events.csv', 'report.html', '.ratecycle'];
+
+describe('kill -9 never leaves half-written output', () => {
+  it('run: the folder is absent or complete', async () => {
+    const dir = tmp();
+    for (const ms of [150, 300, 450, 600, 800]) {
+      const out = join(dir, `r${ms}`);
+      await killAfter(['run', 'vote', '--out', out], ms);
+      if (existsSync(out)) for (const f of RUN_FILES) expect(existsSync(join(out, f)), `${ms} ms: ${f}`).toBe(true);
+    }
+    // only temporary folders may be left behind, never a partial target
+    for (const name of readdirSync(dir)) expect(name.startsWith('.ratecycle-tmp-') || RUN_FILES.every((f) => existsSync(join(dir, name, f)))).toBe(true);
+  });
+
+  it('compare: compare.html and compare.csv appear together or not at all', async () => {
+    const dir = tmp();
+    expect(cli(['run', 'buy-hold', '--out', join(dir, 'a'), '--no-report']).code).toBe(0);
+    expect(cli(['run', 'fed-regime', '--out', join(dir, 'b'), '--no-report']).code).toBe(0);
+    for (const ms of [100, 250, 400]) {
+      const out = join(dir, `c${ms}`);
+      await killAfter(['compare', join(dir, 'a'), join(dir, 'b'), '--out', out], ms);
+      if (existsSync(out)) {
+        expect(existsSync(join(out, 'compare.html'))).toBe(true);
+        expect(existsSync(join(out, 'compare.csv'))).toBe(true);
+      }
+    }
+  });
+
+  it('sweep: an interrupted sweep keeps whole lines and --resume finishes it identically', async () => {
+    const dir = tmp();
+    const args = ['sweep', 'first-cut-rotation', '--grid', 'months=1:36:1', '--grid', 'otherwise=large,cash,mix', '--grid', 'every_cut=true,false', '--from', '1988-01-01', '--workers', '2', '--batch', '2', '--top', '0'];
+    expect(cli([...args, '--out', join(dir, 'full')]).code).toBe(0);
+    const out = join(dir, 'killed');
+    await killAfter([...args, '--out', out], 900);
+    if (!existsSync(out)) {
+      expect(existsSync(`${out}.partial`)).toBe(true);
+      const again = cli([...args, '--out', out]);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toMatch(/--resume/);
+      const resumed = cli([...args, '--out', out, '--resume']);
+      expect(resumed.code).toBe(0);
+    }
+    expect(readFileSync(join(out, 'results.csv'))).toEqual(readFileSync(join(dir, 'full', 'results.csv')));
+  });
+});
+
+describe('workers that die or hang', () => {
+  it('are replaced; their task is retried once and then reported, and the sweep goes on', () => {
+    const dir = tmp();
+    const r = cli(['sweep', 'test/fixtures/strategies/unstable.ts', '--grid', 'k=1:6:1', '--batch', '1', '--workers', '2', '--task-timeout', '2', '--from', '2020-01-01', '--top', '0', '--out', join(dir, 'u')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/6 sets .* 2 failed/);
+    const lines = readFileSync(join(dir, 'u', 'results.csv'), 'utf8').trim().split('\n');
+    expect(lines[3]).toMatch(/^2,3,.*worker failed twice: worker exited with code: 1$/);
+    expect(lines[4]).toMatch(/^3,4,.*worker failed twice: .*abort/);
+    expect(lines[6]).toMatch(/^5,6,0\.\d+/);
+  });
+});
+
+describe('--out safety', () => {
+  it('never replaces a folder ratecycle did not write, even with --force', () => {
+    const dir = tmp();
+    const mine = join(dir, 'precious');
+    mkdirSync(mine);
+    writeFileSync(join(mine, 'notes.txt'), 'keep me');
+    const r = cli(['run', 'buy-hold', '--out', mine, '--force']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/was not written by ratecycle; refusing to replace it even with --force/);
+    expect(readFileSync(join(mine, 'notes.txt'), 'utf8')).toBe('keep me');
+  });
+});
