@@ -17,7 +17,7 @@ export interface RunArgs {
   to?: string;
   lag?: number;
   rebalance?: string;
-  costBps?: number;
+  costBps?: number | string;
   slippageBps?: number;
   allowShort?: boolean;
   allowLeverage?: boolean;
@@ -35,7 +35,7 @@ export function runOptions<T>(y: Argv<T>): Argv<T & RunArgs> {
     .option('to', { type: 'string', describe: 'last date YYYY-MM-DD' })
     .option('lag', { type: 'number', describe: 'bars between decision and trade (1 = next close; 0 = same close, optimistic)' })
     .option('rebalance', { type: 'string', describe: 'on-change | daily | weekly|monthly|quarterly|yearly[:first|:last] | drift:0.05' })
-    .option('cost-bps', { type: 'number', default: 5, describe: 'trading cost, basis points of traded value' })
+    .option('cost-bps', { type: 'string', default: '5', describe: 'trading cost, bp of traded value: one number, or per asset (rut=5,spx=2)' })
     .option('slippage-bps', { type: 'number', default: 0, describe: 'extra slippage, basis points of traded value' })
     .option('allow-short', { type: 'boolean', default: false, describe: 'allow negative weights' })
     .option('allow-leverage', { type: 'boolean', default: false, describe: 'allow weights summing above 1 (borrowing at cash + spread)' })
@@ -58,6 +58,20 @@ function nonNegative(name: string, x: number | undefined, fallback: number): num
   return v;
 }
 
+/** `--cost-bps`: one number for every asset, or `asset=bp` pairs (unlisted assets pay 0); fractions out. */
+export function parseCosts(text: number | string | undefined, assets: readonly string[]): number | Float64Array {
+  const t = String(text ?? '5').trim();
+  if (!t.includes('=')) return nonNegative('cost-bps', Number(t === '' ? NaN : t), 5) / 1e4;
+  const out = new Float64Array(assets.length);
+  for (const pair of t.split(',')) {
+    const [name, value] = pair.split('=').map((x) => x.trim());
+    const i = assets.indexOf(name);
+    if (i < 0) throw new UserError(`--cost-bps ${t}: "${name}" is not an asset of this universe (${assets.join(', ')})`);
+    out[i] = nonNegative('cost-bps', Number(value === '' ? NaN : value), 0) / 1e4;
+  }
+  return out;
+}
+
 /** Loads the strategy, parses its params, builds the market and the simulation options. */
 export async function setupRun(args: RunArgs): Promise<RunSetup> {
   const { strategy, file } = await loadStrategy(args.strategy);
@@ -71,7 +85,7 @@ export async function setupRun(args: RunArgs): Promise<RunSetup> {
   const sim: SimOptions = {
     lag,
     rebalance: args.rebalance ? parseRebalance(args.rebalance) : (strategy.defaults?.rebalance ?? { kind: 'on-change' }),
-    cost: nonNegative('cost-bps', args.costBps, 5) / 1e4,
+    cost: parseCosts(args.costBps, market.assets),
     slippage: nonNegative('slippage-bps', args.slippageBps, 0) / 1e4,
     allowShort: args.allowShort ?? false,
     allowLeverage: args.allowLeverage ?? false,

@@ -127,6 +127,19 @@ describe('ratecycle CLI', () => {
     ]);
   });
 
+  it('--cost-bps takes one number or per-asset costs', () => {
+    const dir = tmp();
+    expect(cli(['run', 'fixed-mix', '--cost-bps', 'rut=10,spx=2', '--lag', '0', '--from', '2020-01-01', '--out', join(dir, 'a'), '--no-report']).code).toBe(0);
+    const run = JSON.parse(readFileSync(join(dir, 'a', 'run.json'), 'utf8'));
+    expect(run.options.costBps.map((x: number) => +x.toFixed(9))).toEqual([10, 2]);
+    const trades = readFileSync(join(dir, 'a', 'trades.csv'), 'utf8').trim().split('\n').slice(1, 3).map((l) => l.split(','));
+    // first trades: rut 0 → 0.6 and spx 0 → 0.4 of equity 1: costs 0.6 × 10 bp and 0.4 × 2 bp
+    expect(Number(trades[0][5])).toBeCloseTo(0.6 * 0.001, 12);
+    expect(Number(trades[1][5])).toBeCloseTo(0.4 * 0.0002, 12);
+    const bad = cli(['run', 'fixed-mix', '--cost-bps', 'gold=1', '--out', join(dir, 'b')]);
+    expect(bad.stderr.trim()).toBe('ratecycle: --cost-bps gold=1: "gold" is not an asset of this universe (rut, spx)');
+  });
+
   it('list shows every built-in with its parameters', () => {
     const r = cli(['list']);
     expect(r.code).toBe(0);

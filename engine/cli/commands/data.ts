@@ -25,6 +25,8 @@ export function dataCommand(y: Argv): Argv {
       (a) => a.example('$0 data check', 'validate the shipped data').example('$0 data check --data ./my-data', 'validate your folder'),
       (args) => checkData(args as DataArgs),
     )
+    .example('$0 data list', 'every series with kind, frequency, range and source')
+    .example('$0 data check --data ./my-data', 'validate a folder of your own CSVs')
     .demandCommand(1, 'name a data subcommand: list or check');
 }
 
