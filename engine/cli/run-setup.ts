@@ -7,6 +7,7 @@ import type { Catalog, Market, SimOptions } from '../types.js';
 import type { Strategy } from '../../strategies/define.js';
 import { loadStrategy } from '../../strategies/load-strategy.js';
 import { parseParams } from '../../strategies/params.js';
+import { typecheckStrategyFile } from '../../strategies/typecheck.js';
 
 /** Command-line options shared by run, audit, sweep and walkforward. */
 export interface RunArgs {
@@ -23,6 +24,7 @@ export interface RunArgs {
   allowLeverage?: boolean;
   borrowSpreadBps?: number;
   data?: string;
+  typecheck?: boolean;
 }
 
 /** Adds the market and simulation options to a command. */
@@ -39,6 +41,7 @@ export function runOptions<T>(y: Argv<T>): Argv<T & RunArgs> {
     .option('slippage-bps', { type: 'number', default: 0, describe: 'extra slippage, basis points of traded value' })
     .option('allow-short', { type: 'boolean', default: false, describe: 'allow negative weights' })
     .option('allow-leverage', { type: 'boolean', default: false, describe: 'allow weights summing above 1 (borrowing at cash + spread)' })
+    .option('typecheck', { type: 'boolean', describe: 'type-check a strategy file first (default: on for audit, off for run and sweep)' })
     .option('borrow-spread-bps', { type: 'number', default: 100, describe: 'spread over the cash rate paid on borrowed cash, bp per year' }) as unknown as Argv<T & RunArgs>;
 }
 
@@ -73,8 +76,9 @@ export function parseCosts(text: number | string | undefined, assets: readonly s
 }
 
 /** Loads the strategy, parses its params, builds the market and the simulation options. */
-export async function setupRun(args: RunArgs): Promise<RunSetup> {
+export async function setupRun(args: RunArgs, defaults: { typecheck?: boolean } = {}): Promise<RunSetup> {
   const { strategy, file } = await loadStrategy(args.strategy);
+  if (file && /\.m?ts$/.test(file) && (args.typecheck ?? defaults.typecheck ?? false)) await typecheckStrategyFile(file);
   const params = parseParams(strategy.params, args.param ?? [], strategy.id) as Record<string, unknown>;
   const catalog = loadCatalog(args.data);
   const universe = args.universe ?? strategy.defaults?.universe ?? 'russell';

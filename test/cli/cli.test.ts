@@ -97,6 +97,12 @@ describe('ratecycle CLI', () => {
     expect(bad.stderr.trim()).toMatch(/^ratecycle: look-ahead in strategy "peeking": its weight for rut on (\d{4}-\d\d-\d\d) is \d with the full history but \d when the data stops at \1; a decision at t may only use data up to t$/);
   });
 
+  it('audit type-checks a strategy file and names file, line and column', () => {
+    const r = cli(['audit', 'test/fixtures/strategies/type-error.ts']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^ratecycle: strategy file test\/fixtures\/strategies\/type-error\.ts:11:29: type error: Argument of type '"t10y2y"' is not assignable/);
+  });
+
   it('new scaffolds a strategy that runs and passes the audit, and refuses to overwrite', () => {
     const dir = tmp();
     const n = cli(['new', 'my-idea', '--dir', dir]);

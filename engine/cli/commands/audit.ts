@@ -20,7 +20,7 @@ export function auditCommand(y: Argv): Argv {
 
 /** Handler of `ratecycle audit`: exit 1 naming the first offending date when the strategy reads the future. */
 export async function auditHandler(args: AuditArgs): Promise<void> {
-  const setup = await setupRun(args);
+  const setup = await setupRun(args, { typecheck: true });
   const res = auditStrategy(setup.strategy, setup.market, setup.params, { randomCuts: args.cuts, seed: args.seed });
   const who = `strategy "${setup.strategy.id}"${Object.keys(setup.params).length ? ` (${formatParams(setup.params)})` : ''}`;
   if (!res.ok && res.firstOffence) {
