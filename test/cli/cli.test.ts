@@ -100,7 +100,7 @@ describe('ratecycle CLI', () => {
   it('audit type-checks a strategy file and names file, line and column', () => {
     const r = cli(['audit', 'test/fixtures/strategies/type-error.ts']);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toMatch(/^ratecycle: strategy file test\/fixtures\/strategies\/type-error\.ts:11:29: type error: Argument of type '"t10y2y"' is not assignable/);
+    expect(r.stderr.trim()).toMatch(/^ratecycle: strategy file test\/fixtures\/strategies\/type-error\.ts:11:27: type error: Argument of type '"t10y2y"' is not assignable/);
   });
 
   it('new scaffolds a strategy that runs and passes the audit, and refuses to overwrite', () => {
