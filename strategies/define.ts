@@ -11,6 +11,8 @@ export interface Strategy<A extends string = string, S extends string = string, 
   id: string;
   /** Display name. */
   name: string;
+  /** The file a user strategy was loaded from (set by the loader; shown in error messages). */
+  file?: string;
   /** What it does, one paragraph: idea, rule and source of the idea. */
   description: string;
   /** Assets it weights: roles `small`, `large`, `cash`, or asset ids of a universe (`*` = any asset the universe has). */

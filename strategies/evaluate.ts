@@ -12,7 +12,7 @@ export class StrategyError extends UserError {
 
 function label(strategy: Strategy, params: Record<string, unknown>): string {
   const p = formatParams(params);
-  return `strategy "${strategy.id}"${p ? ` (${p})` : ''}`;
+  return `strategy "${strategy.id}"${strategy.file ? ` in ${strategy.file}` : ''}${p ? ` (${p})` : ''}`;
 }
 
 /**

@@ -51,5 +51,5 @@ export async function loadStrategy(ref: string): Promise<LoadedStrategy> {
     throw new UserError(`strategy file ${ref} failed to load: ${err.message.split('\n')[0]}${where}`, { cause: e });
   }
   const exported = (mod.default as { default?: unknown })?.default ?? mod.default;
-  return { strategy: checkShape(exported, `strategy file ${ref}`), file };
+  return { strategy: { ...checkShape(exported, `strategy file ${ref}`), file: ref }, file };
 }
