@@ -45,13 +45,25 @@ function header(run: RunData): string {
 </dl>${warn}</header>`;
 }
 
+const KEY_METRICS = ['totalReturn', 'cagr', 'volatility', 'sharpe', 'sortino', 'maxDrawdown', 'calmar', 'exposure', 'turnoverAnnual', 'rebalances', 'psr'];
+
+/** The short table at the top: the metrics a reader looks at first. */
+function keyMetrics(run: RunData): string {
+  const { columns, metrics, definitions } = run.metrics;
+  const head = columns.map((c) => `<th>${escapeHtml(c === 'small' ? `small (${run.manifest.universe.small})` : c === 'large' ? `large (${run.manifest.universe.large})` : c)}</th>`).join('');
+  const rows = KEY_METRICS.filter((k) => definitions[k])
+    .map((key) => `<tr><td title="${escapeHtml(definitions[key].definition)}">${escapeHtml(definitions[key].label)}</td>${columns.map((c) => `<td>${escapeHtml(formatValue(metrics[c]?.[key] ?? null, definitions[key].unit))}</td>`).join('')}</tr>`)
+    .join('\n');
+  return `<section><h2>Key metrics</h2><table id="key-metrics"><thead><tr><th>metric</th>${head}</tr></thead><tbody>${rows}</tbody></table><p class="how">Strategy vs buying and holding each asset over the same bars. Every metric, with definitions, is in the table "All metrics" below.</p></section>`;
+}
+
 function metricsTable(run: RunData): string {
   const { columns, metrics, definitions } = run.metrics;
   const head = columns.map((c) => `<th>${escapeHtml(c === 'small' ? `small (${run.manifest.universe.small})` : c === 'large' ? `large (${run.manifest.universe.large})` : c)}</th>`).join('');
   const rows = Object.entries(definitions)
     .map(([key, def]) => `<tr><td title="${escapeHtml(def.definition)}">${escapeHtml(def.label)}</td>${columns.map((c) => `<td>${escapeHtml(formatValue(metrics[c]?.[key] ?? null, def.unit))}</td>`).join('')}</tr>`)
     .join('\n');
-  return `<section><h2>Key metrics</h2><table id="metrics-table"><thead><tr><th>metric</th>${head}</tr></thead><tbody>${rows}</tbody></table><p class="how">Sharpe and Sortino use returns in excess of the cash series; annualization uses the bars per year measured from the calendar. Hover a label for its definition.</p></section>`;
+  return `<section><h2>All metrics</h2><table id="metrics-table"><thead><tr><th>metric</th>${head}</tr></thead><tbody>${rows}</tbody></table><p class="how">Sharpe and Sortino use returns in excess of the cash series; annualization uses the bars per year measured from the calendar. Hover a label for its definition.</p></section>`;
 }
 
 function heatmap(periods: Table): string {
@@ -216,7 +228,7 @@ export function renderRunReport(run: RunData): string {
   const m = run.manifest;
   const body = [
     header(run),
-    metricsTable(run),
+    keyMetrics(run),
     chartSection('equity', 'Equity (log scale) vs small and large caps', 'Growth of 1 for the strategy and for buying and holding each asset. Shading: Fed easing (green) and tightening (red) phases as known at each close.', PHASE_LEGEND),
     chartSection('rate', 'Fed policy rate', 'Target rate (upper bound since 2008) or effective funds rate before 1982, percent per year; dotted lines mark FOMC cuts.'),
     chartSection('drawdown', 'Drawdown', 'Fall from the running peak of equity.'),
@@ -226,6 +238,7 @@ export function renderRunReport(run: RunData): string {
     annualBars(run.periods),
     regimeTable(run.regimes, 'Returns by Fed regime', 'regimes-table'),
     eventTables(run.events, run.eventsSummary),
+    metricsTable(run),
     drawdownsTable(run.drawdowns),
     tradesTable(run.trades),
   ].join('\n');

@@ -76,6 +76,7 @@ describe.skipIf(!existsSync(CHROMIUM))('reports in a real browser (offline, file
     const series = await page.evaluate(() => (window as unknown as { __charts: { data: unknown[][] }[] }).__charts.map((c) => c.data[1].filter((v) => v !== null).length));
     for (const n of series) expect(n).toBeGreaterThan(500);
     expect(await page.locator('#metrics-table tbody tr').count()).toBe(32);
+    expect(await page.locator('#key-metrics tbody tr').count()).toBe(11);
     expect(await page.locator('#events-table tbody tr').count()).toBeGreaterThanOrEqual(8);
     expect(await page.locator('#regimes-table tbody tr').count()).toBeGreaterThan(10);
     expect(await page.locator('#drawdowns-table tbody tr').count()).toBe(10);
