@@ -162,8 +162,11 @@ function buildFed(
     const target = load(policyId);
     targetStart = target.dates[0];
     const entry = findEntry(catalog, policyId);
-    const { column } = asOfJoin(dates, publicationDays(target.dates, entry.publication), target.values, entry.maxStaleDays ?? Infinity);
+    const { column, firstStaleBar } = asOfJoin(dates, publicationDays(target.dates, entry.publication), target.values, entry.maxStaleDays ?? Infinity);
     policyRate.set(column);
+    if (firstStaleBar >= 0) {
+      warnings.push(`policy rate "${policyId}" ends ${isoDay(target.dates[target.dates.length - 1])}: it is unknown (NaN) from ${isoDay(dates[firstStaleBar])}; Fed phases still follow the FOMC decisions`);
+    }
   }
   if (dates[0] < targetStart && has(catalog, fundsId)) {
     const funds = load(fundsId);
