@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import { defaultOutDir } from '../out-dir.js';
 import { join } from 'node:path';
 import { displayPath } from '../../data/load-series.js';
 import { compareRuns } from '../../../reports/compare/compare-runs.js';
@@ -21,8 +22,7 @@ export function compareCommand(y: Argv): Argv {
 
 /** Handler: writes compare.csv and compare.html. */
 export async function compareHandler(args: CompareArgs): Promise<void> {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  const out = args.out ?? join('out', `compare-${stamp}`);
+  const out = args.out ?? defaultOutDir('compare');
   await compareRuns(args.runs, out, { force: args.force });
   console.log(`wrote ${out}: open ${displayPath(join(out, 'compare.html'))}`);
 }

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { displayPath } from '../../data/load-series.js';
 import { existsSync } from 'node:fs';
 import { UserError } from '../../errors.js';
-import { runHandler, defaultOutDir } from './run.js';
+import { runHandler } from './run.js';
+import { defaultOutDir } from '../out-dir.js';
 import { compareRuns } from '../../../reports/compare/compare-runs.js';
 
 interface DemoArgs {

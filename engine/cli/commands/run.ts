@@ -9,6 +9,7 @@ import { runOptions, setupRun, type RunArgs } from '../run-setup.js';
 import { textTable } from '../table.js';
 import { num, pct } from '../format.js';
 import { isoDay } from '../../dates.js';
+import { defaultOutDir } from '../out-dir.js';
 
 interface RunCommandArgs extends RunArgs {
   out?: string;
@@ -19,11 +20,6 @@ interface RunCommandArgs extends RunArgs {
   report?: boolean;
 }
 
-/** Default run folder: out/<strategy>-<UTC timestamp>. */
-export function defaultOutDir(strategyId: string, now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return join('out', `${strategyId}-${stamp}`);
-}
 
 /** `ratecycle run`. */
 export function runCommand(y: Argv): Argv {

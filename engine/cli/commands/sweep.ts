@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import { defaultOutDir } from '../out-dir.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -64,8 +65,7 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
     if (!args.grid?.length) throw new UserError('name the parameters to sweep with --grid name=a:b:step (or use --samples N)');
     source = { kind: 'grid', grid: parseGrid(args.grid, strategy.params, strategy.id) };
   }
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  const out = args.out ?? join('out', `sweep-${strategy.id}-${stamp}`);
+  const out = args.out ?? defaultOutDir(`sweep-${strategy.id}`);
   const shard = args.shard ? parseShard(args.shard) : undefined;
   const workers = args.workers ?? availableParallelism();
 

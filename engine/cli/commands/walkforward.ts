@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import { defaultOutDir } from '../out-dir.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isoDay } from '../../dates.js';
@@ -46,8 +47,7 @@ export async function walkforwardHandler(args: WalkArgs): Promise<void> {
   const grid = parseGrid(args.grid, strategy.params, strategy.id);
   const base = parseParams(strategy.params, args.param ?? [], strategy.id) as Record<string, unknown>;
   const res = walkForward({ strategy, market: setup.market, sim: setup.sim, grid, base, trainMonths: parseDuration(args.train, 'train'), testMonths: parseDuration(args.test, 'test'), anchored: args.anchored, metric: args.metric });
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  const out = args.out ?? join('out', `walkforward-${strategy.id}-${stamp}`);
+  const out = args.out ?? defaultOutDir(`walkforward-${strategy.id}`);
   const paramNames = grid.axes.map((a) => a.name);
   await writeDirAtomically(out, args.force ?? false, (tmp) => {
     writeFileSync(
