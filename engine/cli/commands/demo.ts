@@ -6,6 +6,9 @@ import { UserError } from '../../errors.js';
 import { runHandler } from './run.js';
 import { defaultOutDir } from '../out-dir.js';
 import { compareRuns } from '../../../reports/compare/compare-runs.js';
+import { readRunFolder } from '../../../reports/read-run.js';
+import { textTable } from '../table.js';
+import { num, pct } from '../format.js';
 
 interface DemoArgs {
   out?: string;
@@ -47,5 +50,13 @@ export async function demoHandler(args: DemoArgs): Promise<void> {
   }
   const cmp = join(out, 'compare');
   await compareRuns(dirs, cmp, { force: args.force });
+  const rows = dirs.map((d, i) => {
+    const run = readRunFolder(d);
+    const m = run.metrics.metrics.strategy as Record<string, number>;
+    const phase = (label: string) => Number(run.regimes.find((r) => r.scope === 'phase' && r.label === label)?.strategy_ann ?? NaN);
+    return [DEMO_RUNS[i].name, pct(m.cagr), num(m.sharpe), pct(m.maxDrawdown), pct(phase('easing')), pct(phase('tightening')), pct(phase('hold'))];
+  });
+  console.log(`\n== summary (${args.universe ?? 'russell'})`);
+  console.log(textTable(['run', 'CAGR', 'Sharpe', 'max drawdown', 'easing (ann.)', 'tightening (ann.)', 'hold (ann.)'], rows));
   console.log(`\ncomparison of ${dirs.length} runs: open ${displayPath(join(cmp, 'compare.html'))}`);
 }
