@@ -17,7 +17,7 @@ const rows = (dir: string) => readFileSync(join(dir, 'results.csv'), 'utf8').tri
 describe('sweep through the CLI (worker threads)', () => {
   const grid = ['--grid', 'months=1:24:1', '--grid', 'otherwise=large,cash', '--from', '2000-01-01', '--top', '2'];
 
-  it('gives identical results.csv with 1 and 2 workers, and shards + merge equal the unsharded run', async () => {
+  it('gives identical results.csv with 1, 2 and 4 workers, and shards + merge equal the unsharded run', async () => {
     const dir = tmp();
     const one = cli(['sweep', 'first-cut-rotation', ...grid, '--workers', '1', '--batch', '7', '--out', join(dir, 'w1')]);
     expect(one.code).toBe(0);
@@ -25,6 +25,8 @@ describe('sweep through the CLI (worker threads)', () => {
     const two = cli(['sweep', 'first-cut-rotation', ...grid, '--workers', '2', '--batch', '5', '--out', join(dir, 'w2')]);
     expect(two.code).toBe(0);
     expect(readFileSync(join(dir, 'w2', 'results.csv'))).toEqual(readFileSync(join(dir, 'w1', 'results.csv')));
+    expect(cli(['sweep', 'first-cut-rotation', ...grid, '--workers', '4', '--batch', '3', '--out', join(dir, 'w4')]).code).toBe(0);
+    expect(readFileSync(join(dir, 'w4', 'results.csv'))).toEqual(readFileSync(join(dir, 'w1', 'results.csv')));
     expect(rows(join(dir, 'w1'))).toHaveLength(49);
     for (const f of ['sweep.json', 'sweep.html', 'top/1-set' /* prefix */]) {
       if (f.endsWith('set')) continue;
