@@ -58,10 +58,18 @@ export function evaluateStrategy(strategy: Strategy, market: Market, params: Rec
     seen.add(col);
     columns.push({ col, w, key });
   }
+  const C = columns.length;
+  const ws = columns.map((c) => c.w);
+  const cols = Int32Array.from(columns, (c) => c.col);
   for (let t = 0; t < T; t++) {
     let nan = 0;
-    for (const { w } of columns) if (Number.isNaN(w[t])) nan++;
-    if (nan === columns.length && columns.length > 0) {
+    let finite = true;
+    for (let k = 0; k < C; k++) {
+      const x = ws[k][t];
+      if (x !== x) nan++;
+      else if (x === Infinity || x === -Infinity) finite = false;
+    }
+    if (nan === C && C > 0) {
       matrix.fill(NaN, t * A, t * A + A);
       continue;
     }
@@ -69,11 +77,12 @@ export function evaluateStrategy(strategy: Strategy, market: Market, params: Rec
       const which = columns.filter((c) => Number.isNaN(c.w[t])).map((c) => c.key);
       throw new StrategyError(`${who}: weights on ${isoDay(market.dates[t])} are NaN for ${which.join(', ')} but not for the others; NaN means "no decision" and must cover the whole row`);
     }
-    for (const { col, w, key } of columns) {
-      const x = w[t];
-      if (!Number.isFinite(x)) throw new StrategyError(`${who}: weight for "${key}" on ${isoDay(market.dates[t])} is ${x}`);
-      matrix[t * A + col] = x;
+    if (!finite) {
+      const c = columns.find((x) => !Number.isFinite(x.w[t]))!;
+      throw new StrategyError(`${who}: weight for "${c.key}" on ${isoDay(market.dates[t])} is ${c.w[t]}`);
     }
+    const base = t * A;
+    for (let k = 0; k < C; k++) matrix[base + cols[k]] = ws[k][t];
   }
   return matrix;
 }
