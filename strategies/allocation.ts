@@ -1,8 +1,5 @@
 import { UserError } from '../engine/errors.js';
 
-/** Where to go when a rule says "not small caps": large caps, cash, or half and half. */
-export type Fallback = 'large' | 'cash' | 'mix' | 'small';
-
 /** The (small, large) weights of a named allocation. */
 export function allocation(name: string): [number, number] {
   switch (name) {

@@ -15,23 +15,16 @@
  *   i.e. the fraction of the portfolio replaced (a full switch between two assets = 1).
  * - Before the first effective target everything is in cash.
  */
-import type { Rebalance } from '../types.js';
+import type { Rebalance, SimResult } from '../types.js';
 
 /** Rebalance mode codes used in the hot loop. */
 export const MODE = { onChange: 0, everyBar: 1, period: 2, drift: 3 } as const;
 
-/** Per-bar detail buffers filled by `simulate` (all length T, or T×A for weights/targets). */
-export interface Recorder {
-  weights: Float64Array;
-  targets: Float64Array;
-  turnover: Float64Array;
-  costs: Float64Array;
-  cashWeight: Float64Array;
-  cashIncome: Float64Array;
-  rebalanced: Uint8Array;
+/** Per-bar detail buffers filled by `simulate` (the SimResult arrays), and a trade callback. */
+export type Recorder = Pick<SimResult, 'weights' | 'targets' | 'turnover' | 'costs' | 'cashWeight' | 'cashIncome' | 'rebalanced'> & {
   /** Called for each asset whose weight changes in a trade. */
   trade: (bar: number, asset: number, from: number, to: number, value: number, cost: number) => void;
-}
+};
 
 /** Fixed inputs of one kernel call. */
 export interface KernelSetup {
