@@ -3,34 +3,53 @@
  * objects in hot paths beyond parsing and formatting.
  */
 
-const DAY_MS = 86_400_000;
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Days since epoch of a calendar date (month 1–12). */
+/**
+ * Days since epoch of a calendar date (month 1–12; months and days out of range roll over,
+ * like Date.UTC). Integer arithmetic after H. Hinnant's days_from_civil.
+ */
 export function dayFromYmd(year: number, month: number, day: number): number {
-  return Math.round(Date.UTC(year, month - 1, day) / DAY_MS);
+  const y0 = year + Math.floor((month - 1) / 12);
+  const m0 = ((((month - 1) % 12) + 12) % 12) + 1;
+  const y = m0 <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m0 + (m0 > 2 ? -3 : 9)) + 2) / 5);
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468 + (day - 1);
 }
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Parses `YYYY-MM-DD` strictly (real calendar date); returns NaN when invalid. */
 export function parseIsoDay(text: string): number {
-  const m = ISO_RE.exec(text);
-  if (!m) return NaN;
-  const y = +m[1], mo = +m[2], d = +m[3];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return NaN;
-  const day = dayFromYmd(y, mo, d);
-  const back = ymdFromDay(day);
-  return back.year === y && back.month === mo && back.day === d ? day : NaN;
+  if (text.length !== 10 || !ISO_RE.test(text)) return NaN;
+  const y = +text.slice(0, 4), mo = +text.slice(5, 7), d = +text.slice(8, 10);
+  if (mo < 1 || mo > 12 || d < 1) return NaN;
+  const leap = mo === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
+  if (d > MONTH_DAYS[mo - 1] + (leap ? 1 : 0)) return NaN;
+  return dayFromYmd(y, mo, d);
 }
 
-/** Year, month (1–12) and day of a day number. */
+/** Year, month (1–12) and day of a day number (H. Hinnant's civil_from_days). */
 export function ymdFromDay(day: number): { year: number; month: number; day: number } {
-  const d = new Date(day * DAY_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d };
 }
 
 /** `YYYY-MM-DD` of a day number. */
 export function isoDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  if (!Number.isFinite(day)) return new Date(NaN).toISOString(); // throws RangeError like Date
+  const { year, month, day: d } = ymdFromDay(day);
+  return `${year}-${month < 10 ? '0' : ''}${month}-${d < 10 ? '0' : ''}${d}`;
 }
 
 /** Day of week, 0 = Sunday … 6 = Saturday. */

@@ -1,3 +1,15 @@
+/** Fixed decimals with comma thousands separators ("-1,234.56"); faster than toLocaleString. */
+export function groupDigits(x: number, digits: number): string {
+  const s = x.toFixed(digits);
+  const neg = s.startsWith('-');
+  const body = neg ? s.slice(1) : s;
+  const dot = body.indexOf('.');
+  const int = dot < 0 ? body : body.slice(0, dot);
+  const grouped = int.length > 3 ? int.replace(/\B(?=(\d{3})+$)/g, ',') : int;
+  const out = grouped + (dot < 0 ? '' : body.slice(dot));
+  return neg && /[1-9]/.test(out) ? `-${out}` : out;
+}
+
 /** Formats a value of a metric unit the way a finance reader expects. */
 export function formatValue(value: number | string | null | undefined, unit: string): string {
   if (value === null || value === undefined || value === '') return '–';
@@ -9,14 +21,14 @@ export function formatValue(value: number | string | null | undefined, unit: str
       return formatPercent(x);
     case 'count':
     case 'days':
-      return Math.round(x).toLocaleString('en-US');
+      return groupDigits(Math.round(x), 0);
     default:
-      return x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      return groupDigits(x, 2);
   }
 }
 
 /** Fraction as a percentage with 2 decimals and thousands separators ("1,234.56%"). */
 export function formatPercent(x: number): string {
   if (!Number.isFinite(x)) return '–';
-  return `${(x * 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}%`;
+  return `${groupDigits(x * 100, 2)}%`;
 }

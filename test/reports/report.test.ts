@@ -106,3 +106,18 @@ describe('run report', () => {
     writeFileSync(join(dir, 'noop'), '');
   });
 });
+
+import { groupDigits } from '../../reports/html/format.js';
+import fc from 'fast-check';
+
+describe('groupDigits', () => {
+  it('matches toLocaleString en-US with fixed decimals (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.integer({ min: 0, max: 3 }), (x, dgt) => {
+        const expected = x.toLocaleString('en-US', { minimumFractionDigits: dgt, maximumFractionDigits: dgt, useGrouping: true });
+        expect(groupDigits(x, dgt)).toBe(expected === '-0' || /^-0\.0*$/.test(expected) ? expected.slice(1) : expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
