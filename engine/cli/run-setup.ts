@@ -76,14 +76,14 @@ export function parseCosts(text: number | string | undefined, assets: readonly s
 }
 
 /** Loads the strategy, parses its params, builds the market and the simulation options. */
-export async function setupRun(args: RunArgs, defaults: { typecheck?: boolean } = {}): Promise<RunSetup> {
+export async function setupRun(args: RunArgs, defaults: { typecheck?: boolean; extraSeries?: readonly string[] } = {}): Promise<RunSetup> {
   const { strategy, file } = await loadStrategy(args.strategy);
   if (file && /\.m?ts$/.test(file) && (args.typecheck ?? defaults.typecheck ?? false)) await typecheckStrategyFile(file);
   const params = parseParams(strategy.params, args.param ?? [], strategy.id) as Record<string, unknown>;
   const catalog = loadCatalog(args.data);
   const universe = args.universe ?? strategy.defaults?.universe ?? 'russell';
   const series = strategy.seriesFor ? strategy.seriesFor(params as never) : strategy.series;
-  const market = buildMarket(catalog, { universe, from: args.from, to: args.to, series });
+  const market = buildMarket(catalog, { universe, from: args.from, to: args.to, series: [...series, ...(defaults.extraSeries ?? [])] });
   const lag = nonNegative('lag', args.lag, strategy.defaults?.lag ?? 1);
   if (!Number.isInteger(lag)) throw new UserError(`--lag must be a whole number of bars (got ${lag})`);
   const sim: SimOptions = {

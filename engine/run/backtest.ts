@@ -3,6 +3,8 @@ import { regimeTable, type RegimeRow } from '../analytics/regimes.js';
 import { computeMetrics, type Metrics } from '../metrics/compute-metrics.js';
 import { simulate } from '../simulate/simulate.js';
 import type { Market, SimOptions, SimResult } from '../types.js';
+import { isoDay } from '../dates.js';
+import { UserError } from '../errors.js';
 import type { Strategy } from '../../strategies/define.js';
 import { evaluateStrategy } from '../../strategies/evaluate.js';
 
@@ -18,9 +20,10 @@ export interface BacktestResult {
   /** Buy-and-hold equity of the universe's small and large assets (1 at the first bar). */
   smallEquity: Float64Array;
   largeEquity: Float64Array;
-  /** Benchmark role used for beta, alpha, tracking error and information ratio. */
-  benchmark: 'small' | 'large';
-  metrics: { strategy: Metrics; small: Metrics; large: Metrics };
+  /** Benchmark used for beta, alpha, tracking error and information ratio: a role or a series id. */
+  benchmark: string;
+  /** Metrics by column: strategy, small, large, and the benchmark series when it is neither. */
+  metrics: { strategy: Metrics; small: Metrics; large: Metrics } & Record<string, Metrics>;
   regimes: RegimeRow[];
   events: EventRow[];
   eventSummary: EventSummary[];
@@ -29,9 +32,28 @@ export interface BacktestResult {
 /** Options of {@link backtest}. */
 export interface BacktestOptions {
   sim: SimOptions;
-  benchmark?: 'small' | 'large';
+  /** `small`, `large` (default), or the id of a price series joined into the market (see benchmarkReturns). */
+  benchmark?: string;
   /** Event kinds for the event study: first cuts always; `cut` and `hike` on request. */
   events?: readonly ('first-cut' | 'cut' | 'hike')[];
+}
+
+/**
+ * Per-bar returns of a benchmark price series joined into the market (as of each close).
+ * The series must have a price on the first bar; a bar without a new price returns 0.
+ */
+export function benchmarkReturns(market: Market, id: string): Float64Array {
+  const p = market.series[id];
+  if (!p) throw new UserError(`benchmark "${id}" is not loaded: pass a price series id of the catalog`);
+  if (!(p[0] > 0)) {
+    throw new UserError(`benchmark "${id}" has no price on the run's first bar ${isoDay(market.dates[0])}; start later with --from or choose another benchmark`);
+  }
+  const r = new Float64Array(p.length);
+  for (let t = 1; t < p.length; t++) {
+    if (!(p[t] > 0)) throw new UserError(`benchmark "${id}" has no price on ${isoDay(market.dates[t])} (its data ends or is stale); end earlier with --to`);
+    r[t] = p[t] / p[t - 1] - 1;
+  }
+  return r;
 }
 
 function equityOf(returns: Float64Array): Float64Array {
@@ -51,7 +73,7 @@ export function backtest(strategy: Strategy, params: Record<string, unknown>, ma
   const smallRet = market.returns[market.small];
   const largeRet = market.returns[market.large];
   const benchmark = options.benchmark ?? 'large';
-  const benchRet = benchmark === 'small' ? smallRet : largeRet;
+  const benchRet = benchmark === 'small' ? smallRet : benchmark === 'large' ? largeRet : benchmarkReturns(market, benchmark);
   const common = { dates: market.dates, cash: market.cash, periodsPerYear: market.periodsPerYear };
   const metrics = {
     strategy: computeMetrics({
@@ -65,7 +87,8 @@ export function backtest(strategy: Strategy, params: Record<string, unknown>, ma
     }),
     small: computeMetrics({ ...common, returns: smallRet, benchmark: benchRet }),
     large: computeMetrics({ ...common, returns: largeRet, benchmark: benchRet }),
-  };
+  } as BacktestResult['metrics'];
+  if (benchmark !== 'small' && benchmark !== 'large') metrics[benchmark] = computeMetrics({ ...common, returns: benchRet, benchmark: benchRet });
   const smallEquity = equityOf(smallRet);
   const largeEquity = equityOf(largeRet);
   const regimes = regimeTable({ dates: market.dates, strategy: sim.returns, small: smallRet, large: largeRet, phase: market.fed.phase, cycles: market.fed.cycles });

@@ -89,7 +89,7 @@ export function writeRunFiles(dir: string, r: BacktestResult, manifest: ReturnTy
 
   put('trades.csv', toCsv(['date', 'asset', 'from', 'to', 'value', 'cost'], sim.trades.map((t) => [isoDay(t.date), t.asset, t.from, t.to, t.value, t.cost])));
 
-  const columns = ['strategy', 'small', 'large'] as const;
+  const columns = Object.keys(r.metrics);
   put(
     'metrics.json',
     JSON.stringify({ columns, metrics: Object.fromEntries(columns.map((c) => [c, metricsJson(r.metrics[c])])), definitions: METRIC_DEFINITIONS }, null, 2) + '\n',

@@ -146,6 +146,19 @@ describe('ratecycle CLI', () => {
     expect(bad.stderr.trim()).toBe('ratecycle: --cost-bps gold=1: "gold" is not an asset of this universe (rut, spx)');
   });
 
+  it('--benchmark takes a price series id: beta and information ratio against it, plus its own column', () => {
+    const dir = tmp();
+    const r = cli(['run', 'fed-regime', '--benchmark', 'spy', '--from', '1995-01-03', '--to', '2024-12-31', '--json', '--no-report', '--out', join(dir, 'a')]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout).metrics;
+    expect(Object.keys(j)).toEqual(['strategy', 'small', 'large', 'spy']);
+    expect(j.spy.beta).toBeCloseTo(1, 12);
+    expect(j.spy.trackingError).toBeCloseTo(0, 12);
+    expect(readFileSync(join(dir, 'a', 'metrics.csv'), 'utf8').split('\n')[0]).toBe('metric,label,unit,strategy,small,large,spy');
+    const early = cli(['run', 'fed-regime', '--benchmark', 'spy', '--out', join(dir, 'b')]);
+    expect(early.stderr.trim()).toBe('ratecycle: benchmark "spy" has no price on the run\'s first bar 1987-09-10; start later with --from or choose another benchmark');
+  });
+
   it('list shows every built-in with its parameters', () => {
     const r = cli(['list']);
     expect(r.code).toBe(0);

@@ -24,7 +24,7 @@ interface RunCommandArgs extends RunArgs {
 /** `ratecycle run`. */
 export function runCommand(y: Argv): Argv {
   return runOptions(y.positional('strategy', { type: 'string' }))
-    .option('benchmark', { choices: ['small', 'large'], default: 'large', describe: 'benchmark for beta, alpha, tracking error and information ratio' })
+    .option('benchmark', { type: 'string', default: 'large', describe: 'benchmark for beta, alpha, tracking error, information ratio: small, large or a price series id (e.g. spy)' })
     .option('events', { type: 'string', describe: 'extra event studies besides first cuts: cut, hike (comma list)' })
     .option('out', { type: 'string', describe: 'run folder to write (default out/<strategy>-<timestamp>)' })
     .option('force', { type: 'boolean', default: false, describe: 'replace an existing run folder written by ratecycle' })
@@ -49,13 +49,15 @@ export function printMetrics(r: BacktestResult): void {
     ['Turnover (ann.)', (m) => pct(m.turnoverAnnual)],
     ['Rebalances', (m) => num(m.rebalances, 0)],
   ];
-  const { strategy, small, large } = r.metrics;
+  const extra = Object.keys(r.metrics).filter((k) => !['strategy', 'small', 'large'].includes(k));
+  const cols = [r.metrics.strategy, r.metrics.small, r.metrics.large, ...extra.map((k) => r.metrics[k])];
   console.log(
     textTable(
-      ['metric', r.strategy.id, `small (${r.market.small})`, `large (${r.market.large})`],
-      rows.map(([label, f]) => [label, f(strategy), f(small), f(large)]),
+      ['metric', r.strategy.id, `small (${r.market.small})`, `large (${r.market.large})`, ...extra.map((k) => `benchmark (${k})`)],
+      [...rows, ['Beta', (m: BacktestResult['metrics']['strategy']) => num(m.beta)] as (typeof rows)[number], ['Information ratio', (m: BacktestResult['metrics']['strategy']) => num(m.informationRatio)] as (typeof rows)[number]].map(([label, f]) => [label, ...cols.map((m) => f(m))]),
     ),
   );
+  console.log(`(beta and information ratio against ${r.benchmark === 'small' || r.benchmark === 'large' ? `${r.benchmark} caps` : r.benchmark})`);
 }
 
 /** Writes a backtest's run folder atomically (CSVs, JSON, and report.html unless `report` is false). */
@@ -70,13 +72,13 @@ export async function saveRun(out: string, result: BacktestResult, opts: { strat
 
 /** Handler of `ratecycle run`: backtest, write the run folder atomically, print metrics. */
 export async function runHandler(args: RunCommandArgs): Promise<string> {
-  const setup = await setupRun(args);
+  const setup = await setupRun(args, { extraSeries: args.benchmark && !['small', 'large'].includes(args.benchmark) ? [args.benchmark] : [] });
   const events = (args.events ?? '').split(',').map((s) => s.trim()).filter(Boolean) as ('cut' | 'hike')[];
-  const result = backtest(setup.strategy, setup.params, setup.market, { sim: setup.sim, benchmark: (args.benchmark as 'small' | 'large') ?? 'large', events });
+  const result = backtest(setup.strategy, setup.params, setup.market, { sim: setup.sim, benchmark: args.benchmark ?? 'large', events });
   const out = args.out ?? defaultOutDir(setup.strategy.id);
   const manifest = await saveRun(out, result, { strategyFile: setup.strategyFile, dataDir: displayPath(setup.catalog.dir), force: args.force, report: args.report });
   if (args.json) {
-    console.log(JSON.stringify({ run: manifest.id, out, metrics: { strategy: metricsJson(result.metrics.strategy), small: metricsJson(result.metrics.small), large: metricsJson(result.metrics.large) } }, null, 2));
+    console.log(JSON.stringify({ run: manifest.id, out, metrics: Object.fromEntries(Object.entries(result.metrics).map(([k, m]) => [k, metricsJson(m)])) }, null, 2));
   } else {
     const m = result.market;
     console.log(`${setup.strategy.name} on ${m.universe} (${isoDay(m.dates[0])} to ${isoDay(m.dates[m.dates.length - 1])}, ${m.dates.length.toLocaleString('en-US')} bars, lag ${setup.sim.lag})`);
