@@ -246,3 +246,14 @@ describe('simulate: properties', () => {
     );
   });
 });
+
+describe('period keys', () => {
+  it('quarterly and yearly schedules trade on the last bar of each quarter and year', () => {
+    const dates = ['2019-12-30', '2019-12-31', '2020-01-02', '2020-03-31', '2020-04-01', '2020-06-30', '2020-07-01'];
+    const days = Int32Array.from(dates.map(d));
+    expect(Array.from(scheduleMask(days, { kind: 'period', period: 'quarterly', at: 'last' })!)).toEqual([0, 1, 0, 1, 0, 1, 0]);
+    expect(Array.from(scheduleMask(days, { kind: 'period', period: 'yearly', at: 'last' })!)).toEqual([0, 1, 0, 0, 0, 0, 0]);
+    expect(Array.from(scheduleMask(days, { kind: 'period', period: 'yearly', at: 'first' })!)).toEqual([0, 0, 1, 0, 0, 0, 0]);
+    expect(scheduleMask(days, { kind: 'on-change' })).toBeNull();
+  });
+});
