@@ -2,7 +2,7 @@ import { join, relative, isAbsolute } from 'node:path';
 import { DataError } from '../errors.js';
 import { parseIsoDay, isoDay } from '../dates.js';
 import type { CatalogEntry, Series } from '../types.js';
-import { columnIndex, readCsv, type CsvTable } from './read-csv.js';
+import { columnIndex, scanCsv, type CsvTable } from './read-csv.js';
 import { parseNumber } from './parse-number.js';
 
 /** Path of a data file as shown in messages: relative to the working folder when inside it. */
@@ -11,36 +11,41 @@ export function displayPath(path: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
-/**
- * Parses the `date` column strictly: ISO dates, ascending and unique. Returns day numbers.
- */
+/** Checks one `date` cell against the previous date: ISO, real, ascending and unique. Returns the day. */
+function dateCell(file: string, text: string, line: number, prevDay: number, prevLine: number): number {
+  const day = parseIsoDay(text);
+  if (Number.isNaN(day)) throw new DataError(file, line, 'date', `"${text}" is not an ISO date (YYYY-MM-DD)`);
+  if (day <= prevDay) {
+    const what = day === prevDay ? 'duplicates' : 'comes before';
+    throw new DataError(file, line, 'date', `${text} ${what} ${isoDay(prevDay)} on line ${prevLine}: dates must be ascending and unique`);
+  }
+  return day;
+}
+
+/** Checks one numeric cell; `check` may refuse a value with a reason. */
+function valueCell(file: string, name: string, text: string, line: number, check?: (x: number) => string | undefined): number {
+  const parsed = parseNumber(text);
+  if (typeof parsed === 'string') throw new DataError(file, line, name, parsed);
+  const why = check?.(parsed);
+  if (why) throw new DataError(file, line, name, why);
+  return parsed;
+}
+
+/** Parses the `date` column of a table strictly: ISO dates, ascending and unique. Returns day numbers. */
 export function parseDateColumn(table: CsvTable): Int32Array {
   const col = columnIndex(table, 'date');
   const out = new Int32Array(table.rows.length);
   for (let i = 0; i < table.rows.length; i++) {
-    const text = table.rows[i][col];
-    const day = parseIsoDay(text);
-    if (Number.isNaN(day)) throw new DataError(table.file, table.lines[i], 'date', `"${text}" is not an ISO date (YYYY-MM-DD)`);
-    if (i > 0 && day <= out[i - 1]) {
-      const what = day === out[i - 1] ? 'duplicates' : 'comes before';
-      throw new DataError(table.file, table.lines[i], 'date', `${text} ${what} ${isoDay(out[i - 1])} on line ${table.lines[i - 1]}: dates must be ascending and unique`);
-    }
-    out[i] = day;
+    out[i] = dateCell(table.file, table.rows[i][col], table.lines[i], i > 0 ? out[i - 1] : -Infinity, i > 0 ? table.lines[i - 1] : 0);
   }
   return out;
 }
 
-/** Parses one numeric column; `check` may return a reason to refuse a value. */
+/** Parses one numeric column of a table; `check` may return a reason to refuse a value. */
 export function parseValueColumn(table: CsvTable, name: string, check?: (x: number) => string | undefined): Float64Array {
   const col = columnIndex(table, name);
   const out = new Float64Array(table.rows.length);
-  for (let i = 0; i < table.rows.length; i++) {
-    const parsed = parseNumber(table.rows[i][col]);
-    if (typeof parsed === 'string') throw new DataError(table.file, table.lines[i], name, parsed);
-    const why = check?.(parsed);
-    if (why) throw new DataError(table.file, table.lines[i], name, why);
-    out[i] = parsed;
-  }
+  for (let i = 0; i < table.rows.length; i++) out[i] = valueCell(table.file, name, table.rows[i][col], table.lines[i], check);
   return out;
 }
 
@@ -51,11 +56,37 @@ function checkFor(entry: CatalogEntry): ((x: number) => string | undefined) | un
   return undefined;
 }
 
-/** Loads and validates one catalog series from `dir`. */
+/**
+ * Loads and validates one catalog series from `dir`, streaming the file into typed arrays
+ * (memory grows with the series, not with the text).
+ */
 export function loadSeries(entry: CatalogEntry, dir: string): Series & { hash: string } {
-  const table = readCsv(join(dir, entry.file), displayPath(join(dir, entry.file)));
-  if (table.rows.length === 0) throw new DataError(table.file, undefined, undefined, `has a header but no data rows (series "${entry.id}")`);
-  const dates = parseDateColumn(table);
-  const values = parseValueColumn(table, entry.column, checkFor(entry));
-  return { id: entry.id, dates, values, meta: entry, hash: table.hash };
+  const path = join(dir, entry.file);
+  const file = displayPath(path);
+  const check = checkFor(entry);
+  let dates = new Int32Array(1024);
+  let values = new Float64Array(1024);
+  let n = 0;
+  let prevLine = 0;
+  const { hash } = scanCsv(path, file, (header) => {
+    const table = { file, header, rows: [], lines: [], hash: '' };
+    const dc = columnIndex(table, 'date');
+    const vc = columnIndex(table, entry.column);
+    return (cells, line) => {
+      if (n === dates.length) {
+        const d = new Int32Array(n * 2);
+        d.set(dates);
+        dates = d;
+        const v = new Float64Array(n * 2);
+        v.set(values);
+        values = v;
+      }
+      dates[n] = dateCell(file, cells[dc], line, n > 0 ? dates[n - 1] : -Infinity, prevLine);
+      values[n] = valueCell(file, entry.column, cells[vc], line, check);
+      prevLine = line;
+      n++;
+    };
+  });
+  if (n === 0) throw new DataError(file, undefined, undefined, `has a header but no data rows (series "${entry.id}")`);
+  return { id: entry.id, dates: dates.slice(0, n), values: values.slice(0, n), meta: entry, hash };
 }
