@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { UserError } from '../errors.js';
 import { packageVersion } from '../paths.js';
@@ -18,6 +18,24 @@ function report(err: unknown, verbose: boolean): number {
   return user ? EXIT.user : EXIT.internal;
 }
 
+/**
+ * Commands whose modules load only when used (start-up stays fast): command, description,
+ * module under ./commands/, and its builder and handler exports.
+ */
+const LAZY: [string, string, string, string, string][] = [
+  ['run <strategy>', 'Backtest a strategy and write a run folder (CSVs, metrics, report.html)', 'run', 'runCommand', 'runHandler'],
+  ['audit <strategy>', 'Check a strategy for look-ahead by re-running it on truncated history', 'audit', 'auditCommand', 'auditHandler'],
+  ['list', 'List the built-in strategies with their parameters', 'list', 'listCommand', 'listHandler'],
+  ['new <name>', 'Scaffold a strategy file and its test that run as they are', 'new', 'newCommand', 'newHandler'],
+  ['sweep <strategy>', 'Sweep a parameter grid (or random sample) on worker threads; results.csv, heat map, top runs', 'sweep', 'sweepCommand', 'sweepHandler'],
+  ['walkforward <strategy>', 'Walk-forward validation: choose parameters on each training window, test on the next', 'walkforward', 'walkforwardCommand', 'walkforwardHandler'],
+  ['merge <dirs..>', 'Merge the results.csv of sweep shards into one (identical to an unsharded sweep)', 'merge', 'mergeCommand', 'mergeHandler'],
+  ['compare <runs..>', 'Compare run folders side by side (compare.html, compare.csv)', 'compare', 'compareCommand', 'compareHandler'],
+  ['demo', 'The default scenario (npm start): flagship rate-cycle strategies vs buy-and-hold and 60/40, compared', 'demo', 'demoCommand', 'demoHandler'],
+];
+
+type CommandModule = Record<string, (arg: unknown) => unknown>;
+
 async function main(argv: string[]): Promise<void> {
   const verbose = argv.includes('--verbose');
   const cli = yargs(argv)
@@ -26,62 +44,6 @@ async function main(argv: string[]): Promise<void> {
     .option('verbose', { type: 'boolean', describe: 'show stacks on errors' })
     .option('data', { type: 'string', describe: 'data folder with a catalog.json (default: the shipped data/)' })
     .command('data', 'List or validate the data catalog', dataCommand)
-    .command(
-      'run <strategy>',
-      'Backtest a strategy and write a run folder (CSVs, metrics, report.html)',
-      async (y) => (await import('./commands/run.js')).runCommand(y),
-      async (args) => {
-        await (await import('./commands/run.js')).runHandler(args as never);
-      },
-    )
-    .command(
-      'audit <strategy>',
-      'Check a strategy for look-ahead by re-running it on truncated history',
-      async (y) => (await import('./commands/audit.js')).auditCommand(y),
-      async (args) => (await import('./commands/audit.js')).auditHandler(args as never),
-    )
-    .command(
-      'list',
-      'List the built-in strategies with their parameters',
-      async (y) => (await import('./commands/list.js')).listCommand(y),
-      async () => (await import('./commands/list.js')).listHandler(),
-    )
-    .command(
-      'new <name>',
-      'Scaffold a strategy file and its test that run as they are',
-      async (y) => (await import('./commands/new.js')).newCommand(y),
-      async (args) => (await import('./commands/new.js')).newHandler(args as never),
-    )
-    .command(
-      'sweep <strategy>',
-      'Sweep a parameter grid (or random sample) on worker threads; results.csv, heat map, top runs',
-      async (y) => (await import('./commands/sweep.js')).sweepCommand(y),
-      async (args) => (await import('./commands/sweep.js')).sweepHandler(args as never),
-    )
-    .command(
-      'walkforward <strategy>',
-      'Walk-forward validation: choose parameters on each training window, test on the next',
-      async (y) => (await import('./commands/walkforward.js')).walkforwardCommand(y),
-      async (args) => (await import('./commands/walkforward.js')).walkforwardHandler(args as never),
-    )
-    .command(
-      'merge <dirs..>',
-      'Merge the results.csv of sweep shards into one (identical to an unsharded sweep)',
-      async (y) => (await import('./commands/merge.js')).mergeCommand(y),
-      async (args) => (await import('./commands/merge.js')).mergeHandler(args as never),
-    )
-    .command(
-      'compare <runs..>',
-      'Compare run folders side by side (compare.html, compare.csv)',
-      async (y) => (await import('./commands/compare.js')).compareCommand(y),
-      async (args) => (await import('./commands/compare.js')).compareHandler(args as never),
-    )
-    .command(
-      'demo',
-      'The default scenario (npm start): flagship rate-cycle strategies vs buy-and-hold and 60/40, compared',
-      async (y) => (await import('./commands/demo.js')).demoCommand(y),
-      async (args) => (await import('./commands/demo.js')).demoHandler(args as never),
-    )
     .demandCommand(1, 'name a command (see --help)')
     .strict()
     .recommendCommands()
@@ -93,6 +55,17 @@ async function main(argv: string[]): Promise<void> {
     .fail((msg, err) => {
       throw err ?? new UserError(msg);
     });
+  for (const [command, description, file, builder, handler] of LAZY) {
+    const load = async () => (await import(`./commands/${file}.js`)) as CommandModule;
+    cli.command(
+      command,
+      description,
+      async (y) => (await load())[builder](y) as Argv,
+      async (args) => {
+        await (await load())[handler](args);
+      },
+    );
+  }
   try {
     await cli.parseAsync();
   } catch (err) {
