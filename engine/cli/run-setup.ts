@@ -6,6 +6,7 @@ import { parseRebalance } from '../run/parse-rebalance.js';
 import type { Catalog, Market, SimOptions } from '../types.js';
 import type { Strategy } from '../../strategies/define.js';
 import { loadStrategy } from '../../strategies/load-strategy.js';
+import { builtin } from '../../strategies/index.js';
 import { parseParams } from '../../strategies/params.js';
 import { typecheckStrategyFile } from '../../strategies/typecheck.js';
 
@@ -27,9 +28,22 @@ export interface RunArgs {
   typecheck?: boolean;
 }
 
+/** Help text for a built-in strategy's parameters, from its ParamSpecs (shown by `<command> <strategy> --help`). */
+export function paramsEpilogue(argv: readonly string[]): string {
+  const ref = argv.find((a, i) => i > 0 && !a.startsWith('-') && ['run', 'audit', 'sweep', 'walkforward'].includes(argv[i - 1]));
+  const s = ref ? builtin(ref) : undefined;
+  if (!s) return 'Strategy parameters: `ratecycle list` shows every built-in with its --param names, ranges and defaults.';
+  const lines = Object.entries(s.params).map(([name, spec]) => {
+    const range = 'min' in spec && spec.min !== undefined ? ` (${spec.min}..${spec.max}${spec.step ? ` step ${spec.step}` : ''})` : 'values' in spec ? ` (${spec.values.join('|')})` : '';
+    return `  --param ${name}=…  ${spec.description}; default ${String(spec.default)}${range}`;
+  });
+  return `Parameters of ${s.id}:\n${lines.join('\n') || '  (none)'}`;
+}
+
 /** Adds the market and simulation options to a command. */
 export function runOptions<T>(y: Argv<T>): Argv<T & RunArgs> {
   return y
+    .epilogue(paramsEpilogue(process.argv.slice(2)))
     .positional('strategy', { type: 'string', describe: 'built-in strategy id (see `ratecycle list`) or path to a strategy .ts file', demandOption: true })
     .option('param', { type: 'string', array: true, describe: 'strategy parameter name=value (repeatable)' })
     .option('universe', { type: 'string', describe: 'universe id: russell, etf, ff, … (see `ratecycle data list`)' })

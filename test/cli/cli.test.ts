@@ -16,6 +16,9 @@ describe('ratecycle CLI', () => {
     for (const c of ['run', 'audit', 'list', 'new', 'compare', 'data', 'demo']) expect(h.stdout).toContain(`ratecycle ${c}`);
     const rh = cli(['run', '--help']);
     expect(rh.stdout).toContain('Examples:');
+    // the strategy's parameter specs drive its help
+    const ph = cli(['run', 'first-cut-rotation', '--help']);
+    expect(ph.stdout).toMatch(/Parameters of first-cut-rotation:\s+--param months=…\s+calendar months to hold small caps after a first cut; default 12 \(1\.\.36 step 1\)/);
   });
 
   it('data check passes on the shipped data and fails cleanly on a broken file', () => {
