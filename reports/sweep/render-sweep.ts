@@ -17,8 +17,12 @@ export interface SweepPageInput {
  * The sweep page: a heat map of the metric over two parameters (the best value over the
  * other parameters in each cell), the deflated Sharpe ratio of the best set, and the top sets.
  */
-export function renderSweep(input: SweepPageInput): string {
+export function renderSweep(page_: SweepPageInput): string {
+  let input = page_;
   const col = (name: string) => input.header.indexOf(name);
+  const distinct = (name: string) => new Set(input.rows.map((r) => r[col(name)])).size;
+  // the axis with more values runs down the rows, so the page stays narrow
+  if (distinct(input.x) > distinct(input.y)) input = { ...input, x: input.y, y: input.x };
   const xi = col(input.x), yi = col(input.y), mi = col(input.metric);
   const xs = [...new Set(input.rows.map((r) => r[xi]))].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
   const ys = [...new Set(input.rows.map((r) => r[yi]))].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
