@@ -87,3 +87,9 @@ export function findUniverse(catalog: Catalog, id: string): UniverseSpec {
   if (!u) throw new UserError(`unknown universe "${id}"; known: ${catalog.universes.map((x) => x.id).join(', ') || 'none'}`);
   return u;
 }
+
+/** One line about an asset series for reports: its description and units. */
+export function describeAsset(catalog: Catalog, id: string): string {
+  const e = catalog.series.find((s) => s.id === id);
+  return e ? `${e.description ?? e.id} (${e.units})` : id;
+}

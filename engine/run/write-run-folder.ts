@@ -26,7 +26,15 @@ export function metricsJson(m: Metrics): Record<string, string | number | null> 
 }
 
 /** Manifest of a run: everything needed to reproduce it. */
-export function runManifest(r: BacktestResult, extra: { strategyFile?: string; dataDir: string }) {
+/** Definitions written into run.json so the CSVs can be read without the code. */
+export const RUN_DEFINITIONS = {
+  returns: 'fractions per bar, close to close; equity starts at 1',
+  lag: 'a weight decided at bar t is traded at the close of bar t + lag',
+  regimes: 'phase rows chain the bars whose return was earned while the phase known at the previous close was easing, tightening or hold; cycle rows run from a cycle\'s first move to the next cycle\'s first move; relative = (1 + small) / (1 + large) − 1',
+  events: 'event date = FOMC decision date (first cut of an easing cycle, or any cut/hike); entry = close of the first bar on or after it; exit = last bar on or before entry + h calendar months (month ends map to month ends); returns of the universe series as shipped (see universe.units: price index or total return); spread = small − large',
+} as const;
+
+export function runManifest(r: BacktestResult, extra: { strategyFile?: string; dataDir: string; units?: Record<string, string> }) {
   const { market, options } = r;
   const fileHash = extra.strategyFile ? createHash('sha256').update(readFileSync(extra.strategyFile)).digest('hex') : undefined;
   const body = {
@@ -39,7 +47,7 @@ export function runManifest(r: BacktestResult, extra: { strategyFile?: string; d
       hash: fileHash ?? null,
       params: r.params,
     },
-    universe: { id: market.universe, assets: market.assets, small: market.small, large: market.large, frequency: market.frequency },
+    universe: { id: market.universe, assets: market.assets, small: market.small, large: market.large, frequency: market.frequency, units: extra.units ?? {} },
     period: { from: isoDay(market.dates[0]), to: isoDay(market.dates[market.dates.length - 1]), bars: market.dates.length, periodsPerYear: market.periodsPerYear },
     options: {
       lag: options.lag,
@@ -53,6 +61,7 @@ export function runManifest(r: BacktestResult, extra: { strategyFile?: string; d
     benchmark: r.benchmark,
     data: { dir: extra.dataDir, hashes: market.dataHashes },
     warnings: market.warnings,
+    definitions: RUN_DEFINITIONS,
   };
   const id = `${r.strategy.id}-${createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 10)}`;
   return { id, ...body };

@@ -36,7 +36,7 @@ function header(run: RunData): string {
 <p class="lead">${escapeHtml(m.strategy.description)}</p>
 <dl class="meta">
 <dt>Parameters</dt><dd>${escapeHtml(paramsText(m.strategy.params))}</dd>
-<dt>Universe</dt><dd>${escapeHtml(m.universe.id)}: small = ${escapeHtml(m.universe.small)}, large = ${escapeHtml(m.universe.large)} (${escapeHtml(m.universe.frequency)})</dd>
+<dt>Universe</dt><dd>${escapeHtml(m.universe.id)}: small = ${escapeHtml(m.universe.small)}, large = ${escapeHtml(m.universe.large)} (${escapeHtml(m.universe.frequency)})${m.universe.units && Object.keys(m.universe.units).length ? `; ${escapeHtml(Object.entries(m.universe.units).map(([a, u]) => `${a}: ${u}`).join('; '))}` : ''}</dd>
 <dt>Period</dt><dd>${escapeHtml(m.period.from)} to ${escapeHtml(m.period.to)}, ${m.period.bars.toLocaleString('en-US')} bars, ${m.period.periodsPerYear.toFixed(1)} bars per year</dd>
 <dt>Execution</dt><dd>lag ${m.options.lag} bar(s), rebalance ${escapeHtml(m.options.rebalance)}, costs ${escapeHtml(cost)} bp + slippage ${m.options.slippageBps} bp</dd>
 <dt>Strategy file</dt><dd>${m.strategy.file ? `${escapeHtml(m.strategy.file)} (sha256 ${escapeHtml((m.strategy.hash ?? '').slice(0, 12))})` : 'built-in'}</dd>

@@ -4,6 +4,7 @@ import { backtest, type BacktestResult } from '../../run/backtest.js';
 import { writeDirAtomically } from '../../io/atomic-dir.js';
 import { runManifest, writeRunFiles, metricsJson } from '../../run/write-run-folder.js';
 import { displayPath } from '../../data/load-series.js';
+import { describeAsset } from '../../data/catalog.js';
 import { writeRunReport } from '../../../reports/write-report.js';
 import { runOptions, setupRun, type RunArgs } from '../run-setup.js';
 import { textTable } from '../table.js';
@@ -61,8 +62,8 @@ export function printMetrics(r: BacktestResult): void {
 }
 
 /** Writes a backtest's run folder atomically (CSVs, JSON, and report.html unless `report` is false). */
-export async function saveRun(out: string, result: BacktestResult, opts: { strategyFile?: string; dataDir: string; force?: boolean; report?: boolean }) {
-  const manifest = runManifest(result, { strategyFile: opts.strategyFile, dataDir: opts.dataDir });
+export async function saveRun(out: string, result: BacktestResult, opts: { strategyFile?: string; dataDir: string; units?: Record<string, string>; force?: boolean; report?: boolean }) {
+  const manifest = runManifest(result, { strategyFile: opts.strategyFile, dataDir: opts.dataDir, units: opts.units });
   await writeDirAtomically(out, opts.force ?? false, async (tmp) => {
     writeRunFiles(tmp, result, manifest);
     if (opts.report !== false) await writeRunReport(tmp);
@@ -76,7 +77,8 @@ export async function runHandler(args: RunCommandArgs): Promise<string> {
   const events = (args.events ?? '').split(',').map((s) => s.trim()).filter(Boolean) as ('cut' | 'hike')[];
   const result = backtest(setup.strategy, setup.params, setup.market, { sim: setup.sim, benchmark: args.benchmark ?? 'large', events });
   const out = args.out ?? defaultOutDir(setup.strategy.id);
-  const manifest = await saveRun(out, result, { strategyFile: setup.strategyFile, dataDir: displayPath(setup.catalog.dir), force: args.force, report: args.report });
+  const units = Object.fromEntries(setup.market.assets.map((a) => [a, describeAsset(setup.catalog, a)]));
+  const manifest = await saveRun(out, result, { strategyFile: setup.strategyFile, dataDir: displayPath(setup.catalog.dir), units, force: args.force, report: args.report });
   if (args.json) {
     console.log(JSON.stringify({ run: manifest.id, out, metrics: Object.fromEntries(Object.entries(result.metrics).map(([k, m]) => [k, metricsJson(m)])) }, null, 2));
   } else {

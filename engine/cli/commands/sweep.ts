@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../../errors.js';
 import { displayPath } from '../../data/load-series.js';
+import { describeAsset } from '../../data/catalog.js';
 import { backtest } from '../../run/backtest.js';
 import { parseGrid, parseShard } from '../../sweep/grid.js';
 import { finalizeSweep, runSweep, setCount, type SetSource } from '../../sweep/sweep.js';
@@ -116,7 +117,8 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
   for (const [rank, t] of summary.top.entries()) {
     const dir = `top/${rank + 1}-set${t.index}`;
     const result = backtest(strategy, t.params, setup.market, { sim: setup.sim, benchmark: (args.benchmark as 'small' | 'large') ?? 'large' });
-    await saveRun(join(summary.partial, dir), result, { strategyFile: setup.strategyFile, dataDir: displayPath(setup.catalog.dir) });
+    const units = Object.fromEntries(setup.market.assets.map((a) => [a, describeAsset(setup.catalog, a)]));
+    await saveRun(join(summary.partial, dir), result, { strategyFile: setup.strategyFile, dataDir: displayPath(setup.catalog.dir), units });
     tops.push({ dir, params: t.params, value: t.value });
   }
   const axes = source.kind === 'grid' ? source.grid.axes.filter((a) => a.values.length > 1).map((a) => a.name) : source.names;
