@@ -61,6 +61,30 @@ export function evaluateStrategy(strategy: Strategy, market: Market, params: Rec
   const C = columns.length;
   const ws = columns.map((c) => c.w);
   const cols = Int32Array.from(columns, (c) => c.col);
+  const fail = (t: number): never => {
+    const nan = columns.filter((c) => Number.isNaN(c.w[t])).map((c) => c.key);
+    if (nan.length) {
+      throw new StrategyError(`${who}: weights on ${isoDay(market.dates[t])} are NaN for ${nan.join(', ')} but not for the others; NaN means "no decision" and must cover the whole row`);
+    }
+    const c = columns.find((x) => !Number.isFinite(x.w[t]))!;
+    throw new StrategyError(`${who}: weight for "${c.key}" on ${isoDay(market.dates[t])} is ${c.w[t]}`);
+  };
+  if (C === 2) {
+    // the common two-asset case, without inner loops (the sweep's hot path)
+    const w0 = ws[0], w1 = ws[1], c0 = cols[0], c1 = cols[1];
+    for (let t = 0; t < T; t++) {
+      const x0 = w0[t], x1 = w1[t];
+      const base = t * A;
+      if (x0 !== x0 && x1 !== x1) {
+        matrix.fill(NaN, base, base + A);
+        continue;
+      }
+      if (x0 - x0 !== 0 || x1 - x1 !== 0) fail(t); // NaN in one column only, or ±Infinity
+      matrix[base + c0] = x0;
+      matrix[base + c1] = x1;
+    }
+    return matrix;
+  }
   for (let t = 0; t < T; t++) {
     let nan = 0;
     let finite = true;
@@ -73,14 +97,7 @@ export function evaluateStrategy(strategy: Strategy, market: Market, params: Rec
       matrix.fill(NaN, t * A, t * A + A);
       continue;
     }
-    if (nan > 0) {
-      const which = columns.filter((c) => Number.isNaN(c.w[t])).map((c) => c.key);
-      throw new StrategyError(`${who}: weights on ${isoDay(market.dates[t])} are NaN for ${which.join(', ')} but not for the others; NaN means "no decision" and must cover the whole row`);
-    }
-    if (!finite) {
-      const c = columns.find((x) => !Number.isFinite(x.w[t]))!;
-      throw new StrategyError(`${who}: weight for "${c.key}" on ${isoDay(market.dates[t])} is ${c.w[t]}`);
-    }
+    if (nan > 0 || !finite) fail(t);
     const base = t * A;
     for (let k = 0; k < C; k++) matrix[base + cols[k]] = ws[k][t];
   }
