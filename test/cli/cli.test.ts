@@ -162,6 +162,23 @@ describe('ratecycle CLI', () => {
     expect(early.stderr.trim()).toBe('ratecycle: benchmark "spy" has no price on the run\'s first bar 1987-09-10; start later with --from or choose another benchmark');
   });
 
+  it('runs on a data folder of your own (--data) with its own universe', () => {
+    const dir = tmp();
+    const days = Array.from({ length: 300 }, (_, i) => new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10));
+    writeFileSync(join(dir, 'a.csv'), 'date,close\n' + days.map((d, i) => `${d},${100 + i}`).join('\n') + '\n');
+    writeFileSync(join(dir, 'b.csv'), 'date,close\n' + days.map((d, i) => `${d},${200 + i / 2}`).join('\n') + '\n');
+    writeFileSync(join(dir, 'rf.csv'), 'date,return\n' + days.map((d) => `${d},0.0001`).join('\n') + '\n');
+    const entry = (id: string, column: string, kind: string) => ({ id, file: `${id === 'rf' ? 'rf' : id}.csv`, column, kind, frequency: 'daily', units: 'u', publication: { rule: 'close' }, source: 'mine' });
+    writeFileSync(
+      join(dir, 'catalog.json'),
+      JSON.stringify({ series: [entry('a', 'close', 'price'), entry('b', 'close', 'price'), entry('rf', 'return', 'return')], universes: [{ id: 'mine', description: 'a vs b', assets: ['a', 'b'], small: 'a', large: 'b', cash: 'rf', frequency: 'daily', align: 'intersection' }] }),
+    );
+    const r = cli(['run', 'fixed-mix', '--data', dir, '--universe', 'mine', '--json', '--out', join(dir, 'out'), '--no-report']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).metrics.small.totalReturn).toBeCloseTo(399 / 100 - 1, 12);
+    expect(JSON.parse(readFileSync(join(dir, 'out', 'run.json'), 'utf8')).warnings.join(' ')).toMatch(/no FOMC decision table/);
+  });
+
   it('list shows every built-in with its parameters', () => {
     const r = cli(['list']);
     expect(r.code).toBe(0);
