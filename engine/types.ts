@@ -103,6 +103,7 @@ export interface FomcDecision {
 
 /** Fed policy phase of a bar: easing (cutting), tightening (hiking) or hold. */
 export const Phase = { Tightening: -1, Hold: 0, Easing: 1 } as const;
+/** One of the Phase values. */
 export type Phase = (typeof Phase)[keyof typeof Phase];
 
 /** A policy cycle: a run of same-direction moves. */

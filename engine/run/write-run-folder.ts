@@ -34,6 +34,7 @@ export const RUN_DEFINITIONS = {
   events: 'event date = FOMC decision date (first cut of an easing cycle, or any cut/hike); entry = close of the first bar on or after it; exit = last bar on or before entry + h calendar months (month ends map to month ends); returns of the universe series as shipped (see universe.units: price index or total return); spread = small − large',
 } as const;
 
+/** The run.json manifest: what ran, on which data (file hashes), with which options; its id hashes all of it. */
 export function runManifest(r: BacktestResult, extra: { strategyFile?: string; dataDir: string; units?: Record<string, string> }) {
   const { market, options } = r;
   const fileHash = extra.strategyFile ? createHash('sha256').update(readFileSync(extra.strategyFile)).digest('hex') : undefined;

@@ -83,11 +83,12 @@ export function resultsLine(row: SweepRow, paramNames: readonly string[]): strin
   return cells.map((c) => csvCell(c as never)).join(',') + '\n';
 }
 
-/** Number of sets and the i-th set's values. */
+/** Number of parameter sets a source generates. */
 export function setCount(source: SetSource): number {
   return source.kind === 'grid' ? source.grid.size : source.samples;
 }
 
+/** The parameter values of set `index` of a grid or a seeded random search, on top of `base`. */
 export function setAt(source: SetSource, index: number, base: Record<string, unknown>, specs: Strategy['params'], strategyId: string): Record<string, unknown> {
   return source.kind === 'grid' ? gridPoint(source.grid, index, base) : randomPoint(specs, source.names, source.seed, index, base, strategyId);
 }
