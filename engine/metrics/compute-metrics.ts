@@ -1,14 +1,25 @@
-import { periodsPerYear as measuredPeriodsPerYear } from '../market/periods-per-year.js';
+import { betaAlpha } from './beta-alpha.js';
+import { cagr } from './cagr.js';
 import { calendarReturns } from './calendar-returns.js';
 import { drawdownEpisodes } from './drawdowns.js';
-import { mean, skewKurtosis, stdev } from './moments.js';
+import { equityCurve } from './equity-curve.js';
+import { excessReturns } from './excess-returns.js';
+import { exposure as meanExposure } from './exposure.js';
+import { skewKurtosis } from './moments.js';
+import { periodsPerYear as measuredPeriodsPerYear } from './periods-per-year.js';
 import { probabilisticSharpe } from './psr.js';
-import { betaAlpha, cagr, excessReturns, sharpe, sortino, trackingError, volatility } from './ratios.js';
+import { sharpe, sharpePerBar } from './sharpe.js';
+import { sortino } from './sortino.js';
+import { trackingError } from './tracking.js';
 import { historicalVar } from './var.js';
+import { volatility } from './volatility.js';
+
+export { METRIC_DEFINITIONS, type MetricUnit } from './metric-definitions.js';
 
 /**
- * The metrics of one return series. Fractions unless stated; dates are days since
- * 1970-01-01; NaN when undefined (e.g. no benchmark, no drawdown recovery).
+ * The metrics of one return series (definitions in METRIC_DEFINITIONS). Fractions unless stated
+ * (0.05 = 5 %); annualized where the name or definition says so, else per bar; dates are days
+ * since 1970-01-01; NaN when undefined (no benchmark, no recovery, too few bars…).
  */
 export interface Metrics {
   start: number;
@@ -45,125 +56,92 @@ export interface Metrics {
   psr: number;
 }
 
-type Unit = 'fraction' | 'ratio' | 'date' | 'count' | 'days' | 'number';
-
-/** Label, unit and definition of every metric, in display order. */
-export const METRIC_DEFINITIONS: Record<keyof Metrics, { label: string; unit: Unit; definition: string }> = {
-  start: { label: 'Start', unit: 'date', definition: 'first bar' },
-  end: { label: 'End', unit: 'date', definition: 'last bar' },
-  bars: { label: 'Bars', unit: 'count', definition: 'number of bars' },
-  periodsPerYear: { label: 'Bars per year', unit: 'number', definition: '(bars − 1) / years spanned by the calendar' },
-  totalReturn: { label: 'Total return', unit: 'fraction', definition: 'final equity / initial equity − 1' },
-  cagr: { label: 'CAGR', unit: 'fraction', definition: '(1 + total return)^(365.25 / calendar days) − 1' },
-  volatility: { label: 'Volatility (ann.)', unit: 'fraction', definition: 'sample stdev of bar returns × √(bars per year)' },
-  sharpe: { label: 'Sharpe (ann.)', unit: 'ratio', definition: 'mean / stdev of bar returns in excess of cash × √(bars per year)' },
-  sortino: { label: 'Sortino (ann.)', unit: 'ratio', definition: 'mean excess return / √(mean of squared negative excess returns) × √(bars per year)' },
-  calmar: { label: 'Calmar', unit: 'ratio', definition: 'CAGR / |max drawdown|' },
-  maxDrawdown: { label: 'Max drawdown', unit: 'fraction', definition: 'largest fall from a running peak of equity' },
-  maxDrawdownPeak: { label: 'Max drawdown peak', unit: 'date', definition: 'date of the peak before the largest fall' },
-  maxDrawdownTrough: { label: 'Max drawdown trough', unit: 'date', definition: 'date of the bottom of the largest fall' },
-  maxDrawdownRecovery: { label: 'Max drawdown recovery', unit: 'date', definition: 'first date back at the peak (empty if never)' },
-  longestDrawdownDays: { label: 'Longest drawdown (days)', unit: 'days', definition: 'most calendar days from a peak to its recovery (or to the end)' },
-  exposure: { label: 'Exposure', unit: 'fraction', definition: 'mean over bars of Σ|weight| of the assets (1 = fully invested)' },
-  turnoverAnnual: { label: 'Turnover (ann.)', unit: 'fraction', definition: 'Σ turnover per trade (fraction of the portfolio replaced) / years' },
-  rebalances: { label: 'Rebalances', unit: 'count', definition: 'number of bars with a trade' },
-  bestMonth: { label: 'Best month', unit: 'fraction', definition: 'best calendar-month return' },
-  worstMonth: { label: 'Worst month', unit: 'fraction', definition: 'worst calendar-month return' },
-  bestYear: { label: 'Best year', unit: 'fraction', definition: 'best calendar-year return (partial first/last years included)' },
-  worstYear: { label: 'Worst year', unit: 'fraction', definition: 'worst calendar-year return (partial first/last years included)' },
-  positiveMonths: { label: 'Positive months', unit: 'fraction', definition: 'share of calendar months with a return > 0' },
-  skew: { label: 'Skew', unit: 'number', definition: 'skewness of bar returns (population moments)' },
-  kurtosis: { label: 'Excess kurtosis', unit: 'number', definition: 'kurtosis of bar returns − 3 (population moments)' },
-  var95: { label: 'VaR 95% (bar)', unit: 'fraction', definition: '5% quantile of bar returns (historical, linear interpolation)' },
-  cvar95: { label: 'CVaR 95% (bar)', unit: 'fraction', definition: 'mean of bar returns at or below the VaR' },
-  beta: { label: 'Beta', unit: 'ratio', definition: 'cov / var of excess returns against the benchmark' },
-  alphaAnnual: { label: 'Alpha (ann.)', unit: 'fraction', definition: "Jensen's alpha: (mean excess − beta × mean benchmark excess) × bars per year" },
-  trackingError: { label: 'Tracking error (ann.)', unit: 'fraction', definition: 'stdev of (return − benchmark return) × √(bars per year)' },
-  informationRatio: { label: 'Information ratio', unit: 'ratio', definition: 'annualized mean of (return − benchmark) / tracking error' },
-  psr: { label: 'Probabilistic Sharpe', unit: 'fraction', definition: 'P(true Sharpe > 0) given skew and kurtosis (Bailey & López de Prado 2012)' },
-};
-
-/** Inputs of {@link computeMetrics}: per-bar series over one calendar (index 0 has no return). */
+/** Inputs of {@link computeMetrics}: per-bar series over one calendar of T bars (index 0 has no return). */
 export interface MetricsInput {
+  /** Bar dates, days since epoch, ascending. */
   dates: Int32Array;
-  /** Per-bar returns (fractions); index 0 is ignored. */
+  /** Per-bar returns, fractions; index 0 is ignored. */
   returns: Float64Array;
-  /** Per-bar cash returns (fractions). */
+  /** Per-bar cash returns, fractions (the risk-free rate of Sharpe, Sortino, alpha). */
   cash: Float64Array;
-  /** Bars per year; measured from `dates` when omitted. */
+  /** Bars per year for annualization; measured from `dates` when omitted. */
   periodsPerYear?: number;
   /** Benchmark per-bar returns, for beta, alpha, tracking error and information ratio. */
   benchmark?: Float64Array;
-  /** Realized weights T×A after trading (for exposure); without them exposure is 1. */
+  /** Realized weights after trading, T×A row-major, for exposure (without them exposure is 1). */
   weights?: Float64Array;
+  /** A, the number of assets in `weights`. */
   assets?: number;
-  /** Turnover per bar and rebalance flags from the simulation. */
+  /** Turnover per bar (fraction of equity) and rebalance flags, from the simulation. */
   turnover?: Float64Array;
   rebalanced?: Uint8Array;
 }
 
-/** Every metric of a return series (see {@link METRIC_DEFINITIONS} for the definitions). */
+function extremes(xs: number[]): { min: number; max: number; positive: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  let positive = 0;
+  for (const x of xs) {
+    if (x < min) min = x;
+    if (x > max) max = x;
+    if (x > 0) positive++;
+  }
+  return xs.length > 0 ? { min, max, positive: positive / xs.length } : { min: NaN, max: NaN, positive: NaN };
+}
+
+/** Every metric of a per-bar return series (see METRIC_DEFINITIONS); reports and the CLI only format these. */
 export function computeMetrics(input: MetricsInput): Metrics {
   const { dates, returns, cash } = input;
   const T = dates.length;
+  if (returns.length !== T || cash.length !== T) throw new Error(`computeMetrics: ${returns.length} returns and ${cash.length} cash returns for ${T} dates`);
   const ppy = input.periodsPerYear ?? measuredPeriodsPerYear(dates);
   const days = T > 1 ? dates[T - 1] - dates[0] : NaN;
   const years = days / 365.25;
 
-  const equity = new Float64Array(T);
-  equity[0] = 1;
-  for (let t = 1; t < T; t++) equity[t] = equity[t - 1] * (1 + returns[t]);
-  const totalReturn = equity[T - 1] - 1;
+  const equity = equityCurve(returns);
+  const totalReturn = T > 0 ? equity[T - 1] - 1 : NaN;
   const growth = cagr(totalReturn, days);
-
-  const excess = excessReturns(returns, cash);
   const bars = returns.subarray(1);
-  const { skew, kurtosis } = skewKurtosis(bars);
-  const srBar = mean(excess) / stdev(excess);
-  const exSk = skewKurtosis(excess);
+  const excess = excessReturns(returns, cash);
+  const moments = skewKurtosis(bars);
+  const excessMoments = skewKurtosis(excess);
 
-  const episodes = drawdownEpisodes(dates, equity);
-  let worst = { peak: NaN, trough: NaN, recovery: NaN, depth: 0, days: 0 };
-  let longest = 0;
-  for (const e of episodes) {
+  let worst = { peak: NaN, trough: NaN, recovery: NaN, depth: T > 0 ? 0 : NaN };
+  let longest = T > 0 ? 0 : NaN;
+  for (const e of drawdownEpisodes(dates, equity)) {
     if (e.depth < worst.depth) worst = e;
     if (e.days > longest) longest = e.days;
   }
 
-  let exposure = 1;
-  if (input.weights && input.assets) {
-    const A = input.assets;
+  let turnoverAnnual = NaN;
+  if (input.turnover !== undefined) {
     let s = 0;
-    for (let t = 0; t < T; t++) for (let a = 0; a < A; a++) s += Math.abs(input.weights[t * A + a]);
-    exposure = s / T;
+    for (let t = 0; t < T; t++) s += input.turnover[t];
+    turnoverAnnual = s / years;
   }
-  let turnover = NaN;
   let rebalances = NaN;
-  if (input.turnover) {
-    turnover = 0;
-    for (let t = 0; t < T; t++) turnover += input.turnover[t];
-    turnover /= years;
-  }
-  if (input.rebalanced) {
+  if (input.rebalanced !== undefined) {
     rebalances = 0;
     for (let t = 0; t < T; t++) rebalances += input.rebalanced[t];
   }
 
   const cal = calendarReturns(dates, returns);
-  const monthRets = cal.months.map((m) => m.ret);
-  const yearRets = cal.years.map((y) => y.ret);
-  const v = historicalVar(bars);
+  const months = extremes(cal.months.map((m) => m.ret));
+  const yrs = extremes(cal.years.map((y) => y.ret));
+  const risk = historicalVar(bars);
 
-  let beta = NaN, alphaAnnual = NaN, te = NaN, ir = NaN;
-  if (input.benchmark) {
-    const bex = excessReturns(input.benchmark, cash);
-    ({ beta, alphaAnnual } = betaAlpha(excess, bex, ppy));
+  let beta = NaN;
+  let alphaAnnual = NaN;
+  let te = NaN;
+  let ir = NaN;
+  if (input.benchmark !== undefined) {
+    ({ beta, alphaAnnual } = betaAlpha(excess, excessReturns(input.benchmark, cash), ppy));
     ({ trackingError: te, informationRatio: ir } = trackingError(returns, input.benchmark, ppy));
   }
 
   return {
-    start: dates[0],
-    end: dates[T - 1],
+    start: T > 0 ? dates[0] : NaN,
+    end: T > 0 ? dates[T - 1] : NaN,
     bars: T,
     periodsPerYear: ppy,
     totalReturn,
@@ -177,22 +155,22 @@ export function computeMetrics(input: MetricsInput): Metrics {
     maxDrawdownTrough: worst.trough,
     maxDrawdownRecovery: worst.recovery,
     longestDrawdownDays: longest,
-    exposure,
-    turnoverAnnual: turnover,
+    exposure: input.weights !== undefined && input.assets !== undefined ? meanExposure(input.weights, input.assets) : 1,
+    turnoverAnnual,
     rebalances,
-    bestMonth: monthRets.length ? Math.max(...monthRets) : NaN,
-    worstMonth: monthRets.length ? Math.min(...monthRets) : NaN,
-    bestYear: yearRets.length ? Math.max(...yearRets) : NaN,
-    worstYear: yearRets.length ? Math.min(...yearRets) : NaN,
-    positiveMonths: monthRets.length ? monthRets.filter((r) => r > 0).length / monthRets.length : NaN,
-    skew,
-    kurtosis,
-    var95: v.var,
-    cvar95: v.cvar,
+    bestMonth: months.max,
+    worstMonth: months.min,
+    bestYear: yrs.max,
+    worstYear: yrs.min,
+    positiveMonths: months.positive,
+    skew: moments.skew,
+    kurtosis: moments.kurtosis,
+    var95: risk.var,
+    cvar95: risk.cvar,
     beta,
     alphaAnnual,
     trackingError: te,
     informationRatio: ir,
-    psr: probabilisticSharpe(srBar, excess.length, exSk.skew, exSk.kurtosis),
+    psr: probabilisticSharpe(sharpePerBar(excess), excess.length, excessMoments.skew, excessMoments.kurtosis),
   };
 }

@@ -1,4 +1,4 @@
-/** Drawdown at each bar: equity / running peak − 1 (≤ 0, fraction). */
+/** Drawdown at each bar, a fraction ≤ 0: equity / running peak − 1. */
 export function drawdownSeries(equity: ArrayLike<number>): Float64Array {
   const out = new Float64Array(equity.length);
   let peak = -Infinity;
@@ -9,44 +9,41 @@ export function drawdownSeries(equity: ArrayLike<number>): Float64Array {
   return out;
 }
 
-/** One drawdown episode: peak, trough and recovery dates (days since epoch; recovery NaN if none). */
+/** One drawdown episode: from a running peak, through its trough, to the first bar back at or above the peak. */
 export interface Drawdown {
+  /** Dates (days since epoch) of the peak, the trough and the recovery (NaN if not recovered). */
   peak: number;
   trough: number;
   recovery: number;
-  /** Depth, a negative fraction. */
+  /** Depth: trough / peak − 1, a negative fraction. */
   depth: number;
-  /** Calendar days from peak to recovery (or to the last bar if not recovered). */
+  /** Calendar days from the peak to the recovery, or to the last bar if not recovered. */
   days: number;
 }
 
-/** Every drawdown episode (from a peak to the first bar back at or above it). */
+/** Every drawdown episode of an equity curve, in time order (dates are days since epoch). */
 export function drawdownEpisodes(dates: Int32Array, equity: ArrayLike<number>): Drawdown[] {
   const out: Drawdown[] = [];
-  let peakIdx = 0;
-  let troughIdx = 0;
-  let inDd = false;
-  for (let t = 1; t < equity.length; t++) {
-    if (equity[t] >= equity[peakIdx]) {
-      if (inDd) {
-        out.push({ peak: dates[peakIdx], trough: dates[troughIdx], recovery: dates[t], depth: equity[troughIdx] / equity[peakIdx] - 1, days: dates[t] - dates[peakIdx] });
-        inDd = false;
-      }
-      peakIdx = t;
-      troughIdx = t;
-    } else {
-      if (!inDd || equity[t] < equity[troughIdx]) troughIdx = t;
-      inDd = true;
+  const T = equity.length;
+  let peak = 0;
+  let trough = 0;
+  let down = false;
+  for (let t = 1; t < T; t++) {
+    if (equity[t] >= equity[peak]) {
+      if (down) out.push({ peak: dates[peak], trough: dates[trough], recovery: dates[t], depth: equity[trough] / equity[peak] - 1, days: dates[t] - dates[peak] });
+      down = false;
+      peak = t;
+      trough = t;
+    } else if (!down || equity[t] < equity[trough]) {
+      trough = t;
+      down = true;
     }
   }
-  if (inDd) {
-    const last = equity.length - 1;
-    out.push({ peak: dates[peakIdx], trough: dates[troughIdx], recovery: NaN, depth: equity[troughIdx] / equity[peakIdx] - 1, days: dates[last] - dates[peakIdx] });
-  }
+  if (down) out.push({ peak: dates[peak], trough: dates[trough], recovery: NaN, depth: equity[trough] / equity[peak] - 1, days: dates[T - 1] - dates[peak] });
   return out;
 }
 
-/** The `n` deepest drawdowns, deepest first. */
+/** The `n` deepest drawdown episodes, deepest first (ties: earlier peak first). */
 export function drawdownTable(dates: Int32Array, equity: ArrayLike<number>, n: number): Drawdown[] {
   return drawdownEpisodes(dates, equity)
     .sort((a, b) => a.depth - b.depth || a.peak - b.peak)

@@ -1,11 +1,13 @@
-/** Mean of x[from..]; NaN for no values. */
+/** Arithmetic mean of x[from…]; NaN when empty. */
 export function mean(x: ArrayLike<number>, from = 0): number {
+  const n = x.length - from;
+  if (n <= 0) return NaN;
   let s = 0;
   for (let i = from; i < x.length; i++) s += x[i];
-  return x.length > from ? s / (x.length - from) : NaN;
+  return s / n;
 }
 
-/** Sample standard deviation (n − 1) of x[from..]. */
+/** Sample standard deviation of x[from…] (divisor n − 1); NaN for fewer than two values. */
 export function stdev(x: ArrayLike<number>, from = 0): number {
   const n = x.length - from;
   if (n < 2) return NaN;
@@ -16,8 +18,9 @@ export function stdev(x: ArrayLike<number>, from = 0): number {
 }
 
 /**
- * Skewness and excess kurtosis of x[from..] from population moments:
- * skew = m3 / m2^1.5, kurtosis = m4 / m2² − 3 (0 for a normal distribution).
+ * Skewness and excess kurtosis of x[from…] from population moments m_k = Σ(x − x̄)^k / n:
+ * skew = m3 / m2^1.5, kurtosis = m4 / m2² − 3 (0 for a normal distribution); NaN for fewer than
+ * three values or zero variance. (The moment estimators g1 and g2 of Joanes & Gill 1998.)
  */
 export function skewKurtosis(x: ArrayLike<number>, from = 0): { skew: number; kurtosis: number } {
   const n = x.length - from;
@@ -26,9 +29,10 @@ export function skewKurtosis(x: ArrayLike<number>, from = 0): { skew: number; ku
   let m2 = 0, m3 = 0, m4 = 0;
   for (let i = from; i < x.length; i++) {
     const d = x[i] - m;
-    m2 += d * d;
-    m3 += d * d * d;
-    m4 += d * d * d * d;
+    const d2 = d * d;
+    m2 += d2;
+    m3 += d2 * d;
+    m4 += d2 * d2;
   }
   m2 /= n;
   m3 /= n;

@@ -1,3 +1,4 @@
+import { cagr as compoundAnnual } from './cagr.js';
 import { probabilisticSharpe } from './psr.js';
 
 /** The metrics a sweep records per parameter set (a subset of Metrics, same definitions). */
@@ -21,9 +22,9 @@ export interface SummaryMetrics {
 export const SUMMARY_KEYS: readonly (keyof SummaryMetrics)[] = ['totalReturn', 'cagr', 'volatility', 'sharpe', 'sortino', 'maxDrawdown', 'calmar', 'skew', 'kurtosis', 'psr', 'beta', 'sharpeBar'];
 
 /**
- * The sweep's metrics in two passes over an equity curve, without allocations, with the
- * same definitions as computeMetrics (tests check they agree): returns r_t = E_t/E_{t−1} − 1
- * from bar 1, excess over `cash`, beta against `bench` excess returns.
+ * The sweep's metrics of an equity curve in two passes without allocations, with the same
+ * definitions as computeMetrics (a test checks they agree): returns r_t = E_t/E_{t−1} − 1 from
+ * bar 1, excess over `cash`, beta against `bench` excess returns; annualized with periodsPerYear.
  */
 export function summaryMetrics(equity: Float64Array, cash: Float64Array, bench: Float64Array, dates: Int32Array, periodsPerYear: number): SummaryMetrics {
   const T = equity.length;
@@ -57,8 +58,7 @@ export function summaryMetrics(equity: Float64Array, cash: Float64Array, bench: 
     vb += db * db;
   }
   const total = equity[T - 1] / equity[0] - 1;
-  const days = dates[T - 1] - dates[0];
-  const cagr = days > 0 ? Math.pow(1 + total, 365.25 / days) - 1 : NaN;
+  const cagr = compoundAnnual(total, dates[T - 1] - dates[0]);
   const pop2 = vr / n;
   const xpop2 = vx / n;
   const sharpeBar = mx / Math.sqrt(vx / (n - 1));

@@ -1,263 +1,169 @@
 /**
- * The simulation kernel shared by `simulate` (one run, full detail) and `simulateMany`
- * (many parameter sets, summaries only). Conventions — the product's contract:
+ * The one simulation loop, shared by `simulate` (one run, every per-bar detail recorded) and
+ * `simulateMany` (many target sets, summaries only): both call {@link runKernel}, so their
+ * equity curves are bit-identical by construction. The conventions — the product's contract:
  *
- * - Bar t's close is the decision and trading time. Holdings first grow with bar t's
- *   returns (close t−1 → close t): h_a ← h_a·(1 + r_a[t]); cash h_c ← h_c·(1 + c[t]), or
- *   h_c·(1 + c[t] + spread/periodsPerYear) when h_c < 0 (borrowed). Equity E = Σh_a + h_c.
- * - A decision made at bar d (a non-NaN row of `targets`) becomes the effective target at
- *   bar d + lag and may be traded at that bar's close. lag 0 trades at the decision's own
- *   close (optimistic: the decision uses that same close).
- * - A trade to target w: traded value Δ_a = |w_a·E − h_a|; cost = Σ Δ_a·(cost_a + slippage);
- *   post-trade equity E' = E − cost; h_a = w_a·E'; h_c = E'·(1 − Σw). So realized weights
- *   right after a trade equal the target exactly and costs reduce equity by cost × traded
- *   value. Turnover of a trade = (Σ_a |w_a − h_a/E| + |w_c − h_c/E|) / 2, cash included,
- *   i.e. the fraction of the portfolio replaced (a full switch between two assets = 1).
- * - Before the first effective target everything is in cash.
+ * - Time. Bar t's close is both the decision time and the trading time. A decision made at
+ *   bar d (a row of `targets` that is not NaN) becomes the effective target at bar d + lag and
+ *   is traded at that bar's close. lag 0 trades at the decision's own close (optimistic: the
+ *   decision saw that close); lag 1 (default) trades at the next close.
+ * - Growth. Each bar t ≥ 1 first grows the holdings with that bar's returns:
+ *   h_a ← h_a·(1 + r_a[t]); cash h_c ← h_c·(1 + c[t]), or h_c·(1 + c[t] + spread/periodsPerYear)
+ *   when h_c < 0 (borrowed cash pays the spread). Equity E = Σ h_a + h_c.
+ * - Trade. A rebalance at t toward target w: traded value Δ_a = |w_a·E − h_a|;
+ *   cost = Σ Δ_a·(cost_a + slippage); post-trade equity E' = E − cost; then h_a = w_a·E' and
+ *   h_c = E'·(1 − Σw). So costs reduce equity by exactly rate × traded value, and realized
+ *   weights right after a trade equal the target (to rounding). The uninvested remainder
+ *   (1 − Σw, negative when levered) is cash.
+ * - Turnover of a trade = (Σ_a Δ_a + |(1 − Σw)·E − h_c|) / (2|E|): half the sum of absolute
+ *   weight changes over the assets and cash, with weights as fractions of the pre-trade equity
+ *   (one-way turnover: cash → 100 % one asset = 1; a full switch between two assets = 1).
+ * - Schedules (when a trade happens once a target exists; the first effective target always
+ *   trades at once): `on-change` when the effective target differs from the previous one;
+ *   `every-bar` every bar; `period` on the scheduled bars of schedule.ts only (a changed target
+ *   waits for the next scheduled bar, holdings drift in between); `drift` when the target
+ *   changes or any |h_a/E − w_a| > band. A bar counts as a rebalance only if something trades
+ *   (Σ Δ_a > 0).
+ * - Start. Bar 0 has no return: equity = initial, all in cash until the first effective target.
+ *
+ * - Exposure (simulateMany) = mean over bars of Σ_a |h_a| / |E| after trading.
+ *
+ * Structure: an event loop. Only some bars can trade — bars whose decision row changes the
+ * target, scheduled bars, bars outside the drift band, every bar for `every-bar` — so the loop
+ * jumps from event to event and advance.ts grows the holdings over the bars in between in a
+ * tight loop (which also spots the next decision or band breach). When recording (`simulate`),
+ * every bar is an event; the arithmetic is the same code either way, so `simulate` and
+ * `simulateMany` give bit-identical equity. Nothing is allocated per bar: the state lives in
+ * one Float64Array, market data comes packed (setup.ts).
  */
-import type { Rebalance, SimResult } from '../types.js';
+import { advance, changesTarget, outsideBand, STATE_CASH, STATE_EQUITY, STATE_EXPOSURE, STATE_GROSS, STATE_H } from './advance.js';
+import { MODE, type KernelSetup } from './setup.js';
 
-/** Rebalance mode codes used in the hot loop. */
-export const MODE = { onChange: 0, everyBar: 1, period: 2, drift: 3 } as const;
-
-/** Per-bar detail buffers filled by `simulate` (the SimResult arrays), and a trade callback. */
-export type Recorder = Pick<SimResult, 'weights' | 'targets' | 'turnover' | 'costs' | 'cashWeight' | 'cashIncome' | 'rebalanced'> & {
-  /** Called for each asset whose weight changes in a trade. */
-  trade: (bar: number, asset: number, from: number, to: number, value: number, cost: number) => void;
-};
-
-/** Fixed inputs of one kernel call. */
-export interface KernelSetup {
-  T: number;
-  A: number;
-  /** Per-asset returns, length T each. */
-  returns: Float64Array[];
-  cash: Float64Array;
-  lag: number;
-  mode: number;
-  band: number;
-  /** Scheduled bars for periodic rebalancing (mode period), else null. */
-  schedule: Uint8Array | null;
-  /** Cost + slippage per asset (fraction of traded value). */
-  rate: Float64Array;
-  /** Borrow spread per bar (fraction). */
-  spread: number;
-  initial: number;
+/** Per-bar detail arrays filled by the kernel when recording (`simulate`); T or T×A long, zero-filled. */
+export interface Recorder {
+  /** Realized weights after trading, T×A. */
+  weights: Float64Array;
+  /** Effective target, T×A (NaN before the first). */
+  targets: Float64Array;
+  /** Weights before trading (h_a/E), T×A, on rebalance bars only. */
+  before: Float64Array;
+  /** Traded value Δ_a, currency units, T×A, on rebalance bars only. */
+  traded: Float64Array;
+  turnover: Float64Array;
+  costs: Float64Array;
+  cashWeight: Float64Array;
+  cashIncome: Float64Array;
+  rebalanced: Uint8Array;
 }
 
-/** Summary of one kernel run. */
+/** Summaries of one kernel run. */
 export interface KernelSummary {
+  /** Σ turnover over rebalances (fraction of equity). */
   turnover: number;
   rebalances: number;
+  /** Σ costs paid, currency units. */
   costs: number;
-  /** Σ over bars of gross exposure Σ|h_a|/E after trading. */
+  /** Σ over bars of gross exposure Σ|h_a|/|E| after trading. */
   exposureSum: number;
 }
 
-/** Mode code and band of a schedule. */
-export function modeOf(r: Rebalance): { mode: number; band: number } {
-  switch (r.kind) {
-    case 'on-change':
-      return { mode: MODE.onChange, band: 0 };
-    case 'every-bar':
-      return { mode: MODE.everyBar, band: 0 };
-    case 'period':
-      return { mode: MODE.period, band: 0 };
-    case 'drift':
-      return { mode: MODE.drift, band: r.band };
-  }
-}
-
 /**
- * Runs one simulation over `targets` (T×A row-major, NaN row = no decision), writing
- * equity into `equity` (length T). `h` is a scratch buffer of length 2A. Returns summaries;
- * fills `rec` when given.
+ * Runs one simulation of `targets` (T×A row-major, NaN row = no decision; validated by the
+ * caller) and writes equity at each close into `equity` (length T). Fills `rec` when given.
  */
-export function runKernel(s: KernelSetup, targets: Float64Array, equity: Float64Array, h: Float64Array, rec: Recorder | null): KernelSummary {
-  const { T, A, returns, cash, lag, mode, band, schedule, rate, spread } = s;
-  // h[0..A) holdings; h[A..2A) current target
-  for (let a = 0; a < 2 * A; a++) h[a] = 0;
-  let hc = s.initial;
+export function runKernel(s: KernelSetup, targets: Float64Array, equity: Float64Array, rec: Recorder | null): KernelSummary {
+  const { T, A, cash, lag, mode, band, schedule, nextScheduled, rate, uniform, spread } = s;
+  const rate0 = A > 0 ? rate[0] : 0;
+  const periodic = mode === MODE.period;
+  const st = new Float64Array(STATE_H + A); // cash, exposure sum, equity, gross, holdings
+  st[STATE_CASH] = s.initial;
+  const w = new Float64Array(A).fill(NaN); // effective target weights (NaN before the first)
+  let wCash = 1; // 1 − Σw
   let has = false;
-  let tcSum = 0;
   let turnSum = 0;
+  let costSum = 0;
   let rebalances = 0;
-  let expSum = 0;
-  for (let t = 0; t < T; t++) {
-    let E = hc;
-    if (t > 0) {
-      const rc = hc < 0 ? cash[t] + spread : cash[t];
-      const income = hc * rc;
-      if (rec !== null) rec.cashIncome[t] = income;
-      hc += income;
-      E = hc;
-      for (let a = 0; a < A; a++) {
-        const v = h[a] * (1 + returns[a][t]);
-        h[a] = v;
-        E += v;
-      }
-    } else {
-      for (let a = 0; a < A; a++) E += h[a];
-    }
+  let t = 0;
+  while (t < T) {
+    // grow to the next bar that may trade: a scheduled one, one whose decision changes the
+    // target, or one outside the drift band (advance finds the last two)
+    let to = T - 1;
+    if (rec !== null || (has && mode === MODE.everyBar)) to = t; // every bar when recording
+    else if (has && periodic && nextScheduled[t] < to) to = nextScheduled[t];
+    const hcBefore = st[STATE_CASH];
+    const e = advance(s, st, t, to, equity, targets, w);
+    let E = st[STATE_EQUITY];
+    let gross = st[STATE_GROSS];
+
     let trade = false;
-    let first = false;
-    let changed = false;
-    const d = t - lag;
-    if (d >= 0) {
-      const base = d * A;
-      if (targets[base] === targets[base]) {
-        // a decision becomes effective at t
-        if (!has) {
-          has = true;
-          first = true;
-          for (let a = 0; a < A; a++) h[A + a] = targets[base + a];
-        } else {
-          for (let a = 0; a < A; a++) {
-            const w = targets[base + a];
-            if (w !== h[A + a]) {
-              changed = true;
-              h[A + a] = w;
-            }
-          }
-        }
+    if (e >= lag && changesTarget(targets, e - lag, A, w)) {
+      // the decision of row e − lag becomes the effective target at e
+      const base = (e - lag) * A;
+      let sum = 0;
+      for (let a = 0; a < A; a++) {
+        w[a] = targets[base + a];
+        sum += w[a];
       }
+      wCash = 1 - sum;
+      trade = !has || !periodic || schedule[e] === 1;
+      has = true;
     }
-    if (has) {
-      if (first || changed) trade = mode !== MODE.period || first || schedule![t] === 1;
+    if (has && !trade) {
       if (mode === MODE.everyBar) trade = true;
-      else if (mode === MODE.period && schedule![t] === 1) trade = true;
-      else if (mode === MODE.drift && !trade) {
-        for (let a = 0; a < A; a++) {
-          const dev = h[a] / E - h[A + a];
-          if (dev > band || dev < -band) {
-            trade = true;
-            break;
-          }
-        }
-      }
+      else if (periodic) trade = schedule[e] === 1;
+      else if (mode === MODE.drift) trade = outsideBand(st, E, A, w, band);
     }
+
     if (trade) {
       let traded = 0;
       let cost = 0;
-      let dw = 0;
-      let wsum = 0;
       for (let a = 0; a < A; a++) {
-        const w = h[A + a];
-        const delta = w * E - h[a];
+        const delta = w[a] * E - st[STATE_H + a];
         const abs = delta < 0 ? -delta : delta;
         traded += abs;
-        cost += abs * rate[a];
-        dw += abs;
-        wsum += w;
+        if (!uniform) cost += abs * rate[a];
       }
-      const cashDelta = (1 - wsum) * E - hc;
-      dw += cashDelta < 0 ? -cashDelta : cashDelta;
-      const turnover = E !== 0 ? dw / (2 * (E < 0 ? -E : E)) : 0;
+      if (uniform) cost = traded * rate0;
       if (traded > 0) {
+        const cashDelta = wCash * E - st[STATE_CASH];
+        const turnover = (traded + (cashDelta < 0 ? -cashDelta : cashDelta)) / (2 * (E < 0 ? -E : E));
         rebalances++;
         turnSum += turnover;
-        tcSum += cost;
-      }
-      const after = E - cost;
-      if (rec !== null && traded > 0) {
-        rec.rebalanced[t] = 1;
-        rec.turnover[t] = turnover;
-        rec.costs[t] = cost;
+        costSum += cost;
+        if (rec !== null) {
+          rec.rebalanced[e] = 1;
+          rec.turnover[e] = turnover;
+          rec.costs[e] = cost;
+          for (let a = 0; a < A; a++) {
+            const delta = w[a] * E - st[STATE_H + a];
+            rec.before[e * A + a] = st[STATE_H + a] / E;
+            rec.traded[e * A + a] = delta < 0 ? -delta : delta;
+          }
+        }
+        const after = E - cost;
+        gross = 0;
         for (let a = 0; a < A; a++) {
-          const from = h[a] / E;
-          const to = h[A + a];
-          if (Math.abs(to - from) > 1e-12) rec.trade(t, a, from, to, Math.abs(to * E - h[a]), Math.abs(to * E - h[a]) * rate[a]);
+          const v = w[a] * after;
+          st[STATE_H + a] = v;
+          gross += v < 0 ? -v : v;
         }
+        st[STATE_CASH] = after * wCash;
+        E = after;
       }
-      for (let a = 0; a < A; a++) h[a] = h[A + a] * after;
-      hc = after * (1 - wsum);
-      E = after;
     }
-    equity[t] = E;
-    let gross = 0;
-    for (let a = 0; a < A; a++) gross += h[a] < 0 ? -h[a] : h[a];
-    expSum += gross / E;
-    if (rec !== null) {
-      for (let a = 0; a < A; a++) {
-        rec.weights[t * A + a] = h[a] / E;
-        rec.targets[t * A + a] = has ? h[A + a] : NaN;
-      }
-      rec.cashWeight[t] = hc / E;
-    }
-  }
-  return { turnover: turnSum, rebalances, costs: tcSum, exposureSum: expSum };
-}
 
-/**
- * The same arithmetic as {@link runKernel}, specialized for two assets without recording
- * (the sweep's hot path): holdings and targets live in locals instead of a buffer. Results
- * are bit-identical to runKernel (a property test checks it). Drift bands use runKernel.
- */
-export function runKernel2(s: KernelSetup, targets: Float64Array, equity: Float64Array): KernelSummary {
-  const { T, cash, lag, mode, schedule, spread } = s;
-  const r0 = s.returns[0];
-  const r1 = s.returns[1];
-  const c0 = s.rate[0];
-  const c1 = s.rate[1];
-  const periodic = mode === MODE.period;
-  const every = mode === MODE.everyBar;
-  let h0 = 0, h1 = 0, w0 = 0, w1 = 0;
-  let hc = s.initial;
-  let has = false;
-  let tcSum = 0, turnSum = 0, rebalances = 0, expSum = 0;
-  for (let t = 0; t < T; t++) {
-    let E = hc;
-    if (t > 0) {
-      const rc = hc < 0 ? cash[t] + spread : cash[t];
-      hc += hc * rc;
-      h0 = h0 * (1 + r0[t]);
-      h1 = h1 * (1 + r1[t]);
-      E = hc + h0 + h1;
-    } else {
-      E = hc + h0 + h1;
-    }
-    let trade = false;
-    const d = t - lag;
-    if (d >= 0) {
-      const n0 = targets[2 * d];
-      if (n0 === n0) {
-        const n1 = targets[2 * d + 1];
-        if (!has) {
-          has = true;
-          w0 = n0;
-          w1 = n1;
-          trade = true;
-        } else if (n0 !== w0 || n1 !== w1) {
-          w0 = n0;
-          w1 = n1;
-          trade = !periodic || schedule![t] === 1;
-        }
+    equity[e] = E;
+    st[STATE_EXPOSURE] += gross / Math.abs(E);
+    if (rec !== null) {
+      // every bar is an event when recording (e === t)
+      rec.cashIncome[e] = hcBefore * (hcBefore < 0 ? cash[e] + spread : cash[e]);
+      for (let a = 0; a < A; a++) {
+        rec.weights[e * A + a] = st[STATE_H + a] / E;
+        rec.targets[e * A + a] = has ? w[a] : NaN;
       }
+      rec.cashWeight[e] = st[STATE_CASH] / E;
     }
-    if (has && (every || (periodic && schedule![t] === 1))) trade = true;
-    if (trade) {
-      const d0 = w0 * E - h0;
-      const d1 = w1 * E - h1;
-      const a0 = d0 < 0 ? -d0 : d0;
-      const a1 = d1 < 0 ? -d1 : d1;
-      const traded = 0 + a0 + a1;
-      const cost = 0 + a0 * c0 + a1 * c1;
-      const wsum = 0 + w0 + w1;
-      const cashDelta = (1 - wsum) * E - hc;
-      const dw = 0 + a0 + a1 + (cashDelta < 0 ? -cashDelta : cashDelta);
-      if (traded > 0) {
-        rebalances++;
-        turnSum += E !== 0 ? dw / (2 * (E < 0 ? -E : E)) : 0;
-        tcSum += cost;
-      }
-      const after = E - cost;
-      h0 = w0 * after;
-      h1 = w1 * after;
-      hc = after * (1 - wsum);
-      E = after;
-    }
-    equity[t] = E;
-    expSum += ((h0 < 0 ? -h0 : h0) + (h1 < 0 ? -h1 : h1)) / E;
+    t = e + 1;
   }
-  return { turnover: turnSum, rebalances, costs: tcSum, exposureSum: expSum };
+  return { turnover: turnSum, rebalances, costs: costSum, exposureSum: st[STATE_EXPOSURE] };
 }

@@ -1,0 +1,120 @@
+/**
+ * Growth between trades, the kernel's hot loop: holdings compound with each bar's returns and
+ * equity is marked at each close, until the next bar that may trade — the caller's next event
+ * `to`, an earlier bar whose decision row (bar − lag) changes the target, or (drift schedule) a
+ * bar where a weight strays outside the band. Every bar does, in this order,
+ *   h_c ← h_c·g_c[t];  h_a ← h_a·(1 + r_a[t]) for a = 0…A−1;  E = ((h_c + h_0) + h_1) + …;
+ * with g_c = 1 + c[t], or 1 + (c[t] + spread) while h_c < 0 (borrowed; its sign only changes at
+ * trades). The two-asset version (used unless the drift schedule needs the band test) keeps the
+ * holdings in locals; it performs the same operations in the same order as the general one, so
+ * both give the same bits.
+ */
+import { MODE, type KernelSetup } from './setup.js';
+
+/** Layout of the kernel state buffer (Float64Array of length STATE_H + A): cash h_c, currency units. */
+export const STATE_CASH = 0;
+/** Σ over finished bars of gross exposure Σ|h_a| / |E|. */
+export const STATE_EXPOSURE = 1;
+/** Equity at the segment's last bar before any trade, currency units. */
+export const STATE_EQUITY = 2;
+/** Gross exposure Σ|h_a| at the segment's last bar before any trade, currency units. */
+export const STATE_GROSS = 3;
+/** Holdings h_a (currency units) start at this index. */
+export const STATE_H = 4;
+
+/** True when row d of `targets` is a decision (not NaN) that differs from the target `w` (w is NaN before the first decision). */
+export function changesTarget(targets: Float64Array, d: number, A: number, w: Float64Array): boolean {
+  const base = d * A;
+  if (A === 0 || targets[base] !== targets[base]) return false;
+  for (let a = 0; a < A; a++) if (targets[base + a] !== w[a]) return true;
+  return false;
+}
+
+/** True when a weight h_a/E strays from the target w_a by more than `band` (never while w is NaN). */
+export function outsideBand(st: Float64Array, E: number, A: number, w: Float64Array, band: number): boolean {
+  for (let a = 0; a < A; a++) if (Math.abs(st[STATE_H + a] / E - w[a]) > band) return true;
+  return false;
+}
+
+/**
+ * Grows the state over bars from… (per bar as above) and returns the bar e it stopped at:
+ * `to`, or the first bar before it whose decision row changes the target `w` (see
+ * {@link changesTarget}) or, for the drift schedule, that is {@link outsideBand}. Bars before e
+ * are finished (equity written, exposure summed); bar e is grown but left for the caller to trade
+ * and finish (its equity and gross exposure are in `st`).
+ */
+export function advance(s: KernelSetup, st: Float64Array, from: number, to: number, equity: Float64Array, targets: Float64Array, w: Float64Array): number {
+  return s.A === 2 && s.mode !== MODE.drift ? advance2(s, st, from, to, equity, targets, w) : advanceN(s, st, from, to, equity, targets, w);
+}
+
+/** {@link advance} for any number of assets. */
+function advanceN(s: KernelSetup, st: Float64Array, from: number, to: number, equity: Float64Array, targets: Float64Array, w: Float64Array): number {
+  const { A, growth, lag, band } = s;
+  const drift = s.mode === MODE.drift;
+  let hc = st[STATE_CASH];
+  const cg = hc < 0 ? s.borrowGrowth : s.cashGrowth;
+  let exposure = st[STATE_EXPOSURE];
+  let E = 0;
+  let gross = 0;
+  let t = from;
+  for (; ; t++) {
+    hc *= cg[t];
+    E = hc;
+    gross = 0;
+    const g = t * A;
+    for (let a = 0; a < A; a++) {
+      const v = st[STATE_H + a] * growth[g + a];
+      st[STATE_H + a] = v;
+      E += v;
+      gross += Math.abs(v);
+    }
+    if (t >= to || (t >= lag && changesTarget(targets, t - lag, A, w)) || (drift && outsideBand(st, E, A, w, band))) break;
+    equity[t] = E;
+    exposure += gross / Math.abs(E);
+  }
+  st[STATE_CASH] = hc;
+  st[STATE_EXPOSURE] = exposure;
+  st[STATE_EQUITY] = E;
+  st[STATE_GROSS] = gross;
+  return t;
+}
+
+/**
+ * {@link advance} for two assets and no drift band, holdings in locals: the sweep's common case.
+ * (V8 does not unswitch loops, so even a never-taken drift test here costs ~25 %.)
+ */
+function advance2(s: KernelSetup, st: Float64Array, from: number, to: number, equity: Float64Array, targets: Float64Array, w: Float64Array): number {
+  const { growth, lag } = s;
+  const w0 = w[0];
+  const w1 = w[1];
+  let hc = st[STATE_CASH];
+  const cg = hc < 0 ? s.borrowGrowth : s.cashGrowth;
+  let h0 = st[STATE_H];
+  let h1 = st[STATE_H + 1];
+  let exposure = st[STATE_EXPOSURE];
+  let E = 0;
+  let gross = 0;
+  let t = from;
+  for (; ; t++) {
+    hc *= cg[t];
+    h0 *= growth[2 * t];
+    h1 *= growth[2 * t + 1];
+    E = hc + h0 + h1;
+    gross = Math.abs(h0) + Math.abs(h1);
+    if (t >= to) break;
+    if (t >= lag) {
+      // stop at a decision that changes the target (changesTarget, inlined)
+      const x0 = targets[2 * (t - lag)];
+      if (x0 === x0 && (x0 !== w0 || targets[2 * (t - lag) + 1] !== w1)) break;
+    }
+    equity[t] = E;
+    exposure += gross / Math.abs(E);
+  }
+  st[STATE_CASH] = hc;
+  st[STATE_H] = h0;
+  st[STATE_H + 1] = h1;
+  st[STATE_EXPOSURE] = exposure;
+  st[STATE_EQUITY] = E;
+  st[STATE_GROSS] = gross;
+  return t;
+}
