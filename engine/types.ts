@@ -132,13 +132,25 @@ export interface FedFrame {
   cycleId: Int32Array;
   /** 1 on the first bar on or after the first cut of an easing cycle. */
   firstCut: Uint8Array;
-  /** Bars since the most recent first cut (NaN before the first one). */
+  /** Bars since the most recent first cut (NaN before the first one, and when it became known before the data's first bar). */
   barsSinceFirstCut: Float64Array;
   /** Calendar months since the most recent first cut (fractional; NaN before the first one). */
   monthsSinceFirstCut: Float64Array;
   /** 1 on the first bar on or after any cut; -1 on or after any hike; 0 otherwise. */
   move: Int8Array;
+  /** Cycles known at the frame's last close (a running cycle shows only the moves made by then). */
   cycles: FedCycle[];
+  /** Policy-rate moves known at the frame's last close, the input of the cycle detection. */
+  moves: PolicyMove[];
+  /** Cycle-detection threshold used, percentage points (cycles are re-detected from `moves` when the frame is cut). */
+  threshold: number;
+}
+
+/** A change of the policy rate known from `date`'s close (percent per year). */
+export interface PolicyMove {
+  date: number;
+  previous: number;
+  rate: number;
 }
 
 /**
@@ -167,7 +179,7 @@ export interface Market {
   series: Record<string, Float64Array>;
   /** Fed policy annotation. */
   fed: FedFrame;
-  /** FOMC decisions known to the frame (all of history; use `date` to see when). */
+  /** FOMC decisions known at the frame's last close. */
   fomc: FomcDecision[];
   /** Content hashes (sha256) of the data files used, by file name. */
   dataHashes: Record<string, string>;

@@ -1,11 +1,7 @@
-import { Phase, type FedCycle } from '../types.js';
+import { Phase, type FedCycle, type PolicyMove } from '../types.js';
 
 /** A change of the policy rate known from `date`'s close (percent per year). */
-export interface RateMove {
-  date: number;
-  previous: number;
-  rate: number;
-}
+export type RateMove = PolicyMove;
 
 /** A confirmed policy cycle with the decision that confirmed it (point-in-time). */
 export interface DetectedCycle extends FedCycle {

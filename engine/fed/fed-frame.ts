@@ -1,9 +1,10 @@
 import { monthsBetween } from '../dates.js';
 import { Phase, type FedFrame } from '../types.js';
-import type { DetectedCycle, RateMove } from './detect-cycles.js';
+import type { CycleOptions, DetectedCycle, RateMove } from './detect-cycles.js';
+import { cyclesKnownAt } from './cycles-known-at.js';
 
 /** Options of {@link fedFrame}. */
-export interface FedFrameOptions {
+export interface FedFrameOptions extends CycleOptions {
   /** Calendar days without a move in the cycle's direction after which the phase is "hold" (default 183). */
   holdDays?: number;
 }
@@ -11,9 +12,14 @@ export interface FedFrameOptions {
 /**
  * Annotates a calendar with the Fed policy phase known at each bar's close: the
  * direction of the latest confirmed cycle while its last same-direction move is at most
- * `holdDays` old, "hold" otherwise (and before the first cycle). First cuts are flagged
- * on the first bar on or after the easing cycle's confirmation; months since the first
- * cut count from the cut itself.
+ * `holdDays` old, "hold" otherwise (and before the first cycle). An event (a first cut
+ * becoming known, a move) is flagged on the first bar on or after it: bar t shows the
+ * events dated after bar t − 1 and up to bar t (bar 0 only those of its own day), so
+ * nothing known before the calendar starts is flagged. Months since the first cut count
+ * from the cut itself; bars since count from the flagged bar (NaN when the cut became
+ * known before the calendar's first bar). Build the frame on the whole calendar of the
+ * data and cut it with {@link sliceFed}: the annotation of a bar then never depends on
+ * where a run starts.
  */
 export function fedFrame(
   calendar: Int32Array,
@@ -35,19 +41,22 @@ export function fedFrame(
   let m = -1; // latest known move index
   let lastDirMove = NaN; // date of the latest move in the current cycle's direction
   let cutDate = NaN; // date of the latest known first cut
-  let cutBar = -1; // bar at which it became known
-  let flaggedCut = -1;
-  let lastMoveSeen = -1;
+  let cutBar = NaN; // bar at which it became known (NaN: before the calendar)
   for (let t = 0; t < T; t++) {
     const day = calendar[t];
+    const previous = t > 0 ? calendar[t - 1] : day - 1; // events after this day show at bar t
     while (c + 1 < cycles.length && cycles[c + 1].confirmed <= day) {
       c++;
       lastDirMove = cycles[c].confirmed;
       if (cycles[c].direction === 'easing') {
         cutDate = cycles[c].start;
-        cutBar = t;
+        const fresh = cycles[c].confirmed > previous;
+        cutBar = fresh ? t : NaN;
+        if (fresh) firstCut[t] = 1;
       }
     }
+    let net = 0;
+    let any = false;
     while (m + 1 < moves.length && moves[m + 1].date <= day) {
       m++;
       const step = moves[m].rate - moves[m].previous;
@@ -55,26 +64,25 @@ export function fedFrame(
         const dir = cycles[c].direction === 'easing' ? -1 : 1;
         if (Math.sign(step) === dir) lastDirMove = moves[m].date;
       }
+      if (moves[m].date > previous) {
+        any = true;
+        net = step; // the latest move of the bar decides its sign
+      }
     }
-    if (m > lastMoveSeen) {
-      const step = moves[m].rate - moves[m].previous;
-      move[t] = step < 0 ? 1 : step > 0 ? -1 : 0;
-      lastMoveSeen = m;
-    }
+    if (any) move[t] = net < 0 ? 1 : net > 0 ? -1 : 0;
     if (c >= 0) {
       cycleId[t] = cycles[c].id;
       const dir = cycles[c].direction === 'easing' ? Phase.Easing : Phase.Tightening;
       phase[t] = day - lastDirMove <= holdDays ? dir : Phase.Hold;
     }
-    if (cutBar >= 0) {
-      if (cutBar === t && flaggedCut !== cutBar) {
-        firstCut[t] = 1;
-        flaggedCut = t;
-      }
+    if (!Number.isNaN(cutDate)) {
       barsSince[t] = t - cutBar;
       monthsSince[t] = monthsBetween(cutDate, day);
     }
   }
+  const last = T > 0 ? calendar[T - 1] : -Infinity;
+  const threshold = options.threshold ?? 0.25;
+  const known = moves.filter((x) => x.date <= last).map((x) => ({ ...x }));
   return {
     policyRate,
     phase,
@@ -83,6 +91,8 @@ export function fedFrame(
     barsSinceFirstCut: barsSince,
     monthsSinceFirstCut: monthsSince,
     move,
-    cycles: cycles.map(({ id, direction, start, end, moves: n, changeBp, confirmed }) => ({ id, direction, start, end, moves: n, changeBp, confirmed })),
+    cycles: cyclesKnownAt(known, threshold, last),
+    moves: known,
+    threshold,
   };
 }

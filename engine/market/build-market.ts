@@ -6,6 +6,7 @@ import { UserError } from '../errors.js';
 import { detectCycles, type CycleOptions, type RateMove } from '../fed/detect-cycles.js';
 import { fedFrame, type FedFrameOptions } from '../fed/fed-frame.js';
 import { monthlyMoves } from '../fed/monthly-moves.js';
+import { sliceFed } from '../fed/slice-fed.js';
 import type { Catalog, FomcDecision, Market, Series } from '../types.js';
 import { asOfJoin } from './as-of.js';
 import { compoundBetween } from './compound-between.js';
@@ -117,7 +118,9 @@ export function buildMarket(catalog: Catalog, options: MarketOptions = {}): Mark
     series[id] = column;
   }
 
-  const fed = buildFed(catalog, dates, options.fed ?? {}, load, hashes, warnings);
+  // the Fed annotation is built on the universe's whole calendar and then cut, so a bar's
+  // phase, cycle and first-cut flags never depend on where the run starts
+  const fed = buildFed(catalog, common.dates, lo, hi, options.fed ?? {}, load, hashes, warnings);
   return {
     universe: spec.id,
     frequency: spec.frequency,
@@ -144,6 +147,8 @@ function has(catalog: Catalog, id: string): boolean {
 function buildFed(
   catalog: Catalog,
   dates: Int32Array,
+  lo: number,
+  hi: number,
   opts: NonNullable<MarketOptions['fed']>,
   load: (id: string) => Series,
   hashes: Record<string, string>,
@@ -164,16 +169,22 @@ function buildFed(
     const entry = findEntry(catalog, policyId);
     const { column, firstStaleBar } = asOfJoin(dates, publicationDays(target.dates, entry.publication), target.values, entry.maxStaleDays ?? Infinity);
     policyRate.set(column);
-    if (firstStaleBar >= 0) {
-      warnings.push(`policy rate "${policyId}" ends ${isoDay(target.dates[target.dates.length - 1])}: it is unknown (NaN) from ${isoDay(dates[firstStaleBar])}; Fed phases still follow the FOMC decisions`);
+    if (firstStaleBar >= 0 && firstStaleBar < hi) {
+      warnings.push(`policy rate "${policyId}" ends ${isoDay(target.dates[target.dates.length - 1])}: it is unknown (NaN) from ${isoDay(dates[Math.max(lo, firstStaleBar)])}; Fed phases still follow the FOMC decisions`);
     }
   }
-  if (dates[0] < targetStart && has(catalog, fundsId)) {
+  // the moves before the target series always come from the funds rate, whatever the run's
+  // first date: cycle ids and the state at the first FOMC decision are those of the full history
+  if (has(catalog, fundsId)) {
     const funds = load(fundsId);
-    const entry = findEntry(catalog, fundsId);
-    const { column } = asOfJoin(dates, publicationDays(funds.dates, entry.publication), funds.values, entry.maxStaleDays ?? Infinity);
-    for (let t = 0; t < T && dates[t] < targetStart; t++) policyRate[t] = column[t];
-    moves.push(...monthlyMoves(funds.dates, funds.values, targetStart, opts.fundsStep ?? 0.5));
+    if (funds.dates[0] < targetStart) {
+      const entry = findEntry(catalog, fundsId);
+      if (dates[lo] < targetStart) {
+        const { column } = asOfJoin(dates, publicationDays(funds.dates, entry.publication), funds.values, entry.maxStaleDays ?? Infinity);
+        for (let t = 0; t < T && dates[t] < targetStart; t++) policyRate[t] = column[t];
+      }
+      moves.push(...monthlyMoves(funds.dates, funds.values, targetStart, opts.fundsStep ?? 0.5));
+    }
   }
   if (has(catalog, decisionsId)) {
     const entry = findEntry(catalog, decisionsId);
@@ -187,5 +198,9 @@ function buildFed(
   moves.sort((a, b) => a.date - b.date);
   const cycles = detectCycles(moves, opts);
   if (cycles.length === 0) warnings.push('no Fed policy data: every bar is in the "hold" phase');
-  return { frame: fedFrame(dates, policyRate, moves, cycles, opts), decisions };
+  const last = dates[hi - 1];
+  return {
+    frame: sliceFed(fedFrame(dates, policyRate, moves, cycles, opts), lo, hi, last),
+    decisions: decisions.filter((d) => d.date <= last),
+  };
 }

@@ -28,6 +28,8 @@ export function shareMarket(m: Market): Market {
     monthsSinceFirstCut: share(f.monthsSinceFirstCut),
     move: share(f.move),
     cycles: f.cycles,
+    moves: f.moves,
+    threshold: f.threshold,
   };
   return { ...m, dates: share(m.dates), prices: shareRecord(m.prices), returns: shareRecord(m.returns), cash: share(m.cash), series: shareRecord(m.series), fed };
 }
