@@ -1,0 +1,101 @@
+/**
+ * `ratecycle`: the public API. Everything a research project imports comes from here (plus
+ * the subpaths `ratecycle/signals` and `ratecycle/testing`); every other module is internal
+ * and may move.
+ *
+ * Units everywhere: rates and returns are fractions (0.05 = 5 %) unless a name says percent
+ * (the Fed policy rate is percent per year); dates are whole days since 1970-01-01 (UTC);
+ * weights are fractions of equity.
+ *
+ * @example
+ * import { loadMarket, backtest, builtin, parseParams, simOptions } from 'ratecycle';
+ * const market = loadMarket({ universe: 'ff', from: '1954-07-01' });
+ * const strategy = builtin('fed-regime')!;
+ * const result = backtest(strategy, parseParams(strategy.params, [], strategy.id), market, { sim: simOptions(market) });
+ * console.log(result.metrics.strategy.sharpe);
+ */
+import { loadCatalog } from './data/catalog.js';
+import { buildMarket, type MarketOptions } from './market/build-market.js';
+import { resolveOptions } from './simulate/options.js';
+import type { Market, SimOptions } from './types.js';
+
+// Authoring strategies
+export { defineStrategy, type Strategy, type Weights } from '../strategies/define.js';
+export type { MarketView, Role } from '../strategies/view.js';
+export { parseParams, formatParams, type ParamSpec, type ParamSpecs, type ParamValue, type ParamValues } from '../strategies/params.js';
+export { evaluateStrategy, StrategyError } from '../strategies/evaluate.js';
+export { auditStrategy, type AuditOptions, type AuditResult } from '../strategies/audit.js';
+export { loadStrategy, type LoadedStrategy } from '../strategies/load-strategy.js';
+export { BUILTINS as builtinStrategies, builtin } from '../strategies/index.js';
+export * from '../strategies/signals.js';
+
+// Data and the market frame
+export { loadCatalog, findEntry, findUniverse } from './data/catalog.js';
+export { loadSeries } from './data/load-series.js';
+export { buildMarket, type MarketOptions } from './market/build-market.js';
+export { sliceMarket } from './market/slice-market.js';
+
+// Simulation, metrics and analytics
+export { backtest, type BacktestOptions, type BacktestResult } from './run/backtest.js';
+export { simulate, DEFAULT_SIM_OPTIONS, WeightError, type SimInput } from './simulate/simulate.js';
+export { parseRebalance, formatRebalance } from './run/parse-rebalance.js';
+export { computeMetrics, METRIC_DEFINITIONS, type Metrics, type MetricsInput, type MetricUnit } from './metrics/compute-metrics.js';
+export { eventStudy, summarizeEvents, HORIZONS, type EventInput, type EventRow, type EventSummary } from './analytics/event-study.js';
+export { regimeTable, type RegimeInput, type RegimeRow } from './analytics/regimes.js';
+
+// Inference (engine/stats): one line per module
+export { describeSample, type SampleSummary } from './stats/describe-sample.js';
+export { percentileInterval, type Interval } from './stats/percentile-interval.js';
+
+// Contracts, dates and errors
+export type {
+  Catalog,
+  CatalogEntry,
+  FedCycle,
+  FedFrame,
+  FomcDecision,
+  Frequency,
+  Publication,
+  Rebalance,
+  Series,
+  SeriesKind,
+  SimOptions,
+  SimResult,
+  Trade,
+  UniverseSpec,
+  Market,
+} from './types.js';
+export { Phase } from './types.js';
+export { isoDay, parseIsoDay } from './dates.js';
+export { UserError, DataError } from './errors.js';
+
+/** Options of {@link loadMarket}: the market options plus the data folder. */
+export interface LoadMarketOptions extends MarketOptions {
+  /**
+   * Data folder with a `catalog.json` (default: `./data` of the working folder when it has
+   * one, else the shipped data); a catalog with `"extends": "ratecycle"` adds to the shipped one.
+   */
+  data?: string;
+}
+
+/**
+ * Loads the catalog and builds the point-in-time market frame of a universe (calendar,
+ * prices, returns, cash, the requested series as of their publication date, the Fed frame).
+ *
+ * @example loadMarket({ universe: 'ff', from: '1954-07-01', series: ['cpi'] })
+ */
+export function loadMarket(options: LoadMarketOptions = {}): Market {
+  const { data, ...rest } = options;
+  return buildMarket(loadCatalog(data), rest);
+}
+
+/**
+ * Simulation options for a market: the defaults (lag 1 bar, trade on change, no costs,
+ * long-only, unlevered, initial equity 1) with the market's bars per year, then `overrides`
+ * (costs as fractions of traded value: 0.0005 = 5 bp). The inputs are not changed.
+ *
+ * @example simOptions(market, { cost: 0.0005, rebalance: parseRebalance('monthly') })
+ */
+export function simOptions(market: Pick<Market, 'periodsPerYear'>, overrides: Partial<SimOptions> = {}): SimOptions {
+  return resolveOptions({ periodsPerYear: market.periodsPerYear, ...overrides });
+}

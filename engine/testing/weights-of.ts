@@ -1,0 +1,26 @@
+import type { Market } from '../types.js';
+import type { Strategy } from '../../strategies/define.js';
+import { evaluateStrategy } from '../../strategies/evaluate.js';
+import { parseParams } from '../../strategies/params.js';
+
+/**
+ * A strategy's target weights on a market, one plain array per asset id (fractions of
+ * equity, NaN = no new decision), for `expect(...).toEqual([...])` in tests. `params` are
+ * `name=value` pairs or an object; missing parameters take their defaults.
+ *
+ * @example weightsOf(strategy, market, ['months=3']).s // small-cap weight per bar
+ */
+export function weightsOf(
+  strategy: Strategy<string, string, any>,
+  market: Market,
+  params: readonly string[] | Record<string, string | number | boolean> = [],
+): Record<string, number[]> {
+  const values = parseParams(strategy.params, params, strategy.id) as Record<string, unknown>;
+  const matrix = evaluateStrategy(strategy as Strategy, market, values);
+  const A = market.assets.length;
+  const out: Record<string, number[]> = {};
+  market.assets.forEach((asset, a) => {
+    out[asset] = Array.from({ length: market.dates.length }, (_, t) => matrix[t * A + a]);
+  });
+  return out;
+}
