@@ -1,0 +1,80 @@
+/**
+ * Pins the sweep's results.csv to the bytes the engine produced before the fused sweep path
+ * (weights into reused buffers, no target matrix, inline weight checks, fused metrics) replaced
+ * the matrix path. The files in golden/ were written by the matrix path on the shipped data;
+ * every strategy, schedule, lag, cost and universe below must still give identical bytes.
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli } from '../helpers/cli.js';
+
+const GOLDEN = join(import.meta.dirname, 'golden');
+
+/** name → sweep arguments (each was run with `--top 0 --workers 0`). */
+export const GOLDEN_SWEEPS: Record<string, string[]> = {
+  fcr: ['first-cut-rotation', '--grid', 'months=1:36:1', '--grid', 'every_cut=true,false', '--grid', 'otherwise=large,cash,mix'],
+  ism: ['ism-cycle', '--grid', 'level=40:60:2.5', '--grid', 'rule=level,rising,both,either', '--grid', 'months=1:12:3', '--grid', 'otherwise=large,cash'],
+  fed: ['fed-regime', '--grid', 'tightening=large,cash,mix', '--grid', 'hold=small,large,cash,mix'],
+  ratemom: ['rate-momentum', '--grid', 'rate=policy,ust_2y', '--grid', 'months=1:24:4', '--grid', 'threshold=0:2:0.5'],
+  relmom: ['relative-momentum', '--grid', 'lookback=2:36:6', '--grid', 'skip=0:6:2', '--grid', 'margin=0,0.05'],
+  curve: ['curve', '--grid', 'spread=10y2y,10y3m', '--grid', 'months=1:12:2', '--grid', 'threshold=0:1:0.25'],
+  vote: ['vote', '--grid', 'mode=graded,majority', '--grid', 'grid=0.25,0.5,1'],
+  mix: ['fixed-mix', '--grid', 'small=0:0.6:0.2', '--grid', 'large=0,0.4'],
+  bh: ['buy-hold', '--grid', 'asset=small,large'],
+  'fcr-monthly': ['first-cut-rotation', '--grid', 'months=1:36:5', '--grid', 'otherwise=large,cash,mix', '--rebalance', 'monthly', '--cost-bps', '20', '--slippage-bps', '3'],
+  'fcr-drift': ['first-cut-rotation', '--grid', 'months=1:36:5', '--grid', 'otherwise=large,mix', '--rebalance', 'drift:0.05', '--lag', '2'],
+  'fcr-ff': ['first-cut-rotation', '--universe', 'ff', '--from', '1954-07-01', '--grid', 'months=1:36:5', '--grid', 'otherwise=large,cash,mix'],
+  'fcr-etf': ['first-cut-rotation', '--universe', 'etf', '--grid', 'months=1:36:5', '--grid', 'every_cut=true,false'],
+  'ism-ff': ['ism-cycle', '--universe', 'ff', '--from', '1954-07-01', '--grid', 'level=45:55:2.5', '--grid', 'rule=level,rising,both,either', '--grid', 'months=1:12:4'],
+};
+
+describe('sweep results are byte-identical to the pinned results.csv', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ratecycle-golden-'));
+  for (const [name, args] of Object.entries(GOLDEN_SWEEPS)) {
+    it(name, () => {
+      const out = join(dir, name);
+      // the first-cut-rotation grid also runs on two workers: the pool must give the same bytes
+      const workers = name === 'fcr' ? '2' : '0';
+      const r = cli(['sweep', ...args, '--top', '0', '--workers', workers, '--out', out]);
+      expect(r.stderr.split('\n').filter((l) => l.startsWith('ratecycle:'))).toEqual([]);
+      expect(r.code).toBe(0);
+      const got = readFileSync(join(out, 'results.csv'), 'utf8');
+      const want = readFileSync(join(GOLDEN, `sweep-${name}.csv`), 'utf8');
+      // a line-by-line comparison names the first differing set
+      expect(got.split('\n')).toEqual(want.split('\n'));
+    });
+  }
+});
+
+/** Backtests pinned in golden/backtests.json: equity and realized weights (sha256 of the bytes), trade count and every metric. */
+const GOLDEN_BACKTESTS = [
+  { name: 'fcr', strategy: 'first-cut-rotation', sim: { cost: 0.0005 } },
+  { name: 'fed-monthly', strategy: 'fed-regime', sim: { cost: 0.001, rebalance: { kind: 'period', period: 'monthly', at: 'last' } } },
+  { name: 'ism-ff', strategy: 'ism-cycle', universe: 'ff', from: '1954-07-01', series: ['ism_pmi'], sim: { cost: 0.0005 } },
+  { name: 'mix-drift', strategy: 'fixed-mix', sim: { cost: 0.0005, slippage: 0.0002, rebalance: { kind: 'drift', band: 0.05 } } },
+  { name: 'ratemom-lag3', strategy: 'rate-momentum', series: ['ust_2y'], sim: { cost: 0.0005, lag: 3 } },
+] as const;
+
+describe('backtests are bit-identical to the pinned ones', async () => {
+  const { createHash } = await import('node:crypto');
+  const { loadCatalog } = await import('../../engine/data/catalog.js');
+  const { buildMarket } = await import('../../engine/market/build-market.js');
+  const { backtest } = await import('../../engine/run/backtest.js');
+  const { builtin } = await import('../../strategies/index.js');
+  const { DEFAULT_SIM_OPTIONS } = await import('../../engine/simulate/simulate.js');
+  const want = JSON.parse(readFileSync(join(GOLDEN, 'backtests.json'), 'utf8')) as Record<string, unknown>;
+  const hash = (a: ArrayBufferView) => createHash('sha256').update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)).digest('hex');
+  const catalog = loadCatalog();
+  for (const c of GOLDEN_BACKTESTS) {
+    it(c.name, () => {
+      const m = buildMarket(catalog, { universe: 'universe' in c ? c.universe : 'russell', from: 'from' in c ? c.from : undefined, series: 'series' in c ? c.series : [] });
+      const s = builtin(c.strategy)!;
+      const params = Object.fromEntries(Object.entries(s.params).map(([k, v]) => [k, v.default]));
+      const r = backtest(s, params, m, { sim: { ...DEFAULT_SIM_OPTIONS, periodsPerYear: m.periodsPerYear, ...(c.sim as object) } });
+      const got = { equity: hash(r.sim.equity), weights: hash(r.sim.weights), trades: r.sim.trades.length, strategy: r.metrics.strategy, small: r.metrics.small, large: r.metrics.large };
+      expect(JSON.parse(JSON.stringify(got))).toEqual(want[c.name]);
+    });
+  }
+});
