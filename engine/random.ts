@@ -9,3 +9,19 @@ export function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * A 32-bit seed for one named use of a master seed (FNV-1a hash of the label mixed with
+ * the seed), so each statistic gets its own stream and results do not depend on the
+ * order in which statistics are computed.
+ *
+ * @example deriveSeed(42, 'russell/first-cut/12') // the same number on every run
+ */
+export function deriveSeed(seed: number, label: string): number {
+  let h = (0x811c9dc5 ^ (seed >>> 0)) >>> 0;
+  for (let i = 0; i < label.length; i++) {
+    h ^= label.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
