@@ -9,7 +9,8 @@
  *           with its HTML report on the shipped Russell/S&P data;
  * - sweep:  10,000 sets of first-cut-rotation on the daily Russell/S&P universe, batched in
  *           this thread and on the worker pool, vs a per-set loop (simulate + computeMetrics
- *           for each set, no batching); scaling factor and peak memory.
+ *           for each set, no batching); scaling factor and peak memory;
+ * - audit:  the look-ahead audit of every built-in on the daily universe (bench/audit.ts).
  *
  * Options: --quick (fewer sets and repeats, for a smoke test).
  */
@@ -32,6 +33,7 @@ import { fedFrame } from '../engine/fed/fed-frame.js';
 import type { Market, SimOptions } from '../engine/types.js';
 import { builtin } from '../strategies/index.js';
 import { evaluateStrategy } from '../strategies/evaluate.js';
+import { benchAudit } from './audit.js';
 
 const quick = process.argv.includes('--quick');
 const REPEATS = quick ? 3 : 5;
@@ -165,6 +167,7 @@ async function main(): Promise<void> {
     if (r.status !== 0) throw new Error(r.stderr);
   });
   emit({ bench: 'cli-run', what: '`ratecycle run first-cut-rotation` end to end with report.html (new process each time)', bars: T, median_ms: Math.round(cliMs), target_ms: 500 });
+  await benchAudit(emit, quick);
 
   // ---- sweeps: 10,000 sets
   const sets = quick ? 2_000 : 10_000;

@@ -23,11 +23,22 @@ export async function auditHandler(args: AuditArgs): Promise<void> {
   const setup = await setupRun(args, { typecheck: true });
   const res = auditStrategy(setup.strategy, setup.market, setup.params, { randomCuts: args.cuts, seed: args.seed });
   const who = `strategy "${setup.strategy.id}"${Object.keys(setup.params).length ? ` (${formatParams(setup.params)})` : ''}`;
+  if (res.nondeterministic) {
+    const o = res.nondeterministic;
+    throw new UserError(
+      `strategy not deterministic: ${who} gave ${o.full} and then ${o.truncated} for ${o.asset} on ${o.date} from the same data (history to ${o.cut}); weights may depend only on the view and the parameters, not on Math.random, Date.now or state kept between calls`,
+    );
+  }
   if (!res.ok && res.firstOffence) {
     const o = res.firstOffence;
     throw new UserError(
       `look-ahead in ${who}: its weight for ${o.asset} on ${o.date} is ${o.full} with the full history but ${o.truncated} when the data stops at ${o.cut}; a decision at t may only use data up to t`,
     );
   }
-  console.log(`audit passed: ${who} decided identically on history truncated at ${res.cuts.length} dates (every year end and ${args.cuts ?? 20} random dates)`);
+  const c = res.counts;
+  const how =
+    res.mode === 'every-bar'
+      ? `every bar (${res.cuts.length.toLocaleString('en-US')} truncations)`
+      : `${res.cuts.length.toLocaleString('en-US')} dates: after each of its ${c.decisionChanges.toLocaleString('en-US')} decision changes, around ${Math.ceil(c.events / 2).toLocaleString('en-US')} Fed events, every year end and ${c.random} random dates`;
+  console.log(`audit passed: ${who} is deterministic and decided identically on history truncated at ${how}`);
 }

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../engine/data/catalog.js';
+import { buildMarket } from '../../engine/market/build-market.js';
+import { auditStrategy } from '../../strategies/audit.js';
+import { loadStrategy } from '../../strategies/load-strategy.js';
+import { builtin } from '../../strategies/index.js';
+import { parseParams } from '../../strategies/params.js';
+import { cli } from '../helpers/cli.js';
+
+const catalog = loadCatalog();
+const daily = buildMarket(catalog, { universe: 'russell' });
+
+async function fixture(name: string) {
+  return (await loadStrategy(`test/fixtures/strategies/${name}.ts`)).strategy;
+}
+
+describe('the look-ahead audit is exhaustive where a peek can show', () => {
+  it('catches a strategy that peeks only from June to September 2008', async () => {
+    const res = auditStrategy(await fixture('peeks-summer-2008'), daily, {});
+    expect(res.ok).toBe(false);
+    expect(res.nondeterministic).toBeUndefined();
+    expect(res.firstOffence!.date >= '2008-06-01' && res.firstOffence!.date <= '2008-09-30').toBe(true);
+    expect(res.mode).toBe('targeted');
+  });
+
+  it('catches a strategy that peeks only on the bars before crash days', async () => {
+    const res = auditStrategy(await fixture('peeks-before-crashes'), daily, {});
+    expect(res.ok).toBe(false);
+    expect(res.firstOffence!.date).toBe('1987-10-15'); // the bar before the S&P 500's −5.2 % on 1987-10-16
+  });
+
+  it('checks every bar of a short history (monthly universe)', async () => {
+    const ff = buildMarket(catalog, { universe: 'ff', from: '1990-01-01' });
+    const res = auditStrategy(builtin('fed-regime')!, ff, parseParams(builtin('fed-regime')!.params, [], 'fed-regime') as never);
+    expect(res.ok).toBe(true);
+    expect(res.mode).toBe('every-bar');
+    expect(res.cuts.length).toBe(ff.dates.length - 2);
+  });
+
+  it('cuts after every decision change and around every Fed event on a long history', () => {
+    const s = builtin('first-cut-rotation')!;
+    const res = auditStrategy(s, daily, parseParams(s.params, [], s.id) as never);
+    expect(res.ok).toBe(true);
+    expect(res.counts.decisionChanges).toBeGreaterThan(10);
+    expect(res.counts.events).toBeGreaterThan(2 * daily.fomc.filter((d) => d.date >= daily.dates[0]).length - 1);
+  });
+
+  it('reports Math.random as not deterministic, not as look-ahead', async () => {
+    const res = auditStrategy(await fixture('random'), daily, {});
+    expect(res.ok).toBe(false);
+    expect(res.nondeterministic).toBeDefined();
+    expect(res.firstOffence).toBeUndefined();
+  });
+
+  it('reports Date.now as not deterministic', async () => {
+    const res = auditStrategy(await fixture('clock'), daily, {});
+    expect(res.ok).toBe(false);
+    expect(res.nondeterministic).toBeDefined();
+  });
+});
+
+describe('ratecycle audit (CLI)', () => {
+  it('fails with a look-ahead message on a rare peek, and a determinism message on Math.random', () => {
+    const peek = cli(['audit', 'test/fixtures/strategies/peeks-summer-2008.ts', '--no-typecheck']);
+    expect(peek.code).toBe(1);
+    expect(peek.stderr).toMatch(/look-ahead in strategy "peeks-summer-2008".*2008-0[6-9]/);
+    const rnd = cli(['audit', 'test/fixtures/strategies/random.ts', '--no-typecheck']);
+    expect(rnd.code).toBe(1);
+    expect(rnd.stderr).toMatch(/not deterministic/);
+    expect(rnd.stderr).not.toMatch(/look-ahead in/);
+  });
+});
