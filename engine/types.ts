@@ -58,6 +58,14 @@ export interface Catalog {
   dir: string;
   series: CatalogEntry[];
   universes: UniverseSpec[];
+  /**
+   * Shipped series and universes that cannot be used here, with the reason: files left out of
+   * the npm package because their source's terms do not allow redistribution (add your own
+   * copy with `ratecycle data add`), and universes that need them.
+   */
+  unavailable?: { series: Record<string, string>; universes: Record<string, string> };
+  /** Ids of the series and universes declared by a user catalog that extends the shipped one. */
+  own?: { series: string[]; universes: string[] };
 }
 
 /** A named set of assets with the calendar they trade on. */
