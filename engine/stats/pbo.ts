@@ -23,10 +23,12 @@ export interface CscvBlocks {
   trials: number;
   /** Row number (in the input) of each kept trial. */
   rows: Int32Array;
-  /** Σx per trial and block (trials × S). */
+  /** Σx per block and trial, block-major: sum[b·capacity + k]. */
   sum: Float64Array;
-  /** Σx² per trial and block (trials × S). */
+  /** Σx² per block and trial, block-major. */
   sumSq: Float64Array;
+  /** Trials the arrays have room for. */
+  capacity: number;
 }
 
 /** Result of {@link probabilityOfBacktestOverfitting}. */
@@ -74,7 +76,7 @@ export function cscvBlocks(trials: number, T: number, S = 16): CscvBlocks {
   checkBlocks(S);
   const length = Math.floor(T / S);
   if (length * (S / 2) < 2) throw new RangeError(`PBO: ${T} observations are too few for ${S} blocks (each half needs at least 2)`);
-  return { blocks: S, length, dropped: T - length * S, trials: 0, rows: new Int32Array(trials), sum: new Float64Array(trials * S), sumSq: new Float64Array(trials * S) };
+  return { blocks: S, length, dropped: T - length * S, trials: 0, rows: new Int32Array(trials), sum: new Float64Array(trials * S), sumSq: new Float64Array(trials * S), capacity: trials };
 }
 
 /**
@@ -100,8 +102,8 @@ export function accumulateBlocks(into: CscvBlocks, returns: ArrayLike<number>, r
         s += x;
         q += x * x;
       }
-      into.sum[k * S + b] = s;
-      into.sumSq[k * S + b] = q;
+      into.sum[b * into.capacity + k] = s;
+      into.sumSq[b * into.capacity + k] = q;
     }
   }
 }
@@ -113,31 +115,18 @@ function sharpeFromSums(s: number, q: number, n: number): number {
   return variance > RISKLESS_SD * RISKLESS_SD ? mean / Math.sqrt(variance) : 0;
 }
 
-/** Average 1-based rank of v among xs (ties share their mean rank). */
-function averageRank(xs: Float64Array, v: number): number {
-  let less = 0, equal = 0;
-  for (let i = 0; i < xs.length; i++) {
-    if (xs[i] < v) less++;
-    else if (xs[i] === v) equal++;
-  }
-  return less + (equal + 1) / 2;
-}
-
-function argmax(xs: Float64Array): number {
-  let best = 0;
-  for (let i = 1; i < xs.length; i++) if (xs[i] > xs[best]) best = i;
-  return best;
-}
-
-/** Bitmasks of the S/2-of-S block choices that contain block 0 (one per complementary pair), increasing. */
-function halfMasks(S: number): number[] {
-  const out: number[] = [];
-  for (let m = 1; m < 1 << S; m += 2) {
-    let c = 0;
-    for (let x = m; x; x &= x - 1) c++;
-    if (c === S / 2) out.push(m);
-  }
-  return out;
+/**
+ * The S/2-of-S block choices containing block 0 (one per complementary pair) in revolving-door
+ * order (Knuth, TAOCP 7.2.1.3): consecutive choices differ by one block in and one block out,
+ * so each trial's half sums are updated with two additions instead of summed afresh.
+ */
+function revolvingDoor(n: number, k: number): number[] {
+  // R(n, k) = R(n − 1, k) followed by reverse(R(n − 1, k − 1)) with element n − 1 added
+  if (k === 0) return [0];
+  if (k === n) return [(1 << n) - 1];
+  const first = revolvingDoor(n - 1, k);
+  const second = revolvingDoor(n - 1, k - 1).reverse().map((m) => m | (1 << (n - 1)));
+  return [...first, ...second];
 }
 
 /**
@@ -146,9 +135,10 @@ function halfMasks(S: number): number[] {
  * than two trials took part.
  */
 export function pboFromBlocks(blocks: CscvBlocks): PboResult {
-  const { blocks: S, length: L, trials: N, sum, sumSq } = blocks;
+  const { blocks: S, length: L, trials: N, sum, sumSq, capacity: cap } = blocks;
   const full = (1 << S) - 1;
-  const masks = halfMasks(S);
+  // block 0 plus S/2 − 1 of blocks 1…S−1, in revolving-door order
+  const masks = revolvingDoor(S - 1, S / 2 - 1).map((m) => (m << 1) | 1);
   const splits = masks.length * 2;
   const logits = new Float64Array(splits);
   const isSharpe = new Float64Array(splits);
@@ -156,41 +146,71 @@ export function pboFromBlocks(blocks: CscvBlocks): PboResult {
   const base = { splits, blocks: S, observations: S * L, dropped: blocks.dropped, trials: N };
   if (N < 2) return { ...base, pbo: NaN, logits: logits.fill(NaN), medianLogit: NaN, probOosLoss: NaN, degradation: { slope: NaN, intercept: NaN } };
   const n = (S / 2) * L;
+  // ranking key: a monotone function of the Sharpe ratio without the square root,
+  // s·|s| / (n·q − s²) ∝ sign(mean)·mean²/variance; 0 for a riskless half
+  const floor = n * (n - 1) * RISKLESS_SD * RISKLESS_SD;
+  const key = (s: number, q: number) => {
+    const d = n * q - s * s;
+    return d > floor ? (s * Math.abs(s)) / d : 0;
+  };
   const totS = new Float64Array(N), totQ = new Float64Array(N);
-  for (let k = 0; k < N; k++) {
-    let s = 0, q = 0;
-    for (let b = 0; b < S; b++) {
-      s += sum[k * S + b];
-      q += sumSq[k * S + b];
-    }
-    totS[k] = s;
-    totQ[k] = q;
-  }
-  const a = new Float64Array(N), c = new Float64Array(N);
-  const order = [...masks, ...masks.map((m) => full ^ m)].sort((x, y) => x - y);
-  const slot = new Map(order.map((m, i) => [m, i]));
-  const idx = new Int32Array(S / 2);
-  for (const m of masks) {
-    for (let b = 0, j = 0; b < S; b++) if (m & (1 << b)) idx[j++] = b;
+  for (let b = 0; b < S; b++) {
     for (let k = 0; k < N; k++) {
-      let s = 0, q = 0;
-      const o = k * S;
-      for (let j = 0; j < idx.length; j++) {
-        s += sum[o + idx[j]];
-        q += sumSq[o + idx[j]];
-      }
-      a[k] = sharpeFromSums(s, q, n);
-      c[k] = sharpeFromSums(totS[k] - s, totQ[k] - q, n);
+      totS[k] += sum[b * cap + k];
+      totQ[k] += sumSq[b * cap + k];
     }
-    // split m: in-sample = blocks of m (a), out-of-sample = the rest (c); and the mirror split
-    for (const [mask, inS, outS] of [[m, a, c], [full ^ m, c, a]] as const) {
-      const best = argmax(inS);
-      const omega = averageRank(outS, outS[best]) / (N + 1);
+  }
+  const hs = new Float64Array(N), hq = new Float64Array(N); // sums over the current half
+  const a = new Float64Array(N), c = new Float64Array(N); // ranking keys of the half and its complement
+  for (let b = 0; b < S; b++) {
+    if (!(masks[0] & (1 << b))) continue;
+    for (let k = 0; k < N; k++) {
+      hs[k] += sum[b * cap + k];
+      hq[k] += sumSq[b * cap + k];
+    }
+  }
+  const bySlot = [...masks, ...masks.map((m) => full ^ m)].sort((x, y) => x - y);
+  const slot = new Map(bySlot.map((m, i) => [m, i]));
+  for (let p = 0; p < masks.length; p++) {
+    const m = masks[p];
+    if (p > 0) {
+      const diff = masks[p - 1] ^ m;
+      const inB = 31 - Math.clz32(diff & m), outB = 31 - Math.clz32(diff & masks[p - 1]);
+      const si = inB * cap, so = outB * cap;
+      for (let k = 0; k < N; k++) {
+        hs[k] += sum[si + k] - sum[so + k];
+        hq[k] += sumSq[si + k] - sumSq[so + k];
+      }
+    }
+    let bestA = 0, bestC = 0;
+    for (let k = 0; k < N; k++) {
+      const s = hs[k], q = hq[k];
+      a[k] = key(s, q);
+      c[k] = key(totS[k] - s, totQ[k] - q);
+      if (a[k] > a[bestA]) bestA = k;
+      if (c[k] > c[bestC]) bestC = k;
+    }
+    // split m: in-sample = the half (a), out-of-sample = the complement (c); and the mirror split
+    const va = c[bestA], vc = a[bestC];
+    let lessA = 0, eqA = 0, lessC = 0, eqC = 0;
+    for (let k = 0; k < N; k++) {
+      const x = c[k], y = a[k];
+      if (x < va) lessA++;
+      else if (x === va) eqA++;
+      if (y < vc) lessC++;
+      else if (y === vc) eqC++;
+    }
+    const record = (mask: number, rank: number, best: number, inHalf: boolean) => {
+      const omega = rank / (N + 1);
       const i = slot.get(mask)!;
       logits[i] = Math.log(omega / (1 - omega));
-      isSharpe[i] = inS[best];
-      oosSharpe[i] = outS[best];
-    }
+      const s = hs[best], q = hq[best];
+      const inS = sharpeFromSums(s, q, n), outS = sharpeFromSums(totS[best] - s, totQ[best] - q, n);
+      isSharpe[i] = inHalf ? inS : outS;
+      oosSharpe[i] = inHalf ? outS : inS;
+    };
+    record(m, lessA + (eqA + 1) / 2, bestA, true);
+    record(full ^ m, lessC + (eqC + 1) / 2, bestC, false);
   }
   let overfit = 0, loss = 0, mx = 0, my = 0;
   for (let i = 0; i < splits; i++) {

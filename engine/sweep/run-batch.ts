@@ -4,6 +4,7 @@ import { validateTargets } from '../simulate/validate-targets.js';
 import type { Market, SimOptions } from '../types.js';
 import type { Strategy } from '../../strategies/define.js';
 import { evaluateStrategy } from '../../strategies/evaluate.js';
+import { monthFrame, monthlyExcessReturns } from './monthly-returns.js';
 
 /** One parameter set to simulate: its index in the grid (or sample sequence) and its values. */
 export interface SweepSet {
@@ -20,6 +21,8 @@ export interface SweepRow {
   params: Record<string, unknown>;
   metrics?: SweepMetrics;
   error?: string;
+  /** Monthly returns in excess of cash (when the batch asks for them), for the probability of backtest overfitting. */
+  monthly?: Float32Array;
 }
 
 /** What every batch of a sweep shares. */
@@ -28,6 +31,8 @@ export interface BatchContext {
   strategy: Strategy;
   sim: SimOptions;
   benchmark: 'small' | 'large';
+  /** Also return each set's monthly excess returns (SweepRow.monthly). */
+  monthly?: boolean;
 }
 
 /**
@@ -67,6 +72,7 @@ export function runBatch(ctx: BatchContext, sets: readonly SweepSet[], buffer?: 
       turnoverAnnual: res.turnover[k] / years,
       rebalances: res.rebalances[k],
     };
+    if (ctx.monthly) rows[i].monthly = monthlyExcessReturns(eq, monthFrame(market));
   });
   return rows;
 }

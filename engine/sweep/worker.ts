@@ -14,6 +14,7 @@ interface Init {
   strategyRef: string;
   sim: SimOptions;
   benchmark: 'small' | 'large';
+  monthly?: boolean;
 }
 
 const init = workerData as Init;
@@ -24,5 +25,5 @@ const buffer: { equity?: Float64Array } = {};
 export default async function task(sets: SweepSet[]): Promise<SweepRow[]> {
   strategy ??= loadStrategy(init.strategyRef).then((l) => l.strategy);
   const s = await strategy;
-  return runBatch({ market: init.market, strategy: s, sim: init.sim, benchmark: init.benchmark }, sets, buffer);
+  return runBatch({ market: init.market, strategy: s, sim: init.sim, benchmark: init.benchmark, monthly: init.monthly }, sets, buffer);
 }

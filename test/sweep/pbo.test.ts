@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { accumulateBlocks, cscvBlocks, pboFromBlocks, probabilityOfBacktestOverfitting } from '../../engine/stats/pbo.js';
+import { mulberry32 } from '../../engine/random.js';
+
+/** Standard normal draws (Box–Muller on the seeded generator). */
+function normals(n: number, seed: number): Float64Array {
+  const rnd = mulberry32(seed);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
+  return out;
+}
+
+describe('probability of backtest overfitting (CSCV)', () => {
+  // Three trials, four observations, S = 4 blocks of one observation: six splits, each half two
+  // observations, Sharpe(x, y) = ((x + y)/2) / (|x − y|/√2) = (x + y) / (√2·|x − y|).
+  //   A = 1 2 3 4   halves {0,1} 2.121  {0,2} 1.414  {0,3} 1.179  {1,2} 3.536  {1,3} 2.121  {2,3} 4.950
+  //   B = 4 3 2 1   halves {0,1} 4.950  {0,2} 2.121  {0,3} 1.179  {1,2} 3.536  {1,3} 1.414  {2,3} 2.121
+  //   C = 3 1 2 5   halves {0,1} 1.414  {0,2} 3.536  {0,3} 2.828  {1,2} 2.121  {1,3} 1.061  {2,3} 1.650
+  // split (IS → OOS): IS best, its OOS Sharpe, average rank among 3, ω = rank/4, λ = ln(ω/(1−ω))
+  //   {0,1}→{2,3}: B, 2.121, 2 of (4.950 2.121 1.650), ω 0.5, λ 0
+  //   {0,2}→{1,3}: C, 1.061, 1, ω 0.25, λ ln(1/3)
+  //   {1,2}→{0,3}: A and B tie at 3.536, the first (A) is chosen; 1.179 ties with B: rank 1.5, ω 0.375, λ ln(0.6)
+  //   {0,3}→{1,2}: C, 2.121, 1, λ ln(1/3)
+  //   {1,3}→{0,2}: A, 1.414, 1, λ ln(1/3)
+  //   {2,3}→{0,1}: A, 2.121, 2, λ 0
+  // every λ ≤ 0: PBO = 6/6 = 1; no chosen trial loses out of sample.
+  const ABC = [1, 2, 3, 4, 4, 3, 2, 1, 3, 1, 2, 5];
+
+  it('matches the hand computation on a tiny case (S = 4)', () => {
+    const r = probabilityOfBacktestOverfitting(ABC, 3, { blocks: 4 });
+    expect(r.splits).toBe(6);
+    expect(r.trials).toBe(3);
+    const l3 = Math.log(1 / 3);
+    const want = [0, l3, Math.log(0.6), l3, l3, 0]; // splits by in-sample bitmask 0b0011, 0b0101, 0b0110, 0b1001, 0b1010, 0b1100
+    [...r.logits].forEach((l, i) => expect(l).toBeCloseTo(want[i], 12));
+    expect(r.pbo).toBe(1);
+    expect(r.probOosLoss).toBe(0);
+    expect(r.medianLogit).toBeCloseTo((l3 + Math.log(0.6)) / 2, 12);
+    // degradation: least squares of the chosen trial's OOS Sharpe on its IS Sharpe over the six splits
+    const s = (x: number, y: number) => (x + y) / (Math.SQRT2 * Math.abs(x - y));
+    const is = [s(4, 3), s(3, 2), s(2, 3), s(3, 5), s(2, 4), s(3, 4)];
+    const oos = [s(2, 1), s(1, 5), s(1, 4), s(1, 2), s(1, 3), s(1, 2)];
+    const mx = is.reduce((a, b) => a + b) / 6, my = oos.reduce((a, b) => a + b) / 6;
+    const slope = is.reduce((a, x, i) => a + (x - mx) * (oos[i] - my), 0) / is.reduce((a, x) => a + (x - mx) ** 2, 0);
+    expect(r.degradation.slope).toBeCloseTo(slope, 12);
+    expect(r.degradation.intercept).toBeCloseTo(my - slope * mx, 12);
+  });
+
+  it('a trial that dominates every half gives PBO 0 (S = 4)', () => {
+    // D = 10 11 12 13 has the best Sharpe in every half (≥ 5.4 vs ≤ 4.95): rank 4 of 4, ω 4/5, λ ln 4
+    const r = probabilityOfBacktestOverfitting([...ABC, 10, 11, 12, 13], 4, { blocks: 4 });
+    expect(r.pbo).toBe(0);
+    for (const l of r.logits) expect(l).toBeCloseTo(Math.log(4), 12);
+  });
+
+  it('drops the oldest T mod S observations and rows with non-finite values; accepts Float32', () => {
+    // two extra leading observations that would change the result if they were used
+    const T = 6;
+    const m = new Float32Array([-50, 50, 1, 2, 3, 4, 50, -50, 4, 3, 2, 1, 0, 0, 3, 1, 2, 5, NaN, 1, 1, 1, 1, 1]);
+    const r = probabilityOfBacktestOverfitting(m, 4, { blocks: 4 });
+    expect(r.dropped).toBe(2);
+    expect(r.observations).toBe(4);
+    expect(r.trials).toBe(3);
+    expect(r.logits).toEqual(probabilityOfBacktestOverfitting(ABC, 3, { blocks: 4 }).logits);
+    // the same in two chunks
+    const b = cscvBlocks(4, T, 4);
+    accumulateBlocks(b, m.subarray(0, 2 * T), 2, T, 0);
+    accumulateBlocks(b, m.subarray(2 * T), 2, T, 2);
+    expect([...b.rows.subarray(0, b.trials)]).toEqual([0, 1, 2]);
+    expect(pboFromBlocks(b).logits).toEqual(r.logits);
+  });
+
+  it('refuses odd or too many blocks and too short series', () => {
+    expect(() => probabilityOfBacktestOverfitting(ABC, 3, { blocks: 3 })).toThrow(/even/);
+    expect(() => probabilityOfBacktestOverfitting(new Float64Array(3 * 10), 3, { blocks: 16 })).toThrow(/too few/);
+    expect(() => probabilityOfBacktestOverfitting(ABC, 5)).toThrow(/rows of equal length/);
+    expect(probabilityOfBacktestOverfitting([1, 2, 3, 4], 1, { blocks: 4 }).pbo).toBeNaN();
+  });
+
+  describe('S = 16 (12,870 splits)', () => {
+    const N = 40, T = 16 * 12;
+    it('pure noise: PBO near one half', () => {
+      const r = probabilityOfBacktestOverfitting(normals(N * T, 7), N);
+      expect(r.splits).toBe(12870);
+      expect(r.pbo).toBeGreaterThan(0.3);
+      expect(r.pbo).toBeLessThan(0.7);
+    });
+    it('one skilled trial among noise: PBO near 0', () => {
+      const m = normals(N * T, 11);
+      for (let t = 0; t < T; t++) m[5 * T + t] += 0.8; // trial 5: Sharpe ≈ 0.8 per observation
+      const r = probabilityOfBacktestOverfitting(m, N);
+      expect(r.pbo).toBeLessThan(0.01);
+      expect(r.probOosLoss).toBe(0);
+    });
+    it('trials that each shine in one block only: PBO near 1', () => {
+      // trial k earns +3 in block k (mod 16) and −0.2 elsewhere, plus small noise: the in-sample
+      // winner is one whose good block is in sample, so out of sample it only loses
+      const L = T / 16;
+      const m = normals(16 * T, 3).map((x) => x * 0.05);
+      for (let k = 0; k < 16; k++) for (let t = 0; t < T; t++) m[k * T + t] += Math.floor(t / L) === k ? 3 : -0.2;
+      const r = probabilityOfBacktestOverfitting(m, 16);
+      expect(r.pbo).toBeGreaterThan(0.95);
+      expect(r.probOosLoss).toBe(1);
+      expect(r.degradation.slope).toBeLessThan(0);
+    });
+    it('is deterministic', () => {
+      const m = normals(N * T, 5);
+      expect(probabilityOfBacktestOverfitting(m, N).logits).toEqual(probabilityOfBacktestOverfitting(Float64Array.from(m), N).logits);
+    });
+  });
+});
