@@ -20,7 +20,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { isoDay, parseIsoDay, weekday } from '../engine/dates.js';
+import { publicationDay } from '../engine/market/publication.js';
 import type { CatalogEntry, Frequency, Publication, SeriesKind, UniverseSpec } from '../engine/types.js';
+import { parBondReturn } from './par-bond.js';
 
 const OUT = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -496,10 +499,12 @@ function buildFomc(target: Obs[]): void {
 // Macro indicators
 // ---------------------------------------------------------------------------------------
 
-function buildFredDaily(file: string, rel: string): void {
+function buildFredDaily(file: string, rel: string): Obs[] {
   const { rows, skipped } = readFred(rel);
-  writeSeries(file, 'value', tidy(file, rows));
+  const out = tidy(file, rows);
+  writeSeries(file, 'value', out);
   note(`${file.replace('.csv', '')}: ${skipped} holiday rows without a value skipped`);
+  return out;
 }
 
 function buildFredMonthly(file: string, rel: string, fixDate?: (iso: string) => string): Obs[] {
@@ -515,18 +520,319 @@ function fixUsrecDate(iso: string): string {
   return iso < '1900-03-01' && !iso.endsWith('-01') ? nextMonthFirst(iso) : iso;
 }
 
-function buildMacro(): void {
+/** Builds the macro files; returns the 10-year yield (for `bonds_10y`). */
+function buildMacro(): Obs[] {
   buildFredDaily('tbill_3m.csv', 'hussamalazzawi_dissertation/DGS3MO.csv');
-  buildFredDaily('ust_10y.csv', 'hussamalazzawi_dissertation/DGS10.csv');
+  const ust10y = buildFredDaily('ust_10y.csv', 'hussamalazzawi_dissertation/DGS10.csv');
   buildFredDaily('ust_2y.csv', 'hussamalazzawi_dissertation/DGS2.csv');
   buildFredDaily('t10y2y.csv', 'pratikshat_yieldcurve/T10Y2Y.csv');
   buildFredMonthly('tbill_3m_monthly.csv', 'opendatahub_interest_rate/TB3MS.csv');
-  buildFredMonthly('ism_pmi.csv', 'haydenlee_altdata/ISM-MAN_PMI.csv'); // newest first in the source: tidy sorts
   buildFredMonthly('cpi.csv', 'opendatahub_unemployment/CPIAUCSL.csv');
   const rec = buildFredMonthly('recession.csv', 'pratikshat_yieldcurve/USREC.csv', fixUsrecDate);
   const moved = readFred('pratikshat_yieldcurve/USREC.csv').rows.filter(([d]) => fixUsrecDate(d) !== d).length;
   if (rec.some(([, v]) => v !== 0 && v !== 1)) throw new Error('recession: values must be 0/1');
   note(`recession: ${moved} rows before 1900-03 re-dated to the first day of the next month (Excel 1900 artefact)`);
+  return ust10y;
+}
+
+// ---------------------------------------------------------------------------------------
+// The article's other claims: ISM as first released, valuations by size, Shiller, bonds
+// ---------------------------------------------------------------------------------------
+
+const ISM_FIRST = 'lumpen95_afml/ism_pmi.csv';
+const ISM_REVISED = 'haydenlee_altdata/ISM-MAN_PMI.csv';
+/** Documented in the shared data README: 181 common months, mean absolute difference 0.47. */
+const ISM_OVERLAP = { months: 181, mad: 0.47 };
+
+/** The day an ISM value for the month of `ref` is due: the first weekday of the next month. */
+function ismDue(ref: string): string {
+  return isoDay(publicationDay(parseIsoDay(ref), AFTER_MONTH));
+}
+
+/**
+ * `ism_pmi`: the PMI as known on each date. Revised values (Quandl history) for reference
+ * months before the first first-release row; from then on the first release, published on
+ * its own release date (never before the first weekday of the next month). `ism_pmi_revised`
+ * keeps the revised history alone.
+ */
+function buildIsm(): void {
+  const revised = buildFredMonthly('ism_pmi_revised.csv', ISM_REVISED); // newest first in the source: tidy sorts
+  const records = csvRecords(ISM_FIRST);
+  if (!records.length || Object.keys(records[0]).join(',') !== 'Index,Value') throw new Error(`${ISM_FIRST}: expected columns Index,Value`);
+  const first = records.map((r) => {
+    const release = isoDate(r.Index);
+    const ref = addDays(release.slice(0, 8) + '01', -1).slice(0, 8) + '01'; // the month before the release
+    return { ref, release, value: toNumber(r.Value, `${ISM_FIRST} ${r.Index}`) };
+  });
+  checkMonthly('ism_pmi first release', first.map((r) => r.ref));
+  if (first[0].ref !== '2006-12-01' || first[first.length - 1].ref !== '2025-11-01') {
+    throw new Error(`${ISM_FIRST}: expected reference months 2006-12 to 2025-11, found ${first[0].ref} to ${first[first.length - 1].ref}`);
+  }
+  let floored = 0;
+  const lags = new Map<number, number>(); // weekdays between the first weekday of the month and the file's date
+  for (const r of first) {
+    const due = ismDue(r.ref);
+    if (r.release < due) floored++;
+    let lag = 0;
+    for (let d = dayNumber(due) + 1; d <= dayNumber(r.release); d++) if (weekday(d) !== 0 && weekday(d) !== 6) lag++;
+    lags.set(lag, (lags.get(lag) ?? 0) + 1);
+    if (Number(r.release.slice(8)) > 11) throw new Error(`${ISM_FIRST}: release ${r.release} is later in the month than any documented one (2017-10-11)`);
+  }
+  const lagText = [...lags].sort((a, b) => a[0] - b[0]).map(([k, c]) => `${k}: ${c}`).join(', ');
+  const rev = new Map(revised);
+  let sum = 0;
+  let n = 0;
+  let max = 0;
+  let same = 0;
+  for (const r of first) {
+    const v = rev.get(r.ref);
+    if (v === undefined) continue;
+    const d = Math.abs(r.value - v);
+    sum += d;
+    n++;
+    max = Math.max(max, d);
+    if (d === 0) same++;
+  }
+  const mad = sum / n;
+  if (n !== ISM_OVERLAP.months || Math.abs(mad - ISM_OVERLAP.mad) > 0.005) {
+    throw new Error(`ism_pmi: first release vs revised over ${n} months differ by ${mad.toFixed(3)} on average; documented: ${ISM_OVERLAP.months} months, ${ISM_OVERLAP.mad}`);
+  }
+  const rows: string[][] = [];
+  for (const [d, v] of revised) if (d < first[0].ref) rows.push([d, exact(v), ismDue(d)]);
+  for (const r of first) rows.push([r.ref, exact(r.value), r.release < ismDue(r.ref) ? ismDue(r.ref) : r.release]);
+  checkMonthly('ism_pmi', rows.map((r) => r[0]));
+  writeTable('ism_pmi.csv', ['date', 'value', 'published'], rows);
+  note(
+    `ism_pmi: revised values ${rows[0][0].slice(0, 7)}..${addDays(first[0].ref, -1).slice(0, 7)} (published the first weekday of the next month), then first releases ${first[0].ref.slice(0, 7)}..${first[first.length - 1].ref.slice(0, 7)} published on their release dates ` +
+      `(weekdays from the first weekday of the next month to the file's date → releases: ${lagText}; ${floored} dates earlier than that first weekday, moved up to it); ` +
+      `first release vs revised over ${n} common months: mean absolute difference ${mad.toFixed(4)} points, largest ${max.toFixed(1)}, identical in ${same}`,
+  );
+}
+
+const FF6 = 'risox_macro_finance/6_Portfolios_2x3.CSV';
+const FF6_HEADER = ',SMALL LoBM,ME1 BM2,SMALL HiBM,BIG LoBM,ME2 BM2,BIG HiBM';
+/** Title lines (1-based line numbers) of the tables used, as documented in the shared data README. */
+const FF6_TABLES = {
+  vw: { line: 15, title: 'Average Value Weighted Returns -- Monthly' },
+  firms: { line: 2591, title: 'Number of Firms in Portfolios' },
+  cap: { line: 3777, title: 'Average Market Cap' },
+  beme: { line: 4963, title: 'For portfolios formed in June of year t', next: 'Value Weight Average of BE/ME Calculated for June of t to June of t+1 as:' },
+};
+const FF6_COLUMNS = ['small_lobm', 'small_midbm', 'small_hibm', 'big_lobm', 'big_midbm', 'big_hibm'];
+
+/** One monthly table of the 2x3 file: checks its title line and header, returns YYYYMM → 6 cells. */
+function readFf6Table(t: { line: number; title: string; next?: string }): Map<string, number[]> {
+  const lines = rawLines(FF6);
+  if (lines[t.line - 1].trim() !== t.title) throw new Error(`${FF6}:${t.line}: expected the title "${t.title}", found "${lines[t.line - 1].trim()}"`);
+  if (t.next && lines[t.line].trim() !== t.next) throw new Error(`${FF6}:${t.line + 1}: expected "${t.next}"`);
+  const header = lines.findIndex((l, i) => i >= t.line && l.startsWith(','));
+  if (lines[header].replace(/\s+$/, '') !== FF6_HEADER) throw new Error(`${FF6}:${header + 1}: unexpected header ${lines[header]}`);
+  const { rows } = readFrenchBlock(FF6, (_l, i) => i === header, 6);
+  if (rows.length !== 1182 || rows[0][0] !== '192607' || rows[rows.length - 1][0] !== '202412') {
+    throw new Error(`${FF6}: table "${t.title}" should run 192607..202412 (1182 months), found ${rows.length} rows`);
+  }
+  for (const [k, cells] of rows) {
+    if (cells.length !== 6) throw new Error(`${FF6}: ${k} has ${cells.length} cells in "${t.title}"`);
+    if (cells.some((c) => c <= -99.99)) throw new Error(`${FF6}: ${k} has a missing value (-99.99/-999) in "${t.title}"`);
+  }
+  return new Map(rows);
+}
+
+/** ME-weighted mean of three BE/ME values (ME = number of firms × average market cap). */
+function weightedBm(bm: number[], firms: number[], cap: number[], cols: number[]): number {
+  let num = 0;
+  let den = 0;
+  for (const c of cols) {
+    const me = firms[c] * cap[c];
+    num += me * bm[c];
+    den += me;
+  }
+  return num / den;
+}
+
+/** `bm_small`, `bm_large`, `bm_spread` and the six value-weighted portfolio returns. */
+function buildBookToMarket(): void {
+  const vw = readFf6Table(FF6_TABLES.vw);
+  const firms = readFf6Table(FF6_TABLES.firms);
+  const cap = readFf6Table(FF6_TABLES.cap);
+  const beme = readFf6Table(FF6_TABLES.beme);
+  const bm: string[][] = [];
+  const ret: string[][] = [];
+  let minSpread = Infinity;
+  let maxSpread = 0;
+  let minAt = '';
+  let maxAt = '';
+  for (const [k, b] of beme) {
+    const f = firms.get(k)!;
+    const c = cap.get(k)!;
+    if (f.some((x) => !Number.isInteger(x) || x <= 0) || c.some((x) => !(x > 0)) || b.some((x) => !(x > 0))) throw new Error(`${FF6}: ${k}: firm counts, caps and BE/ME must be positive`);
+    const small = weightedBm(b, f, c, [0, 1, 2]);
+    const large = weightedBm(b, f, c, [3, 4, 5]);
+    const spread = small / large;
+    if (spread < minSpread) [minSpread, minAt] = [spread, k];
+    if (spread > maxSpread) [maxSpread, maxAt] = [spread, k];
+    const r12 = (x: number) => exact(Number(x.toPrecision(12)));
+    bm.push([monthEnd(k), r12(small), r12(large), r12(spread)]);
+    ret.push([monthEnd(k), ...vw.get(k)!.map((x) => exact(pctToFraction(x)))]);
+  }
+  checkMonthly('bm_size', bm.map((r) => r[0]));
+  writeTable('bm_size.csv', ['date', 'small', 'large', 'spread'], bm);
+  writeTable('ff_6_vw.csv', ['date', ...FF6_COLUMNS], ret);
+  note(
+    `bm_size: ${bm.length} months ${bm[0][0].slice(0, 7)}..${bm[bm.length - 1][0].slice(0, 7)} from the value-weighted BE/ME table (line ${FF6_TABLES.beme.line}), weighted by number of firms × average market cap of the same month; ` +
+      `bm_spread ranges ${minSpread.toFixed(3)} (${minAt}) to ${maxSpread.toFixed(3)} (${maxAt}), last ${bm[bm.length - 1][3]}; ff_6_vw: the file's first table, percent → fraction`,
+  );
+}
+
+const SHILLER = 'bioinfo_nextfire/ie_data.csv';
+
+/** Shiller's `YYYY.MM` (October is written `.1`) → first day of the month. */
+function shillerMonth(text: string, where: string): string {
+  const m = /^(\d{4})\.(\d{1,2})$/.exec(text.trim());
+  if (!m || (m[2].length === 1 && m[2] !== '1')) throw new Error(`${where}: unexpected date "${text}"`);
+  const month = m[2] === '1' ? '10' : m[2];
+  if (Number(month) < 1 || Number(month) > 12) throw new Error(`${where}: unexpected month "${text}"`);
+  return `${m[1]}-${month}-01`;
+}
+
+/** `cape` (P/E10) and `sp_earnings_yield` (E/P) from Shiller's ie_data; returns E by month (YYYYMM). */
+function buildShiller(): Map<string, number> {
+  const table = parse(readRaw(SHILLER), { relax_column_count: true, bom: true }) as string[][];
+  const at = table.findIndex((r) => r[0] === 'Date' && r[1] === 'P' && r[3] === 'E' && r[12] === 'CAPE');
+  if (at !== 7) throw new Error(`${SHILLER}: the column-title line "Date,P,D,E,…,CAPE" should be line 8 (7 preamble lines), found at ${at + 1}`);
+  const data = table.slice(at + 1).filter((r) => r.some((c) => c.trim() !== ''));
+  const months = data.map((r, i) => shillerMonth(r[0], `${SHILLER}:${at + 2 + i}`));
+  checkMonthly('shiller', months);
+  if (months[0] !== '1871-01-01' || months[months.length - 1] !== '2025-02-01') throw new Error(`${SHILLER}: expected 1871.01..2025.02, found ${months[0]}..${months[months.length - 1]}`);
+  const num = (text: string, where: string) => toNumber(text.replace(/,/g, ''), where);
+  const cape: Obs[] = [];
+  const ey: Obs[] = [];
+  const earnings = new Map<string, number>();
+  let capeNa = 0;
+  data.forEach((r, i) => {
+    const where = `${SHILLER}:${at + 2 + i}`;
+    const p = num(r[1], where);
+    if (r[3].trim() !== '') {
+      const e = num(r[3], where);
+      if (months[i] > '2024-09-01') throw new Error(`${where}: earnings after 2024.09 (documented end)`);
+      ey.push([months[i], Number((e / p).toPrecision(12))]);
+      earnings.set(months[i].slice(0, 4) + months[i].slice(5, 7), e);
+    } else if (months[i] <= '2024-09-01') throw new Error(`${where}: earnings missing before 2024.09`);
+    if (r[12].trim() === 'NA') capeNa++;
+    else cape.push([months[i], num(r[12], where)]);
+  });
+  if (capeNa !== 120 || cape[0][0] !== '1881-01-01') throw new Error(`${SHILLER}: CAPE should be NA for the first 120 months exactly, found ${capeNa}`);
+  writeSeries('cape.csv', 'value', tidy('cape', cape));
+  writeSeries('sp_earnings_yield.csv', 'value', tidy('sp_earnings_yield', ey));
+  note(`cape: ${cape.length} months ${cape[0][0].slice(0, 7)}..${cape[cape.length - 1][0].slice(0, 7)} (the first 120 months are NA in the source); sp_earnings_yield: E/P for ${ey.length} months ${ey[0][0].slice(0, 7)}..${ey[ey.length - 1][0].slice(0, 7)} (earnings end 2024.09)`);
+  return earnings;
+}
+
+const GOYAL_WELCH = 'bhaskargoswami_ff_data/PredictorData2024.csv';
+
+/** Goyal–Welch rows by YYYYMM (the Index column's thousands separators removed). */
+function readGoyalWelch(): Map<string, Record<string, string>> {
+  const recs = csvRecords(GOYAL_WELCH);
+  if (recs[0].yyyymm !== '187101' || recs[recs.length - 1].yyyymm !== '202412') throw new Error(`${GOYAL_WELCH}: expected 187101..202412`);
+  return new Map(recs.map((r) => [r.yyyymm, r]));
+}
+
+/** Compares Shiller's E with Goyal–Welch E12 where both exist (the build log states the fit). */
+function checkEarnings(shiller: Map<string, number>, gw: Map<string, Record<string, string>>): void {
+  const rel: number[] = [];
+  for (const [k, e] of shiller) {
+    const g = gw.get(k)?.E12;
+    if (g && g !== 'NaN') rel.push(Math.abs(e / Number(g) - 1));
+  }
+  rel.sort((a, b) => a - b);
+  const max = rel[rel.length - 1];
+  const ey: Obs[] = [];
+  for (const [k, r] of gw) {
+    if (r.E12 === 'NaN' || r.Index === 'NaN') continue;
+    ey.push([monthEnd(k), Number((toNumber(r.E12, `${GOYAL_WELCH} ${k} E12`) / toNumber(r.Index.replace(/,/g, ''), `${GOYAL_WELCH} ${k} Index`)).toPrecision(12))]);
+  }
+  checkMonthly('sp_earnings_yield_gw', ey.map((r) => r[0]));
+  writeSeries('sp_earnings_yield_gw.csv', 'value', tidy('sp_earnings_yield_gw', ey));
+  if (max > 0.03) throw new Error(`sp_earnings_yield: Shiller E and Goyal–Welch E12 differ by ${(max * 100).toFixed(2)} % in some month`);
+  note(`sp_earnings_yield check: Shiller E vs Goyal–Welch E12 over ${rel.length} months: median relative difference ${(rel[rel.length >> 1] * 100).toFixed(4)} %, largest ${(max * 100).toFixed(2)} % (Shiller rounds early earnings to cents)`);
+}
+
+/** `bonds`: Goyal–Welch `ltr`, long-term government bond total return, month-end dated. */
+function buildBonds(gw: Map<string, Record<string, string>>): Obs[] {
+  const rows: Obs[] = [];
+  for (const [k, r] of gw) {
+    if (r.ltr === 'NaN') {
+      if (rows.length) throw new Error(`${GOYAL_WELCH}: ltr missing in ${k} after it started`);
+      continue;
+    }
+    rows.push([monthEnd(k), toNumber(r.ltr, `${GOYAL_WELCH} ${k} ltr`)]);
+  }
+  if (rows[0][0] !== '1926-01-31') throw new Error(`${GOYAL_WELCH}: ltr should start 192601, starts ${rows[0][0]}`);
+  checkMonthly('bonds', rows.map((r) => r[0]));
+  writeSeries('bonds.csv', 'return', tidy('bonds', rows));
+  return rows;
+}
+
+/** Maturity of the constant-maturity bond behind `bonds_10y`, years. */
+const BOND_YEARS = 10;
+
+/**
+ * `bonds_10y`: total-return index (100 on the first day) of a 10-year par bond rebought every
+ * day at the DGS10 yield: r = y₀·days/365 − D(y₀)·Δy + ½·C(y₀)·Δy² (data/par-bond.ts).
+ * Compared with the monthly `bonds` (ltr) in the build log.
+ */
+function buildBonds10y(yields: Obs[], ltr: Obs[]): void {
+  const level: Obs[] = [[yields[0][0], 100]];
+  let x = 100;
+  for (let i = 1; i < yields.length; i++) {
+    const days = dayNumber(yields[i][0]) - dayNumber(yields[i - 1][0]);
+    x *= 1 + parBondReturn(yields[i - 1][1] / 100, yields[i][1] / 100, days, BOND_YEARS);
+    level.push([yields[i][0], x]);
+  }
+  writeSeries('bonds_10y.csv', 'close', level, (v) => exact(Number(v.toPrecision(12))));
+  // month-end levels → monthly returns, months fully covered (the last partial month is left out)
+  const monthLast = new Map<string, number>();
+  for (const [d, v] of level) monthLast.set(d.slice(0, 7), v);
+  const keys = [...monthLast.keys()];
+  const ltrBy = new Map(ltr.map(([d, v]) => [d.slice(0, 7), v]));
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 1; i < keys.length - 1; i++) {
+    const l = ltrBy.get(keys[i]);
+    if (l === undefined) continue;
+    a.push(monthLast.get(keys[i])! / monthLast.get(keys[i - 1])! - 1);
+    b.push(l);
+  }
+  const n = a.length;
+  const mean = (v: number[]) => v.reduce((s, z) => s + z, 0) / v.length;
+  const ma = mean(a);
+  const mb = mean(b);
+  let sab = 0, saa = 0, sbb = 0, mad = 0, sdd = 0;
+  const diff = a.map((z, i) => z - b[i]);
+  const md = mean(diff);
+  for (let i = 0; i < n; i++) {
+    sab += (a[i] - ma) * (b[i] - mb);
+    saa += (a[i] - ma) ** 2;
+    sbb += (b[i] - mb) ** 2;
+    mad += Math.abs(diff[i]);
+    sdd += (diff[i] - md) ** 2;
+  }
+  const cagr = (v: number[]) => (v.reduce((g, z) => g * (1 + z), 1) ** (12 / v.length) - 1) * 100;
+  note(
+    `bonds_10y: ${level.length} days ${level[0][0]}..${level[level.length - 1][0]}; compounded by month against bonds (ltr) over ${n} months ${keys[1]}..${keys[keys.length - 2]}: ` +
+      `correlation ${(sab / Math.sqrt(saa * sbb)).toFixed(3)}, mean absolute difference ${((mad / n) * 100).toFixed(3)} pp/month, mean difference ${(md * 100).toFixed(3)} pp/month, ` +
+      `tracking error ${(Math.sqrt(sdd / (n - 1)) * Math.sqrt(12) * 100).toFixed(2)} pp/year, volatility ${(Math.sqrt(saa / (n - 1) * 12) * 100).toFixed(2)} % vs ${(Math.sqrt(sbb / (n - 1) * 12) * 100).toFixed(2)} % a year, CAGR ${cagr(a).toFixed(2)} % vs ${cagr(b).toFixed(2)} %`,
+  );
+}
+
+function buildArticleData(ust10y: Obs[]): void {
+  buildIsm();
+  buildBookToMarket();
+  const earnings = buildShiller();
+  const gw = readGoyalWelch();
+  checkEarnings(earnings, gw);
+  const ltr = buildBonds(gw);
+  buildBonds10y(ust10y, ltr);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -561,6 +867,38 @@ function ffEntries(): CatalogEntry[] {
   return [...named, ...deciles].map(([id, col, desc]) => entry(id, 'ff_size_vw.csv', col, 'return', 'monthly', 'fraction per month', CLOSE, FF_SIZE, desc, 70));
 }
 
+const ISM_SOURCE_REVISED = 'Institute for Supply Management (© ISM); revised history: Quandl ISM/MAN_PMI, copy GitHub Haydenlee2024/altdata';
+const FF6_SOURCE = 'Kenneth R. French Data Library, 6 Portfolios Formed on Size and Book-to-Market (2 x 3), 202412 CRSP vintage; copy: GitHub Risox/macro_finance';
+const SHILLER_SOURCE = 'Robert J. Shiller, Irrational Exuberance data (ie_data, shillerdata.com); copy: GitHub BioInfo/nextfire';
+const GW_SOURCE = 'Goyal & Welch (2008) predictor data, 2024 update (Amit Goyal); copy: GitHub BhaskarGoswami1998/Learning-Nonlinear-Test-Assets-Dynamic-Unsupervised-Clustering-of-Firm-Characteristics';
+/** French publishes a month's data about five weeks after it ends: known from the first day of the second month after. */
+const FRENCH_LAG: Publication = { rule: 'months', n: 1 };
+/** Shiller's monthly earnings are interpolated between quarter ends and arrive about a quarter later: six months after the month. */
+const SHILLER_LAG: Publication = { rule: 'months', n: 6 };
+
+function articleEntries(): CatalogEntry[] {
+  const bmUnits = 'ratio, book equity / market equity';
+  const six: [string, string, string][] = [
+    ['ff_small_lobm', 'small_lobm', 'Small stocks (below the NYSE median), low book-to-market (growth, bottom 30 %)'],
+    ['ff_small_midbm', 'small_midbm', 'Small stocks, middle 40 % of book-to-market'],
+    ['ff_small_hibm', 'small_hibm', 'Small stocks, high book-to-market (value, top 30 %)'],
+    ['ff_big_lobm', 'big_lobm', 'Big stocks (above the NYSE median), low book-to-market (growth)'],
+    ['ff_big_midbm', 'big_midbm', 'Big stocks, middle 40 % of book-to-market'],
+    ['ff_big_hibm', 'big_hibm', 'Big stocks, high book-to-market (value)'],
+  ];
+  return [
+    entry('bm_small', 'bm_size.csv', 'small', 'indicator', 'monthly', bmUnits, FRENCH_LAG, FF6_SOURCE, 'Book-to-market of small stocks as a whole: ME-weighted mean of the BE/ME of the three small portfolios (ME = firms × average market cap of the month), dated the month end', 70),
+    entry('bm_large', 'bm_size.csv', 'large', 'indicator', 'monthly', bmUnits, FRENCH_LAG, FF6_SOURCE, 'Book-to-market of big stocks as a whole (as bm_small, for the three big portfolios), dated the month end', 70),
+    entry('bm_spread', 'bm_size.csv', 'spread', 'indicator', 'monthly', 'ratio', FRENCH_LAG, FF6_SOURCE, 'bm_small / bm_large: how much cheaper small stocks are than big ones (> 1 = cheaper), dated the month end', 70),
+    ...six.map(([id, col, desc]) => entry(id, 'ff_6_vw.csv', col, 'return', 'monthly', 'fraction per month', CLOSE, FF6_SOURCE, `${desc}, value weighted, total return`, 70)),
+    entry('cape', 'cape.csv', 'value', 'indicator', 'monthly', 'ratio, real price / 10-year mean of real earnings', SHILLER_LAG, SHILLER_SOURCE, 'Shiller CAPE (P/E10) of the S&P Composite, dated the first of the month (price: monthly average of daily closes)', 70),
+    entry('sp_earnings_yield', 'sp_earnings_yield.csv', 'value', 'indicator', 'monthly', 'fraction, trailing 12-month earnings / price', SHILLER_LAG, SHILLER_SOURCE, 'S&P Composite earnings yield E/P (Shiller E: trailing four-quarter earnings, interpolated monthly), dated the first of the month', 70),
+    entry('sp_earnings_yield_gw', 'sp_earnings_yield_gw.csv', 'value', 'indicator', 'monthly', 'fraction, trailing 12-month earnings / price', SHILLER_LAG, `${GW_SOURCE}; columns E12 / Index`, 'S&P 500 earnings yield from Goyal–Welch: E12 over the month-end index level (an independent check of sp_earnings_yield), dated the month end', 70),
+    entry('bonds', 'bonds.csv', 'return', 'return', 'monthly', 'fraction per month', CLOSE, `${GW_SOURCE}; column ltr (Ibbotson SBBI long-term government bonds)`, 'Long-term US government bond total return, monthly, dated the month end', 70),
+    entry('bonds_10y', 'bonds_10y.csv', 'close', 'price', 'daily', 'total-return index, 100 on 1962-01-02', CLOSE, 'Derived from FRED DGS10 (ust_10y): 10-year par bond rebought daily, carry − duration × Δy + ½ convexity × Δy² (Swinkels 2019)', 'Constant-maturity 10-year Treasury total-return index (synthetic, from the yield; no roll-down)', 10),
+  ];
+}
+
 function catalogSeries(): CatalogEntry[] {
   return [
     entry('rut', 'rut.csv', 'close', 'price', 'daily', 'index points', CLOSE, `${YAHOO} ^RUT, index © FTSE Russell; copy: GitHub alitalbi/storage_data_fy`, 'Russell 2000 index level, price index (no dividends)', 10),
@@ -583,8 +921,10 @@ function catalogSeries(): CatalogEntry[] {
     entry('ust_10y', 'ust_10y.csv', 'value', 'rate', 'daily', 'percent per year', H15, 'FRED DGS10 (Board of Governors, H.15); copy: GitHub hussamalazzawi/Dissertation', '10-year Treasury constant-maturity yield', 10),
     entry('ust_2y', 'ust_2y.csv', 'value', 'rate', 'daily', 'percent per year', H15, 'FRED DGS2 (Board of Governors, H.15); copy: GitHub hussamalazzawi/Dissertation', '2-year Treasury constant-maturity yield', 10),
     entry('t10y2y', 't10y2y.csv', 'value', 'rate', 'daily', 'percentage points', H15, 'FRED T10Y2Y (FRB St. Louis); copy: GitHub Pratikshat-08/yield-curve-early-warning-system', '10-year minus 2-year Treasury constant-maturity spread', 10),
-    entry('ism_pmi', 'ism_pmi.csv', 'value', 'indicator', 'monthly', 'index, 50 = no change', AFTER_MONTH, 'Institute for Supply Management (Quandl ISM/MAN_PMI, © ISM); copy: GitHub Haydenlee2024/altdata', 'ISM manufacturing PMI, dated the first of the reference month', 70),
+    entry('ism_pmi', 'ism_pmi.csv', 'value', 'indicator', 'monthly', 'index, 50 = no change', { rule: 'column', column: 'published' }, `${ISM_SOURCE_REVISED}; first releases: copy GitHub Lumpen95/AFML`, 'ISM manufacturing PMI as known at the time: revised values to 2006-11, then each month\'s first release (2006-12 to 2025-11) from its release date (column published); dated the first of the reference month', 70),
+    entry('ism_pmi_revised', 'ism_pmi_revised.csv', 'value', 'indicator', 'monthly', 'index, 50 = no change', AFTER_MONTH, ISM_SOURCE_REVISED, 'ISM manufacturing PMI, revised history (seasonal factors of the 2021 vintage, not what the market saw), dated the first of the reference month', 70),
     entry('cpi', 'cpi.csv', 'value', 'indicator', 'monthly', 'index, 1982-84 = 100', { rule: 'next-month-day', n: 15 }, 'FRED CPIAUCSL (BLS); copy: GitHub open-datahub/unemployment', 'CPI for all urban consumers, seasonally adjusted (late-2023 vintage), dated the first of the reference month', 70),
+    ...articleEntries(),
     entry('recession', 'recession.csv', 'value', 'indicator', 'monthly', '0/1', { rule: 'months', n: 12 }, 'FRED USREC (NBER business-cycle dates); copy: GitHub Pratikshat-08/yield-curve-early-warning-system', 'NBER recession month (1 = recession); dated ex post, for analysis, not trading signals', 70),
   ];
 }
@@ -599,6 +939,16 @@ function catalogUniverses(): UniverseSpec[] {
     u('ff', 'Fama/French size portfolios, bottom 30 % vs top 30 % by market equity, value weighted total returns, monthly, 1926-07 to 2026-02', 'ff_small', 'ff_large', 'monthly'),
     u('r1000', 'IWM (Russell 2000) vs IWB (Russell 1000) ETFs, total return, daily, 2000-05 to 2024-04', 'iwm', 'iwb', 'daily'),
     u('sp600', 'IJR (S&P SmallCap 600) vs IVV (S&P 500) ETFs, total return, daily, 2000-05 to 2024-04', 'ijr', 'ivv', 'daily'),
+    {
+      ...u('ff-bonds', 'Fama/French bottom 30 % vs top 30 % by size plus long-term government bonds (Goyal–Welch ltr), total returns, monthly, 1926-07 to 2024-12', 'ff_small', 'ff_large', 'monthly'),
+      assets: ['ff_small', 'ff_large', 'bonds'],
+      bonds: 'bonds',
+    },
+    {
+      ...u('russell-bonds', 'Russell 2000 vs S&P 500 price indexes plus a synthetic constant-maturity 10-year Treasury total return, daily, 1987-09 to 2024-01', 'rut', 'spx', 'daily'),
+      assets: ['rut', 'spx', 'bonds_10y'],
+      bonds: 'bonds_10y',
+    },
   ];
 }
 
@@ -619,7 +969,12 @@ function filesTable(series: CatalogEntry[]): string {
   const lines = ['| file | id(s) | from | to | rows | longest gap (days) |', '| --- | --- | --- | --- | ---: | ---: |'];
   for (const [file, list] of ids) {
     const w = written.get(file)!;
-    const shown = list.length > 4 ? `${list.slice(0, 3).map((i) => `\`${i}\``).join(', ')}, \`ff_d1\`…\`ff_d10\`` : list.map((i) => `\`${i}\``).join(', ');
+    const shown =
+      file === 'ff_size_vw.csv'
+        ? `${list.slice(0, 3).map((i) => `\`${i}\``).join(', ')}, \`ff_d1\`…\`ff_d10\``
+        : list.length > 4
+          ? `\`${list[0]}\`…\`${list[list.length - 1]}\` (${list.length})`
+          : list.map((i) => `\`${i}\``).join(', ');
     lines.push(`| ${file} | ${shown} | ${w.from} | ${w.to} | ${thousands(w.rows)} | ${w.maxGap} |`);
   }
   return lines.join('\n');
@@ -650,7 +1005,8 @@ function main(): void {
   buildCash();
   const target = buildFed();
   buildFomc(target);
-  buildMacro();
+  const ust10y = buildMacro();
+  buildArticleData(ust10y);
   const series = writeCatalog();
   updateReadme(series);
   for (const n of notes) console.log(n);

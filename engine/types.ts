@@ -18,7 +18,9 @@ export type SeriesKind = 'price' | 'return' | 'rate' | 'indicator' | 'event';
  * - `next-month-business-day`: the n-th weekday of the month after the reference month
  *   (ISM PMI: n = 1);
  * - `next-month-day`: day `n` of the month after the reference month (CPI: ~15);
- * - `months`: `n` months after the end of the reference month (ex-post series such as USREC).
+ * - `months`: `n` months after the end of the reference month (ex-post series such as USREC);
+ * - `column`: each row carries its own publication date (ISO) in `column`, e.g. the release
+ *   date of a first-release ISM value; it must not precede the row's date.
  */
 export type Publication =
   | { rule: 'close' }
@@ -26,7 +28,8 @@ export type Publication =
   | { rule: 'calendar-days'; n: number }
   | { rule: 'next-month-business-day'; n: number }
   | { rule: 'next-month-day'; n: number }
-  | { rule: 'months'; n: number };
+  | { rule: 'months'; n: number }
+  | { rule: 'column'; column: string };
 
 /** One entry of a data catalog (`catalog.json`). */
 export interface CatalogEntry {
@@ -77,6 +80,8 @@ export interface UniverseSpec {
   /** Role of each asset for reports: which one is "small" and which one "large". */
   small: string;
   large: string;
+  /** Optional third role: the asset playing "bonds" (e.g. `bonds` in `ff-bonds`). */
+  bonds?: string;
   /** Series id giving the cash return (kind `return`, same or finer frequency). */
   cash: string;
   /** Calendar frequency of the universe. */
@@ -92,6 +97,8 @@ export interface Series {
   dates: Int32Array;
   values: Float64Array;
   meta: CatalogEntry;
+  /** Publication day of each observation, when the catalog gives them per row (rule `column`). */
+  published?: Int32Array;
 }
 
 /** One FOMC policy decision (a change of the target or target range). */
@@ -177,6 +184,8 @@ export interface Market {
   /** Which asset plays "small" and "large" for analytics. */
   small: string;
   large: string;
+  /** The asset playing "bonds", when the universe has one. */
+  bonds?: string;
   /** Total (or price) index per asset, starting at the first value; length T each. */
   prices: Record<string, Float64Array>;
   /** Simple return per bar close-to-close, fraction; index 0 is 0. */

@@ -56,9 +56,18 @@ function checkFor(entry: CatalogEntry): ((x: number) => string | undefined) | un
   return undefined;
 }
 
+/** Checks one publication-date cell (rule `column`): an ISO date on or after the row's date. */
+function publishedCell(file: string, name: string, text: string, line: number, rowDay: number): number {
+  const day = parseIsoDay(text);
+  if (Number.isNaN(day)) throw new DataError(file, line, name, `"${text}" is not an ISO date (YYYY-MM-DD)`);
+  if (day < rowDay) throw new DataError(file, line, name, `${text} is before the row's date ${isoDay(rowDay)}: a value cannot be published before the date it describes`);
+  return day;
+}
+
 /**
  * Loads and validates one catalog series from `dir`, streaming the file into typed arrays
- * (memory grows with the series, not with the text).
+ * (memory grows with the series, not with the text). With publication rule `column`, the
+ * publication dates of that column are returned as `published`.
  */
 export function loadSeries(entry: CatalogEntry, dir: string): Series & { hash: string } {
   const path = join(dir, entry.file);
@@ -66,12 +75,15 @@ export function loadSeries(entry: CatalogEntry, dir: string): Series & { hash: s
   const check = checkFor(entry);
   let dates = new Int32Array(1024);
   let values = new Float64Array(1024);
+  const pubColumn = entry.publication.rule === 'column' ? entry.publication.column : undefined;
+  let published = pubColumn === undefined ? undefined : new Int32Array(1024);
   let n = 0;
   let prevLine = 0;
   const { hash } = scanCsv(path, file, (header) => {
     const table = { file, header, rows: [], lines: [], hash: '' };
     const dc = columnIndex(table, 'date');
     const vc = columnIndex(table, entry.column);
+    const pc = pubColumn === undefined ? -1 : columnIndex(table, pubColumn);
     return (cells, line) => {
       if (n === dates.length) {
         const d = new Int32Array(n * 2);
@@ -80,13 +92,19 @@ export function loadSeries(entry: CatalogEntry, dir: string): Series & { hash: s
         const v = new Float64Array(n * 2);
         v.set(values);
         values = v;
+        if (published) {
+          const p = new Int32Array(n * 2);
+          p.set(published);
+          published = p;
+        }
       }
       dates[n] = dateCell(file, cells[dc], line, n > 0 ? dates[n - 1] : -Infinity, prevLine);
       values[n] = valueCell(file, entry.column, cells[vc], line, check);
+      if (published) published[n] = publishedCell(file, pubColumn!, cells[pc], line, dates[n]);
       prevLine = line;
       n++;
     };
   });
   if (n === 0) throw new DataError(file, undefined, undefined, `has a header but no data rows (series "${entry.id}")`);
-  return { id: entry.id, dates: dates.slice(0, n), values: values.slice(0, n), meta: entry, hash };
+  return { id: entry.id, dates: dates.slice(0, n), values: values.slice(0, n), meta: entry, hash, ...(published ? { published: published.slice(0, n) } : {}) };
 }

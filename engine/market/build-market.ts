@@ -107,7 +107,7 @@ export function buildMarket(catalog: Catalog, options: MarketOptions = {}): Mark
     const entry = findEntry(catalog, id);
     if (entry.kind === 'event') throw new UserError(`series "${id}" is an event table and cannot be joined as a column`);
     const s = load(id);
-    const known = publicationDays(s.dates, entry.publication);
+    const known = publicationDays(s.dates, entry.publication, s.published);
     const { column, firstStaleBar } = asOfJoin(dates, known, s.values, entry.maxStaleDays ?? Infinity);
     if (firstStaleBar >= 0) {
       warnings.push(
@@ -129,6 +129,7 @@ export function buildMarket(catalog: Catalog, options: MarketOptions = {}): Mark
     assets: spec.assets.slice(),
     small: spec.small,
     large: spec.large,
+    ...(spec.bonds ? { bonds: spec.bonds } : {}),
     prices,
     returns,
     cash,
@@ -167,7 +168,7 @@ function buildFed(
     const target = load(policyId);
     targetStart = target.dates[0];
     const entry = findEntry(catalog, policyId);
-    const { column, firstStaleBar } = asOfJoin(dates, publicationDays(target.dates, entry.publication), target.values, entry.maxStaleDays ?? Infinity);
+    const { column, firstStaleBar } = asOfJoin(dates, publicationDays(target.dates, entry.publication, target.published), target.values, entry.maxStaleDays ?? Infinity);
     policyRate.set(column);
     if (firstStaleBar >= 0 && firstStaleBar < hi) {
       warnings.push(`policy rate "${policyId}" ends ${isoDay(target.dates[target.dates.length - 1])}: it is unknown (NaN) from ${isoDay(dates[Math.max(lo, firstStaleBar)])}; Fed phases still follow the FOMC decisions`);
@@ -180,7 +181,7 @@ function buildFed(
     if (funds.dates[0] < targetStart) {
       const entry = findEntry(catalog, fundsId);
       if (dates[lo] < targetStart) {
-        const { column } = asOfJoin(dates, publicationDays(funds.dates, entry.publication), funds.values, entry.maxStaleDays ?? Infinity);
+        const { column } = asOfJoin(dates, publicationDays(funds.dates, entry.publication, funds.published), funds.values, entry.maxStaleDays ?? Infinity);
         for (let t = 0; t < T && dates[t] < targetStart; t++) policyRate[t] = column[t];
       }
       moves.push(...monthlyMoves(funds.dates, funds.values, targetStart, opts.fundsStep ?? 0.5));

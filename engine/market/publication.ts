@@ -21,15 +21,23 @@ export function publicationDay(day: number, rule: Publication): number {
     }
     case 'months':
       return addMonths(endOfMonth(day) + 1, rule.n);
+    case 'column':
+      throw new Error(`publication rule "column" (${rule.column}) takes its dates from the file: pass them to publicationDays`);
   }
 }
 
-/** Publication days of every observation, forced non-decreasing (a later value never shows first). */
-export function publicationDays(dates: Int32Array, rule: Publication): Int32Array {
+/**
+ * Publication days of every observation, forced non-decreasing (a later value never shows
+ * first). Rule `column` takes the days from `published` (one per observation, as loaded).
+ */
+export function publicationDays(dates: Int32Array, rule: Publication, published?: Int32Array): Int32Array {
+  if (rule.rule === 'column' && (!published || published.length !== dates.length)) {
+    throw new Error(`publication rule "column" needs one publication date per observation (column "${rule.column}")`);
+  }
   const out = new Int32Array(dates.length);
   let last = -Infinity;
   for (let i = 0; i < dates.length; i++) {
-    const p = Math.max(publicationDay(dates[i], rule), last);
+    const p = Math.max(rule.rule === 'column' ? published![i] : publicationDay(dates[i], rule), last);
     out[i] = p;
     last = p;
   }
