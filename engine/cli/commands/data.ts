@@ -2,66 +2,187 @@ import type { Argv } from 'yargs';
 import { loadCatalog } from '../../data/catalog.js';
 import { loadSeries } from '../../data/load-series.js';
 import { loadFomc } from '../../data/load-fomc.js';
+import { displayPath } from '../../data/load-series.js';
+import { addSeries } from '../../data/import/add-series.js';
+import { DOWNLOAD_FORMATS, type DownloadFormat } from '../../data/import/detect-format.js';
+import { formatPublication } from '../../data/import/parse-publication.js';
+import { intersectDates } from '../../market/intersect-dates.js';
 import { isoDay } from '../../dates.js';
 import { UserError } from '../../errors.js';
+import type { Catalog, Frequency, SeriesKind } from '../../types.js';
+import { count } from '../format.js';
 import { textTable } from '../table.js';
 
 interface DataArgs {
   data?: string;
+  json?: boolean;
 }
 
-/** `ratecycle data list|check`. */
+interface AddArgs extends DataArgs {
+  file: string;
+  id: string;
+  kind?: SeriesKind;
+  column?: string;
+  format?: DownloadFormat | 'auto';
+  publication?: string;
+  into?: string;
+  frequency?: Frequency;
+  units?: string;
+  source?: string;
+  description?: string;
+  force?: boolean;
+}
+
+const json = { type: 'boolean', default: false, describe: 'print the result as JSON' } as const;
+
+/** `ratecycle data list|check|add`. */
 export function dataCommand(y: Argv): Argv {
   return y
     .command(
       'list',
-      'List every series and universe of the catalog',
-      (a) => a.example('$0 data list', 'the shipped series').example('$0 data list --data ./my-data', 'your own folder'),
+      'List every series and universe of the catalog (yours and the shipped ones)',
+      (a) => a.option('json', json).example('$0 data list', 'the series of ./data (when it has a catalog.json) or the shipped ones').example('$0 data list --data ./my-data', 'another folder'),
       (args) => listData(args as DataArgs),
     )
     .command(
       'check',
-      'Load and validate every series of the catalog (exit 1 on the first problem)',
-      (a) => a.example('$0 data check', 'validate the shipped data').example('$0 data check --data ./my-data', 'validate your folder'),
+      'Load and validate every series and universe of the catalog (exit 1 on the first problem)',
+      (a) => a.option('json', json).example('$0 data check', 'validate the data').example('$0 data check --data ./my-data', 'validate your folder'),
       (args) => checkData(args as DataArgs),
     )
+    .command(
+      'add <file>',
+      'Convert a Yahoo Finance, FRED, Stooq or tidy CSV download into a series of your data folder',
+      (a) =>
+        a
+          .positional('file', { type: 'string', describe: 'the downloaded CSV' })
+          .option('id', { type: 'string', demandOption: true, describe: 'series id (lower-case letters, digits, _); a shipped id is overridden for your folder' })
+          .option('kind', { choices: ['price', 'return', 'rate', 'indicator'], describe: 'what the values are (default: price for Yahoo and Stooq, indicator otherwise)' })
+          .option('column', { type: 'string', describe: 'value column (default: Adj Close/Close, FRED\'s series column, or the only one)' })
+          .option('format', { choices: ['auto', ...DOWNLOAD_FORMATS], default: 'auto', describe: 'layout of the file' })
+          .option('publication', { type: 'string', describe: 'when a value dated t is known: close, business-days:N, calendar-days:N, next-month-business-day:N, next-month-day:N, months:N (default: close for prices and returns, a conservative lag otherwise)' })
+          .option('frequency', { choices: ['daily', 'weekly', 'monthly', 'quarterly', 'annual', 'irregular'], describe: 'default: from the dates' })
+          .option('into', { type: 'string', describe: 'data folder to add to (default ./data; created with a catalog that extends the shipped one)' })
+          .option('units', { type: 'string', describe: 'units of the values (for the catalog)' })
+          .option('source', { type: 'string', describe: 'where the data came from (for the catalog)' })
+          .option('description', { type: 'string', describe: 'one line about the series' })
+          .option('force', { type: 'boolean', default: false, describe: 'replace a series of the same id in this folder' })
+          .option('json', json)
+          .example('$0 data add ~/Downloads/IWM.csv --id iwm_yahoo', 'a Yahoo Finance download (uses Adj Close)')
+          .example('$0 data add DGS2.csv --id ust_2y_fred --kind rate', 'a FRED download ("." means missing)')
+          .example('$0 data add ^spx_d.csv --id spx_stooq', 'a Stooq download'),
+      (args) => addData(args as unknown as AddArgs),
+    )
     .example('$0 data list', 'every series with kind, frequency, range and source')
+    .example('$0 data add IWM.csv --id iwm_yahoo', 'add a download to ./data')
     .example('$0 data check --data ./my-data', 'validate a folder of your own CSVs')
-    .demandCommand(1, 'name a data subcommand: list or check');
+    .demandCommand(1, 'name a data subcommand: list, check or add');
 }
 
-function range(dir: string, id: string, catalog: ReturnType<typeof loadCatalog>) {
+function range(catalog: Catalog, id: string) {
   const e = catalog.series.find((s) => s.id === id)!;
   if (e.kind === 'event') {
-    const { decisions } = loadFomc(e, dir);
+    const { decisions } = loadFomc(e, catalog.dir);
     return { from: isoDay(decisions[0].date), to: isoDay(decisions[decisions.length - 1].date), rows: decisions.length };
   }
-  const s = loadSeries(e, dir);
-  return { from: isoDay(s.dates[0]), to: isoDay(s.dates[s.dates.length - 1]), rows: s.dates.length };
+  const s = loadSeries(e, catalog.dir);
+  return { from: isoDay(s.dates[0]), to: isoDay(s.dates[s.dates.length - 1]), rows: s.dates.length, dates: s.dates };
+}
+
+function origin(catalog: Catalog, id: string, kind: 'series' | 'universes'): string {
+  if (!catalog.own) return displayPath(catalog.dir);
+  return catalog.own[kind].includes(id) ? displayPath(catalog.dir) : 'shipped';
+}
+
+function unavailableLines(catalog: Catalog): string[] {
+  const u = catalog.unavailable;
+  if (!u) return [];
+  const ids = Object.keys(u.series);
+  const uni = Object.keys(u.universes);
+  return [
+    `not available here: series ${ids.join(', ')}${uni.length ? `; universes ${uni.join(', ')}` : ''}`,
+    `  (${Object.values(u.series)[0]})`,
+  ];
 }
 
 function listData(args: DataArgs): void {
   const catalog = loadCatalog(args.data);
-  const rows = catalog.series.map((e) => {
-    const r = range(catalog.dir, e.id, catalog);
-    return [e.id, e.kind, e.frequency, r.from, r.to, r.rows.toLocaleString('en-US'), e.units, e.source];
+  const series = catalog.series.map((e) => {
+    const { from, to, rows } = range(catalog, e.id);
+    return { id: e.id, kind: e.kind, frequency: e.frequency, from, to, rows, units: e.units, publication: formatPublication(e.publication), source: e.source, origin: origin(catalog, e.id, 'series') };
   });
-  console.log(textTable(['id', 'kind', 'frequency', 'from', 'to', 'rows', 'units', 'source'], rows));
+  const universes = catalog.universes.map((u) => ({ ...u, origin: origin(catalog, u.id, 'universes') }));
+  if (args.json) {
+    console.log(JSON.stringify({ dir: displayPath(catalog.dir), series, universes, unavailable: catalog.unavailable ?? { series: {}, universes: {} } }, null, 2));
+    return;
+  }
+  const own = Boolean(catalog.own);
+  console.log(
+    textTable(
+      ['id', 'kind', 'frequency', 'from', 'to', 'rows', 'units', ...(own ? ['from folder'] : []), 'source'],
+      series.map((s) => [s.id, s.kind, s.frequency, s.from, s.to, count(s.rows), s.units, ...(own ? [s.origin] : []), s.source]),
+    ),
+  );
   console.log('');
   console.log(
     textTable(
-      ['universe', 'assets', 'small', 'large', 'cash', 'frequency', 'description'],
-      catalog.universes.map((u) => [u.id, u.assets.join(' '), u.small, u.large, u.cash, u.frequency, u.description]),
+      ['universe', 'assets', 'small', 'large', 'cash', 'frequency', ...(own ? ['from folder'] : []), 'description'],
+      universes.map((u) => [u.id, u.assets.join(' '), u.small, u.large, u.cash, u.frequency, ...(own ? [u.origin] : []), u.description]),
     ),
   );
+  for (const line of unavailableLines(catalog)) console.log(line);
 }
 
 function checkData(args: DataArgs): void {
   const catalog = loadCatalog(args.data);
-  for (const e of catalog.series) {
-    const r = range(catalog.dir, e.id, catalog);
-    console.log(`ok  ${e.id.padEnd(18)} ${r.from} to ${r.to}  ${r.rows.toLocaleString('en-US')} rows`);
+  if (catalog.series.length === 0) throw new UserError(`${displayPath(catalog.dir)}/catalog.json lists no series`);
+  const loaded = new Map<string, ReturnType<typeof range>>();
+  for (const e of catalog.series) loaded.set(e.id, range(catalog, e.id));
+  const universes = catalog.universes.map((u) => {
+    const common = intersectDates(u.assets.map((a) => loaded.get(a)!.dates!));
+    const n = common.dates.length;
+    if (n < 2) throw new UserError(`universe "${u.id}": its assets ${u.assets.join(', ')} share ${n} date${n === 1 ? '' : 's'}; a universe needs at least 2 common bars`);
+    return { id: u.id, from: isoDay(common.dates[0]), to: isoDay(common.dates[n - 1]), bars: n };
+  });
+  const series = catalog.series.map((e) => {
+    const r = loaded.get(e.id)!;
+    return { id: e.id, from: r.from, to: r.to, rows: r.rows };
+  });
+  if (args.json) {
+    console.log(JSON.stringify({ ok: true, dir: displayPath(catalog.dir), series, universes, unavailable: catalog.unavailable ?? { series: {}, universes: {} } }, null, 2));
+    return;
   }
-  if (catalog.series.length === 0) throw new UserError('the catalog lists no series');
-  console.log(`data check: ${catalog.series.length} series, ${catalog.universes.length} universes, all valid`);
+  const width = Math.max(...series.map((s) => s.id.length), ...universes.map((u) => u.id.length));
+  for (const s of series) console.log(`ok  ${s.id.padEnd(width)}  ${s.from} to ${s.to}  ${count(s.rows)} rows`);
+  for (const u of universes) console.log(`ok  universe ${u.id.padEnd(width)}  ${u.from} to ${u.to}  ${count(u.bars)} common bars`);
+  for (const line of unavailableLines(catalog)) console.log(line);
+  console.log(`data check: ${series.length} series, ${universes.length} universes, all valid`);
+}
+
+function addData(args: AddArgs): void {
+  const r = addSeries({
+    file: args.file,
+    id: args.id,
+    kind: args.kind,
+    column: args.column,
+    format: args.format,
+    publication: args.publication,
+    into: args.into ?? args.data,
+    frequency: args.frequency,
+    units: args.units,
+    source: args.source,
+    description: args.description,
+    force: args.force,
+  });
+  const d = r.download;
+  const e = r.entry;
+  if (args.json) {
+    console.log(JSON.stringify({ csv: r.csv, catalog: r.catalog, created: r.created, overridesShipped: r.overridesShipped, format: d.format, column: d.column, rows: d.dates.length, dropped: d.dropped, reversed: d.reversed, entry: e }, null, 2));
+    return;
+  }
+  console.log(`read ${d.file} as a ${d.format} file: column "${d.column}", ${count(d.dates.length)} rows from ${isoDay(d.dates[0])} to ${isoDay(d.dates[d.dates.length - 1])}${d.dropped ? `, ${count(d.dropped)} without a value skipped` : ''}${d.reversed ? ', newest first (reversed)' : ''}`);
+  console.log(`wrote ${r.csv} and ${r.created ? 'created' : 'updated'} ${r.catalog}: series "${e.id}", ${e.kind}, ${e.frequency}, known ${formatPublication(e.publication)}${r.overridesShipped ? ` (replaces the shipped "${e.id}" for this folder)` : ''}`);
+  if (!args.publication && e.kind !== 'price' && e.kind !== 'return') {
+    console.log(`note: the publication rule ${formatPublication(e.publication)} is a conservative default; set --publication to the real release schedule`);
+  }
 }
