@@ -1,4 +1,10 @@
 import { addMonths, endOfMonth } from '../dates.js';
+import { deriveSeed } from '../random.js';
+import { bootstrapMean, DEFAULT_DRAWS } from '../stats/bootstrap-mean.js';
+import { describeSample } from '../stats/describe-sample.js';
+import { percentileInterval } from '../stats/percentile-interval.js';
+import { placeboTest } from '../stats/placebo-test.js';
+import { signTest } from '../stats/sign-test.js';
 
 /** One event × horizon: returns from the entry close to the exit close (fractions). */
 export interface EventRow {
@@ -29,6 +35,38 @@ export interface EventSummary {
   /** Fraction of events where small beat large. */
   spreadHitRate: number;
   strategyMean: number;
+  /** Sample standard deviation of the spread and the classical t of its mean. */
+  spreadSd: number;
+  spreadT: number;
+  /** Bootstrap 95 % percentile interval of the mean spread (cluster bootstrap when windows overlap). */
+  spreadCiLow: number;
+  spreadCiHigh: number;
+  /** Number of independent groups of events (events whose windows overlap form one group). */
+  clusters: number;
+  /** Events with small ahead (spread > 0) and the exact two-sided sign-test p of that count. */
+  hits: number;
+  signP: number;
+  /** Placebo p: the mean spread of n random eligible entry dates at least as extreme (see placeboTest). */
+  placeboP: number;
+  /** Share of placebo means below the observed mean (0–1). */
+  placeboRank: number;
+  /** Eligible entry dates the placebo drew from (0 when no placebo was run). */
+  placeboEligible: number;
+  /** "" or why there is no test ("too few events to test" when n < 5). */
+  note: string;
+}
+
+/** Fewer events than this get no interval or p-value. */
+export const MIN_EVENTS = 5;
+
+/** Options of {@link summarizeEvents}. */
+export interface SummaryOptions {
+  /** The price levels the rows came from: enables the placebo test over every eligible entry date. */
+  input?: EventInput;
+  /** Bootstrap and placebo draws (default 10,000). */
+  draws?: number;
+  /** Master seed (default 1); each event kind × horizon derives its own stream. */
+  seed?: number;
 }
 
 /** Inputs: bar dates and price-like levels (equity or total-return indexes). */
@@ -42,6 +80,45 @@ export interface EventInput {
 /** The default horizons, calendar months. */
 export const HORIZONS = [1, 3, 6, 12, 24] as const;
 
+/** Index of the last bar dated on or before `day` (−1 when none). */
+export function lastBarOnOrBefore(dates: Int32Array, day: number): number {
+  const T = dates.length;
+  if (T === 0 || dates[0] > day) return -1;
+  let lo = 0, hi = T - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (dates[mid] <= day) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * The bar h calendar months after bar `from` by the event study's rule (last bar on or before
+ * the date h months later; month ends map to month ends; h may be negative); −1 when that date
+ * is outside the data.
+ */
+export function barMonthsAfter(dates: Int32Array, from: number, h: number): number {
+  const e = dates[from];
+  const target = e === endOfMonth(e) ? endOfMonth(addMonths(e, h)) : addMonths(e, h);
+  if (target > dates[dates.length - 1] || target < dates[0]) return -1;
+  return lastBarOnOrBefore(dates, target);
+}
+
+/**
+ * Forward small − large spread from every bar as an entry, with the event study's exit rule
+ * (NaN where the horizon runs past the data): the population a placebo test draws from.
+ */
+export function forwardSpreads(input: Pick<EventInput, 'dates' | 'small' | 'large'>, h: number): Float64Array {
+  const { dates, small, large } = input;
+  const out = new Float64Array(dates.length).fill(NaN);
+  for (let i = 0; i < dates.length; i++) {
+    const j = barMonthsAfter(dates, i, h);
+    if (j > i) out[i] = small[j] / small[i] - large[j] / large[i];
+  }
+  return out;
+}
+
 /**
  * Event study. Entry: the close of the first bar dated on or after the event (the
  * decision is announced before that close, so the announcement-day move is excluded).
@@ -53,24 +130,12 @@ export function eventStudy(input: EventInput, events: readonly { event: string; 
   const { dates } = input;
   const T = dates.length;
   const rows: EventRow[] = [];
-  const lastBarOnOrBefore = (day: number) => {
-    let lo = 0, hi = T - 1;
-    if (dates[0] > day) return -1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (dates[mid] <= day) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
   for (const ev of events) {
-    const before = lastBarOnOrBefore(ev.date - 1);
+    const before = lastBarOnOrBefore(dates, ev.date - 1);
     const entry = before + 1;
     if (ev.date < dates[0] || entry >= T) continue; // outside the data
     for (const h of horizons) {
-      const e = dates[entry];
-      const target = e === endOfMonth(e) ? endOfMonth(addMonths(e, h)) : addMonths(e, h); // month ends map to month ends
-      const exit = target > dates[T - 1] ? -1 : lastBarOnOrBefore(target);
+      const exit = barMonthsAfter(dates, entry, h);
       const r = (x: Float64Array) => (exit > entry ? x[exit] / x[entry] - 1 : NaN);
       const small = r(input.small), large = r(input.large);
       rows.push({ event: ev.event, eventDate: ev.date, entryDate: dates[entry], horizonMonths: h, exitDate: exit > entry ? dates[exit] : NaN, strategy: r(input.strategy), small, large, spread: small - large });
@@ -88,30 +153,95 @@ function median(xs: number[]): number {
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 
-/** Mean, median and hit rate per event kind and horizon over the complete rows. */
-export function summarizeEvents(rows: readonly EventRow[]): EventSummary[] {
+/** Cluster id per row (rows sorted by entry): a row whose window starts before an earlier window ends joins its group. */
+export function overlapClusters(rows: readonly Pick<EventRow, 'entryDate' | 'exitDate'>[]): Int32Array {
+  const ids = new Int32Array(rows.length);
+  let id = -1, reach = -Infinity;
+  rows.forEach((r, i) => {
+    if (r.entryDate >= reach) id++;
+    ids[i] = id;
+    reach = Math.max(reach, r.exitDate);
+  });
+  return ids;
+}
+
+/**
+ * Mean, median, hit rate and inference per event kind and horizon over the complete rows:
+ * standard deviation and t of the spread, a bootstrap 95 % interval of its mean (iid over
+ * events, or over groups of events whose windows overlap), the exact sign test of the hit
+ * count, and with `options.input` the placebo test over every eligible entry date of the same
+ * sample and horizon. With fewer than 5 events no interval or p-value is given.
+ */
+export function summarizeEvents(rows: readonly EventRow[], options: SummaryOptions = {}): EventSummary[] {
+  const draws = options.draws ?? DEFAULT_DRAWS;
+  const seed = options.seed ?? 1;
   const groups = new Map<string, EventRow[]>();
   for (const r of rows) {
     if (Number.isNaN(r.exitDate)) continue;
     const key = `${r.event}\u0000${r.horizonMonths}`;
     (groups.get(key) ?? groups.set(key, []).get(key)!).push(r);
   }
+  const forward = new Map<number, Float64Array>();
   const out: EventSummary[] = [];
-  for (const g of groups.values()) {
+  for (const unsorted of groups.values()) {
+    const g = [...unsorted].sort((a, b) => a.entryDate - b.entryDate);
     const pick = (f: (r: EventRow) => number) => g.map(f);
+    const spreads = Float64Array.from(g, (r) => r.spread);
+    const d = describeSample(spreads);
+    const hits = g.filter((r) => r.spread > 0).length;
+    const ties = g.filter((r) => r.spread === 0).length;
+    const h = g[0].horizonMonths;
+    const label = `${g[0].event}/${h}`;
+    const ids = overlapClusters(g);
+    const clusters = ids.length ? ids[ids.length - 1] + 1 : 0;
+    let ciLow = NaN, ciHigh = NaN, signP = NaN, placeboP = NaN, placeboRank = NaN, eligible = 0;
+    const testable = g.length >= MIN_EVENTS;
+    if (testable) {
+      const boot = bootstrapMean(spreads, { draws, seed: deriveSeed(seed, `bootstrap/${label}`), clusters: clusters < g.length ? ids : undefined });
+      ({ low: ciLow, high: ciHigh } = percentileInterval(boot));
+      signP = signTest(hits, g.length - ties);
+      if (options.input) {
+        const fw = forward.get(h) ?? forward.set(h, finite(forwardSpreads(options.input, h))).get(h)!;
+        const pt = placeboTest(fw, g.length, d.mean, { draws, seed: deriveSeed(seed, `placebo/${label}`) });
+        placeboP = pt.p;
+        placeboRank = pt.rank;
+        eligible = pt.eligible;
+      }
+    }
     out.push({
       event: g[0].event,
-      horizonMonths: g[0].horizonMonths,
+      horizonMonths: h,
       n: g.length,
       smallMean: mean(pick((r) => r.small)),
       smallMedian: median(pick((r) => r.small)),
       largeMean: mean(pick((r) => r.large)),
       largeMedian: median(pick((r) => r.large)),
-      spreadMean: mean(pick((r) => r.spread)),
-      spreadMedian: median(pick((r) => r.spread)),
-      spreadHitRate: g.filter((r) => r.spread > 0).length / g.length,
+      spreadMean: d.mean,
+      spreadMedian: d.median,
+      spreadHitRate: hits / g.length,
       strategyMean: mean(pick((r) => r.strategy)),
+      spreadSd: d.sd,
+      spreadT: d.t,
+      spreadCiLow: ciLow,
+      spreadCiHigh: ciHigh,
+      clusters,
+      hits,
+      signP,
+      placeboP,
+      placeboRank,
+      placeboEligible: eligible,
+      note: testable ? '' : 'too few events to test',
     });
   }
   return out.sort((a, b) => a.event.localeCompare(b.event) || a.horizonMonths - b.horizonMonths);
+}
+
+/** The finite values of an array, in order. */
+function finite(x: Float64Array): Float64Array {
+  let n = 0;
+  for (let i = 0; i < x.length; i++) if (Number.isFinite(x[i])) n++;
+  const out = new Float64Array(n);
+  n = 0;
+  for (let i = 0; i < x.length; i++) if (Number.isFinite(x[i])) out[n++] = x[i];
+  return out;
 }

@@ -1,9 +1,21 @@
 import { Phase, type FedCycle } from '../types.js';
+import { periodsPerYear } from '../market/periods-per-year.js';
+import { deriveSeed } from '../random.js';
+import { DEFAULT_DRAWS } from '../stats/bootstrap-mean.js';
+import { optimalBlockLength } from '../stats/block-length.js';
+import { neweyWestContrast } from '../stats/newey-west-contrast.js';
+import { neweyWestGroupMean } from '../stats/newey-west-group-mean.js';
+import { percentileInterval } from '../stats/percentile-interval.js';
+import { stationaryBootstrapMeans } from '../stats/stationary-bootstrap.js';
 
-/** One row of the regime table. Returns are fractions; `*Ann` annualized over calendar days. */
+/**
+ * One row of the regime table. Returns are fractions; `*Ann` annualized over calendar days,
+ * only for periods of at least a year (NaN otherwise: read the period return).
+ */
 export interface RegimeRow {
-  scope: 'phase' | 'cycle';
-  /** `easing`, `tightening`, `hold`, or the cycle label (e.g. `easing 2019-07-31`). */
+  /** `phase` rows, `cycle` rows, and the `contrast` row easing − tightening (spread fields only). */
+  scope: 'phase' | 'cycle' | 'contrast';
+  /** `easing`, `tightening`, `hold`, the cycle label (e.g. `easing 2019-07-31`), or `easing − tightening`. */
   label: string;
   cycleId: number;
   direction: 'easing' | 'tightening' | 'hold';
@@ -21,6 +33,24 @@ export interface RegimeRow {
   strategyAnn: number;
   smallAnn: number;
   largeAnn: number;
+  /**
+   * Annualized small − large spread: mean per-bar (small − large) return × bars per year
+   * (NaN for periods under a year, except phase and contrast rows, which pool many spells).
+   */
+  spreadAnn: number;
+  /** Newey–West t of the mean spread (phase, contrast and cycle rows). */
+  spreadT: number;
+  /** Stationary block-bootstrap 95 % interval of `spreadAnn` (phase and contrast rows). */
+  spreadCiLow: number;
+  spreadCiHigh: number;
+}
+
+/** Options of {@link regimeTable}'s inference. */
+export interface RegimeOptions {
+  /** Block-bootstrap draws (default 10,000). */
+  draws?: number;
+  /** Master seed (default 1). */
+  seed?: number;
 }
 
 /** Inputs of {@link regimeTable}: per-bar returns (index 0 ignored) and the Fed annotation. */
@@ -31,6 +61,8 @@ export interface RegimeInput {
   large: Float64Array;
   phase: Int8Array;
   cycles: readonly FedCycle[];
+  /** Bars per year for the annualized spread (default: measured from `dates`). */
+  periodsPerYear?: number;
 }
 
 /** Annualizes a compounded return earned over `days` calendar days. */
@@ -52,12 +84,17 @@ function row(scope: RegimeRow['scope'], label: string, cycleId: number, directio
     end = dates[t];
   }
   const strategy = s - 1, small = a - 1, large = b - 1;
+  const yearOrMore = days >= 365;
   return {
     scope, label, cycleId, direction, start, end, days, bars, strategy, small, large,
     relative: bars ? (1 + small) / (1 + large) - 1 : NaN,
-    strategyAnn: annualize(strategy, days),
-    smallAnn: annualize(small, days),
-    largeAnn: annualize(large, days),
+    strategyAnn: yearOrMore ? annualize(strategy, days) : NaN,
+    smallAnn: yearOrMore ? annualize(small, days) : NaN,
+    largeAnn: yearOrMore ? annualize(large, days) : NaN,
+    spreadAnn: NaN,
+    spreadT: NaN,
+    spreadCiLow: NaN,
+    spreadCiHigh: NaN,
   };
 }
 
@@ -65,19 +102,71 @@ function row(scope: RegimeRow['scope'], label: string, cycleId: number, directio
  * Regime table. Phase rows chain every bar whose return was earned while the phase known
  * at the previous close was easing, tightening or hold (the point-in-time phase a strategy
  * could act on). Cycle rows cover each cycle from its first move to the next cycle's first
- * move (ex-post dates), for cycles that overlap the data.
+ * move (ex-post dates), for cycles that overlap the data. The contrast row is easing minus
+ * tightening. Inference on the per-bar spread d_t = small_t − large_t: a Newey–West t for
+ * each phase's mean (and each cycle's, and the contrast), and a stationary block bootstrap
+ * (Politis & Romano 1994; block length by Politis & White 2004) of the whole series with its
+ * phase labels, which gives every phase's interval and the contrast's from the same draws.
  */
-export function regimeTable(input: RegimeInput): RegimeRow[] {
+export function regimeTable(input: RegimeInput, options: RegimeOptions = {}): RegimeRow[] {
   const rows: RegimeRow[] = [];
   const phases: [RegimeRow['direction'], number][] = [['easing', Phase.Easing], ['tightening', Phase.Tightening], ['hold', Phase.Hold]];
   for (const [name, value] of phases) rows.push(row('phase', name, 0, name, input, (t) => input.phase[t - 1] === value));
   const { dates, cycles } = input;
+  const cycleMembers: Uint8Array[] = [];
   for (let c = 0; c < cycles.length; c++) {
     const from = cycles[c].start;
     const to = c + 1 < cycles.length ? cycles[c + 1].start : Infinity;
     if (to <= dates[0] || from >= dates[dates.length - 1]) continue;
     const label = `${cycles[c].direction} ${new Date(from * 864e5).toISOString().slice(0, 10)}`;
     rows.push(row('cycle', label, cycles[c].id, cycles[c].direction, input, (t) => dates[t - 1] >= from && dates[t - 1] < to));
+    cycleMembers.push(Uint8Array.from({ length: dates.length - 1 }, (_, i) => (dates[i] >= from && dates[i] < to ? 1 : 0)));
   }
+  const contrast = row('contrast', 'easing − tightening', 0, 'easing', input, () => false);
+  Object.assign(contrast, { start: rows[0].start, end: rows[0].end, days: rows[0].days + rows[1].days, bars: rows[0].bars + rows[1].bars, strategy: NaN, small: NaN, large: NaN, relative: NaN });
+  rows.push(contrast);
+  addSpreadInference(input, rows, cycleMembers, options);
   return rows;
+}
+
+/** Fills the spread fields: Newey–West t per row, block-bootstrap intervals for phases and the contrast. */
+function addSpreadInference(input: RegimeInput, rows: RegimeRow[], cycleMembers: Uint8Array[], options: RegimeOptions): void {
+  const T = input.dates.length;
+  if (T < 3) return;
+  const ppy = input.periodsPerYear ?? periodsPerYear(input.dates);
+  const n = T - 1;
+  const d = new Float64Array(n);
+  const group = new Int32Array(n);
+  const code = (p: number) => (p === Phase.Easing ? 0 : p === Phase.Tightening ? 1 : 2);
+  for (let t = 1; t < T; t++) {
+    d[t - 1] = input.small[t] - input.large[t];
+    group[t - 1] = code(input.phase[t - 1]);
+  }
+  const is = (g: number) => Uint8Array.from(group, (x) => (x === g ? 1 : 0));
+  const members = [is(0), is(1), is(2)];
+  const blockLength = optimalBlockLength(d);
+  const draws = stationaryBootstrapMeans(d, group, 3, { blockLength, draws: options.draws ?? DEFAULT_DRAWS, seed: deriveSeed(options.seed ?? 1, 'regimes') });
+  const B = draws.length / 3;
+  const column = (f: (b: number) => number) => Float64Array.from({ length: B }, (_, b) => f(b) * ppy);
+  for (let g = 0; g < 3; g++) {
+    const r = rows[g];
+    const nw = neweyWestGroupMean(d, members[g]);
+    r.spreadAnn = nw.mean * ppy;
+    r.spreadT = nw.t;
+    const ci = percentileInterval(column((b) => draws[b * 3 + g]));
+    r.spreadCiLow = ci.low;
+    r.spreadCiHigh = ci.high;
+  }
+  const contrast = rows[rows.length - 1];
+  const nw = neweyWestContrast(d, members[0], members[1]);
+  contrast.spreadAnn = nw.mean * ppy;
+  contrast.spreadT = nw.t;
+  const ci = percentileInterval(column((b) => draws[b * 3] - draws[b * 3 + 1]));
+  contrast.spreadCiLow = ci.low;
+  contrast.spreadCiHigh = ci.high;
+  rows.filter((r) => r.scope === 'cycle').forEach((r, k) => {
+    const nwc = neweyWestGroupMean(d, cycleMembers[k]);
+    r.spreadT = nwc.t;
+    if (r.days >= 365) r.spreadAnn = nwc.mean * ppy;
+  });
 }

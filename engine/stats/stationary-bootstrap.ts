@@ -18,35 +18,94 @@ export interface StationaryBootstrapOptions {
  * group label (e.g. the Fed phase of the bar), and the resample's mean per group is
  * recorded. One group (all labels 0) gives the bootstrap of the series mean. Labels < 0
  * are skipped. Returns draws × G values, row-major (NaN when a resample has no member of
- * a group). Seeded, deterministic, no allocation per draw.
+ * a group). Blocks are summed from per-group prefix sums, so a draw costs O(G · T / L)
+ * rather than O(T). Seeded, deterministic, no allocation per draw.
  *
  * @example stationaryBootstrapMeans(x, new Int32Array(x.length), 1, { blockLength: 8, seed: 3 }) // Float64Array(10000)
  */
 export function stationaryBootstrapMeans(x: Float64Array, groups: Int32Array | Int8Array, G: number, options: StationaryBootstrapOptions): Float64Array {
+  const { sums, counts } = stationaryBootstrapSums(x, groups, G, options);
+  const out = new Float64Array(sums.length);
+  for (let i = 0; i < out.length; i++) out[i] = counts[i] > 0 ? sums[i] / counts[i] : NaN;
+  return out;
+}
+
+/**
+ * The stationary bootstrap of {@link stationaryBootstrapMeans}, returning each resample's
+ * sum and count per group (draws × G, row-major), so that means of unions of groups (e.g.
+ * every Fed phase, or every ISM state, from their cross-classification) come from one set
+ * of resamples.
+ */
+export function stationaryBootstrapSums(x: Float64Array, groups: Int32Array | Int8Array, G: number, options: StationaryBootstrapOptions): { sums: Float64Array; counts: Float64Array } {
   const draws = options.draws ?? DEFAULT_DRAWS;
   const T = x.length;
-  const out = new Float64Array(draws * G);
-  if (T === 0) return out.fill(NaN);
+  const sums = new Float64Array(draws * G);
+  const counts = new Float64Array(draws * G);
+  if (T === 0) return { sums, counts };
   const p = 1 / Math.max(1, options.blockLength);
-  const rnd = mulberry32(options.seed ?? 1);
-  const sums = new Float64Array(G);
-  const counts = new Float64Array(G);
-  for (let b = 0; b < draws; b++) {
-    sums.fill(0);
-    counts.fill(0);
-    let i = Math.floor(rnd() * T);
-    for (let t = 0; t < T; t++) {
-      if (t > 0) {
-        if (rnd() < p) i = Math.floor(rnd() * T);
-        else if (++i === T) i = 0;
-      }
-      const g = groups[i];
-      if (g >= 0) {
-        sums[g] += x[i];
-        counts[g]++;
-      }
-    }
-    for (let g = 0; g < G; g++) out[b * G + g] = counts[g] > 0 ? sums[g] / counts[g] : NaN;
+  // geometric block lengths ≥ 1 with mean 1/p by inverse CDF, P(len ≤ k) = 1 − (1 − p)^k, lengths
+  // capped at T (a resample is cut at T anyway); a guide table (Chen & Asau 1974) starts the
+  // search next to the answer, so a draw costs O(1) and no logarithm
+  let K = 1;
+  while (K < T && Math.pow(1 - p, K) > 1e-17) K++;
+  const cdf = new Float64Array(K + 1);
+  for (let k = 1; k < K; k++) cdf[k] = 1 - Math.pow(1 - p, k);
+  cdf[K] = 1;
+  const M = Math.max(16, K);
+  const guide = new Int32Array(M);
+  for (let j = 0, k = 1; j < M; j++) {
+    while (cdf[k] <= j / M) k++;
+    guide[j] = k;
   }
-  return out;
+  // prefix sums and counts per group, interleaved by bar (pre[(t·G + g)·2] = Σ_{s<t} x_s [g_s = g]),
+  // so a block adds its sums in O(G) whatever its length
+  const W = 2 * G;
+  const pre = new Float64Array((T + 1) * W);
+  for (let t = 0; t < T; t++) {
+    const o = t * W;
+    for (let k = 0; k < W; k++) pre[o + W + k] = pre[o + k];
+    const g = groups[t];
+    if (g >= 0) {
+      pre[o + W + 2 * g] += x[t];
+      pre[o + W + 2 * g + 1] += 1;
+    }
+  }
+  const acc = new Float64Array(W);
+  const seed = mulberry32(options.seed ?? 1); // only to derive the inline generator's start state
+  let state = Math.floor(seed() * 4294967296) >>> 0;
+  for (let b = 0; b < draws; b++) {
+    acc.fill(0);
+    let filled = 0;
+    while (filled < T) {
+      // mulberry32 inlined (two uniforms per block: start, length)
+      state = (state + 0x6d2b79f5) >>> 0;
+      let z = Math.imul(state ^ (state >>> 15), state | 1);
+      z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
+      const u1 = ((z ^ (z >>> 14)) >>> 0) / 4294967296;
+      state = (state + 0x6d2b79f5) >>> 0;
+      z = Math.imul(state ^ (state >>> 15), state | 1);
+      z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
+      const u2 = ((z ^ (z >>> 14)) >>> 0) / 4294967296;
+      const start = Math.floor(u1 * T);
+      // cut at the resample's end
+      let len = guide[Math.floor(u2 * M)];
+      while (cdf[len] <= u2) len++;
+      if (len > T - filled) len = T - filled;
+      const end = start + len; // ≤ 2T − 1: wraps around the end at most once
+      const s0 = start * W;
+      if (end <= T) {
+        const e0 = end * W;
+        for (let k = 0; k < W; k++) acc[k] += pre[e0 + k] - pre[s0 + k];
+      } else {
+        const e0 = (end - T) * W, last = T * W;
+        for (let k = 0; k < W; k++) acc[k] += pre[last + k] - pre[s0 + k] + pre[e0 + k];
+      }
+      filled += len;
+    }
+    for (let g = 0; g < G; g++) {
+      sums[b * G + g] = acc[2 * g];
+      counts[b * G + g] = acc[2 * g + 1];
+    }
+  }
+  return { sums, counts };
 }
