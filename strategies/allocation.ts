@@ -16,6 +16,40 @@ export function allocation(name: string): [number, number] {
   }
 }
 
+/** The (small, large, bonds) weights of a named allocation: {@link allocation}'s, or all in `bonds`. */
+export function allocationWithBonds(name: string): [number, number, number] {
+  if (name === 'bonds') return [0, 0, 1];
+  const [s, l] = allocation(name);
+  return [s, l, 0];
+}
+
+/**
+ * {@link fromSignal} with a bonds leg: allocations may also be `bonds` (the universe's bonds
+ * asset); the bonds weights are 0 wherever no allocation in use is `bonds`.
+ */
+export function fromSignalWithBonds(
+  signal: ArrayLike<number>,
+  on: string,
+  off: string,
+  unknown: string = off,
+): { small: Float64Array; large: Float64Array; bonds: Float64Array } {
+  const T = signal.length;
+  const small = new Float64Array(T);
+  const large = new Float64Array(T);
+  const bonds = new Float64Array(T);
+  const w1 = allocationWithBonds(on);
+  const w0 = allocationWithBonds(off);
+  const wu = allocationWithBonds(unknown);
+  for (let t = 0; t < T; t++) {
+    const x = signal[t];
+    const w = x !== x ? wu : x ? w1 : w0;
+    small[t] = w[0];
+    large[t] = w[1];
+    bonds[t] = w[2];
+  }
+  return { small, large, bonds };
+}
+
 /**
  * Per-bar small and large weights from a signal: `on` where the signal is 1, `off` where
  * 0, and `unknown` where it is NaN (the signal cannot be computed yet or its data is stale).

@@ -15,6 +15,12 @@ function label(strategy: Strategy, params: Record<string, unknown>): string {
   return `strategy "${strategy.id}"${strategy.file ? ` in ${strategy.file}` : ''}${p ? ` (${p})` : ''}`;
 }
 
+/** True when a weight column is 0 (or NaN, no decision) on every bar. */
+function unused(w: ArrayLike<number>): boolean {
+  for (let t = 0; t < w.length; t++) if (w[t] !== 0 && w[t] === w[t]) return false;
+  return true;
+}
+
 /**
  * Runs a strategy on a market frame and returns its target weights as a T×A row-major
  * matrix in the market's asset order (fractions of equity; a NaN row = no decision).
@@ -48,6 +54,7 @@ export function evaluateStrategy(strategy: Strategy, market: Market, params: Rec
     if (typeof w !== 'object' || typeof (w as ArrayLike<number>).length !== 'number') throw new StrategyError(`${who}: weights for "${key}" are not an array`);
     if (w.length !== T) throw new StrategyError(`${who}: weights for "${key}" have ${w.length} values, the market has ${T} bars`);
     if (key === 'cash') continue;
+    if (key === 'bonds' && !market.bonds && unused(w)) continue; // a bonds leg left empty in a universe without bonds
     let col: number;
     try {
       col = market.assets.indexOf(resolveAsset(market, key));

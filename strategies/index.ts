@@ -8,6 +8,7 @@ import ismCycle from './ism-cycle.js';
 import rateMomentum from './rate-momentum.js';
 import relativeMomentum from './relative-momentum.js';
 import rule from './rule.js';
+import valuation from './valuation.js';
 import vote, { setVoteRegistry } from './vote.js';
 import weightsFile from './weights-file.js';
 
@@ -22,6 +23,7 @@ export const BUILTINS: readonly Strategy[] = [
   ismCycle,
   relativeMomentum,
   curve,
+  valuation,
   vote,
   rule,
 ] as unknown as Strategy[];

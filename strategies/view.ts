@@ -1,8 +1,8 @@
 import { UserError } from '../engine/errors.js';
 import type { FedFrame, FomcDecision, Market } from '../engine/types.js';
 
-/** Asset roles a strategy can weight without naming the universe's assets. */
-export type Role = 'small' | 'large' | 'cash';
+/** Asset roles a strategy can weight without naming the universe's assets (`bonds` only in universes with bonds). */
+export type Role = 'small' | 'large' | 'bonds' | 'cash';
 
 /**
  * What a strategy sees: the point-in-time market frame. Every column is as known at each
@@ -33,11 +33,15 @@ export interface MarketView<S extends string = string> {
 }
 
 /** Resolves a role or asset id to an asset id of the market. */
-export function resolveAsset(market: Pick<Market, 'assets' | 'small' | 'large' | 'universe'>, asset: string): string {
+export function resolveAsset(market: Pick<Market, 'assets' | 'small' | 'large' | 'bonds' | 'universe'>, asset: string): string {
   if (asset === 'small') return market.small;
   if (asset === 'large') return market.large;
+  if (asset === 'bonds') {
+    if (market.bonds) return market.bonds;
+    throw new UserError(`universe "${market.universe}" has no bonds asset; use a universe with bonds (ff-bonds, russell-bonds) or another allocation`);
+  }
   if (market.assets.includes(asset)) return asset;
-  throw new UserError(`asset "${asset}" is not in universe "${market.universe}" (assets: ${market.assets.join(', ')}; roles: small, large, cash)`);
+  throw new UserError(`asset "${asset}" is not in universe "${market.universe}" (assets: ${market.assets.join(', ')}; roles: small, large, ${market.bonds ? 'bonds, ' : ''}cash)`);
 }
 
 /** The strategy view of a market frame (no copies). */

@@ -129,6 +129,7 @@ describe('every built-in passes the look-ahead audit', () => {
       t10y2y: Array.from({ length: 700 }, (_, t) => 0.5 + 0.4 * Math.cos(t / 45)),
       ust_10y: Array.from({ length: 700 }, (_, t) => 2.5 + 0.3 * Math.sin(t / 70)),
       tbill_3m: Array.from({ length: 700 }, (_, t) => 1.5 + 0.5 * Math.sin(t / 80)),
+      bm_spread: Array.from({ length: 700 }, (_, t) => 1.5 + 0.4 * Math.sin(t / 40) + 0.1 * Math.cos(t / 7)),
     },
   });
   for (const s of BUILTINS.filter((x) => x.id !== 'weights-file')) {
