@@ -27,7 +27,7 @@ export interface RunManifest {
   id: string;
   version: string;
   strategy: { id: string; name: string; description: string; file: string | null; hash: string | null; params: Record<string, unknown> };
-  universe: { id: string; assets: string[]; small: string; large: string; frequency: string; units?: Record<string, string> };
+  universe: { id: string; assets: string[]; small: string; large: string; bonds?: string; frequency: string; units?: Record<string, string> };
   period: { from: string; to: string; bars: number; periodsPerYear: number };
   options: { lag: number; rebalance: string; costBps: number | number[]; slippageBps: number; allowShort: boolean; allowLeverage: boolean; borrowSpreadBps: number };
   benchmark: string;

@@ -20,6 +20,8 @@ export interface BacktestResult {
   /** Buy-and-hold equity of the universe's small and large assets (1 at the first bar). */
   smallEquity: Float64Array;
   largeEquity: Float64Array;
+  /** Buy-and-hold equity of the universe's bonds asset, when it has one. */
+  bondsEquity?: Float64Array;
   /** Benchmark used for beta, alpha, tracking error and information ratio: a role or a series id. */
   benchmark: string;
   /** Metrics by column: strategy, small, large, and the benchmark series when it is neither. */
@@ -89,6 +91,8 @@ export function backtest(strategy: Strategy, params: Record<string, unknown>, ma
     large: computeMetrics({ ...common, returns: largeRet, benchmark: benchRet }),
   } as BacktestResult['metrics'];
   if (benchmark !== 'small' && benchmark !== 'large') metrics[benchmark] = computeMetrics({ ...common, returns: benchRet, benchmark: benchRet });
+  const bondsRet = market.bonds ? market.returns[market.bonds] : undefined;
+  if (bondsRet) metrics.bonds = computeMetrics({ ...common, returns: bondsRet, benchmark: benchRet });
   const smallEquity = equityOf(smallRet);
   const largeEquity = equityOf(largeRet);
   const regimes = regimeTable({ dates: market.dates, strategy: sim.returns, small: smallRet, large: largeRet, phase: market.fed.phase, cycles: market.fed.cycles });
@@ -110,6 +114,7 @@ export function backtest(strategy: Strategy, params: Record<string, unknown>, ma
     sim,
     smallEquity,
     largeEquity,
+    ...(bondsRet ? { bondsEquity: equityOf(bondsRet) } : {}),
     benchmark,
     metrics,
     regimes,

@@ -48,7 +48,7 @@ export function runManifest(r: BacktestResult, extra: { strategyFile?: string; d
       hash: fileHash ?? null,
       params: r.params,
     },
-    universe: { id: market.universe, assets: market.assets, small: market.small, large: market.large, frequency: market.frequency, units: extra.units ?? {} },
+    universe: { id: market.universe, assets: market.assets, small: market.small, large: market.large, ...(market.bonds ? { bonds: market.bonds } : {}), frequency: market.frequency, units: extra.units ?? {} },
     period: { from: isoDay(market.dates[0]), to: isoDay(market.dates[market.dates.length - 1]), bars: market.dates.length, periodsPerYear: market.periodsPerYear },
     options: {
       lag: options.lag,
@@ -82,10 +82,10 @@ export function writeRunFiles(dir: string, r: BacktestResult, manifest: ReturnTy
   for (let t = 0; t < T; t++) {
     eqRows.push([
       isoDay(market.dates[t]), sim.equity[t], sim.returns[t], dd[t], sim.cashWeight[t],
-      r.smallEquity[t], r.largeEquity[t], market.fed.policyRate[t], PHASE_NAME[market.fed.phase[t]], market.fed.cycleId[t],
+      r.smallEquity[t], r.largeEquity[t], ...(r.bondsEquity ? [r.bondsEquity[t]] : []), market.fed.policyRate[t], PHASE_NAME[market.fed.phase[t]], market.fed.cycleId[t],
     ]);
   }
-  put('equity.csv', toCsv(['date', 'equity', 'return', 'drawdown', 'cash_weight', 'small', 'large', 'policy_rate', 'phase', 'cycle_id'], eqRows));
+  put('equity.csv', toCsv(['date', 'equity', 'return', 'drawdown', 'cash_weight', 'small', 'large', ...(r.bondsEquity ? ['bonds'] : []), 'policy_rate', 'phase', 'cycle_id'], eqRows));
 
   const wRows: Cell[][] = [];
   for (let t = 0; t < T; t++) {
