@@ -8,6 +8,7 @@ import { displayPath } from '../../data/load-series.js';
 import { describeAsset } from '../../data/catalog.js';
 import { backtest } from '../../run/backtest.js';
 import { parseGrid, parseShard } from '../../sweep/grid.js';
+import { randomSearch } from '../../sweep/random-search.js';
 import { finalizeSweep, runSweep, setCount, type SetSource } from '../../sweep/sweep.js';
 import { renderSweep } from '../../../reports/sweep/render-sweep.js';
 import { parseParams } from '../../../strategies/params.js';
@@ -61,7 +62,8 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
     if (!(Number.isInteger(args.samples) && args.samples > 0)) throw new UserError(`--samples must be a whole number > 0 (got ${args.samples})`);
     if (args.grid?.length) throw new UserError('give either --grid or --samples, not both');
     const names = Object.entries(strategy.params).filter(([, s]) => s.type !== 'string').map(([k]) => k).filter((k) => !(args.param ?? []).some((p) => p.startsWith(`${k}=`)));
-    source = { kind: 'random', names, samples: args.samples, seed: args.seed ?? 1 };
+    source = randomSearch(strategy.params, names, args.samples, args.seed ?? 1, strategy.id);
+    if (source.samples < args.samples) process.stderr.write(`warning: --samples ${args.samples} exceeds the ${source.space.toLocaleString('en-US')} distinct sets of ${names.join(', ')}; running each once\n`);
   } else {
     if (!args.grid?.length) throw new UserError('name the parameters to sweep with --grid name=a:b:step (or use --samples N)');
     source = { kind: 'grid', grid: parseGrid(args.grid, strategy.params, strategy.id) };
@@ -82,14 +84,16 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
   const bar = tty ? new cliProgress.SingleBar({ format: 'sweep [{bar}] {percentage}% | {value}/{total} sets | ETA {eta_formatted} | {rate} sets/s', stream: process.stderr }, cliProgress.Presets.shades_classic) : null;
   const started = Date.now();
   let lastPrinted = -1;
+  let barStarted = false;
   const onProgress = (done: number, total: number) => {
     const rate = (done / Math.max(1e-3, (Date.now() - started) / 1000)).toFixed(0);
     if (bar) {
-      if (!bar.getTotal()) bar.start(total, 0, { rate });
+      if (!barStarted) bar.start(total, done, { rate });
+      barStarted = true;
       bar.update(done, { rate });
     } else {
       const decile = Math.floor((done / total) * 10);
-      if (decile !== lastPrinted) {
+      if (decile !== lastPrinted && done > 0) {
         lastPrinted = decile;
         process.stderr.write(`sweep: ${done}/${total} sets (${Math.round((done / total) * 100)}%), ${rate} sets/s\n`);
       }
@@ -127,14 +131,18 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
     sets: setCount(source),
     shardSets: summary.total,
     universe: setup.market.universe,
-    source: source.kind === 'grid' ? { grid: args.grid } : { samples: source.samples, seed: source.seed },
+    source: source.kind === 'grid' ? { grid: args.grid } : { samples: source.samples, requested: source.requested, space: source.space, seed: source.seed, withoutReplacement: Number.isFinite(source.space) },
     shard: args.shard ?? null,
     metric: args.metric ?? 'sharpe',
     errors: summary.errors,
     best: summary.best ?? null,
     deflatedSharpe: summary.deflatedSharpe,
     trials: summary.trials,
+    deflatedSharpeRatio: summary.dsr,
+    pbo: summary.pbo,
+    months: { count: summary.months.length, first: summary.months[0] ?? null, last: summary.months.at(-1) ?? null, file: 'monthly.f32', layout: 'Float32 little-endian, one row of monthly returns in excess of cash per results.csv row (NaN for failed sets)' },
     data: setup.market.dataHashes,
+    identity: summary.identity,
   };
   writeFileSync(join(summary.partial, 'sweep.json'), JSON.stringify(manifest, null, 2) + '\n');
   if (axes.length >= 1) {
@@ -149,7 +157,7 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
         metric: (args.metric ?? 'sharpe').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
         x: axes[0],
         y: axes[1] ?? axes[0],
-        summary: { sets: summary.total, errors: summary.errors, trials: summary.trials, deflatedSharpe: summary.deflatedSharpe, best: summary.best },
+        summary: { sets: summary.total, errors: summary.errors, trials: summary.trials, deflatedSharpe: summary.deflatedSharpe, best: summary.best, dsr: summary.dsr, pbo: summary.pbo },
         top: tops,
       }),
     );
@@ -157,6 +165,7 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
   const final = finalizeSweep(summary);
   const best = summary.best ? Object.entries(summary.best.params).map(([k, v]) => `${k}=${String(v)}`).join(' ') : 'none';
   console.log(`sweep: ${summary.total.toLocaleString('en-US')} sets in ${seconds.toFixed(1)} s on ${workers} worker(s) (${(summary.total / seconds).toFixed(0)} sets/s), ${summary.errors} failed`);
-  console.log(`best ${args.metric ?? 'sharpe'} ${summary.best?.value.toFixed(4) ?? '–'} at ${best}; deflated Sharpe ratio ${(summary.deflatedSharpe * 100).toFixed(1)}% over ${summary.trials} trials`);
+  console.log(`best ${args.metric ?? 'sharpe'} ${summary.best?.value.toFixed(4) ?? '–'} at ${best}; deflated Sharpe ratio ${(summary.deflatedSharpe * 100).toFixed(1)}% over ${summary.trials} trials (null: Sharpe over cash 0), ${(summary.dsr.benchmark.value * 100).toFixed(1)}% against ${args.benchmark ?? 'large'} caps (monthly, n = ${summary.dsr.benchmark.observations})`);
+  console.log(summary.pbo.value === null ? `probability of backtest overfitting: not computed (${summary.pbo.reason})` : `probability of backtest overfitting ${(summary.pbo.value * 100).toFixed(1)}% (CSCV, ${summary.pbo.blocks} blocks, ${summary.pbo.splits.toLocaleString('en-US')} splits, ${summary.pbo.trials.toLocaleString('en-US')} sets × ${summary.pbo.months} months)`);
   console.log(`wrote ${displayPath(final)} (results.csv, sweep.json, sweep.html, top/)`);
 }
