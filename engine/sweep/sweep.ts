@@ -1,20 +1,30 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { UserError } from '../errors.js';
+import { listFiles, MARKER, whyNotReplaceable, writeFileAtomically } from '../io/atomic-dir.js';
 import { csvCell } from '../io/csv-writer.js';
+import { fsUserError } from '../io/fs-errors.js';
 import { packageRoot } from '../paths.js';
 import { deflatedSharpe } from '../metrics/psr.js';
 import { SUMMARY_KEYS } from '../metrics/summary-metrics.js';
 import type { Market, SimOptions } from '../types.js';
 import type { Strategy } from '../../strategies/define.js';
+import { lockFolder, type FolderLock } from './folder-lock.js';
 import { gridPoint, shardIndexes, type Grid } from './grid.js';
-import { randomPoint } from './random-search.js';
+import { monthFrame, monthlyExcessOfReturns } from './monthly-returns.js';
+import { overfittingFromFile, type DeflatedSharpeReport, type PboReport } from './overfitting.js';
+import { randomSetAt, type RandomSearch } from './random-search.js';
 import { runBatch, type SweepRow, type SweepSet } from './run-batch.js';
 import { shareMarket } from './share-market.js';
+import { describeDifferences, differences, sweepIdentity, type SweepIdentity } from './sweep-identity.js';
 
-/** How the parameter sets are generated. */
-export type SetSource = { kind: 'grid'; grid: Grid } | { kind: 'random'; names: string[]; samples: number; seed: number };
+/** How the parameter sets are generated: a grid, or a seeded random search (see randomSearch). */
+export type SetSource = { kind: 'grid'; grid: Grid } | RandomSearch;
+
+/** File names inside a sweep folder. */
+export const SWEEP_FILES = { results: 'results.csv', monthly: 'monthly.f32', identity: 'identity.json' } as const;
 
 /** Options of {@link runSweep}. */
 export interface SweepOptions {
@@ -59,9 +69,19 @@ export interface SweepSummary {
   /** Folder holding the results while the sweep runs (renamed to `out` by {@link finalizeSweep}). */
   partial: string;
   out: string;
-  /** Deflated Sharpe ratio of the best set given the number of trials (Bailey & López de Prado 2014). */
+  /** Deflated Sharpe ratio of the best set given the number of trials (Bailey & López de Prado 2014); null: Sharpe ratio over cash ≤ 0. */
   deflatedSharpe: number;
+  /** Sets with a finite Sharpe ratio: the trials the deflated Sharpe ratio counts (every set is a distinct parameter set). */
   trials: number;
+  /** The same two statistics with their nulls spelled out, and the version against the benchmark. */
+  dsr: { cash: DeflatedSharpeReport; benchmark: DeflatedSharpeReport };
+  /** Probability of backtest overfitting (CSCV, 16 blocks) over the sets' monthly returns. */
+  pbo: PboReport;
+  /** Months of the per-set monthly returns in monthly.f32 (last date of each). */
+  months: string[];
+  identity: SweepIdentity;
+  /** Held until {@link finalizeSweep} (released at once when the sweep is incomplete). */
+  lock?: FolderLock;
 }
 
 const METRIC_COLUMNS = [...SUMMARY_KEYS.filter((k) => k !== 'sharpeBar'), 'exposure', 'turnoverAnnual', 'rebalances', 'sharpeBar'] as const;
@@ -83,25 +103,73 @@ export function resultsLine(row: SweepRow, paramNames: readonly string[]): strin
   return cells.map((c) => csvCell(c as never)).join(',') + '\n';
 }
 
-/** Number of parameter sets a source generates. */
+/** Number of parameter sets a source generates (distinct by construction: grid values never repeat, random search draws without replacement). */
 export function setCount(source: SetSource): number {
   return source.kind === 'grid' ? source.grid.size : source.samples;
 }
 
 /** The parameter values of set `index` of a grid or a seeded random search, on top of `base`. */
-export function setAt(source: SetSource, index: number, base: Record<string, unknown>, specs: Strategy['params'], strategyId: string): Record<string, unknown> {
-  return source.kind === 'grid' ? gridPoint(source.grid, index, base) : randomPoint(specs, source.names, source.seed, index, base, strategyId);
+export function setAt(source: SetSource, index: number, base: Record<string, unknown>): Record<string, unknown> {
+  return source.kind === 'grid' ? gridPoint(source.grid, index, base) : randomSetAt(source, index, base);
 }
 
-/** Indexes already written to a partial results.csv (drops a torn last line). */
-function readDone(file: string): Set<number> {
-  const done = new Set<number>();
-  if (!existsSync(file)) return done;
-  const text = readFileSync(file, 'utf8');
+/**
+ * Brings a partial folder's results.csv and monthly.f32 to the same number of complete rows
+ * (a kill may tear the last line or leave one file a batch ahead) and returns the kept data
+ * lines. Both files are in set order, so the common prefix is consistent.
+ */
+function reconcile(resultsFile: string, monthlyFile: string, months: number): string[] {
+  if (!existsSync(resultsFile)) return [];
+  const text = readFileSync(resultsFile, 'utf8');
   const complete = text.endsWith('\n') ? text : text.slice(0, text.lastIndexOf('\n') + 1);
-  if (complete.length !== text.length) writeFileSync(file, complete); // a kill mid-line: drop the torn line
-  for (const line of complete.split('\n').slice(1)) if (line) done.add(Number(line.slice(0, line.indexOf(','))));
-  return done;
+  const lines = complete.split('\n').filter(Boolean);
+  const header = lines.shift() ?? '';
+  const rowBytes = months * 4;
+  const binRows = existsSync(monthlyFile) && rowBytes > 0 ? Math.floor(statSync(monthlyFile).size / rowBytes) : 0;
+  const keep = Math.min(lines.length, binRows);
+  lines.length = keep;
+  if (keep * rowBytes !== (existsSync(monthlyFile) ? statSync(monthlyFile).size : 0)) {
+    if (existsSync(monthlyFile)) truncateSync(monthlyFile, keep * rowBytes);
+    else writeFileSync(monthlyFile, '');
+  }
+  const kept = `${header}\n${lines.map((l) => `${l}\n`).join('')}`;
+  if (kept !== text) writeFileSync(resultsFile, kept);
+  return lines;
+}
+
+/**
+ * Prepares `<out>.partial` for writing: creates it (or, with resume, checks that it holds the
+ * same sweep), locks it against a second writer, and records the sweep's identity.
+ */
+function openPartial(partial: string, label: string, identity: SweepIdentity, resume: boolean): FolderLock {
+  const identityFile = join(partial, SWEEP_FILES.identity);
+  try {
+    mkdirSync(dirname(partial), { recursive: true });
+    mkdirSync(partial);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw fsUserError(e, label);
+    if (!resume) throw new UserError(`${label} holds an interrupted sweep; pass --resume to finish it, or delete that folder`);
+  }
+  const lock = lockFolder(partial, label);
+  try {
+    if (existsSync(identityFile)) {
+      let stored: unknown;
+      try {
+        stored = JSON.parse(readFileSync(identityFile, 'utf8'));
+      } catch {
+        throw new UserError(`${label}/${SWEEP_FILES.identity} is not readable JSON; delete ${label} to start again`);
+      }
+      const diff = differences(stored, identity);
+      if (diff.length) throw new UserError(`${label} holds a different sweep (it differs in ${describeDifferences(diff)}); resume it with its own strategy, sets, options and data, or delete that folder`);
+    } else {
+      if (existsSync(join(partial, SWEEP_FILES.results))) throw new UserError(`${label} has no ${SWEEP_FILES.identity} (written by an older version), so it cannot be checked; delete it and run the sweep again`);
+      writeFileAtomically(identityFile, JSON.stringify(identity, null, 1) + '\n');
+    }
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+  return lock;
 }
 
 /** A pool of worker threads (piscina), or null to run in this thread. */
@@ -114,7 +182,7 @@ async function makePool(opts: SweepOptions, market: Market) {
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 60_000,
-    workerData: { market, strategyRef: opts.strategyRef, sim: opts.sim, benchmark: opts.benchmark },
+    workerData: { market, strategyRef: opts.strategyRef, sim: opts.sim, benchmark: opts.benchmark, monthly: true },
   });
 }
 
@@ -131,24 +199,40 @@ export async function runSweep(opts: SweepOptions): Promise<SweepSummary> {
   const partial = `${out}.partial`;
   if (existsSync(out)) {
     if (!opts.force) throw new UserError(`${opts.out} already exists; pass --force to replace it, or choose another --out`);
-    if (!existsSync(join(out, '.ratecycle'))) throw new UserError(`${opts.out} exists and was not written by ratecycle; refusing to replace it even with --force`);
+    const why = whyNotReplaceable(out, opts.out);
+    if (why) throw new UserError(why);
   }
-  if (existsSync(partial) && !opts.resume) {
-    throw new UserError(`${opts.out}.partial holds an interrupted sweep; pass --resume to finish it, or delete that folder`);
+  const metric = opts.metric ?? 'sharpe';
+  const key = metric.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  if (!METRIC_COLUMNS.includes(key as never)) throw new UserError(`--metric ${metric}: choose one of ${METRIC_COLUMNS.map(snake).join(', ')}`);
+  const identity = sweepIdentity(opts);
+  const lock = openPartial(partial, `${opts.out}.partial`, identity, opts.resume ?? false);
+  try {
+    return await sweepInto(opts, { out, partial, identity, lock, key });
+  } catch (e) {
+    lock.release();
+    throw e;
   }
-  mkdirSync(partial, { recursive: true });
-  const resultsFile = join(partial, 'results.csv');
+}
+
+async function sweepInto(opts: SweepOptions, f: { out: string; partial: string; identity: SweepIdentity; lock: FolderLock; key: string }): Promise<SweepSummary> {
+  const { out, partial, key } = f;
+  const resultsFile = join(partial, SWEEP_FILES.results);
+  const monthlyFile = join(partial, SWEEP_FILES.monthly);
   const paramNames = Object.keys(opts.strategy.params);
-  const done = opts.resume ? readDone(resultsFile) : new Set<number>();
-  if (!existsSync(resultsFile)) writeFileSync(resultsFile, resultsHeader(paramNames).join(',') + '\n');
+  const frame = monthFrame(opts.market);
+  const M = frame.cash.length;
+  const kept = opts.resume ? reconcile(resultsFile, monthlyFile, M) : [];
+  const done = new Set(kept.map((line) => Number(line.slice(0, line.indexOf(',')))));
+  if (!existsSync(resultsFile)) {
+    writeFileSync(resultsFile, resultsHeader(paramNames).join(',') + '\n');
+    writeFileSync(monthlyFile, '');
+  }
 
   const total = Math.ceil((setCount(opts.source) - (opts.shard?.index ?? 0)) / (opts.shard?.count ?? 1));
   const batchSize = opts.batch ?? 64;
   const market = (opts.workers ?? 1) > 0 ? shareMarket(opts.market) : opts.market;
   const pool = await makePool(opts, market);
-  const metric = opts.metric ?? 'sharpe';
-  const key = metric.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-  if (!METRIC_COLUMNS.includes(key as never)) throw new UserError(`--metric ${metric}: choose one of ${METRIC_COLUMNS.map(snake).join(', ')}`);
 
   // running statistics over finished sets: count, errors, best, variance of per-bar Sharpe (Welford)
   let finished = done.size;
@@ -192,18 +276,26 @@ export async function runSweep(opts: SweepOptions): Promise<SweepSummary> {
   };
   const flush = () => {
     let text = '';
+    const ready: SweepRow[] = [];
     while (pending.has(nextToWrite)) {
       const rows = pending.get(nextToWrite)!;
       pending.delete(nextToWrite++);
       for (const r of rows) text += resultsLine(r, paramNames);
-      finished += rows.length;
+      ready.push(...rows);
     }
-    if (text) appendFileSync(resultsFile, text);
+    if (ready.length) {
+      // monthly returns first: a kill between the two writes leaves results.csv behind, which resume reconciles
+      const monthly = new Float32Array(ready.length * M).fill(NaN);
+      ready.forEach((r, i) => r.monthly && monthly.set(r.monthly, i * M));
+      appendFileSync(monthlyFile, new Uint8Array(monthly.buffer));
+      appendFileSync(resultsFile, text);
+      finished += ready.length;
+    }
     opts.onProgress?.(finished, total);
   };
 
   const runTask = async (sets: SweepSet[]): Promise<SweepRow[]> => {
-    if (!pool) return runBatch({ market, strategy: opts.strategy, sim: opts.sim, benchmark: opts.benchmark }, sets);
+    if (!pool) return runBatch({ market, strategy: opts.strategy, sim: opts.sim, benchmark: opts.benchmark, monthly: true }, sets);
     for (let attempt = 0; ; attempt++) {
       const controller = new AbortController();
       const timer = opts.taskTimeoutMs ? setTimeout(() => controller.abort(), opts.taskTimeoutMs) : undefined;
@@ -218,23 +310,21 @@ export async function runSweep(opts: SweepOptions): Promise<SweepSummary> {
   };
 
   // previously finished sets are skipped; they still count for the best and the DSR
-  if (done.size) {
-    const text = readFileSync(resultsFile, 'utf8').trim().split('\n');
-    const header = text[0].split(',');
+  if (kept.length) {
+    const header = resultsHeader(paramNames);
     const col = (name: string) => header.indexOf(name);
-    for (const line of text.slice(1)) {
-      const cells = line.split(',');
-      const err = cells[col('error')];
-      if (err) {
+    const cells = parse(kept.join('\n'), { relax_column_count: false }) as string[][];
+    for (const c of cells) {
+      if (c[col('error')]) {
         errors++;
         continue;
       }
-      const v = Number(cells[col(snake(key))]);
-      const idx = Number(cells[0]);
-      const params = setAt(opts.source, idx, opts.base, opts.strategy.params, opts.strategy.id);
+      const v = Number(c[col(snake(key))]);
+      const idx = Number(c[0]);
+      const params = setAt(opts.source, idx, opts.base);
       if (Number.isFinite(v) && (!best || v > best.value)) best = { index: idx, params, value: v };
       keepTop(idx, params, v);
-      const s = Number(cells[col('sharpe_bar')]);
+      const s = Number(c[col('sharpe_bar')]);
       if (Number.isFinite(s)) {
         n++;
         const d = s - mean;
@@ -258,11 +348,12 @@ export async function runSweep(opts: SweepOptions): Promise<SweepSummary> {
     p.finally(() => inFlight.delete(p));
     if (inFlight.size >= limit) await Promise.race(inFlight);
   };
+  opts.onProgress?.(finished, total);
   try {
     for (const index of shardIndexes(setCount(opts.source), opts.shard)) {
       if (opts.signal?.stopped) break;
       if (done.has(index)) continue;
-      batch.push({ index, params: setAt(opts.source, index, opts.base, opts.strategy.params, opts.strategy.id) });
+      batch.push({ index, params: setAt(opts.source, index, opts.base) });
       if (batch.length >= batchSize) {
         await submit(batch);
         batch = [];
@@ -282,13 +373,59 @@ export async function runSweep(opts: SweepOptions): Promise<SweepSummary> {
     const m = bestRow.metrics;
     dsr = deflatedSharpe(m.sharpeBar, opts.market.dates.length - 1, m.skew, m.kurtosis, Math.max(trials, 1), variance);
   }
-  return { dir: partial, partial, out, total, done: finished, errors, complete, best, top, deflatedSharpe: dsr, trials };
+  const cash: DeflatedSharpeReport = {
+    value: dsr,
+    null: "the selected set's true Sharpe ratio over cash (per bar) is no better than the best of as many unskilled trials (true Sharpe ratio 0); it does not test whether the set beats the benchmark",
+    observations: opts.market.dates.length - 1,
+    frequency: 'bar',
+    trials,
+  };
+  const m = opts.market;
+  const benchmarkAsset = opts.benchmark === 'small' ? m.small : m.large;
+  const shardIndex = opts.shard?.index ?? 0, shardCount = opts.shard?.count ?? 1;
+  const overfit = complete
+    ? overfittingFromFile({
+        file: monthlyFile, rows: finished, months: M,
+        benchmark: monthlyExcessOfReturns(m.returns[benchmarkAsset], frame),
+        benchmarkName: `${opts.benchmark === 'small' ? 'small' : 'large'} caps (${benchmarkAsset})`,
+        bestRow: best ? (best.index - shardIndex) / shardCount : -1,
+      })
+    : { pbo: { value: null, reason: 'the sweep is incomplete' } as PboReport, vsBenchmark: { ...cash, value: NaN, null: '', frequency: 'month' as const, observations: M, trials: 0 } };
+  if (!complete) f.lock.release();
+  return {
+    dir: partial, partial, out, total, done: finished, errors, complete, best, top, deflatedSharpe: dsr, trials,
+    dsr: { cash, benchmark: overfit.vsBenchmark }, pbo: overfit.pbo, months: frame.ends, identity: f.identity, lock: complete ? f.lock : undefined,
+  };
 }
 
-/** Moves a complete sweep from `<out>.partial` into place (replacing an older ratecycle folder). */
+/**
+ * Moves a complete sweep from `<out>.partial` into place: marks it as written by ratecycle
+ * (listing its files, so `--force` never deletes files a user adds later), releases the lock,
+ * and renames it, replacing an older ratecycle folder only (checked again just before).
+ */
 export function finalizeSweep(summary: SweepSummary): string {
-  writeFileSync(join(summary.partial, '.ratecycle'), 'written by ratecycle\n');
-  if (existsSync(summary.out)) rmSync(summary.out, { recursive: true, force: true });
-  renameSync(summary.partial, summary.out);
-  return summary.out;
+  const { partial, out } = summary;
+  try {
+    summary.lock?.release();
+    writeFileSync(join(partial, MARKER), JSON.stringify({ writtenBy: 'ratecycle', files: listFiles(partial) }, null, 1) + '\n');
+    let old = '';
+    if (existsSync(out)) {
+      const why = whyNotReplaceable(out, out);
+      if (why) throw new UserError(why);
+      old = `${partial}-old-${process.pid}`;
+      renameSync(out, old);
+    }
+    try {
+      mkdirSync(out); // claim: fails if another process created it meanwhile
+    } catch (e) {
+      if (old) renameSync(old, out);
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError(`${out} appeared while the sweep was finishing; the results stay in ${partial}`);
+      throw e;
+    }
+    renameSync(partial, out);
+    if (old) rmSync(old, { recursive: true, force: true });
+  } catch (e) {
+    throw fsUserError(e, out);
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 import { escapeHtml } from '../html/escape.js';
 import { page } from '../html/page.js';
+import type { DeflatedSharpeReport, PboReport } from '../../engine/sweep/overfitting.js';
 
 /** Inputs of the sweep page: results rows (text cells), the axes to map, and the summary. */
 export interface SweepPageInput {
@@ -9,8 +10,27 @@ export interface SweepPageInput {
   metric: string;
   x: string;
   y: string;
-  summary: { sets: number; errors: number; trials: number; deflatedSharpe: number; best?: { index: number; params: Record<string, unknown>; value: number } };
+  summary: { sets: number; errors: number; trials: number; deflatedSharpe: number; best?: { index: number; params: Record<string, unknown>; value: number }; dsr?: { cash: DeflatedSharpeReport; benchmark: DeflatedSharpeReport }; pbo?: PboReport };
   top: { dir: string; params: Record<string, unknown>; value: number }[];
+}
+
+const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '–');
+
+/** The overfitting checks side by side: both deflated Sharpe ratios (with their nulls and n) and the PBO. */
+function overfittingTable(s: SweepPageInput['summary']): string {
+  if (!s.dsr && !s.pbo) return '';
+  const rows: string[] = [];
+  const dsrRow = (label: string, d: DeflatedSharpeReport) =>
+    `<tr><td>${escapeHtml(label)}</td><td class="num">${pct(d.value)}</td><td>${d.observations.toLocaleString('en-US')} ${d.frequency}s, ${d.trials.toLocaleString('en-US')} trials</td><td>${escapeHtml(d.null)}</td></tr>`;
+  if (s.dsr) rows.push(dsrRow('Deflated Sharpe ratio vs cash', s.dsr.cash), dsrRow('Deflated Sharpe ratio vs benchmark', s.dsr.benchmark));
+  const p = s.pbo;
+  if (p && p.value !== null) {
+    rows.push(`<tr><td>Probability of backtest overfitting</td><td class="num">${pct(p.value)}</td><td>${p.trials.toLocaleString('en-US')} sets × ${p.months} months, ${p.blocks} blocks, ${p.splits.toLocaleString('en-US')} splits</td><td>share of splits where the set with the best in-sample ${escapeHtml(p.statistic)} ranks at or below the out-of-sample median (Bailey, Borwein, López de Prado & Zhu 2017); out-of-sample loss in ${pct(p.probOosLoss)} of splits, degradation slope ${p.degradation.slope.toFixed(2)}</td></tr>`);
+  } else if (p) {
+    rows.push(`<tr><td>Probability of backtest overfitting</td><td class="num">–</td><td></td><td>not computed: ${escapeHtml(p.reason)}</td></tr>`);
+  }
+  return `<table id="sweep-overfitting"><thead><tr><th>check</th><th>value</th><th>n</th><th>what it tests</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>
+<p class="how">Rule: treat the best set as a product of the search when a deflated Sharpe ratio is below 95 % or the probability of backtest overfitting is above 50 %.</p>`;
 }
 
 /**
@@ -52,7 +72,7 @@ export function renderSweep(page_: SweepPageInput): string {
     .join('\n');
   const body = `<header class="top"><h1>${escapeHtml(input.title)}</h1>
 <p class="lead">${s.sets.toLocaleString('en-US')} parameter sets, ${s.errors.toLocaleString('en-US')} failed. Best ${escapeHtml(input.metric)} = ${s.best ? s.best.value.toFixed(4) : '–'} at ${escapeHtml(best)}.</p>
-<p class="lead"><b>Deflated Sharpe ratio of the best set: ${Number.isFinite(s.deflatedSharpe) ? (s.deflatedSharpe * 100).toFixed(1) + '%' : '–'}</b> — the probability that its true Sharpe ratio beats the best of ${s.trials.toLocaleString('en-US')} trials of pure luck (Bailey & López de Prado 2014). Below 95 %, the winner may be an artefact of searching.</p></header>
+<p class="lead"><b>Deflated Sharpe ratio of the best set: ${Number.isFinite(s.deflatedSharpe) ? (s.deflatedSharpe * 100).toFixed(1) + '%' : '–'}</b> — the probability that its true Sharpe ratio beats the best of ${s.trials.toLocaleString('en-US')} trials of pure luck (Bailey & López de Prado 2014). Below 95 %, the winner may be an artefact of searching.</p>${overfittingTable(s)}</header>
 <section><h2>${escapeHtml(input.metric)} over ${escapeHtml(input.x)} × ${escapeHtml(input.y)}</h2>${grid}<p class="how">Each cell: the best ${escapeHtml(input.metric)} over the other parameters. A lone bright cell among dull ones is a warning sign of overfitting; a broad plateau is more trustworthy.</p></section>
 <section><h2>Top sets (full runs)</h2><table id="sweep-top"><thead><tr><th>#</th><th>parameters</th><th>${escapeHtml(input.metric)}</th><th>report</th></tr></thead><tbody>${top}</tbody></table></section>`;
   return page(input.title, body, { kind: 'sweep', charts: [] });

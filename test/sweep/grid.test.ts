@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { gridPoint, parseAxis, parseGrid, parseShard, shardIndexes } from '../../engine/sweep/grid.js';
-import { randomPoint } from '../../engine/sweep/random-search.js';
+import { permuteIndex, randomSearch, randomSetAt } from '../../engine/sweep/random-search.js';
 import { UserError } from '../../engine/errors.js';
 
 const specs = {
@@ -58,15 +58,50 @@ describe('shards', () => {
 });
 
 describe('random search', () => {
+  const at = (names: string[], seed: number, i: number, samples = 100) => randomSetAt(randomSearch(specs, names, samples, seed, 's'), i, {});
   it('is deterministic per (seed, index) and stays on the spec grid', () => {
-    const a = randomPoint(specs, ['months', 'level', 'otherwise'], 7, 3, {}, 's');
-    const b = randomPoint(specs, ['months', 'level', 'otherwise'], 7, 3, {}, 's');
-    expect(a).toEqual(b);
+    expect(at(['months', 'level', 'otherwise'], 7, 3)).toEqual(at(['months', 'level', 'otherwise'], 7, 3));
     for (let i = 0; i < 200; i++) {
-      const p = randomPoint(specs, ['months', 'level'], 7, i, {}, 's') as { months: number; level: number };
+      const p = at(['months', 'level'], 7, i, 200) as { months: number; level: number };
       expect(Number.isInteger(p.months) && p.months >= 1 && p.months <= 36).toBe(true);
       expect(p.level >= 40 && p.level <= 60 && Number.isInteger(p.level * 2)).toBe(true);
     }
-    expect(randomPoint(specs, ['months'], 7, 4, {}, 's')).not.toEqual(randomPoint(specs, ['months'], 8, 4, {}, 's'));
+    expect(at(['months'], 7, 4)).not.toEqual(at(['months'], 8, 4));
+  });
+
+  it('draws without replacement: every set distinct, and a request above the space runs each set once', () => {
+    const s = randomSearch(specs, ['months', 'otherwise'], 20_000, 3, 's');
+    const space = 36 * specs.otherwise.values.length;
+    expect(s.space).toBe(space);
+    expect(s.samples).toBe(space); // capped
+    expect(s.requested).toBe(20_000);
+    const keys = new Set(Array.from({ length: s.samples }, (_, i) => JSON.stringify(randomSetAt(s, i, {}))));
+    expect(keys.size).toBe(space);
+    const part = randomSearch(specs, ['months', 'level'], 500, 9, 's');
+    expect(new Set(Array.from({ length: 500 }, (_, i) => JSON.stringify(randomSetAt(part, i, {})))).size).toBe(500);
+  });
+
+  it('permuteIndex is a bijection of [0, n) for any n and seed', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 0, max: 2 ** 31 }), (n, seed) => {
+        const seen = new Uint8Array(n);
+        for (let i = 0; i < n; i++) seen[permuteIndex(i, n, seed)]++;
+        expect(seen.every((c) => c === 1)).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
+    // a large space: distinct images, no table
+    const n = 2 ** 40 + 12345;
+    const img = new Set(Array.from({ length: 5000 }, (_, i) => permuteIndex(i, n, 1)));
+    expect(img.size).toBe(5000);
+    for (const x of img) expect(x >= 0 && x < n).toBe(true);
+  });
+
+  it('a continuous parameter is drawn with 53 random bits', () => {
+    const cont = { x: { type: 'number' as const, default: 0, min: 0, max: 1, description: 'x' } };
+    const s = randomSearch(cont, ['x'], 10, 1, 's');
+    expect(s.space).toBe(Infinity);
+    const x = randomSetAt(s, 0, {}).x as number;
+    expect(x >= 0 && x < 1 && x * 2 ** 32 !== Math.floor(x * 2 ** 32)).toBe(true);
   });
 });

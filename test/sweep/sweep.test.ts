@@ -129,6 +129,6 @@ describe('runSweep in this thread', () => {
     const dir = tmp();
     const grid = { kind: 'grid' as const, grid: parseGrid(['k=1:4:1'], strategy.params, 't') };
     const a = finalizeSweep(await runSweep({ ...base, source: grid, out: join(dir, 'a') }));
-    await expect(mergeResults([a, a], join(dir, 'm'))).rejects.toThrow(/appears in more than one shard/);
+    await expect(mergeResults([a, a], join(dir, 'm'))).rejects.toThrow(/both hold the whole sweep/);
   });
 });
