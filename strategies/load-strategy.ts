@@ -1,9 +1,11 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { didYouMean } from '../engine/did-you-mean.js';
 import { UserError } from '../engine/errors.js';
 import type { Strategy } from './define.js';
 import { BUILTINS, builtin } from './index.js';
+import { registerSelfReference } from './self-reference.js';
 
 /** Where a strategy came from: a built-in id or a file. */
 export interface LoadedStrategy {
@@ -32,11 +34,14 @@ export async function loadStrategy(ref: string): Promise<LoadedStrategy> {
   const b = builtin(ref);
   if (b && !looksLikePath(ref)) return { strategy: b };
   if (!looksLikePath(ref)) {
-    throw new UserError(`unknown strategy "${ref}"; built-ins: ${BUILTINS.map((s) => s.id).join(', ')} (or give a path to a .ts file)`);
+    const ids = BUILTINS.map((s) => s.id);
+    const near = didYouMean(ref, ids);
+    throw new UserError(`unknown strategy "${ref}"${near ? ` (did you mean ${near}?)` : ''}; built-ins: ${ids.join(', ')} (or give a path to a .ts file)`);
   }
   const file = resolve(ref);
   if (!existsSync(file)) throw new UserError(`strategy file ${ref} does not exist`);
   let mod: { default?: unknown };
+  registerSelfReference();
   try {
     if (/\.ts$|\.mts$/.test(file)) {
       const { tsImport } = await import('tsx/esm/api');
@@ -46,10 +51,48 @@ export async function loadStrategy(ref: string): Promise<LoadedStrategy> {
     }
   } catch (e) {
     const err = e as Error;
-    const loc = /(\S+\.m?[tj]s):(\d+):(\d+)/.exec(err.stack ?? '');
-    const where = loc ? ` (at ${loc[1].replace(/^file:\/\//, '')}:${loc[2]}:${loc[3]})` : '';
-    throw new UserError(`strategy file ${ref} failed to load: ${err.message.split('\n')[0]}${where}`, { cause: e });
+    const loc = locate(err, file);
+    const shown = relative(process.cwd(), file) || file;
+    const where = loc ? ` (at ${shown}:${loc.line}${loc.column ? `:${loc.column}` : ''})` : '';
+    throw new UserError(`strategy file ${ref} failed to load: ${reason(err)}${where}`, { cause: e });
   }
   const exported = (mod.default as { default?: unknown })?.default ?? mod.default;
   return { strategy: { ...checkShape(exported, `strategy file ${ref}`), file: ref }, file };
+}
+
+/** The first line of a load error, without the bundler's preamble and the user's path. */
+function reason(err: Error): string {
+  const m = /^\S+?:\d+:\d+: ERROR: (.*)$/m.exec(err.message);
+  if (m) return m[1];
+  return err.message.split('\n')[0];
+}
+
+/**
+ * Where in the user's own file a load error happened: the transform error's position, the
+ * first stack frame in the file, or, for an import that cannot be resolved, the line that
+ * imports it.
+ */
+function locate(err: Error, file: string): { line: number; column?: number } | undefined {
+  const text = `${err.message}\n${err.stack ?? ''}`;
+  const paths = [file, pathToFileURL(file).href];
+  for (const p of paths) {
+    const esc = p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const m = new RegExp(`${esc}(?:\\?[^:\\s]*)?:(\\d+)(?::(\\d+))?`).exec(text);
+    if (m) return { line: Number(m[1]), column: m[2] ? Number(m[2]) : undefined };
+  }
+  const missing = /Cannot find (?:module|package) '([^']+)'/.exec(err.message) ?? /does not provide an export named '([^']+)'/.exec(err.message);
+  if (missing) {
+    let source: string;
+    try {
+      source = readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const target = missing[1].startsWith('file:') ? fileURLToPath(missing[1]) : missing[1];
+    const lines = source.split('\n');
+    const base = target.split('/').pop()!.replace(/\.[cm]?[jt]s$/, '');
+    const i = lines.findIndex((l) => /\bimport\b|\bfrom\b|require\(/.test(l) && (l.includes(`'${missing[1]}'`) || l.includes(`"${missing[1]}"`) || l.includes(missing[1]) || (base.length > 1 && l.includes(base))));
+    if (i >= 0) return { line: i + 1, column: lines[i].search(/\S/) + 1 };
+  }
+  return undefined;
 }

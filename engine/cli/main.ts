@@ -32,6 +32,9 @@ const LAZY: [string, string, string, string, string][] = [
   ['merge <dirs..>', 'Merge the results.csv of sweep shards into one (identical to an unsharded sweep)', 'merge', 'mergeCommand', 'mergeHandler'],
   ['compare <runs..>', 'Compare run folders side by side (compare.html, compare.csv)', 'compare', 'compareCommand', 'compareHandler'],
   ['demo', 'The default scenario (npm start): flagship rate-cycle strategies vs buy-and-hold and 60/40, compared', 'demo', 'demoCommand', 'demoHandler'],
+  ['init [dir]', 'Set up a research project: package.json scripts, tsconfig, a strategy and its test, a data folder', 'init', 'initCommand', 'initHandler'],
+  ['runs', 'List recent run folders, newest first', 'runs', 'runsCommand', 'runsHandler'],
+  ['open [run]', 'Print (and on a terminal, open) the report of the newest or a given run', 'open', 'openCommand', 'openHandler'],
 ];
 
 type CommandModule = Record<string, (arg: unknown) => unknown>;
@@ -42,8 +45,9 @@ async function main(argv: string[]): Promise<void> {
     .scriptName('ratecycle')
     .usage('$0 <command> [options]\n\nBacktest small-cap vs large-cap rotation strategies around Fed rate cycles.')
     .option('verbose', { type: 'boolean', describe: 'show stacks on errors' })
-    .option('data', { type: 'string', describe: 'data folder with a catalog.json (default: the shipped data/)' })
-    .command('data', 'List or validate the data catalog', dataCommand)
+    .option('data', { type: 'string', describe: 'data folder with a catalog.json (default: ./data when it has one, else the shipped data/)' })
+    .command('data', 'List, check or add to the data catalog (data add converts Yahoo, FRED and Stooq downloads)', dataCommand)
+    .completion('completion', 'Print a bash/zsh completion script (ratecycle completion >> ~/.bashrc)')
     .demandCommand(1, 'name a command (see --help)')
     .strict()
     .recommendCommands()
@@ -52,8 +56,8 @@ async function main(argv: string[]): Promise<void> {
     .alias('h', 'help')
     // yargs lays out the help text on every command (it caches it); wrapping costs ~30 ms, so only wrap for help
     .wrap(argv.includes('--help') || argv.includes('-h') ? Math.min(110, process.stdout.columns || 100) : null)
-    .fail((msg, err) => {
-      throw err ?? new UserError(msg);
+    .fail((msg, err, usage) => {
+      throw err ?? new UserError(explainFailure(msg, usage as unknown as UsageInfo));
     });
   for (const [command, description, file, builder, handler] of LAZY) {
     const load = async () => (await import(`./commands/${file}.js`)) as CommandModule;
