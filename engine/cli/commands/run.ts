@@ -54,7 +54,7 @@ export function printMetrics(r: BacktestResult): void {
   const cols = [r.metrics.strategy, r.metrics.small, r.metrics.large, ...extra.map((k) => r.metrics[k])];
   console.log(
     textTable(
-      ['metric', r.strategy.id, `small (${r.market.small})`, `large (${r.market.large})`, ...extra.map((k) => `benchmark (${k})`)],
+      ['metric', r.strategy.id, `small (${r.market.small})`, `large (${r.market.large})`, ...extra.map((k) => (k === 'bonds' && r.market.bonds ? `bonds (${r.market.bonds})` : `benchmark (${k})`))],
       [...rows, ['Beta', (m: BacktestResult['metrics']['strategy']) => num(m.beta)] as (typeof rows)[number], ['Information ratio', (m: BacktestResult['metrics']['strategy']) => num(m.informationRatio)] as (typeof rows)[number]].map(([label, f]) => [label, ...cols.map((m) => f(m))]),
     ),
   );
