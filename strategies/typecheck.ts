@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import { UserError } from '../engine/errors.js';
+import { selfExports } from './self-reference.js';
 
 /**
  * Type-checks a user's strategy file with the TypeScript compiler (strict), so a wrong asset,
@@ -16,6 +17,8 @@ export async function typecheckStrategyFile(file: string): Promise<void> {
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
     skipLibCheck: true,
     types: ['node'],
+    // `ratecycle` is the copy running this command, as at run time (see registerSelfReference)
+    paths: Object.fromEntries(Object.entries(selfExports()).map(([k, v]) => [k, [v.types]])),
   });
   const diags = ts.getPreEmitDiagnostics(program).filter((d) => d.file && d.start !== undefined && d.file.fileName === program.getSourceFile(file)?.fileName);
   if (diags.length === 0) return;

@@ -4,6 +4,7 @@ import { hideBin } from 'yargs/helpers';
 import { UserError } from '../errors.js';
 import { packageVersion } from '../paths.js';
 import { dataCommand } from './commands/data.js';
+import { explainFailure, type UsageInfo } from './explain-failure.js';
 
 /** Exit codes: 0 ok, 1 user error (bad input, data or strategy), 2 internal error. */
 export const EXIT = { ok: 0, user: 1, internal: 2 } as const;

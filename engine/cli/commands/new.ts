@@ -1,39 +1,53 @@
 import type { Argv } from 'yargs';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { loadCatalog } from '../../data/catalog.js';
 import { UserError } from '../../errors.js';
 import { packageRoot } from '../../paths.js';
 
 interface NewArgs {
   name: string;
   dir?: string;
+  json?: boolean;
 }
 
 /** `ratecycle new`. */
 export function newCommand(y: Argv): Argv {
   return y
     .positional('name', { type: 'string', describe: 'strategy id (kebab-case), also the file name' })
-    .option('dir', { type: 'string', default: 'strategies/examples', describe: 'folder to write <name>.ts and <name>.test.ts into' })
-    .example('$0 new my-idea', 'writes strategies/examples/my-idea.ts and my-idea.test.ts')
+    .option('dir', { type: 'string', describe: 'folder to write <name>.ts and <name>.test.ts into (default strategies/)' })
+    .option('json', { type: 'boolean', default: false, describe: 'print the files written as JSON' })
+    .example('$0 new my-idea', 'writes strategies/my-idea.ts and my-idea.test.ts')
     .example('$0 new curve-and-cuts --dir research', 'somewhere else') as Argv;
 }
 
-function importPath(fromDir: string, target: string): string {
-  let rel = relative(fromDir, target).split('\\').join('/');
-  if (!rel.startsWith('.')) rel = `./${rel}`;
-  return rel;
+/**
+ * The universe a new strategy should default to: none (the CLI's default, russell) when
+ * its data is available here, else the shipped universe that is (the npm package leaves out
+ * the index levels whose terms forbid redistribution).
+ */
+function fallbackUniverse(): string | undefined {
+  try {
+    const c = loadCatalog();
+    if (c.universes.some((u) => u.id === 'russell')) return undefined;
+    return c.universes.find((u) => u.id === 'ff')?.id ?? c.universes[0]?.id;
+  } catch {
+    return undefined;
+  }
 }
 
-/** The scaffold of a strategy file that runs as is. */
-export function strategyTemplate(id: string, strategiesImport: string): string {
+/** The scaffold of a strategy file that runs as is; it imports only from `ratecycle`. */
+export function strategyTemplate(id: string, universe?: string): string {
+  const defaults = universe
+    ? `  // The default universe "russell" needs Russell 2000 and S&P 500 index levels, which the npm package\n  // leaves out (licensing); add your own with \`npx ratecycle data add\` or run on "${universe}".\n  defaults: { universe: '${universe}' },\n`
+    : '';
   return `/**
  * ${id}: describe the idea here (what you expect and why).
  *
  * Run:    npx ratecycle run <this file> [--param k=v] [--universe russell|etf|ff]
  * Audit:  npx ratecycle audit <this file>      (checks the weights never read the future)
  */
-import { defineStrategy } from '${strategiesImport}/define.js';
-import { changeOverMonths } from '${strategiesImport}/signals.js';
+import { defineStrategy, changeOverMonths } from 'ratecycle';
 
 export default defineStrategy({
   id: '${id}',
@@ -47,7 +61,7 @@ export default defineStrategy({
   params: {
     months: { type: 'integer', default: 6, min: 1, max: 24, step: 1, description: 'lookback, calendar months' },
   },
-  // Target weights decided at each bar's close (fractions of equity). Read only index t and earlier
+${defaults}  // Target weights decided at each bar's close (fractions of equity). Read only index t and earlier
   // to decide at t: the engine applies the execution lag (--lag, default 1 bar).
   weights(view, p) {
     const fell = changeOverMonths(view.dates, view.fed.policyRate, p.months);
@@ -64,17 +78,14 @@ export default defineStrategy({
 `;
 }
 
-/** The scaffold of the strategy's test: a hand-made market, expected weights and the audit. */
-export function testTemplate(id: string, strategiesImport: string, helperImport: string): string {
+/** The scaffold of the strategy's test: a hand-made market (`ratecycle/testing`), expected weights and the audit. */
+export function testTemplate(id: string): string {
   return `import { describe, expect, it } from 'vitest';
+import { auditOf, makeMarket, monthEnds, weightsOf } from 'ratecycle/testing';
 import strategy from './${id}.js';
-import { evaluateStrategy } from '${strategiesImport}/evaluate.js';
-import { auditStrategy } from '${strategiesImport}/audit.js';
-import { parseParams } from '${strategiesImport}/params.js';
-import { makeMarket, monthEnds } from '${helperImport}';
 
 describe('${id}', () => {
-  // 12 month ends; the Fed cuts from 2.5 % to 2.25 % on 2019-07-31
+  // 12 month ends; small caps (asset "s") rise, large caps ("l") are flat; the Fed cuts from 2.5 % to 2.25 % on 2019-07-31
   const market = makeMarket({
     dates: monthEnds('2019-01', 12),
     small: [100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111],
@@ -85,31 +96,47 @@ describe('${id}', () => {
   });
 
   it('holds small caps while the rate is below its level of 3 months before', () => {
-    const w = evaluateStrategy(strategy as never, market, parseParams(strategy.params, ['months=3'], strategy.id));
-    const small = Array.from({ length: 12 }, (_, t) => w[t * 2]);
-    expect(small).toEqual([0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0]);
+    expect(weightsOf(strategy, market, ['months=3']).s).toEqual([0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0]);
   });
 
   it('passes the look-ahead audit', () => {
-    expect(auditStrategy(strategy as never, market, parseParams(strategy.params, [], strategy.id)).ok).toBe(true);
+    expect(auditOf(strategy, market).ok).toBe(true);
   });
 });
 `;
 }
 
-/** Writes the two files; refuses to overwrite. */
-export function newHandler(args: NewArgs): void {
-  if (!/^[a-z][a-z0-9-]*$/.test(args.name)) throw new UserError(`strategy name "${args.name}" must be kebab-case: lower-case letters, digits and dashes`);
-  const dir = resolve(args.dir ?? 'strategies/examples');
-  const file = join(dir, `${args.name}.ts`);
-  const test = join(dir, `${args.name}.test.ts`);
+/** Default folder for new strategies: `strategies/examples` inside ratecycle's own repository, `strategies` in a project. */
+function defaultDir(): string {
+  try {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    if (pkg.name === 'ratecycle' && resolve('.') === packageRoot()) return 'strategies/examples';
+  } catch {
+    // no package.json here: a plain folder
+  }
+  return 'strategies';
+}
+
+/** Writes `<name>.ts` and `<name>.test.ts` into `dir`; refuses to overwrite. Returns the paths written. */
+export function writeStrategyScaffold(name: string, dir: string): { file: string; test: string } {
+  if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new UserError(`strategy name "${name}" must be kebab-case: lower-case letters, digits and dashes`);
+  const abs = resolve(dir);
+  const file = join(abs, `${name}.ts`);
+  const test = join(abs, `${name}.test.ts`);
   for (const f of [file, test]) if (existsSync(f)) throw new UserError(`${relative(process.cwd(), f)} already exists; choose another name`);
-  mkdirSync(dir, { recursive: true });
-  const root = packageRoot();
-  const strategiesImport = importPath(dir, join(root, 'strategies'));
-  const helperImport = importPath(dir, join(root, 'test', 'helpers', 'make-market.js'));
-  writeFileSync(file, strategyTemplate(args.name, strategiesImport));
-  writeFileSync(test, testTemplate(args.name, strategiesImport, helperImport));
-  console.log(`wrote ${relative(process.cwd(), file)} and ${relative(process.cwd(), test)}`);
-  console.log(`next: npx ratecycle run ${relative(process.cwd(), file)}   then   npx ratecycle audit ${relative(process.cwd(), file)}`);
+  mkdirSync(abs, { recursive: true });
+  writeFileSync(file, strategyTemplate(name, fallbackUniverse()));
+  writeFileSync(test, testTemplate(name));
+  return { file: relative(process.cwd(), file) || file, test: relative(process.cwd(), test) || test };
+}
+
+/** Handler of `ratecycle new`: writes the two files and prints the next commands. */
+export function newHandler(args: NewArgs): void {
+  const { file, test } = writeStrategyScaffold(args.name, args.dir ?? defaultDir());
+  if (args.json) {
+    console.log(JSON.stringify({ strategy: file, test }, null, 2));
+    return;
+  }
+  console.log(`wrote ${file} and ${test}`);
+  console.log(`next: npx ratecycle run ${file}   then   npx ratecycle audit ${file}   and   npx vitest run ${test}`);
 }

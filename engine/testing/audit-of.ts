@@ -1,0 +1,20 @@
+import type { Market } from '../types.js';
+import type { Strategy } from '../../strategies/define.js';
+import { auditStrategy, type AuditOptions, type AuditResult } from '../../strategies/audit.js';
+import { parseParams } from '../../strategies/params.js';
+
+/**
+ * The look-ahead audit of a strategy on a market (see auditStrategy), with parameters as
+ * `name=value` pairs or an object (missing ones take their defaults), for tests.
+ *
+ * @example expect(auditOf(strategy, market).ok).toBe(true)
+ */
+export function auditOf(
+  strategy: Strategy<string, string, any>,
+  market: Market,
+  params: readonly string[] | Record<string, string | number | boolean> = [],
+  options: AuditOptions = {},
+): AuditResult {
+  const values = parseParams(strategy.params, params, strategy.id) as Record<string, unknown>;
+  return auditStrategy(strategy as Strategy, market, values, options);
+}
