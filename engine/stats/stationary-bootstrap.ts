@@ -32,15 +32,24 @@ export function stationaryBootstrapMeans(x: Float64Array, groups: Int32Array | I
 
 /**
  * The stationary bootstrap of {@link stationaryBootstrapMeans}, returning each resample's
- * sum and count per group (draws × G, row-major), so that means of unions of groups (e.g.
- * every Fed phase, or every ISM state, from their cross-classification) come from one set
- * of resamples.
+ * sum and count per group (draws × ΣG, row-major). Several labellings of the same series
+ * may be given at once (e.g. the Fed phase and the ISM state of each bar): their groups sit
+ * side by side in each row, all from the same resamples, at the cost of one resampling.
  */
-export function stationaryBootstrapSums(x: Float64Array, groups: Int32Array | Int8Array, G: number, options: StationaryBootstrapOptions): { sums: Float64Array; counts: Float64Array } {
+export function stationaryBootstrapSums(
+  x: Float64Array,
+  groups: Int32Array | Int8Array | readonly (Int32Array | Int8Array)[],
+  G: number | readonly number[],
+  options: StationaryBootstrapOptions,
+): { sums: Float64Array; counts: Float64Array } {
+  const sets = Array.isArray(groups) ? (groups as readonly (Int32Array | Int8Array)[]) : [groups as Int32Array | Int8Array];
+  const sizes = typeof G === 'number' ? [G] : G;
+  const offsets = sizes.map((_, i) => sizes.slice(0, i).reduce((a, b) => a + b, 0));
+  const GT = sizes.reduce((a, b) => a + b, 0);
   const draws = options.draws ?? DEFAULT_DRAWS;
   const T = x.length;
-  const sums = new Float64Array(draws * G);
-  const counts = new Float64Array(draws * G);
+  const sums = new Float64Array(draws * GT);
+  const counts = new Float64Array(draws * GT);
   if (T === 0) return { sums, counts };
   const p = 1 / Math.max(1, options.blockLength);
   // geometric block lengths ≥ 1 with mean 1/p by inverse CDF, P(len ≤ k) = 1 − (1 − p)^k, lengths
@@ -59,15 +68,17 @@ export function stationaryBootstrapSums(x: Float64Array, groups: Int32Array | In
   }
   // prefix sums and counts per group, interleaved by bar (pre[(t·G + g)·2] = Σ_{s<t} x_s [g_s = g]),
   // so a block adds its sums in O(G) whatever its length
-  const W = 2 * G;
+  const W = 2 * GT;
   const pre = new Float64Array((T + 1) * W);
   for (let t = 0; t < T; t++) {
     const o = t * W;
     for (let k = 0; k < W; k++) pre[o + W + k] = pre[o + k];
-    const g = groups[t];
-    if (g >= 0) {
-      pre[o + W + 2 * g] += x[t];
-      pre[o + W + 2 * g + 1] += 1;
+    for (let q = 0; q < sets.length; q++) {
+      const g = sets[q][t];
+      if (g >= 0) {
+        pre[o + W + 2 * (offsets[q] + g)] += x[t];
+        pre[o + W + 2 * (offsets[q] + g) + 1] += 1;
+      }
     }
   }
   const acc = new Float64Array(W);
@@ -102,9 +113,9 @@ export function stationaryBootstrapSums(x: Float64Array, groups: Int32Array | In
       }
       filled += len;
     }
-    for (let g = 0; g < G; g++) {
-      sums[b * G + g] = acc[2 * g];
-      counts[b * G + g] = acc[2 * g + 1];
+    for (let g = 0; g < GT; g++) {
+      sums[b * GT + g] = acc[2 * g];
+      counts[b * GT + g] = acc[2 * g + 1];
     }
   }
   return { sums, counts };

@@ -1,0 +1,26 @@
+/** A sample a claim is tested on: a shipped universe, optionally from a date. */
+export interface ClaimUniverse {
+  id: string;
+  universe: string;
+  from?: string;
+  label: string;
+  /** Claims this sample answers (claim 5 needs long valuation history; 1926–1954 has no Fed data). */
+  claims: readonly number[];
+}
+
+/**
+ * The samples of `ratecycle claims`: every shipped small-vs-large universe; the Fama/French
+ * monthly data three ways — since 1954 (cycles from the funds-rate rule before the FOMC
+ * target series starts in 1982, FOMC decisions after), since 1982-09-27 (FOMC decisions
+ * only), and since 1926 for the valuation claim (the book-to-market data starts in 1926;
+ * there is no Fed data before 1954).
+ */
+export const CLAIM_UNIVERSES: readonly ClaimUniverse[] = [
+  { id: 'russell', universe: 'russell', label: 'Russell 2000 vs S&P 500, daily, price indexes', claims: [1, 2, 3, 4, 5] },
+  { id: 'etf', universe: 'etf', label: 'IWM vs SPY, daily, total return', claims: [1, 2, 3, 4, 5] },
+  { id: 'r1000', universe: 'r1000', label: 'IWM vs IWB (Russell 1000), daily, total return', claims: [1, 2, 3, 4, 5] },
+  { id: 'sp600', universe: 'sp600', label: 'IJR (S&P 600) vs IVV (S&P 500), daily, total return', claims: [1, 2, 3, 4, 5] },
+  { id: 'ff-1954', universe: 'ff', from: '1954-07-01', label: 'Fama/French bottom vs top 30 % by size, monthly, since 1954 (funds-rate rule before 1982, FOMC decisions after)', claims: [1, 2, 3, 4] },
+  { id: 'ff-1982', universe: 'ff', from: '1982-09-27', label: 'Fama/French bottom vs top 30 % by size, monthly, FOMC era (since 1982-09-27)', claims: [1, 2, 3, 4] },
+  { id: 'ff-1926', universe: 'ff', label: 'Fama/French bottom vs top 30 % by size, monthly, since 1926', claims: [5] },
+];
