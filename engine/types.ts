@@ -248,8 +248,10 @@ export interface Trade {
 export interface SimResult {
   /** Equity at each bar's close; length T. */
   equity: Float64Array;
-  /** Portfolio return over each bar, fraction; index 0 is 0. */
+  /** Portfolio return over each bar, fraction; index 0 is 0 (bar 1's return is measured from the initial capital, so a lag-0 trade's cost at bar 0 counts). */
   returns: Float64Array;
+  /** Bar at which equity reached 0 or below: the run is ruined from there (equity 0, positions closed); −1 if never. */
+  ruinBar: number;
   /** Realized weights after trading at each bar's close, T×A row-major. */
   weights: Float64Array;
   /** Effective target at each bar (after lag), T×A row-major; NaN before the first decision. */

@@ -19,8 +19,11 @@ export interface Strategy<A extends string = string, S extends string = string, 
   assets: readonly A[];
   /** Extra series it reads (joined as of their publication date), e.g. `ism_pmi`. */
   series: readonly S[];
-  /** When the series read depend on the parameters (e.g. an expression), the ids to load for these values. */
-  seriesFor?: (params: ParamValues<P>) => readonly string[];
+  /**
+   * When the series read depend on the parameters (e.g. an expression), the ids to load for
+   * these values; `catalog.series` lists the ids the loaded catalog offers (when known).
+   */
+  seriesFor?: (params: ParamValues<P>, catalog?: { series: readonly string[] }) => readonly string[];
   /** Parameter specs: drive `--param` parsing, `--help` and sweep grids. */
   params: P;
   /** Default universe, rebalance schedule and lag for this strategy (the CLI may override them). */
@@ -28,8 +31,13 @@ export interface Strategy<A extends string = string, S extends string = string, 
   /**
    * Target weights decided at each bar's close (fractions of equity), from data up to that
    * bar only. Never shift signals to trade: the engine applies the execution lag.
+   *
+   * `out`, when the engine passes it, holds one zero-filled Float64Array per declared asset
+   * (length = bars), reused from one call to the next: a strategy may fill and return these
+   * instead of allocating its own (sweeps run many sets this way without allocating).
+   * Ignoring it is fine.
    */
-  weights(view: MarketView<S>, params: ParamValues<P>): Weights<A>;
+  weights(view: MarketView<S>, params: ParamValues<P>, out?: Weights<A>): Weights<A>;
 }
 
 /**

@@ -36,6 +36,8 @@ export interface Metrics {
   maxDrawdownPeak: number;
   maxDrawdownTrough: number;
   maxDrawdownRecovery: number;
+  /** First date with equity ≤ 0 (ruin: the run ends there); NaN if never. */
+  ruinDate: number;
   longestDrawdownDays: number;
   exposure: number;
   turnoverAnnual: number;
@@ -113,6 +115,14 @@ export function computeMetrics(input: MetricsInput): Metrics {
     if (e.days > longest) longest = e.days;
   }
 
+  let ruinDate = NaN;
+  for (let t = 0; t < T; t++) {
+    if (!(equity[t] > 0)) {
+      ruinDate = dates[t];
+      break;
+    }
+  }
+
   let turnoverAnnual = NaN;
   if (input.turnover !== undefined) {
     let s = 0;
@@ -154,6 +164,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
     maxDrawdownPeak: worst.peak,
     maxDrawdownTrough: worst.trough,
     maxDrawdownRecovery: worst.recovery,
+    ruinDate,
     longestDrawdownDays: longest,
     exposure: input.weights !== undefined && input.assets !== undefined ? meanExposure(input.weights, input.assets) : 1,
     turnoverAnnual,

@@ -19,6 +19,7 @@ export const METRIC_DEFINITIONS: Record<keyof Metrics, { label: string; unit: Me
   maxDrawdownPeak: { label: 'Max drawdown peak', unit: 'date', definition: 'date of the peak before the largest fall' },
   maxDrawdownTrough: { label: 'Max drawdown trough', unit: 'date', definition: 'date of the bottom of the largest fall' },
   maxDrawdownRecovery: { label: 'Max drawdown recovery', unit: 'date', definition: 'first date back at or above that peak (empty if never)' },
+  ruinDate: { label: 'Ruined on', unit: 'date', definition: 'first date equity fell to 0 or below: the run ends there, positions closed, equity 0 after (empty if never)' },
   longestDrawdownDays: { label: 'Longest drawdown (days)', unit: 'days', definition: 'most calendar days from a peak to its recovery, or to the last bar if not recovered' },
   exposure: { label: 'Exposure', unit: 'fraction', definition: 'mean over bars of Σ|weight| of the assets after trading (1 = fully invested; a plain return series counts as 1)' },
   turnoverAnnual: { label: 'Turnover (ann.)', unit: 'fraction', definition: 'Σ turnover / years; turnover of a trade = Σ|Δweight| / 2 over assets and cash' },

@@ -1,12 +1,12 @@
 import { eventStudy, HORIZONS, summarizeEvents, type EventRow, type EventSummary } from '../analytics/event-study.js';
 import { regimeTable, type RegimeRow } from '../analytics/regimes.js';
 import { computeMetrics, type Metrics } from '../metrics/compute-metrics.js';
-import { simulate } from '../simulate/simulate.js';
+import { simulate, WeightError } from '../simulate/simulate.js';
 import type { Market, SimOptions, SimResult } from '../types.js';
 import { isoDay } from '../dates.js';
 import { UserError } from '../errors.js';
 import type { Strategy } from '../../strategies/define.js';
-import { evaluateStrategy } from '../../strategies/evaluate.js';
+import { ColumnEvaluator, StrategyError, strategyLabel } from '../../strategies/evaluate.js';
 
 /** Everything one backtest computed (the run folder is written from this). */
 export interface BacktestResult {
@@ -67,11 +67,22 @@ function equityOf(returns: Float64Array): Float64Array {
 
 /** Runs one strategy on a market frame: weights, simulation, metrics, regimes and events. */
 export function backtest(strategy: Strategy, params: Record<string, unknown>, market: Market, options: BacktestOptions): BacktestResult {
-  const decisions = evaluateStrategy(strategy, market, params);
-  const sim = simulate(
-    { dates: market.dates, assets: market.assets, returns: market.assets.map((a) => market.returns[a]), cash: market.cash, targets: decisions },
-    options.sim,
-  );
+  const ev = new ColumnEvaluator(strategy, market);
+  const columns = ev.evaluate(params);
+  let sim: SimResult;
+  try {
+    sim = simulate({ dates: market.dates, assets: market.assets, names: ev.names(), returns: market.assets.map((a) => market.returns[a]), cash: market.cash, columns }, options.sim);
+  } catch (e) {
+    if (e instanceof WeightError) throw new StrategyError(`${strategyLabel(strategy, params)}: ${e.message}`, { cause: e });
+    throw e;
+  }
+  const T = market.dates.length;
+  const A = market.assets.length;
+  const decisions = new Float64Array(T * A);
+  for (let a = 0; a < A; a++) {
+    const c = columns[a];
+    for (let t = 0; t < T; t++) decisions[t * A + a] = c[t];
+  }
   const smallRet = market.returns[market.small];
   const largeRet = market.returns[market.large];
   const benchmark = options.benchmark ?? 'large';

@@ -13,7 +13,7 @@ import type { BacktestResult } from './backtest.js';
 
 const PHASE_NAME: Record<number, string> = { [Phase.Easing]: 'easing', [Phase.Tightening]: 'tightening', [Phase.Hold]: 'hold' };
 const iso = (day: number) => (Number.isFinite(day) ? isoDay(day) : '');
-const DATE_FIELDS = new Set(['start', 'end', 'maxDrawdownPeak', 'maxDrawdownTrough', 'maxDrawdownRecovery']);
+const DATE_FIELDS = new Set(['start', 'end', 'maxDrawdownPeak', 'maxDrawdownTrough', 'maxDrawdownRecovery', 'ruinDate']);
 
 /** Metrics as JSON-ready values: dates as ISO strings, NaN as null. */
 export function metricsJson(m: Metrics): Record<string, string | number | null> {

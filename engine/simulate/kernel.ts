@@ -24,7 +24,14 @@
  *   waits for the next scheduled bar, holdings drift in between); `drift` when the target
  *   changes or any |h_a/E − w_a| > band. A bar counts as a rebalance only if something trades
  *   (Σ Δ_a > 0).
- * - Start. Bar 0 has no return: equity = initial, all in cash until the first effective target.
+ * - Start. Bar 0 has no return: equity = initial, all in cash until the first effective target
+ *   (with lag 0 a trade at bar 0's close already pays its cost there).
+ * - Ruin. When equity after a bar's growth, or after a trade's cost, is ≤ 0, the account is
+ *   ruined at that bar: positions are closed, equity is 0 at that bar and every later one, and
+ *   nothing trades again (the summary's `ruinBar`).
+ * - Checks. Every decision row is checked as the kernel reads it (validate-targets.ts: all NaN
+ *   or all finite, shorts and leverage only when allowed), and the last `lag` rows, which no bar
+ *   trades, at the end: the same rules and messages as a separate pass, without one.
  *
  * - Exposure (simulateMany) = mean over bars of Σ_a |h_a| / |E| after trading.
  *
@@ -34,16 +41,18 @@
  * tight loop (which also spots the next decision or band breach). When recording (`simulate`),
  * every bar is an event; the arithmetic is the same code either way, so `simulate` and
  * `simulateMany` give bit-identical equity. Nothing is allocated per bar: the state lives in
- * one Float64Array, market data comes packed (setup.ts).
+ * one Float64Array, market data comes packed (setup.ts), and the targets are the strategy's own
+ * columns (no T×A matrix).
  */
 import { advance, changesTarget, outsideBand, STATE_CASH, STATE_EQUITY, STATE_EXPOSURE, STATE_GROSS, STATE_H } from './advance.js';
 import { MODE, type KernelSetup } from './setup.js';
+import { checkRows, type RowRules } from './validate-targets.js';
 
 /** Per-bar detail arrays filled by the kernel when recording (`simulate`); T or T×A long, zero-filled. */
 export interface Recorder {
   /** Realized weights after trading, T×A. */
   weights: Float64Array;
-  /** Effective target, T×A (NaN before the first). */
+  /** Effective target, T×A (NaN before the first and after ruin). */
   targets: Float64Array;
   /** Weights before trading (h_a/E), T×A, on rebalance bars only. */
   before: Float64Array;
@@ -63,26 +72,33 @@ export interface KernelSummary {
   rebalances: number;
   /** Σ costs paid, currency units. */
   costs: number;
-  /** Σ over bars of gross exposure Σ|h_a|/|E| after trading. */
+  /** Σ over bars of gross exposure Σ|h_a|/|E| after trading (0 from the ruin bar on). */
   exposureSum: number;
+  /** Bar at which equity reached 0 or below (the run is ruined from there), −1 if never. */
+  ruinBar: number;
 }
 
 /**
- * Runs one simulation of `targets` (T×A row-major, NaN row = no decision; validated by the
- * caller) and writes equity at each close into `equity` (length T). Fills `rec` when given.
+ * Runs one simulation of the target columns `rules.cols` (one per asset, NaN row = no
+ * decision; checked inline) and writes equity at each close into `equity` (length T). Fills
+ * `rec` when given. `st` and `w` may pass reusable state buffers (length ≥ 4 + A and A).
  */
-export function runKernel(s: KernelSetup, targets: Float64Array, equity: Float64Array, rec: Recorder | null): KernelSummary {
+export function runKernel(s: KernelSetup, rules: RowRules, equity: Float64Array, rec: Recorder | null, st: Float64Array = new Float64Array(STATE_H + s.A), w: Float64Array = new Float64Array(s.A)): KernelSummary {
   const { T, A, cash, lag, mode, band, schedule, nextScheduled, rate, uniform, spread } = s;
+  const cols = rules.cols;
+  if (cols.length !== A) throw new Error(`simulate: ${cols.length} target columns for ${A} assets`);
+  for (const c of cols) if (c.length !== T) throw new Error(`simulate: a target column has ${c.length} values for ${T} bars`);
   const rate0 = A > 0 ? rate[0] : 0;
   const periodic = mode === MODE.period;
-  const st = new Float64Array(STATE_H + A); // cash, exposure sum, equity, gross, holdings
+  st.fill(0); // cash, exposure sum, equity, gross, holdings
   st[STATE_CASH] = s.initial;
-  const w = new Float64Array(A).fill(NaN); // effective target weights (NaN before the first)
+  w.fill(NaN); // effective target weights (NaN before the first)
   let wCash = 1; // 1 − Σw
   let has = false;
   let turnSum = 0;
   let costSum = 0;
   let rebalances = 0;
+  let ruinBar = -1;
   let t = 0;
   while (t < T) {
     // grow to the next bar that may trade: a scheduled one, one whose decision changes the
@@ -91,17 +107,21 @@ export function runKernel(s: KernelSetup, targets: Float64Array, equity: Float64
     if (rec !== null || (has && mode === MODE.everyBar)) to = t; // every bar when recording
     else if (has && periodic && nextScheduled[t] < to) to = nextScheduled[t];
     const hcBefore = st[STATE_CASH];
-    const e = advance(s, st, t, to, equity, targets, w);
+    const e = advance(s, st, t, to, equity, rules, w);
     let E = st[STATE_EQUITY];
     let gross = st[STATE_GROSS];
+    if (!(E > 0)) {
+      ruinBar = e;
+      if (rec !== null) rec.cashIncome[e] = hcBefore * (hcBefore < 0 ? cash[e] + spread : cash[e]);
+      break;
+    }
 
     let trade = false;
-    if (e >= lag && changesTarget(targets, e - lag, A, w)) {
+    if (e >= lag && changesTarget(rules, e - lag, w)) {
       // the decision of row e − lag becomes the effective target at e
-      const base = (e - lag) * A;
       let sum = 0;
       for (let a = 0; a < A; a++) {
-        w[a] = targets[base + a];
+        w[a] = cols[a][e - lag];
         sum += w[a];
       }
       wCash = 1 - sum;
@@ -141,6 +161,12 @@ export function runKernel(s: KernelSetup, targets: Float64Array, equity: Float64
           }
         }
         const after = E - cost;
+        if (!(after > 0)) {
+          // the trade's cost took all the equity
+          ruinBar = e;
+          if (rec !== null) rec.cashIncome[e] = hcBefore * (hcBefore < 0 ? cash[e] + spread : cash[e]);
+          break;
+        }
         gross = 0;
         for (let a = 0; a < A; a++) {
           const v = w[a] * after;
@@ -165,5 +191,11 @@ export function runKernel(s: KernelSetup, targets: Float64Array, equity: Float64
     }
     t = e + 1;
   }
-  return { turnover: turnSum, rebalances, costs: costSum, exposureSum: st[STATE_EXPOSURE] };
+  if (ruinBar >= 0) {
+    // positions closed: equity 0 from the ruin bar on (realized weights stay 0, targets NaN)
+    equity.fill(0, ruinBar, T);
+    if (rec !== null) rec.targets.fill(NaN, ruinBar * A, T * A);
+    checkRows(rules, Math.max(0, ruinBar - lag), T);
+  } else checkRows(rules, Math.max(0, T - lag), T); // rows no bar trades
+  return { turnover: turnSum, rebalances, costs: costSum, exposureSum: st[STATE_EXPOSURE], ruinBar };
 }

@@ -71,6 +71,9 @@ export class KernelSetup {
   }
 }
 
+/** Cost + slippage per unit traded at or above which a run is refused (1,000 bp: no market charges 10 % of the traded value). */
+export const MAX_COST = 0.1;
+
 /** Mode code and band of a rebalance schedule. */
 export function modeOf(r: Rebalance): { mode: number; band: number } {
   switch (r.kind) {
@@ -117,6 +120,11 @@ export function kernelSetup(input: MarketInput, o: SimOptions): KernelSetup {
     const c = typeof o.cost === 'number' ? o.cost : o.cost[a];
     checkNumber(`cost of ${input.assets[a]}`, c, 0);
     rate[a] = c + o.slippage;
+  }
+  for (let a = 0; a < A; a++) {
+    if (rate[a] >= MAX_COST) {
+      throw new UserError(`cost + slippage of ${input.assets[a]} is ${+(rate[a] * 1e4).toPrecision(6)} bp of traded value; more than ${MAX_COST * 1e4} bp is not a trading cost (costs and slippage are basis points: --cost-bps 5 = 0.05 %)`);
+    }
   }
   let uniform = true;
   for (let a = 1; a < A; a++) if (rate[a] !== rate[0]) uniform = false;

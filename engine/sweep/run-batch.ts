@@ -1,9 +1,11 @@
-import { summaryMetrics, type SummaryMetrics } from '../metrics/summary-metrics.js';
-import { simulateMany } from '../simulate/simulate-many.js';
-import { validateTargets } from '../simulate/validate-targets.js';
+import { SummaryContext, summaryMetricsOf, type SummaryMetrics } from '../metrics/summary-metrics.js';
+import { runKernel } from '../simulate/kernel.js';
+import { resolveOptions } from '../simulate/options.js';
+import { kernelSetup, type KernelSetup } from '../simulate/setup.js';
+import { WeightError, type RowRules } from '../simulate/validate-targets.js';
 import type { Market, SimOptions } from '../types.js';
 import type { Strategy } from '../../strategies/define.js';
-import { evaluateStrategy } from '../../strategies/evaluate.js';
+import { ColumnEvaluator, StrategyError, strategyLabel } from '../../strategies/evaluate.js';
 import { monthFrame, monthlyExcessReturns } from './monthly-returns.js';
 
 /** One parameter set to simulate: its index in the grid (or sample sequence) and its values. */
@@ -36,43 +38,86 @@ export interface BatchContext {
 }
 
 /**
- * Simulates a batch of parameter sets together: weights for each set, then one
- * simulateMany call over all the valid ones, then the summary metrics of each equity row.
- * A set whose strategy throws or returns bad weights gets its error and the batch goes on.
+ * Everything a sweep computes once per market, strategy and options and reuses for every set:
+ * the kernel's packed market data, the strategy evaluator with its reused buffers, the
+ * benchmark's sums for the metrics, and the equity and state buffers. Nothing of size T is
+ * allocated per set.
  */
-export function runBatch(ctx: BatchContext, sets: readonly SweepSet[], buffer?: { equity?: Float64Array }): SweepRow[] {
-  const { market, strategy, sim } = ctx;
-  const T = market.dates.length;
-  const A = market.assets.length;
-  const rows: SweepRow[] = sets.map((s) => ({ index: s.index, params: s.params }));
-  const targets: Float64Array[] = [];
-  const which: number[] = [];
-  sets.forEach((s, i) => {
+export class SweepRunner {
+  private readonly setup: KernelSetup;
+  private readonly evaluator: ColumnEvaluator;
+  private readonly summary: SummaryContext;
+  private readonly equity: Float64Array;
+  private readonly st: Float64Array;
+  private readonly w: Float64Array;
+  private readonly rules: RowRules;
+  private readonly years: number;
+  private readonly initial: number;
+
+  constructor(readonly ctx: BatchContext) {
+    const { market, strategy } = ctx;
+    const o = resolveOptions(ctx.sim);
+    const T = market.dates.length;
+    const A = market.assets.length;
+    this.setup = kernelSetup({ dates: market.dates, assets: market.assets, returns: market.assets.map((a) => market.returns[a]), cash: market.cash }, o);
+    this.evaluator = new ColumnEvaluator(strategy, market);
+    const bench = market.returns[ctx.benchmark === 'small' ? market.small : market.large];
+    this.summary = new SummaryContext(market.cash, bench, market.dates, market.periodsPerYear);
+    this.equity = new Float64Array(T);
+    this.st = new Float64Array(4 + A);
+    this.w = new Float64Array(A);
+    this.rules = { cols: [], names: this.evaluator.names(), dates: market.dates, allowShort: o.allowShort, allowLeverage: o.allowLeverage };
+    this.years = (market.dates[T - 1] - market.dates[0]) / 365.25;
+    this.initial = o.initial;
+  }
+
+  /** Weights, simulation and summary metrics of one set; a set whose strategy throws or breaks a weight rule gets its error. */
+  run(set: SweepSet): SweepRow {
+    const row: SweepRow = { index: set.index, params: set.params };
     try {
-      const w = evaluateStrategy(strategy, market, s.params);
-      validateTargets(w, A, market.dates, market.assets, sim.allowShort, sim.allowLeverage);
-      targets.push(w);
-      which.push(i);
+      const rules = this.rules;
+      rules.cols = this.evaluator.evaluate(set.params);
+      let k;
+      try {
+        k = runKernel(this.setup, rules, this.equity, null, this.st, this.w);
+      } catch (e) {
+        if (e instanceof WeightError) throw new StrategyError(`${strategyLabel(this.ctx.strategy, set.params)}: ${e.message}`, { cause: e });
+        throw e;
+      }
+      const T = this.setup.T;
+      row.metrics = {
+        ...summaryMetricsOf(this.summary, this.equity, this.initial),
+        exposure: T > 0 ? k.exposureSum / T : NaN,
+        turnoverAnnual: k.turnover / this.years,
+        rebalances: k.rebalances,
+      };
+      if (this.ctx.monthly) row.monthly = monthlyExcessReturns(this.equity, monthFrame(this.ctx.market));
     } catch (e) {
-      rows[i].error = (e as Error).message.split('\n')[0];
+      row.error = (e as Error).message.split('\n')[0];
     }
-  });
-  if (targets.length === 0) return rows;
-  const input = { dates: market.dates, assets: market.assets, returns: market.assets.map((a) => market.returns[a]), cash: market.cash };
-  const need = targets.length * T;
-  if (buffer && (!buffer.equity || buffer.equity.length < need)) buffer.equity = new Float64Array(need);
-  const res = simulateMany(input, targets, sim, buffer?.equity, true);
-  const bench = market.returns[ctx.benchmark === 'small' ? market.small : market.large];
-  const years = (market.dates[T - 1] - market.dates[0]) / 365.25;
-  which.forEach((i, k) => {
-    const eq = res.equity.subarray(k * T, k * T + T);
-    rows[i].metrics = {
-      ...summaryMetrics(eq, market.cash, bench, market.dates, market.periodsPerYear),
-      exposure: res.exposure[k],
-      turnoverAnnual: res.turnover[k] / years,
-      rebalances: res.rebalances[k],
-    };
-    if (ctx.monthly) rows[i].monthly = monthlyExcessReturns(eq, monthFrame(market));
-  });
-  return rows;
+    return row;
+  }
+}
+
+const runners = new WeakMap<BatchContext['market'], Map<string, SweepRunner>>();
+
+/** The runner of a batch context, reused while the market, strategy, options and benchmark stay the same. */
+function runnerFor(ctx: BatchContext): SweepRunner {
+  let byKey = runners.get(ctx.market);
+  if (!byKey) runners.set(ctx.market, (byKey = new Map()));
+  const key = JSON.stringify([ctx.strategy.id, ctx.strategy.file ?? '', ctx.benchmark, Boolean(ctx.monthly), ctx.sim, ctx.sim.cost instanceof Float64Array ? Array.from(ctx.sim.cost) : 0]);
+  let r = byKey.get(key);
+  if (!r || r.ctx.strategy !== ctx.strategy) byKey.set(key, (r = new SweepRunner(ctx)));
+  return r;
+}
+
+/**
+ * Simulates a batch of parameter sets one after the other on reused buffers: weights
+ * (straight into the kernel, no T×A matrix), simulation with inline weight checks, summary
+ * metrics. A set whose strategy throws or returns bad weights gets its error and the batch
+ * goes on.
+ */
+export function runBatch(ctx: BatchContext, sets: readonly SweepSet[], _buffers?: unknown): SweepRow[] {
+  const r = runnerFor(ctx);
+  return sets.map((s) => r.run(s));
 }

@@ -98,12 +98,14 @@ describe('simulate: properties', () => {
         const { input, options } = build(p);
         const res = simulate(input, options);
         const { A, T } = p;
-        for (let t = 0; t < T; t++) {
+        const end = res.ruinBar >= 0 ? res.ruinBar : T; // after ruin nothing is held
+        for (let t = 0; t < end; t++) {
           let s = res.cashWeight[t];
           for (let a = 0; a < A; a++) s += res.weights[t * A + a];
           expect(s).toBeCloseTo(1, 9);
           if (res.rebalanced[t] === 1) for (let a = 0; a < A; a++) expect(res.weights[t * A + a]).toBeCloseTo(res.targets[t * A + a], 12);
-          if (t > 0) expect(res.returns[t]).toBeCloseTo(res.equity[t] / res.equity[t - 1] - 1, 14);
+          // bar 1's return is measured from the initial capital (a lag-0 trade at bar 0 pays its cost)
+          if (t > 0) expect(res.returns[t]).toBeCloseTo(res.equity[t] / (t === 1 ? 1 : res.equity[t - 1]) - 1, 14);
         }
         for (const tr of res.trades) expect(Math.abs(tr.to - tr.from)).toBeGreaterThan(1e-12);
       }),
