@@ -19,6 +19,8 @@ export interface EventRow {
   large: number;
   /** small − large, in return points. */
   spread: number;
+  /** Bonds over the same window, when the input has bonds. */
+  bonds?: number;
 }
 
 /** Averages of one event kind × horizon. */
@@ -32,6 +34,9 @@ export interface EventSummary {
   largeMedian: number;
   spreadMean: number;
   spreadMedian: number;
+  /** Mean and median bond return, when the rows have bonds. */
+  bondsMean?: number;
+  bondsMedian?: number;
   /** Fraction of events where small beat large. */
   spreadHitRate: number;
   strategyMean: number;
@@ -75,6 +80,8 @@ export interface EventInput {
   strategy: Float64Array;
   small: Float64Array;
   large: Float64Array;
+  /** Bonds total-return index, for universes with bonds (adds `bonds` to each row). */
+  bonds?: Float64Array;
 }
 
 /** The default horizons, calendar months. */
@@ -138,7 +145,7 @@ export function eventStudy(input: EventInput, events: readonly { event: string; 
       const exit = barMonthsAfter(dates, entry, h);
       const r = (x: Float64Array) => (exit > entry ? x[exit] / x[entry] - 1 : NaN);
       const small = r(input.small), large = r(input.large);
-      rows.push({ event: ev.event, eventDate: ev.date, entryDate: dates[entry], horizonMonths: h, exitDate: exit > entry ? dates[exit] : NaN, strategy: r(input.strategy), small, large, spread: small - large });
+      rows.push({ event: ev.event, eventDate: ev.date, entryDate: dates[entry], horizonMonths: h, exitDate: exit > entry ? dates[exit] : NaN, strategy: r(input.strategy), small, large, spread: small - large, ...(input.bonds ? { bonds: r(input.bonds) } : {}) });
     }
   }
   return rows;
@@ -218,6 +225,7 @@ export function summarizeEvents(rows: readonly EventRow[], options: SummaryOptio
       largeMedian: median(pick((r) => r.large)),
       spreadMean: d.mean,
       spreadMedian: d.median,
+      ...(g[0].bonds !== undefined ? { bondsMean: mean(pick((r) => r.bonds!)), bondsMedian: median(pick((r) => r.bonds!)) } : {}),
       spreadHitRate: hits / g.length,
       strategyMean: mean(pick((r) => r.strategy)),
       spreadSd: d.sd,

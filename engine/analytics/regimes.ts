@@ -33,6 +33,9 @@ export interface RegimeRow {
   strategyAnn: number;
   smallAnn: number;
   largeAnn: number;
+  /** Bonds over the same bars, and annualized, when the input has bonds. */
+  bonds?: number;
+  bondsAnn?: number;
   /**
    * Annualized small − large spread: mean per-bar (small − large) return × bars per year
    * (NaN for periods under a year, except phase and contrast rows, which pool many spells).
@@ -59,6 +62,8 @@ export interface RegimeInput {
   strategy: Float64Array;
   small: Float64Array;
   large: Float64Array;
+  /** Per-bar bond returns, for universes with bonds (adds `bonds` and `bondsAnn` to each row). */
+  bonds?: Float64Array;
   phase: Int8Array;
   cycles: readonly FedCycle[];
   /** Bars per year for the annualized spread (default: measured from `dates`). */
@@ -72,12 +77,13 @@ export function annualize(ret: number, days: number): number {
 
 function row(scope: RegimeRow['scope'], label: string, cycleId: number, direction: RegimeRow['direction'], input: RegimeInput, member: (t: number) => boolean): RegimeRow {
   const { dates } = input;
-  let s = 1, a = 1, b = 1, days = 0, bars = 0, start = NaN, end = NaN;
+  let s = 1, a = 1, b = 1, c = 1, days = 0, bars = 0, start = NaN, end = NaN;
   for (let t = 1; t < dates.length; t++) {
     if (!member(t)) continue;
     s *= 1 + input.strategy[t];
     a *= 1 + input.small[t];
     b *= 1 + input.large[t];
+    if (input.bonds) c *= 1 + input.bonds[t];
     days += dates[t] - dates[t - 1];
     bars++;
     if (Number.isNaN(start)) start = dates[t - 1];
@@ -91,6 +97,7 @@ function row(scope: RegimeRow['scope'], label: string, cycleId: number, directio
     strategyAnn: yearOrMore ? annualize(strategy, days) : NaN,
     smallAnn: yearOrMore ? annualize(small, days) : NaN,
     largeAnn: yearOrMore ? annualize(large, days) : NaN,
+    ...(input.bonds ? { bonds: c - 1, bondsAnn: yearOrMore ? annualize(c - 1, days) : NaN } : {}),
     spreadAnn: NaN,
     spreadT: NaN,
     spreadCiLow: NaN,
@@ -123,7 +130,7 @@ export function regimeTable(input: RegimeInput, options: RegimeOptions = {}): Re
     cycleMembers.push(Uint8Array.from({ length: dates.length - 1 }, (_, i) => (dates[i] >= from && dates[i] < to ? 1 : 0)));
   }
   const contrast = row('contrast', 'easing − tightening', 0, 'easing', input, () => false);
-  Object.assign(contrast, { start: rows[0].start, end: rows[0].end, days: rows[0].days + rows[1].days, bars: rows[0].bars + rows[1].bars, strategy: NaN, small: NaN, large: NaN, relative: NaN });
+  Object.assign(contrast, { start: rows[0].start, end: rows[0].end, days: rows[0].days + rows[1].days, bars: rows[0].bars + rows[1].bars, strategy: NaN, small: NaN, large: NaN, relative: NaN, ...(input.bonds ? { bonds: NaN, bondsAnn: NaN } : {}) });
   rows.push(contrast);
   addSpreadInference(input, rows, cycleMembers, options);
   return rows;

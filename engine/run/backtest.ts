@@ -106,7 +106,7 @@ export function backtest(strategy: Strategy, params: Record<string, unknown>, ma
   if (bondsRet) metrics.bonds = computeMetrics({ ...common, returns: bondsRet, benchmark: benchRet });
   const smallEquity = equityOf(smallRet);
   const largeEquity = equityOf(largeRet);
-  const regimes = regimeTable({ dates: market.dates, strategy: sim.returns, small: smallRet, large: largeRet, phase: market.fed.phase, cycles: market.fed.cycles });
+  const regimes = regimeTable({ dates: market.dates, strategy: sim.returns, small: smallRet, large: largeRet, ...(bondsRet ? { bonds: bondsRet } : {}), phase: market.fed.phase, cycles: market.fed.cycles });
   const kinds = new Set(['first-cut', ...(options.events ?? [])]);
   const evs: { event: string; date: number }[] = [];
   for (const c of market.fed.cycles) if (c.direction === 'easing' && kinds.has('first-cut')) evs.push({ event: 'first-cut', date: c.start });
@@ -115,7 +115,7 @@ export function backtest(strategy: Strategy, params: Record<string, unknown>, ma
     if (d.changeBp > 0 && kinds.has('hike')) evs.push({ event: 'hike', date: d.date });
   }
   const equity = sim.equity;
-  const events = eventStudy({ dates: market.dates, strategy: equity, small: smallEquity, large: largeEquity }, evs, HORIZONS);
+  const events = eventStudy({ dates: market.dates, strategy: equity, small: smallEquity, large: largeEquity, ...(bondsRet ? { bonds: equityOf(bondsRet) } : {}) }, evs, HORIZONS);
   return {
     strategy,
     params,

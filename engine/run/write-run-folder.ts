@@ -127,22 +127,22 @@ export function writeRunFiles(dir: string, r: BacktestResult, manifest: ReturnTy
   put(
     'regimes.csv',
     toCsv(
-      ['scope', 'label', 'cycle_id', 'direction', 'start', 'end', 'days', 'bars', 'strategy', 'small', 'large', 'relative', 'strategy_ann', 'small_ann', 'large_ann'],
-      r.regimes.map((g) => [g.scope, g.label, g.cycleId, g.direction, iso(g.start), iso(g.end), g.days, g.bars, g.strategy, g.small, g.large, g.relative, g.strategyAnn, g.smallAnn, g.largeAnn]),
+      ['scope', 'label', 'cycle_id', 'direction', 'start', 'end', 'days', 'bars', 'strategy', 'small', 'large', 'relative', 'strategy_ann', 'small_ann', 'large_ann', ...(market.bonds ? ['bonds', 'bonds_ann'] : [])],
+      r.regimes.map((g) => [g.scope, g.label, g.cycleId, g.direction, iso(g.start), iso(g.end), g.days, g.bars, g.strategy, g.small, g.large, g.relative, g.strategyAnn, g.smallAnn, g.largeAnn, ...(market.bonds ? [g.bonds ?? NaN, g.bondsAnn ?? NaN] : [])]),
     ),
   );
   put(
     'events.csv',
     toCsv(
-      ['event', 'event_date', 'entry_date', 'horizon_months', 'exit_date', 'strategy', 'small', 'large', 'spread'],
-      r.events.map((e) => [e.event, iso(e.eventDate), iso(e.entryDate), e.horizonMonths, iso(e.exitDate), e.strategy, e.small, e.large, e.spread]),
+      ['event', 'event_date', 'entry_date', 'horizon_months', 'exit_date', 'strategy', 'small', 'large', 'spread', ...(market.bonds ? ['bonds'] : [])],
+      r.events.map((e) => [e.event, iso(e.eventDate), iso(e.entryDate), e.horizonMonths, iso(e.exitDate), e.strategy, e.small, e.large, e.spread, ...(market.bonds ? [e.bonds ?? NaN] : [])]),
     ),
   );
   put(
     'events-summary.csv',
     toCsv(
-      ['event', 'horizon_months', 'n', 'small_mean', 'small_median', 'large_mean', 'large_median', 'spread_mean', 'spread_median', 'spread_hit_rate', 'strategy_mean'],
-      r.eventSummary.map((s) => [s.event, s.horizonMonths, s.n, s.smallMean, s.smallMedian, s.largeMean, s.largeMedian, s.spreadMean, s.spreadMedian, s.spreadHitRate, s.strategyMean]),
+      ['event', 'horizon_months', 'n', 'small_mean', 'small_median', 'large_mean', 'large_median', 'spread_mean', 'spread_median', 'spread_hit_rate', 'strategy_mean', ...(market.bonds ? ['bonds_mean', 'bonds_median'] : [])],
+      r.eventSummary.map((s) => [s.event, s.horizonMonths, s.n, s.smallMean, s.smallMedian, s.largeMean, s.largeMedian, s.spreadMean, s.spreadMedian, s.spreadHitRate, s.strategyMean, ...(market.bonds ? [s.bondsMean ?? NaN, s.bondsMedian ?? NaN] : [])]),
     ),
   );
   const first = market.dates[0], last = market.dates[T - 1];

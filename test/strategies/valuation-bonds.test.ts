@@ -92,3 +92,23 @@ describe('bonds as a leg of the rate-cycle built-ins (universes with bonds)', ()
     }
   });
 });
+
+describe('regime table and event study carry bonds where present', () => {
+  it('chains bond returns by the phase known at the previous close, and over event windows (hand-computed)', async () => {
+    const { regimeTable } = await import('../../engine/analytics/regimes.js');
+    const { eventStudy } = await import('../../engine/analytics/event-study.js');
+    const d = Int32Array.from(monthEnds('2020-01', 4).map((x) => Date.parse(x) / 864e5));
+    const zero = new Float64Array(4);
+    const bonds = Float64Array.of(0, 0.01, 0.02, -0.01);
+    const rows = regimeTable({ dates: d, strategy: zero, small: zero, large: zero, bonds, phase: Int8Array.of(1, 1, -1, -1), cycles: [] }, { draws: 200 });
+    expect(rows[0].label).toBe('easing');
+    expect(rows[0].bonds).toBeCloseTo(1.01 * 1.02 - 1, 12); // bars 1 and 2 (phase at bars 0 and 1 easing)
+    expect(rows[1].bonds).toBeCloseTo(-0.01, 12); // bar 3
+    expect(rows[2].bonds).toBe(0); // no hold bars
+    expect(regimeTable({ dates: d, strategy: zero, small: zero, large: zero, phase: Int8Array.of(1, 1, -1, -1), cycles: [] }, { draws: 200 })[0].bonds).toBeUndefined();
+    const level = Float64Array.of(1, 1.01, 1.0302, 1.019898);
+    const ones = new Float64Array(4).fill(1);
+    const ev = eventStudy({ dates: d, strategy: ones, small: ones, large: ones, bonds: level }, [{ event: 'first-cut', date: d[0] }], [1, 2]);
+    expect(ev.map((e) => e.bonds)).toEqual([expect.closeTo(0.01, 12), expect.closeTo(0.0302, 12)]);
+  });
+});
