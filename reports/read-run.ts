@@ -15,7 +15,22 @@ export interface RunData {
   trades: Table;
   metrics: MetricsFile;
   drawdowns: Table;
-  periods: Table;
+  /** Per-bar returns of the strategy, each asset, cash and the benchmark (returns.csv). */
+  returns: Table;
+  /** Buy-and-hold equity and drawdown of each asset (buy-hold.csv). */
+  buyHold: Table;
+  /** Trailing 12-month return, volatility, Sharpe and beta per series (rolling.csv). */
+  rolling: Table;
+  /** Histogram of monthly returns with normal fits (distribution.csv). */
+  distribution: Table;
+  /** Box statistics of returns by period (quantiles.csv). */
+  quantiles: Table;
+  /** Calendar-month and calendar-year returns (returns-monthly.csv, returns-annual.csv). */
+  monthly: Table;
+  annual: Table;
+  /** Round trips per asset and their statistics (round-trips.csv, round-trips-summary.csv). */
+  roundTrips: Table;
+  roundTripsSummary: Table;
   regimes: Table;
   events: Table;
   eventsSummary: Table;
@@ -73,7 +88,15 @@ export function readRunFolder(dir: string): RunData {
     trades: readTable(dir, 'trades.csv'),
     metrics: readJson<MetricsFile>(dir, 'metrics.json'),
     drawdowns: readTable(dir, 'drawdowns.csv'),
-    periods: readTable(dir, 'periods.csv'),
+    returns: readTable(dir, 'returns.csv'),
+    buyHold: readTable(dir, 'buy-hold.csv'),
+    rolling: readTable(dir, 'rolling.csv'),
+    distribution: readTable(dir, 'distribution.csv'),
+    quantiles: readTable(dir, 'quantiles.csv'),
+    monthly: readTable(dir, 'returns-monthly.csv'),
+    annual: readTable(dir, 'returns-annual.csv'),
+    roundTrips: readTable(dir, 'round-trips.csv'),
+    roundTripsSummary: readTable(dir, 'round-trips-summary.csv'),
     regimes: readTable(dir, 'regimes.csv'),
     events: readTable(dir, 'events.csv'),
     eventsSummary: readTable(dir, 'events-summary.csv'),

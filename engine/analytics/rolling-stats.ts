@@ -1,3 +1,4 @@
+import { equityCurve } from '../metrics/equity-curve.js';
 import { trailingWindowStart } from './trailing-window.js';
 
 /** Trailing-window statistics of one return series at each bar (NaN until a full window exists). */
@@ -42,8 +43,9 @@ export function rollingStats(input: RollingInput): RollingStats {
   const cr = centre((t) => returns[t]);
   const cx = centre((t) => returns[t] - cash[t]);
   const cb = centre((t) => benchmark[t] - cash[t]);
-  // prefix sums over bars 1..t of: r, r², x, x², b, b², x·b (centred), and log growth
-  const P = 8;
+  // prefix sums over bars 1..t of: r, r², x, x², b, b², x·b (centred); growth from the equity curve
+  const P = 7;
+  const equity = equityCurve(returns);
   const sums = new Float64Array((T + 1) * P);
   for (let t = 1; t < T; t++) {
     const r = returns[t] - cr;
@@ -57,7 +59,6 @@ export function rollingStats(input: RollingInput): RollingStats {
     sums[o + 4] = sums[p + 4] + b;
     sums[o + 5] = sums[p + 5] + b * b;
     sums[o + 6] = sums[p + 6] + x * b;
-    sums[o + 7] = sums[p + 7] + Math.log1p(returns[t]);
   }
   const ret = new Float64Array(T).fill(NaN);
   const volatility = new Float64Array(T).fill(NaN);
@@ -70,7 +71,7 @@ export function rollingStats(input: RollingInput): RollingStats {
     const n = t - j;
     const o = t * P, p = j * P;
     const d = (k: number) => sums[o + k] - sums[p + k];
-    ret[t] = Math.expm1(d(7));
+    ret[t] = equity[t] / equity[j] - 1;
     if (n < 2) continue;
     const varR = (d(1) - (d(0) * d(0)) / n) / (n - 1);
     const varX = (d(3) - (d(2) * d(2)) / n) / (n - 1);

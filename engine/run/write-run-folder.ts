@@ -3,13 +3,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isoDay } from '../dates.js';
 import { toCsv, type Cell } from '../io/csv-writer.js';
-import { calendarReturns } from '../metrics/calendar-returns.js';
 import { METRIC_DEFINITIONS, type Metrics } from '../metrics/compute-metrics.js';
 import { drawdownSeries, drawdownTable } from '../metrics/drawdowns.js';
 import { packageVersion } from '../paths.js';
 import { Phase } from '../types.js';
 import { formatRebalance } from './parse-rebalance.js';
 import type { BacktestResult } from './backtest.js';
+import { writeAnalysisFiles } from './write-analysis-files.js';
 
 const PHASE_NAME: Record<number, string> = { [Phase.Easing]: 'easing', [Phase.Tightening]: 'tightening', [Phase.Hold]: 'hold' };
 const iso = (day: number) => (Number.isFinite(day) ? isoDay(day) : '');
@@ -92,10 +92,10 @@ export function writeRunFiles(dir: string, r: BacktestResult, manifest: ReturnTy
     const row: Cell[] = [isoDay(market.dates[t])];
     for (let a = 0; a < A; a++) row.push(sim.targets[t * A + a]);
     for (let a = 0; a < A; a++) row.push(sim.weights[t * A + a]);
-    row.push(sim.cashWeight[t]);
+    row.push(sim.cashWeight[t], sim.turnover[t]);
     wRows.push(row);
   }
-  put('weights.csv', toCsv(['date', ...market.assets.map((a) => `target_${a}`), ...market.assets.map((a) => `weight_${a}`), 'cash'], wRows));
+  put('weights.csv', toCsv(['date', ...market.assets.map((a) => `target_${a}`), ...market.assets.map((a) => `weight_${a}`), 'cash', 'turnover'], wRows));
 
   put('trades.csv', toCsv(['date', 'asset', 'from', 'to', 'value', 'cost'], sim.trades.map((t) => [isoDay(t.date), t.asset, t.from, t.to, t.value, t.cost])));
 
@@ -106,10 +106,18 @@ export function writeRunFiles(dir: string, r: BacktestResult, manifest: ReturnTy
   );
   const keys = Object.keys(METRIC_DEFINITIONS) as (keyof Metrics)[];
   put(
-    'metrics.csv',
+    'metrics-wide.csv',
     toCsv(
       ['metric', 'label', 'unit', ...columns],
       keys.map((k) => [k, METRIC_DEFINITIONS[k].label, METRIC_DEFINITIONS[k].unit, ...columns.map((c) => (DATE_FIELDS.has(k) ? iso(r.metrics[c][k]) : r.metrics[c][k]))]),
+    ),
+  );
+  // tidy long form: one row per series × metric; numbers in `value`, dates in `date` (each column one type)
+  put(
+    'metrics.csv',
+    toCsv(
+      ['series', 'metric', 'unit', 'value', 'date'],
+      columns.flatMap((c) => keys.map((k) => [c, k, METRIC_DEFINITIONS[k].unit, DATE_FIELDS.has(k) ? '' : r.metrics[c][k], DATE_FIELDS.has(k) ? iso(r.metrics[c][k]) : ''])),
     ),
   );
 
@@ -118,11 +126,7 @@ export function writeRunFiles(dir: string, r: BacktestResult, manifest: ReturnTy
     toCsv(['rank', 'peak', 'trough', 'recovery', 'depth', 'days'], drawdownTable(market.dates, sim.equity, 10).map((d, i) => [i + 1, iso(d.peak), iso(d.trough), iso(d.recovery), d.depth, d.days])),
   );
 
-  const cal = { strategy: calendarReturns(market.dates, sim.returns), small: calendarReturns(market.dates, market.returns[market.small]), large: calendarReturns(market.dates, market.returns[market.large]) };
-  const pRows: Cell[][] = [];
-  cal.strategy.months.forEach((m, i) => pRows.push(['month', m.year, m.month, m.ret, cal.small.months[i].ret, cal.large.months[i].ret]));
-  cal.strategy.years.forEach((y, i) => pRows.push(['year', y.year, '', y.ret, cal.small.years[i].ret, cal.large.years[i].ret]));
-  put('periods.csv', toCsv(['period', 'year', 'month', 'strategy', 'small', 'large'], pRows));
+  writeAnalysisFiles(dir, r);
 
   put(
     'regimes.csv',

@@ -3,74 +3,57 @@ import { basename, join } from 'node:path';
 import { writeDirAtomically } from '../../engine/io/atomic-dir.js';
 import { toCsv, type Cell } from '../../engine/io/csv-writer.js';
 import { UserError } from '../../engine/errors.js';
-import { readRunFolder, type RunData } from '../read-run.js';
+import { readRunFolder } from '../read-run.js';
+import { compareModel, type CompareModel } from './compare-model.js';
 import { renderCompare } from './render-compare.js';
 
-/** Whether a higher value of a metric is better (1), worse (−1), or neither (0). */
-export const BETTER: Record<string, 1 | -1 | 0> = {
-  totalReturn: 1, cagr: 1, volatility: -1, sharpe: 1, sortino: 1, calmar: 1, maxDrawdown: 1, longestDrawdownDays: -1,
-  turnoverAnnual: -1, bestMonth: 1, worstMonth: 1, bestYear: 1, worstYear: 1, positiveMonths: 1, skew: 1, kurtosis: -1,
-  var95: 1, cvar95: 1, alphaAnnual: 1, informationRatio: 1, psr: 1,
-};
+export { comparability } from './compare-model.js';
+export { BETTER, bestIndex, deltaQuality } from './ranking.js';
+export { compareLong, compareRows } from './compare-tables.js';
+import { compareLong, compareRows } from './compare-tables.js';
 
-/** A short label of a run: strategy name, its parameters and the folder name. */
-export function runLabel(run: RunData): string {
-  const params = Object.entries(run.manifest.strategy.params).map(([k, v]) => `${k}=${String(v)}`).join(' ');
-  return `${run.manifest.strategy.name}${params ? ` (${params})` : ''} [${basename(run.dir)}]`;
-}
-
-/** Reasons why runs cannot be compared one to one (different periods, universes or data). */
-export function comparability(runs: RunData[]): string[] {
-  const notes: string[] = [];
-  const first = runs[0].manifest;
-  for (const r of runs.slice(1)) {
-    const m = r.manifest;
-    const name = basename(r.dir);
-    if (m.universe.id !== first.universe.id) notes.push(`${name} uses universe ${m.universe.id}, the first run ${first.universe.id}`);
-    if (m.period.from !== first.period.from || m.period.to !== first.period.to) notes.push(`${name} covers ${m.period.from} to ${m.period.to}, the first run ${first.period.from} to ${first.period.to}`);
-    const files = new Set([...Object.keys(m.data.hashes), ...Object.keys(first.data.hashes)]);
-    const differ = [...files].filter((f) => m.data.hashes[f] && first.data.hashes[f] && m.data.hashes[f] !== first.data.hashes[f]);
-    if (differ.length) notes.push(`${name} used different versions of ${differ.join(', ')}`);
-  }
-  return notes;
-}
-
-/** Index of the best run per metric (NaN when the metric has no direction or no values). */
-export function bestIndex(values: (number | null)[], direction: 1 | -1 | 0): number {
-  if (!direction) return NaN;
-  let best = NaN;
-  values.forEach((v, i) => {
-    if (v === null || !Number.isFinite(v)) return;
-    if (Number.isNaN(best) || direction * v > direction * (values[best] as number)) best = i;
-  });
-  return best;
-}
-
-/** Rows of compare.csv: metric, label, unit, one column per run, then differences vs the first run. */
-export function compareRows(runs: RunData[]): { header: string[]; rows: Cell[][] } {
-  const labels = runs.map(runLabel);
-  const defs = runs[0].metrics.definitions;
-  const header = ['metric', 'label', 'unit', ...labels, ...labels.slice(1).map((l) => `diff: ${l}`)];
-  const rows: Cell[][] = Object.entries(defs).map(([key, def]) => {
-    const vals = runs.map((r) => r.metrics.metrics.strategy?.[key] ?? null);
-    const diffs = vals.slice(1).map((v) => (typeof v === 'number' && typeof vals[0] === 'number' && def.unit !== 'date' ? v - vals[0] : null));
-    return [key, def.label, def.unit, ...vals, ...diffs];
-  });
-  return { header, rows };
+/** Writes every file of a comparison folder into `dir`. */
+export function writeCompareFiles(dir: string, model: CompareModel): void {
+  const put = (name: string, header: string[], rows: Cell[][]) => writeFileSync(join(dir, name), toCsv(header, rows));
+  const long = compareLong(model);
+  put('compare.csv', long.header, long.rows);
+  const wide = compareRows(model);
+  put('compare-wide.csv', wide.header, wide.rows);
+  put(
+    'compare-runs.csv',
+    ['run', 'tag', 'folder', 'strategy', 'params', 'universe', 'from', 'to', 'compared_from', 'compared_to', 'description'],
+    model.runs.map((r, i) => {
+      const m = r.manifest;
+      return [model.labels[i].short, model.labels[i].tag, basename(r.dir), m.strategy.id, JSON.stringify(m.strategy.params), m.universe.id, m.period.from, m.period.to, model.period?.from ?? m.period.from, model.period?.to ?? m.period.to, model.labels[i].full];
+    }),
+  );
+  const tags = model.labels.map((l) => l.tag);
+  put(
+    'compare-series.csv',
+    ['date', ...tags.flatMap((t) => [`${t}_equity`, `${t}_drawdown`, `${t}_excess_12m`])],
+    model.series.dates.map((d, k) => [d, ...tags.flatMap((_, i) => [model.series.equity[i][k], model.series.drawdown[i][k], model.series.excess[i][k]])]),
+  );
+  put(
+    'compare-correlation.csv',
+    ['run_a', 'run_b', 'correlation', 'months'],
+    tags.flatMap((a, i) => tags.map((b, j) => [a, b, model.correlation.r[i][j], model.correlation.months[i][j]])),
+  );
+  put(
+    'compare-cycles.csv',
+    ['run', 'cycle', 'direction', 'start', 'end', 'return'],
+    model.cycles.flatMap((c) => tags.map((t, i) => [t, c.label, c.direction, c.start, c.end, c.values[i]])),
+  );
+  writeFileSync(join(dir, 'compare.html'), renderCompare(model));
 }
 
 /**
- * Compares run folders side by side: writes compare.csv and compare.html into `outDir`
- * (a new folder, written in a temporary folder and renamed into place; an existing one
- * is replaced only with `force`).
+ * Compares run folders side by side: writes compare.csv (tidy), compare-wide.csv, the chart
+ * CSVs and compare.html into `outDir` (a new folder, written in a temporary folder and renamed
+ * into place; an existing one is replaced only with `force`). `commonPeriod` restricts every
+ * run to the period all cover (default: when their periods differ).
  */
-export async function compareRuns(dirs: readonly string[], outDir: string, opts: { force?: boolean } = {}): Promise<string> {
+export async function compareRuns(dirs: readonly string[], outDir: string, opts: { force?: boolean; commonPeriod?: boolean } = {}): Promise<string> {
   if (dirs.length < 2) throw new UserError('compare needs at least two run folders');
-  const runs = dirs.map((d) => readRunFolder(d));
-  const notes = comparability(runs);
-  const { header, rows } = compareRows(runs);
-  return writeDirAtomically(outDir, opts.force ?? false, (tmp) => {
-    writeFileSync(join(tmp, 'compare.csv'), toCsv(header, rows));
-    writeFileSync(join(tmp, 'compare.html'), renderCompare(runs, notes));
-  });
+  const model = compareModel(dirs.map((d) => readRunFolder(d)), { commonPeriod: opts.commonPeriod });
+  return writeDirAtomically(outDir, opts.force ?? false, (tmp) => writeCompareFiles(tmp, model));
 }

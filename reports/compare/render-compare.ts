@@ -1,123 +1,192 @@
-import { basename } from 'node:path';
-import { column, type RunData } from '../read-run.js';
-import { isoToSeconds, phaseRuns, sampleBars } from '../html/chart-data.js';
+import { isoToSeconds, phaseRuns } from '../html/chart-data.js';
+import { downsampleIndexes } from '../html/downsample.js';
 import { escapeHtml } from '../html/escape.js';
 import { formatPercent, formatValue } from '../html/format.js';
 import { chartSection, page, PHASE_LEGEND } from '../html/page.js';
-import { BETTER, bestIndex, runLabel } from './compare-runs.js';
-
-const PALETTE = ['#1f5fbf', '#e07b00', '#6b6f7a', '#2a9d8f', '#c44e52', '#8e5ea2', '#3b8b3b', '#b8860b', '#17becf', '#7f7f7f'];
+import { styleOf } from '../html/styles.js';
+import { barChart, scatterChart, type ScatterPoint } from '../html/svg-chart.js';
+import { compareLong } from './compare-tables.js';
+import { BETTER, bestIndex, deltaQuality } from './ranking.js';
+import type { CompareModel } from './compare-model.js';
 
 function num(v: string | undefined): number {
   return v === undefined || v === '' ? NaN : Number(v);
 }
 
-/** Compounded return of a run's strategy in a phase (from regimes.csv). */
-function phaseReturn(run: RunData, phase: string, field = 'strategy_ann'): number {
+function header(model: CompareModel): string {
+  const { runs, labels, period } = model;
+  const legend = runs
+    .map((r, i) => {
+      const m = r.manifest;
+      const st = styleOf(i);
+      return `<tr><td><b style="color:${st.color}">${escapeHtml(labels[i].tag)}</b></td><td>${escapeHtml(m.strategy.name)}</td><td class="params">${escapeHtml(Object.entries(m.strategy.params).map(([k, v]) => `${k}=${String(v)}`).join(' ') || '(defaults)')}</td><td>${escapeHtml(m.universe.id)}</td><td>${escapeHtml(m.period.from)} to ${escapeHtml(m.period.to)}</td><td>${escapeHtml(labels[i].full.split('; folder ')[1] ?? '')}</td></tr>`;
+    })
+    .join('');
+  const note = model.notes.length
+    ? `<div class="note"><b>${model.rankable ? 'Compared on the same bars' : 'Not directly comparable — no run is ranked'}:</b><ul>${model.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul></div>`
+    : '';
+  const first = runs[0].manifest;
+  const when = period ? `${period.from} to ${period.to} (common period)` : `${first.period.from} to ${first.period.to}`;
+  return `<header class="top"><h1>Comparison of ${runs.length} runs</h1><p class="lead">Universe ${escapeHtml([...new Set(runs.map((r) => r.manifest.universe.id))].join(', '))}, ${escapeHtml(when)}.</p>${note}
+<table id="compare-legend" class="legend-table"><thead><tr><th>run</th><th>strategy</th><th>parameters</th><th>universe</th><th>own period</th><th>folder</th></tr></thead><tbody>${legend}</tbody></table></header>`;
+}
+
+function phaseReturn(run: CompareModel['runs'][number], phase: string, field: string): number {
   return num(run.regimes.find((r) => r.scope === 'phase' && r.label === phase)?.[field]);
 }
 
-/** One generated sentence per run: CAGR, max drawdown, and easing vs tightening (annualized). */
-function summary(runs: RunData[]): string {
-  const items = runs.map((r, i) => {
-    const m = r.metrics.metrics.strategy;
-    return `<li><b style="color:${PALETTE[i % PALETTE.length]}">${escapeHtml(runLabel(r))}</b>: CAGR ${formatValue(m.cagr, 'fraction')}, max drawdown ${formatValue(m.maxDrawdown, 'fraction')}, Sharpe ${formatValue(m.sharpe, 'ratio')}; annualized ${formatPercent(phaseReturn(r, 'easing'))} in easing phases, ${formatPercent(phaseReturn(r, 'tightening'))} in tightening, ${formatPercent(phaseReturn(r, 'hold'))} in holds.</li>`;
+/** The answer first: per universe, small vs large caps by phase and after first cuts; per run, one line. */
+function summary(model: CompareModel): string {
+  const seen = new Set<string>();
+  const leads = model.runs
+    .filter((r) => !seen.has(r.manifest.universe.id) && seen.add(r.manifest.universe.id))
+    .map((r) => {
+      const u = r.manifest.universe;
+      const s12 = r.eventsSummary.find((s) => s.event === 'first-cut' && s.horizon_months === '12');
+      const after = s12 ? ` Twelve months after a first cut (n = ${escapeHtml(s12.n)} cycles) small caps averaged ${formatPercent(num(s12.small_mean))} vs ${formatPercent(num(s12.large_mean))}, ahead in ${Math.round(num(s12.spread_hit_rate) * num(s12.n))} of ${escapeHtml(s12.n)}.` : '';
+      return `<p class="lead"><b>${escapeHtml(u.id)}</b> (${escapeHtml(r.manifest.period.from)} to ${escapeHtml(r.manifest.period.to)}): in easing phases small caps (${escapeHtml(u.small)}) returned ${formatPercent(phaseReturn(r, 'easing', 'small_ann'))} a year against ${formatPercent(phaseReturn(r, 'easing', 'large_ann'))} for large caps (${escapeHtml(u.large)}); in tightening phases ${formatPercent(phaseReturn(r, 'tightening', 'small_ann'))} against ${formatPercent(phaseReturn(r, 'tightening', 'large_ann'))}.${after}</p>`;
+    });
+  const items = model.runs.map((r, i) => {
+    const m = model.metrics[i];
+    return `<li><b style="color:${styleOf(i).color}" title="${escapeHtml(model.labels[i].full)}">${escapeHtml(model.labels[i].short)}</b>: CAGR ${formatValue(m.cagr, 'fraction')}, volatility ${formatValue(m.volatility, 'fraction')}, Sharpe ${formatValue(m.sharpe, 'ratio')}, max drawdown ${formatValue(m.maxDrawdown, 'fraction')}; in its own period ${formatPercent(phaseReturn(r, 'easing', 'strategy_ann'))} a year in easing phases, ${formatPercent(phaseReturn(r, 'tightening', 'strategy_ann'))} in tightening.</li>`;
   });
-  const first = runs[0];
-  const small = phaseReturn(first, 'easing', 'small_ann');
-  const large = phaseReturn(first, 'easing', 'large_ann');
-  const u = first.manifest.universe;
-  const lead = `<p class="lead">In easing phases small caps (${escapeHtml(u.small)}) returned ${formatPercent(small)} a year against ${formatPercent(large)} for large caps (${escapeHtml(u.large)}); in tightening phases ${formatPercent(phaseReturn(first, 'tightening', 'small_ann'))} against ${formatPercent(phaseReturn(first, 'tightening', 'large_ann'))} (${escapeHtml(first.manifest.period.from)} to ${escapeHtml(first.manifest.period.to)}).</p>`;
-  return `<section><h2>What this shows</h2>${lead}<ul>${items.join('')}</ul></section>`;
+  return `<section><h2>What this shows</h2>${leads.join('')}<ul>${items.join('')}</ul></section>`;
 }
 
-function metricsTable(runs: RunData[]): string {
-  const defs = runs[0].metrics.definitions;
-  const head = runs.map((r, i) => `<th style="color:${PALETTE[i % PALETTE.length]}">${escapeHtml(runLabel(r))}</th>`).join('') + runs.slice(1).map((r) => `<th>Δ ${escapeHtml(basename(r.dir))}</th>`).join('');
+/** Metrics side by side: one column per run (Δ vs R1 under each value), then the buy-and-holds. */
+function metricsTable(model: CompareModel): string {
+  const defs = model.runs[0].metrics.definitions;
+  const head = model.labels.map((l, i) => `<th title="${escapeHtml(l.full)}" style="color:${styleOf(i).color}">${escapeHtml(l.short)}</th>`).join('') + model.holds.map((h) => `<th class="hold">${escapeHtml(h.label)}</th>`).join('');
   const rows = Object.entries(defs)
     .map(([key, def]) => {
-      const vals = runs.map((r) => r.metrics.metrics.strategy?.[key] ?? null);
+      const vals = model.metrics.map((m) => m[key] ?? null);
       const nums = vals.map((v) => (typeof v === 'number' ? v : null));
-      const best = bestIndex(nums, BETTER[key] ?? 0);
-      const cells = vals.map((v, i) => `<td${i === best ? ' class="best"' : ''}>${escapeHtml(formatValue(v, def.unit))}</td>`).join('');
-      const diffs = nums.slice(1).map((v) => {
-        if (def.unit === 'date' || v === null || nums[0] === null) return '<td>–</td>';
-        const d = v - (nums[0] as number);
-        return `<td class="${d > 0 ? 'pos' : d < 0 ? 'neg' : ''}">${d > 0 ? '+' : ''}${escapeHtml(formatValue(d, def.unit))}</td>`;
+      const best = model.rankable ? bestIndex(nums, BETTER[key] ?? 0) : NaN;
+      const cells = vals.map((v, i) => {
+        let delta = '';
+        if (i > 0 && def.unit !== 'date' && nums[i] !== null && nums[0] !== null) {
+          const d = (nums[i] as number) - (nums[0] as number);
+          const shown = formatValue(d, def.unit);
+          const q = model.rankable && /[1-9]/.test(shown) ? deltaQuality(key, d) : 0;
+          const mark = q > 0 ? '▲ ' : q < 0 ? '▼ ' : '';
+          delta = `<span class="delta ${q > 0 ? 'better' : q < 0 ? 'worse' : ''}">${mark}Δ ${d > 0 ? '+' : ''}${escapeHtml(shown)}</span>`;
+        }
+        return `<td${i === best ? ' class="best"' : ''}>${escapeHtml(formatValue(v, def.unit))}${delta}</td>`;
       });
-      return `<tr><td title="${escapeHtml(def.definition)}">${escapeHtml(def.label)}</td>${cells}${diffs.join('')}</tr>`;
+      const holds = model.holds.map((h) => `<td class="hold">${escapeHtml(formatValue(h.metrics[key] ?? null, def.unit))}</td>`);
+      return `<tr data-metric="${escapeHtml(key)}"><td title="${escapeHtml(def.definition)}">${escapeHtml(def.label)}</td>${cells.join('')}${holds.join('')}</tr>`;
     })
     .join('\n');
-  return `<section><h2>Metrics side by side</h2><table id="compare-metrics"><thead><tr><th>metric</th>${head}</tr></thead><tbody>${rows}</tbody></table><p class="how">Green: the best run on that row (higher is better except volatility, drawdown length, turnover, kurtosis and tracking error). Δ columns: difference from the first run.</p></section>`;
+  const rule = model.rankable
+    ? 'Green cell: the best run on that row (higher is better except volatility, drawdown length, turnover, kurtosis and tracking error; rows without a direction are not ranked). Under each value: its difference from R1, ▲ green when better by the same rule, ▼ red when worse.'
+    : 'The runs are not directly comparable (see the note at the top), so no run is marked best and differences are not judged better or worse. Rerun with --common-period, or compare runs of the same universe and data.';
+  return `<section><h2>Metrics side by side</h2><div class="table-wrap"><table id="compare-metrics" class="sticky-first compact"><thead><tr><th>metric</th>${head}</tr></thead><tbody>${rows}</tbody></table></div><p class="how">${rule} Grey columns: buying and holding each asset over the same bars (not ranked). Hover a run for its full parameters; the legend is at the top.</p></section>`;
 }
 
-function regimesSideBySide(runs: RunData[]): string {
-  const base = runs[0].regimes;
-  const rows = base
-    .map((row) => {
+/** Risk/return scatters from compare.csv: volatility vs CAGR and max drawdown vs CAGR, runs and buy-and-holds. */
+function scatters(model: CompareModel): string {
+  const long = compareLong(model);
+  const rowOf = new Map(long.rows.map((r, i) => [`${r[0]}|${r[1]}`, i]));
+  const entries = [...model.labels.map((l, i) => ({ run: l.short, label: l.tag, style: i, m: model.metrics[i] })), ...model.holds.map((h, k) => ({ run: h.key, label: h.label.replace(' buy-and-hold', ' B&H'), style: model.runs.length + k, m: h.metrics }))];
+  const points = (xKey: string): ScatterPoint[] =>
+    entries.map((e) => ({ label: e.label, x: Number(e.m[xKey]), y: Number(e.m.cagr), style: e.style, src: [`compare.csv:${rowOf.get(`${e.run}|${xKey}`)}:value`, `compare.csv:${rowOf.get(`${e.run}|cagr`)}:value`] }));
+  const a = scatterChart({ id: 'scatter-vol', points: points('volatility'), xLabel: 'annualized volatility (%)', yLabel: 'CAGR (%)', xUnit: 'percent', yUnit: 'percent' });
+  const b = scatterChart({ id: 'scatter-dd', points: points('maxDrawdown'), xLabel: 'max drawdown (%)', yLabel: 'CAGR (%)', xUnit: 'percent', yUnit: 'percent' });
+  return `<section><h2>Risk and return</h2><div class="grid2"><div>${a}</div><div>${b}</div></div><p class="how">Each run (R1…, circles, squares, triangles…) and each buy-and-hold (B&H) on the same bars; up and to the left is better on the left chart, up and to the right on the right one (drawdowns are negative). Values from compare.csv.</p></section>`;
+}
+
+/** Correlation matrix of the runs' monthly returns as a table heat map (compare-correlation.csv). */
+function correlationTable(model: CompareModel): string {
+  const tags = model.labels.map((l) => l.tag);
+  const shade = (r: number) => (Number.isFinite(r) ? (r >= 0 ? `rgba(31,95,191,${(0.08 + 0.55 * r).toFixed(2)})` : `rgba(213,94,0,${(0.08 + 0.55 * -r).toFixed(2)})`) : '#fff');
+  const rows = tags
+    .map((a, i) => `<tr><td title="${escapeHtml(model.labels[i].full)}">${escapeHtml(model.labels[i].short)}</td>${tags.map((_, j) => { const r = model.correlation.r[i][j]; return `<td style="background:${shade(r)}" title="${escapeHtml(`${a} vs ${tags[j]}: ${Number.isFinite(r) ? r.toFixed(3) : '–'} over ${model.correlation.months[i][j]} months`)}">${Number.isFinite(r) ? r.toFixed(2) : '–'}</td>`; }).join('')}</tr>`)
+    .join('');
+  const n = Math.min(...model.correlation.months.flat());
+  return `<section><h2>Correlation of monthly returns</h2><table id="compare-correlation" class="heat corr"><thead><tr><th></th>${tags.map((t) => `<th>${escapeHtml(t)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table><p class="how">Pearson correlation of calendar-month strategy returns over the months both runs cover (at least ${n} months per pair; hover a cell for its n). Runs that hold the same assets most of the time correlate near 1: their differences rest on a few months.</p></section>`;
+}
+
+function cycleBars(model: CompareModel): string {
+  if (!model.cycles.length) return '';
+  const tags = model.labels.map((l) => l.tag);
+  const chart = barChart({
+    id: 'cycle-bars',
+    categories: model.cycles.map((c) => c.label),
+    series: tags.map((t, i) => ({ label: t, values: model.cycles.map((c) => c.values[i]), src: model.cycles.map((_, k) => `compare-cycles.csv:${k * tags.length + i}:return`) })),
+    unit: 'percent',
+    yLabel: 'return over the cycle (%)',
+    xLabel: 'Fed cycle (direction and month of its first move)',
+  });
+  return `<section><h2>Return in each Fed cycle</h2>${chart}<p class="how">Compounded strategy return of each run from a cycle's first move to the next cycle's first move (compare-cycles.csv, from each run's regimes.csv); blank where a run does not cover the whole cycle.</p></section>`;
+}
+
+function regimesSideBySide(model: CompareModel): string {
+  const { runs, labels } = model;
+  const phases = ['easing', 'tightening', 'hold'];
+  const sameUniverse = new Set(runs.map((r) => r.manifest.universe.id)).size === 1;
+  const rows = phases
+    .map((p) => {
       const cells = runs.map((r) => {
-        const match = r.regimes.find((x) => x.scope === row.scope && x.label === row.label);
-        const v = num(match?.strategy);
+        const v = phaseReturn(r, p, 'strategy_ann');
         return `<td class="${v > 0 ? 'pos' : v < 0 ? 'neg' : ''}">${formatPercent(v)}</td>`;
       });
-      return `<tr><td>${escapeHtml(row.scope === 'phase' ? `${row.label} (all)` : row.label)}</td><td>${escapeHtml(row.start)}</td><td>${escapeHtml(row.end)}</td>${cells.join('')}<td>${formatPercent(num(row.small))}</td><td>${formatPercent(num(row.large))}</td></tr>`;
+      const extra = sameUniverse ? `<td class="hold">${formatPercent(phaseReturn(runs[0], p, 'small_ann'))}</td><td class="hold">${formatPercent(phaseReturn(runs[0], p, 'large_ann'))}</td>` : '';
+      return `<tr><td>${p}</td>${cells.join('')}${extra}</tr>`;
     })
     .join('\n');
-  const head = runs.map((r, i) => `<th style="color:${PALETTE[i % PALETTE.length]}">${escapeHtml(basename(r.dir))}</th>`).join('');
-  return `<section><h2>Fed regimes and cycles</h2><table id="compare-regimes"><thead><tr><th>regime</th><th>from</th><th>to</th>${head}<th>small</th><th>large</th></tr></thead><tbody>${rows}</tbody></table><p class="how">Compounded return of each run in each phase and cycle; small and large columns are the first run's universe.</p></section>`;
+  const head = labels.map((l, i) => `<th title="${escapeHtml(l.full)}" style="color:${styleOf(i).color}">${escapeHtml(l.tag)}</th>`).join('') + (sameUniverse ? '<th class="hold">small</th><th class="hold">large</th>' : '');
+  return `<section><h2>Fed phases</h2><table id="compare-regimes" class="sticky-first"><thead><tr><th>phase</th>${head}</tr></thead><tbody>${rows}</tbody></table><p class="how">Annualized return of each run over all bars of each phase in its own period (regimes.csv).</p></section>`;
 }
 
-function eventsSideBySide(runs: RunData[]): string {
-  const base = runs[0].eventsSummary.filter((s) => s.event === 'first-cut');
-  const head = runs.map((r, i) => `<th style="color:${PALETTE[i % PALETTE.length]}">${escapeHtml(basename(r.dir))}</th>`).join('');
-  const rows = base
-    .map((s) => {
-      const cells = runs.map((r) => {
-        const m = r.eventsSummary.find((x) => x.event === s.event && x.horizon_months === s.horizon_months);
-        return `<td>${formatPercent(num(m?.strategy_mean))}</td>`;
-      });
-      return `<tr><td>${escapeHtml(s.horizon_months)} m</td><td>${escapeHtml(s.n)}</td>${cells.join('')}<td>${formatPercent(num(s.small_mean))}</td><td>${formatPercent(num(s.large_mean))}</td><td>${formatPercent(num(s.spread_mean))}</td><td>${formatPercent(num(s.spread_hit_rate))}</td></tr>`;
+/** After first cuts: each run with its own n, strategy mean and its own universe's small, large and spread. */
+function eventsSideBySide(model: CompareModel): string {
+  const horizons = ['3', '6', '12', '24'];
+  const rows = model.runs
+    .map((r, i) => {
+      const get = (h: string) => r.eventsSummary.find((s) => s.event === 'first-cut' && s.horizon_months === h);
+      const s12 = get('12');
+      const strat = horizons.map((h) => `<td>${formatPercent(num(get(h)?.strategy_mean))}</td>`).join('');
+      return `<tr><td title="${escapeHtml(model.labels[i].full)}">${escapeHtml(model.labels[i].short)}</td><td>${escapeHtml(r.manifest.universe.id)}</td><td>${escapeHtml(s12?.n ?? '0')}</td>${strat}<td>${formatPercent(num(s12?.small_mean))}</td><td>${formatPercent(num(s12?.large_mean))}</td><td>${formatPercent(num(s12?.spread_mean))}</td><td>${formatPercent(num(s12?.spread_hit_rate))}</td></tr>`;
     })
     .join('\n');
-  return `<section><h2>After first cuts (averages)</h2><table id="compare-events"><thead><tr><th>horizon</th><th>n</th>${head}<th>small</th><th>large</th><th>spread</th><th>small beat large</th></tr></thead><tbody>${rows}</tbody></table><p class="how">Mean return after each first cut of an easing cycle, entry at the decision day's close.</p></section>`;
-}
-
-/** Values of a run's column on the first run's sampled dates (null where the run has no bar). */
-function aligned(run: RunData, name: string, dates: string[]): (number | null)[] {
-  const byDate = new Map<string, number>();
-  const col = column(run.equity, name);
-  run.equity.forEach((r, i) => byDate.set(r.date, col[i]));
-  return dates.map((d) => {
-    const v = byDate.get(d);
-    return v === undefined || !Number.isFinite(v) ? null : Number(v.toPrecision(6));
-  });
+  return `<section><h2>After first cuts (averages)</h2><table id="compare-events" class="sticky-first"><thead><tr><th rowspan="2">run</th><th rowspan="2">universe</th><th rowspan="2">n (12 m)</th><th colspan="4" style="text-align:center">strategy mean after</th><th colspan="4" style="text-align:center">12 months: the run's own universe</th></tr><tr>${horizons.map((h) => `<th>${h} m</th>`).join('')}<th>small</th><th>large</th><th>spread</th><th>small beat large</th></tr></thead><tbody>${rows}</tbody></table><p class="how">Mean return after each first cut of an easing cycle in each run's own period (events-summary.csv), entry at the decision day's close; n = cycles with 12 months of data.</p></section>`;
 }
 
 /** The comparison page. */
-export function renderCompare(runs: RunData[], notes: string[]): string {
-  const first = runs[0];
-  const { keep, x } = sampleBars(first.equity);
-  const dates = Array.from(keep, (i) => first.equity[i].date);
-  const note = notes.length ? `<div class="note"><b>Not directly comparable:</b><ul>${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul></div>` : '';
+export function renderCompare(model: CompareModel): string {
+  const s = model.series;
+  const first = Float64Array.from(s.equity[0], (v) => (v === null ? NaN : v));
+  const keep = downsampleIndexes(first, 1500);
+  const x = Array.from(keep, (i) => isoToSeconds(s.dates[i]));
+  const tags = model.labels.map((l) => l.tag);
+  const pick = (col: (number | null)[]) => Array.from(keep, (i) => (col[i] === null ? null : Number((col[i] as number).toPrecision(6))));
+  const series = (name: 'equity' | 'drawdown' | 'excess', suffix: string) =>
+    tags.map((t, i) => ({ label: model.labels[i].short, color: styleOf(i).color, dash: styleOf(i).dash, width: i === 0 ? 2 : 1.5, src: `compare-series.csv:${t}_${suffix}`, values: pick(s[name][i]) }));
+  const eqRows = model.runs[0].equity;
   const body = [
-    `<header class="top"><h1>Comparison of ${runs.length} runs</h1><p class="lead">Universe ${escapeHtml(first.manifest.universe.id)}, ${escapeHtml(first.manifest.period.from)} to ${escapeHtml(first.manifest.period.to)}.</p>${note}</header>`,
-    summary(runs),
-    metricsTable(runs),
-    chartSection('equity', 'Equity (log scale)', 'Growth of 1 for each run; shading: Fed easing (green) and tightening (red) phases.', PHASE_LEGEND),
-    chartSection('drawdown', 'Drawdowns', 'Fall from each run’s running peak.'),
-    regimesSideBySide(runs),
-    eventsSideBySide(runs),
+    header(model),
+    summary(model),
+    metricsTable(model),
+    scatters(model),
+    chartSection('equity', 'Equity (log scale)', `Growth of 1 for each run${model.period ? ', rebased at the start of the common period' : ''}; shading: Fed easing (green) and tightening (red) phases (compare-series.csv).`, PHASE_LEGEND),
+    chartSection('drawdown', 'Drawdowns', 'Fall from each run’s running peak (compare-series.csv).'),
+    chartSection('excess', 'Rolling 12-month excess return over large caps', 'Each run’s trailing 12-month return minus that of its universe’s large caps (rolling.csv of each run, in compare-series.csv); above zero: ahead of buying and holding large caps over the last year.'),
+    correlationTable(model),
+    cycleBars(model),
+    regimesSideBySide(model),
+    eventsSideBySide(model),
   ].join('\n');
-  const series = (name: string) => runs.map((r, i) => ({ label: basename(r.dir), color: PALETTE[i % PALETTE.length], width: i === 0 ? 2 : 1.5, values: aligned(r, name, dates) }));
   const data = {
     kind: 'compare',
     x,
-    phases: phaseRuns(first.equity),
-    cuts: first.fomc.filter((f) => Number(f.change_bp) < 0).map((f) => isoToSeconds(f.date)),
+    rows: Array.from(keep),
+    phases: phaseRuns(eqRows),
+    cuts: model.runs[0].fomc.filter((f) => Number(f.change_bp) < 0).map((f) => isoToSeconds(f.date)),
     charts: [
-      { id: 'equity', unit: 'number', log: true, shade: true, height: 360, series: series('equity') },
-      { id: 'drawdown', unit: 'percent', shade: true, height: 240, series: series('drawdown') },
+      { id: 'equity', unit: 'number', yLabel: 'growth of 1 (log scale)', log: true, shade: true, height: 360, series: series('equity', 'equity') },
+      { id: 'drawdown', unit: 'percent', yLabel: 'drawdown (%)', shade: true, height: 240, series: series('drawdown', 'drawdown') },
+      { id: 'excess', unit: 'percent', yLabel: '12-month excess return (%)', shade: true, height: 260, series: series('excess', 'excess_12m') },
     ],
   };
-  return page(`Comparison of ${runs.length} runs — ratecycle`, body, data);
+  return page(`Comparison of ${model.runs.length} runs — ratecycle`, body, data, { wide: true });
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { packageRoot } from '../../engine/paths.js';
 import { escapeHtml, jsonForScript } from './escape.js';
+import { svgDefs } from './styles.js';
 
 const require = createRequire(import.meta.url);
 let assets: { js: string; css: string; client: string } | undefined;
@@ -32,7 +33,29 @@ p.how { color: var(--muted); margin: 6px 0 0; font-size: 12.5px; }
 p.lead { margin: 4px 0; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 10px 0 0; font-size: 13px; }
 dl.meta dt { color: var(--muted); }
-dl.meta dd { margin: 0; word-break: break-all; }
+dl.meta dd { margin: 0; overflow-wrap: break-word; hyphens: none; }
+dl.meta dd.code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; overflow-wrap: anywhere; }
+h3 { font-size: 14px; margin: 12px 0 6px; }
+.muted { color: var(--muted); font-weight: normal; }
+.sticky-first th:first-child, .sticky-first td:first-child { position: sticky; left: 0; background: var(--bg); z-index: 1; box-shadow: 1px 0 0 var(--line); }
+.sticky-first thead th:first-child { background: var(--soft); z-index: 2; }
+.verdict .call { font-size: 16px; margin: 0 0 6px; }
+.verdict ul { margin: 4px 0; padding-left: 18px; } .verdict li { margin: 3px 0; }
+.small-multiples { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 12px; }
+.box-panels { display: flex; flex-wrap: wrap; gap: 8px; } .box-panels svg { flex: 1 1 280px; max-width: 420px; }
+svg.svg-chart { width: 100%; height: auto; display: block; }
+svg .axis-label { font-size: 12px; fill: var(--fg); }
+svg .point-label { font-size: 11.5px; fill: var(--fg); paint-order: stroke; stroke: #fff; stroke-width: 3px; }
+.u-legend { font-size: 12px; }
+main.wide { max-width: 1440px; padding: 18px 12px 60px; }
+table.compact th, table.compact td { padding: 3px 6px; }
+#compare-metrics th { white-space: normal; min-width: 84px; max-width: 150px; vertical-align: bottom; }
+td .delta { display: block; font-size: 11px; color: var(--muted); }
+td .delta.better { color: #17733a; } td .delta.worse { color: #b3261e; }
+th.hold, td.hold { color: var(--muted); background: #fafbfc; }
+.legend-table { margin-top: 10px; font-size: 12.5px; width: auto; } .legend-table th, .legend-table td { text-align: left; } .legend-table td.params { white-space: normal; max-width: 420px; }
+.table-wrap { overflow-x: auto; }
+table.corr { width: auto; } table.corr td { min-width: 56px; } table.corr td:first-child { text-align: left; } .u-legend .u-marker { border-width: 2px; }
 table { border-collapse: collapse; font-size: 13px; width: 100%; }
 th, td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
 th:first-child, td:first-child { text-align: left; }
@@ -50,7 +73,7 @@ svg text { font-size: 11px; fill: var(--muted); }
 `;
 
 /** The self-contained page: inlined uPlot, styles, the data block and the chart script. */
-export function page(title: string, body: string, data: unknown): string {
+export function page(title: string, body: string, data: unknown, opts: { wide?: boolean } = {}): string {
   const a = loadAssets();
   return `<!doctype html>
 <html lang="en">
@@ -62,7 +85,8 @@ export function page(title: string, body: string, data: unknown): string {
 <style>${CSS}</style>
 </head>
 <body>
-<main>
+<main${opts.wide ? ' class="wide"' : ''}>
+${svgDefs()}
 ${body}
 </main>
 <script id="report-data" type="application/json">${jsonForScript(data)}</script>

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { cli, ROOT } from '../helpers/cli.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'ratecycle-cli-'));
-const CSVS = ['equity.csv', 'weights.csv', 'trades.csv', 'metrics.csv', 'drawdowns.csv', 'periods.csv', 'regimes.csv', 'events.csv', 'events-summary.csv', 'fomc.csv'];
+const CSVS = ['equity.csv', 'weights.csv', 'trades.csv', 'metrics.csv', 'metrics-wide.csv', 'drawdowns.csv', 'returns.csv', 'returns-monthly.csv', 'returns-annual.csv', 'rolling.csv', 'round-trips.csv', 'regimes.csv', 'events.csv', 'events-summary.csv', 'fomc.csv'];
 
 describe('ratecycle CLI', () => {
   it('--version and --help', () => {
@@ -157,7 +157,7 @@ describe('ratecycle CLI', () => {
     expect(Object.keys(j)).toEqual(['strategy', 'small', 'large', 'spy']);
     expect(j.spy.beta).toBeCloseTo(1, 12);
     expect(j.spy.trackingError).toBeCloseTo(0, 12);
-    expect(readFileSync(join(dir, 'a', 'metrics.csv'), 'utf8').split('\n')[0]).toBe('metric,label,unit,strategy,small,large,spy');
+    expect(readFileSync(join(dir, 'a', 'metrics-wide.csv'), 'utf8').split('\n')[0]).toBe('metric,label,unit,strategy,small,large,spy');
     const early = cli(['run', 'fed-regime', '--benchmark', 'spy', '--out', join(dir, 'b')]);
     expect(early.stderr.trim()).toBe('ratecycle: benchmark "spy" has no price on the run\'s first bar 1987-09-10; start later with --from or choose another benchmark');
   });
@@ -192,7 +192,11 @@ describe('ratecycle CLI', () => {
     const c = cli(['compare', join(dir, 'a'), join(dir, 'b'), '--out', join(dir, 'cmp')]);
     expect(c.code).toBe(0);
     const csv = readFileSync(join(dir, 'cmp', 'compare.csv'), 'utf8');
-    expect(csv.split('\n')[0]).toMatch(/^metric,label,unit,Buy and hold/);
-    expect(readFileSync(join(dir, 'cmp', 'compare.html'), 'utf8')).toMatch(/Not directly comparable/);
+    expect(csv.split('\n')[0]).toBe('run,metric,value,unit,date');
+    expect(readFileSync(join(dir, 'cmp', 'compare-wide.csv'), 'utf8').split('\n')[0]).toMatch(/^metric,label,unit,R1 buy-hold,R2 fed-regime/);
+    expect(readFileSync(join(dir, 'cmp', 'compare.html'), 'utf8')).toMatch(/restricted to the common period 2012-01-03/);
+    const own = cli(['compare', join(dir, 'a'), join(dir, 'b'), '--no-common-period', '--out', join(dir, 'own')]);
+    expect(own.code).toBe(0);
+    expect(readFileSync(join(dir, 'own', 'compare.html'), 'utf8')).toMatch(/Not directly comparable/);
   });
 });

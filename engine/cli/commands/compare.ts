@@ -8,6 +8,7 @@ interface CompareArgs {
   runs: string[];
   out?: string;
   force?: boolean;
+  commonPeriod?: boolean;
 }
 
 /** `ratecycle compare`. */
@@ -16,13 +17,14 @@ export function compareCommand(y: Argv): Argv {
     .positional('runs', { type: 'string', array: true, describe: 'run folders written by `ratecycle run`' })
     .option('out', { type: 'string', describe: 'output folder (default out/compare-<timestamp>)' })
     .option('force', { type: 'boolean', default: false, describe: 'replace an existing output folder written by ratecycle' })
+    .option('common-period', { type: 'boolean', describe: 'restrict every run to the period all of them cover and recompute the metrics there (default: on when the periods differ; --no-common-period keeps each run\'s own period, and then no run is ranked)' })
     .example('$0 compare out/a out/b', 'two runs side by side')
     .example('$0 compare out/demo/runs/* --out out/my-compare', 'every run of a folder') as Argv;
 }
 
-/** Handler: writes compare.csv and compare.html. */
+/** Handler: writes compare.html, compare.csv (tidy), compare-wide.csv and the chart CSVs. */
 export async function compareHandler(args: CompareArgs): Promise<void> {
   const out = args.out ?? defaultOutDir('compare');
-  await compareRuns(args.runs, out, { force: args.force });
+  await compareRuns(args.runs, out, { force: args.force, commonPeriod: args.commonPeriod });
   console.log(`wrote ${out}: open ${displayPath(join(out, 'compare.html'))}`);
 }

@@ -10,6 +10,9 @@ import { parseGrid } from '../../sweep/grid.js';
 import { parseDuration, walkForward } from '../../sweep/walk-forward.js';
 import { UserError } from '../../errors.js';
 import { metricsJson } from '../../run/write-run-folder.js';
+import { computeMetrics } from '../../metrics/compute-metrics.js';
+import { equityCurve } from '../../metrics/equity-curve.js';
+import { writeWalkForwardPage } from '../../../reports/walkforward/render-walkforward.js';
 import { parseParams } from '../../../strategies/params.js';
 import { runOptions, setupRun, type RunArgs } from '../run-setup.js';
 import { textTable } from '../table.js';
@@ -39,7 +42,7 @@ export function walkforwardCommand(y: Argv): Argv {
     .example('$0 walkforward ism-cycle --grid level=45:55:1 --train 15y --test 3y --anchored --universe ff', 'expanding windows on the monthly universe') as Argv;
 }
 
-/** Handler: runs the walk-forward and writes walkforward.csv, oos-equity.csv and walkforward.json. */
+/** Handler: runs the walk-forward and writes walkforward.html, walkforward.csv, oos-equity.csv and walkforward.json. */
 export async function walkforwardHandler(args: WalkArgs): Promise<void> {
   const setup = await setupRun(args);
   const { strategy } = setup;
@@ -57,9 +60,18 @@ export async function walkforwardHandler(args: WalkArgs): Promise<void> {
         res.windows.map((w) => [isoDay(w.trainFrom), isoDay(w.trainTo), isoDay(w.testFrom), isoDay(w.testTo), ...paramNames.map((p) => w.params[p] as string), w.inSample, w.outOfSample, w.testReturn, w.failed]),
       ),
     );
+    // buy-and-hold of each asset over the same stitched bars (held throughout), for the page
+    const market = setup.market;
+    const at = new Map(Array.from(market.dates, (d, i) => [d, i]));
+    const idx = Array.from(res.dates, (d) => at.get(d)!);
+    const holdReturns = market.assets.map((a) => Float64Array.from(idx, (i, t) => (t === 0 ? 0 : market.returns[a][i])));
+    const holdEquity = holdReturns.map((r) => equityCurve(r));
+    const cash = Float64Array.from(idx, (i) => market.cash[i]);
     let e = 1;
-    writeFileSync(join(tmp, 'oos-equity.csv'), toCsv(['date', 'equity', 'return'], Array.from(res.dates, (d, t) => [isoDay(d), (e *= 1 + res.returns[t]), res.returns[t]])));
-    writeFileSync(join(tmp, 'walkforward.json'), JSON.stringify({ strategy: strategy.id, grid: args.grid, train: args.train, test: args.test, anchored: args.anchored ?? false, metric: args.metric ?? 'sharpe', inSampleMean: res.inSampleMean, outOfSample: metricsJson(res.outOfSample) }, null, 2) + '\n');
+    writeFileSync(join(tmp, 'oos-equity.csv'), toCsv(['date', 'equity', 'return', ...market.assets], Array.from(res.dates, (d, t) => [isoDay(d), (e *= 1 + res.returns[t]), res.returns[t], ...holdEquity.map((h) => h[t])])));
+    const buyHold = Object.fromEntries(market.assets.map((a, k) => [a, metricsJson(computeMetrics({ dates: res.dates, returns: holdReturns[k], cash, periodsPerYear: market.periodsPerYear }))]));
+    writeFileSync(join(tmp, 'walkforward.json'), JSON.stringify({ strategy: strategy.id, grid: args.grid, train: args.train, test: args.test, anchored: args.anchored ?? false, metric: args.metric ?? 'sharpe', inSampleMean: res.inSampleMean, outOfSample: metricsJson(res.outOfSample), buyHold }, null, 2) + '\n');
+    writeWalkForwardPage(tmp);
   });
   console.log(
     textTable(
@@ -69,5 +81,5 @@ export async function walkforwardHandler(args: WalkArgs): Promise<void> {
   );
   const m = res.outOfSample;
   console.log(`\n${args.metric ?? 'sharpe'}: in-sample mean ${num(res.inSampleMean)} vs stitched out-of-sample ${num(m[(args.metric ?? 'sharpe').replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) as 'sharpe'] as number)}; out-of-sample CAGR ${pct(m.cagr)}, max drawdown ${pct(m.maxDrawdown)}`);
-  console.log(`wrote ${displayPath(out)} (walkforward.csv, oos-equity.csv, walkforward.json)`);
+  console.log(`wrote ${displayPath(out)} (walkforward.html, walkforward.csv, oos-equity.csv, walkforward.json)`);
 }
