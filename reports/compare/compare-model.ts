@@ -79,7 +79,7 @@ export function compareModel(runs: RunData[], opts: { commonPeriod?: boolean } =
       const key = `${a} buy-and-hold`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const role = a === r.manifest.universe.small ? 'small' : a === r.manifest.universe.large ? 'large' : null;
+      const role = a === r.manifest.universe.small ? 'small' : a === r.manifest.universe.large ? 'large' : a === r.manifest.universe.bonds ? 'bonds' : null;
       const own = windows[i] ? metricsJson(windows[i]!.holds[a]) : role ? r.metrics.metrics[role] : null;
       if (own) holds.push({ key, label: `${assetLabel(r, a)} buy-and-hold`, metrics: own });
     }

@@ -1,9 +1,9 @@
 import type { RunData } from '../read-run.js';
 
-/** Display label of an asset of a run: its role (small/large caps) and id, or the id alone. */
+/** Display label of an asset of a run: its role (small/large caps, bonds) and id, or the id alone. */
 export function assetLabel(run: RunData, asset: string): string {
   const u = run.manifest.universe;
-  return asset === u.small ? `small caps (${asset})` : asset === u.large ? `large caps (${asset})` : asset;
+  return asset === u.small ? `small caps (${asset})` : asset === u.large ? `large caps (${asset})` : asset === u.bonds ? `bonds (${asset})` : asset;
 }
 
 /** The series of a run's analysis files, in column order: the strategy, then every asset of the universe. */

@@ -14,7 +14,7 @@ export function pctCell(x: number): string {
 }
 
 function columnHead(run: RunData, c: string): string {
-  return c === 'small' ? assetLabel(run, run.manifest.universe.small) : c === 'large' ? assetLabel(run, run.manifest.universe.large) : c;
+  return c === 'small' ? assetLabel(run, run.manifest.universe.small) : c === 'large' ? assetLabel(run, run.manifest.universe.large) : c === 'bonds' && run.manifest.universe.bonds ? assetLabel(run, run.manifest.universe.bonds) : c;
 }
 
 const KEY_METRICS = ['totalReturn', 'cagr', 'volatility', 'sharpe', 'sortino', 'maxDrawdown', 'calmar', 'exposure', 'turnoverAnnual', 'rebalances', 'psr'];
