@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { didYouMean } from '../engine/did-you-mean.js';
 import { UserError } from '../engine/errors.js';
 import { allocation } from './allocation.js';
 import { defineStrategy } from './define.js';
@@ -6,7 +7,7 @@ import { momentum } from './signals.js';
 
 /** Names a rule can use besides catalog series (which are loaded on demand). */
 const BUILTIN_NAMES = ['fed_phase', 'easing', 'tightening', 'hold', 'policy_rate', 'months_since_first_cut', 'first_cut', 'small_mom_12m', 'large_mom_12m'];
-/** Catalog series a rule may read (each is joined as of its publication date). */
+/** Shipped series a rule commonly reads; any series of the loaded catalog works (each joined as of its publication date). */
 export const RULE_SERIES = ['ism_pmi', 't10y2y', 'ust_10y', 'ust_2y', 'tbill_3m', 'tbill_3m_monthly', 'cpi', 'recession', 'fed_funds'];
 
 type MathNode = { traverse(cb: (n: { isSymbolNode?: boolean; name?: string }) => void): void; compile(): { evaluate(scope: Record<string, unknown>): unknown } };
@@ -20,8 +21,12 @@ function math() {
 
 const cache = new Map<string, { node: MathNode; names: string[] }>();
 
-/** Parses a rule once: quoted phase names become the constants easing/hold/tightening. */
-function parseRule(expr: string): { node: MathNode; names: string[] } {
+/**
+ * Parses a rule once: quoted phase names become the constants easing/hold/tightening. With
+ * `series` (the ids of the loaded catalog), a name that is neither built in nor a series is
+ * refused with the known names; without it, every other name is taken as a series id.
+ */
+function parseRule(expr: string, series?: readonly string[]): { node: MathNode; names: string[] } {
   let hit = cache.get(expr);
   if (!hit) {
     const text = expr.replace(/(["'])(easing|tightening|hold)\1/g, '$2');
@@ -35,14 +40,22 @@ function parseRule(expr: string): { node: MathNode; names: string[] } {
     node.traverse((n) => {
       if (n.isSymbolNode && n.name) names.add(n.name);
     });
-    const known = new Set([...BUILTIN_NAMES, ...RULE_SERIES]);
-    const unknown = [...names].filter((n) => !known.has(n));
-    if (unknown.length) throw new UserError(`rule "${expr}": unknown name ${unknown.join(', ')}; known names: ${[...known].join(', ')}`);
     hit = { node, names: [...names] };
     cache.set(expr, hit);
   }
+  if (series) {
+    const known = [...BUILTIN_NAMES, ...series];
+    const unknown = hit.names.filter((n) => !known.includes(n));
+    if (unknown.length) {
+      const near = didYouMean(unknown[0], known);
+      throw new UserError(`rule "${expr}": unknown name ${unknown.join(', ')}${near ? ` (did you mean ${near}?)` : ''}; known names: ${known.join(', ')}`);
+    }
+  }
   return hit;
 }
+
+/** Names of a parsed rule that are series (not built in). */
+const seriesNames = (names: readonly string[]) => names.filter((n) => !BUILTIN_NAMES.includes(n));
 
 function target(text: string, param: string): [number, number] {
   const t = text.trim();
@@ -57,7 +70,7 @@ export default defineStrategy({
   id: 'rule',
   name: 'Rule',
   description:
-    "Evaluates a mathjs expression at each bar: `then` where it is true, `else` where false, `else` where an input is unknown (NaN). Names: fed_phase (1 easing, 0 hold, −1 tightening; compare with easing, hold, tightening or 'easing'), policy_rate, months_since_first_cut, first_cut (1 on the bar a first cut becomes known), small_mom_12m and large_mom_12m (12-1 month momentum), and the series ism_pmi, t10y2y, ust_10y, ust_2y, tbill_3m, tbill_3m_monthly, cpi, recession, fed_funds, each as known at the close. Example: --param when=\"fed_phase == easing and ism_pmi > 50\" --param then=small --param else=large.",
+    "Evaluates a mathjs expression at each bar: `then` where it is true, `else` where false, `else` where an input is unknown (NaN). Names: fed_phase (1 easing, 0 hold, −1 tightening; compare with easing, hold, tightening or 'easing'), policy_rate, months_since_first_cut, first_cut (1 on the bar a first cut becomes known), small_mom_12m and large_mom_12m (12-1 month momentum), and any series of the catalog by id (ism_pmi, t10y2y, ust_10y, ust_2y, tbill_3m, cpi, recession, fed_funds, your own from `ratecycle data add`, …; see `ratecycle data list`), each as known at the close. Example: --param when=\"fed_phase == easing and ism_pmi > 50\" --param then=small --param else=large.",
   assets: ['small', 'large'],
   series: RULE_SERIES,
   params: {
@@ -65,7 +78,7 @@ export default defineStrategy({
     then: { type: 'string', default: 'small', description: 'allocation where true: small, large, cash, mix or a small-cap weight 0..1' },
     else: { type: 'string', default: 'large', description: 'allocation where false or unknown' },
   },
-  seriesFor: (p) => parseRule(p.when).names.filter((n) => RULE_SERIES.includes(n)),
+  seriesFor: (p, catalog) => seriesNames(parseRule(p.when, catalog?.series).names),
   weights(view, p) {
     const { node, names } = parseRule(p.when);
     const code = node.compile();
@@ -80,7 +93,7 @@ export default defineStrategy({
     if (need.has('first_cut')) cols.first_cut = view.fed.firstCut;
     if (need.has('small_mom_12m')) cols.small_mom_12m = momentum(view.dates, view.price('small'), 12, 1);
     if (need.has('large_mom_12m')) cols.large_mom_12m = momentum(view.dates, view.price('large'), 12, 1);
-    for (const n of names) if (RULE_SERIES.includes(n)) cols[n] = view.series(n as never);
+    for (const n of seriesNames(names)) cols[n] = view.series(n as never);
     const scope: Record<string, number> = { easing: 1, hold: 0, tightening: -1 };
     const keys = Object.keys(cols);
     const small = new Float64Array(T);

@@ -96,7 +96,7 @@ export async function setupRun(args: RunArgs, defaults: { typecheck?: boolean; e
   const params = parseParams(strategy.params, args.param ?? [], strategy.id) as Record<string, unknown>;
   const catalog = loadCatalog(args.data);
   const universe = args.universe ?? strategy.defaults?.universe ?? 'russell';
-  const series = strategy.seriesFor ? strategy.seriesFor(params as never) : strategy.series;
+  const series = strategy.seriesFor ? strategy.seriesFor(params as never, { series: catalog.series.filter((e) => e.kind !== 'event').map((e) => e.id) }) : strategy.series;
   const market = buildMarket(catalog, { universe, from: args.from, to: args.to, series: [...series, ...(defaults.extraSeries ?? [])] });
   const lag = nonNegative('lag', args.lag, strategy.defaults?.lag ?? 1);
   if (!Number.isInteger(lag)) throw new UserError(`--lag must be a whole number of bars (got ${lag})`);

@@ -13,6 +13,7 @@ import { finalizeSweep, runSweep, setCount, type SetSource } from '../../sweep/s
 import { renderSweep } from '../../../reports/sweep/render-sweep.js';
 import { parseParams } from '../../../strategies/params.js';
 import { runOptions, setupRun, type RunArgs } from '../run-setup.js';
+import { checkSweepOptions, confirmSweepSize } from '../sweep-options.js';
 import { saveRun } from './run.js';
 
 interface SweepArgs extends RunArgs {
@@ -29,6 +30,7 @@ interface SweepArgs extends RunArgs {
   batch?: number;
   benchmark?: string;
   taskTimeout?: number;
+  yes?: boolean;
 }
 
 /** `ratecycle sweep`. */
@@ -47,6 +49,7 @@ export function sweepCommand(y: Argv): Argv {
     .option('benchmark', { choices: ['small', 'large'], default: 'large', describe: 'benchmark for beta' })
     .option('task-timeout', { type: 'number', default: 600, describe: 'seconds before a hung worker task is cancelled and retried' })
     .option('out', { type: 'string', describe: 'output folder (default out/sweep-<strategy>-<timestamp>)' })
+    .option('yes', { type: 'boolean', default: false, describe: 'run a sweep of more than 10 million sets' })
     .example('$0 sweep first-cut-rotation --grid months=1:36:1 --grid otherwise=large,cash', '72 sets on the daily Russell/S&P universe')
     .example('$0 sweep ism-cycle --samples 500 --seed 7 --metric sortino', 'random search')
     .example('$0 sweep first-cut-rotation --grid months=1:36:1 --shard 1/4 --out out/s1', 'one of four shards') as Argv;
@@ -54,6 +57,7 @@ export function sweepCommand(y: Argv): Argv {
 
 /** Handler: runs the sweep with a progress bar, then writes sweep.json, sweep.html and the top runs. */
 export async function sweepHandler(args: SweepArgs): Promise<void> {
+  checkSweepOptions(args);
   const setup = await setupRun(args);
   const { strategy } = setup;
   const base = parseParams(strategy.params, args.param ?? [], strategy.id) as Record<string, unknown>;
@@ -68,6 +72,7 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
     if (!args.grid?.length) throw new UserError('name the parameters to sweep with --grid name=a:b:step (or use --samples N)');
     source = { kind: 'grid', grid: parseGrid(args.grid, strategy.params, strategy.id) };
   }
+  confirmSweepSize(Math.ceil(setCount(source) / (args.shard ? parseShard(args.shard).count : 1)), setup.market.dates.length, args.workers ?? availableParallelism(), args.yes);
   const out = args.out ?? defaultOutDir(`sweep-${strategy.id}`);
   const shard = args.shard ? parseShard(args.shard) : undefined;
   const workers = args.workers ?? availableParallelism();
