@@ -20,11 +20,11 @@ function niceWidth(w: number): number {
 /**
  * Histogram of returns on bins shared by every series: width from the Freedman–Diaconis rule
  * 2·IQR·n^(−1/3) on the pooled values (Freedman & Diaconis 1981), rounded up to a nice width,
- * edges on multiples of it. The normal fit expects n·(Φ((b₁ − μ)/σ) − Φ((b₀ − μ)/σ)) per bin.
+ * edges on multiples of it (`maxBins`, `minBins` bound the count). The normal fit expects n·(Φ((b₁ − μ)/σ) − Φ((b₀ − μ)/σ)) per bin.
  * NaN values are skipped.
  * @example returnHistogram([{ name: 'strategy', values: monthly }]).series[0].counts
  */
-export function returnHistogram(input: readonly { name: string; values: ArrayLike<number> }[], opts: { maxBins?: number } = {}): ReturnHistogram {
+export function returnHistogram(input: readonly { name: string; values: ArrayLike<number> }[], opts: { maxBins?: number; minBins?: number } = {}): ReturnHistogram {
   const clean = input.map((s) => Float64Array.from(Array.from(s.values).filter(Number.isFinite)));
   const pooled = Float64Array.from(clean.flatMap((v) => Array.from(v))).sort();
   if (pooled.length === 0) return { edges: new Float64Array(0), series: input.map((s) => ({ name: s.name, n: 0, mean: NaN, sd: NaN, counts: new Float64Array(0), normal: new Float64Array(0) })) };
@@ -33,6 +33,7 @@ export function returnHistogram(input: readonly { name: string; values: ArrayLik
   let width = iqr > 0 ? 2 * iqr * Math.pow(pooled.length, -1 / 3) : (hi - lo) / 10 || 0.01;
   const maxBins = opts.maxBins ?? 60;
   if ((hi - lo) / width > maxBins) width = (hi - lo) / maxBins;
+  if (opts.minBins && hi > lo && (hi - lo) / width < opts.minBins) width = (hi - lo) / opts.minBins;
   width = niceWidth(width);
   const first = Math.floor(lo / width);
   const bins = Math.max(1, Math.floor(hi / width) - first + 1);

@@ -105,7 +105,7 @@
     var marks = spec.markers && (data[spec.markers] || (data.markers && data.markers[spec.markers]));
     if (marks) plugins.push(markerPlugin(marks, numericX ? 'rgba(0, 0, 0, 0.8)' : 'rgba(20, 110, 60, 0.7)'));
     var numericX = spec.xUnit === 'percent' || spec.xUnit === 'number';
-    var yScale = spec.log ? { distr: 3, log: 10, range: fitRange(true) } : spec.range ? { range: spec.range } : { range: fitRange(false) };
+    var yScale = spec.log ? { distr: 3, log: 10, range: fitRange(true) } : spec.range ? { range: spec.range } : spec.unit === 'count' ? { range: function (u, min, max) { return [0, (max || 1) * 1.08]; } } : { range: fitRange(false) };
     var opts = {
       width: width,
       height: spec.height || 300,

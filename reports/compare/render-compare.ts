@@ -116,6 +116,7 @@ function cycleBars(model: CompareModel): string {
     unit: 'percent',
     yLabel: 'return over the cycle (%)',
     xLabel: 'Fed cycle (direction and month of its first move)',
+    width: Math.max(900, model.cycles.length * (tags.length * 9 + 16) + 120),
   });
   return `<section><h2>Return in each Fed cycle</h2>${chart}<p class="how">Compounded strategy return of each run from a cycle's first move to the next cycle's first move (compare-cycles.csv, from each run's regimes.csv); blank where a run does not cover the whole cycle.</p></section>`;
 }

@@ -55,6 +55,7 @@ td .delta.better { color: #17733a; } td .delta.worse { color: #b3261e; }
 th.hold, td.hold { color: var(--muted); background: #fafbfc; }
 .legend-table { margin-top: 10px; font-size: 12.5px; width: auto; } .legend-table th, .legend-table td { text-align: left; } .legend-table td.params { white-space: normal; max-width: 420px; }
 .table-wrap { overflow-x: auto; }
+#sweep-overfitting td { white-space: normal; }
 table.corr { width: auto; } table.corr td { min-width: 56px; } table.corr td:first-child { text-align: left; } .u-legend .u-marker { border-width: 2px; }
 table { border-collapse: collapse; font-size: 13px; width: 100%; }
 th, td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }

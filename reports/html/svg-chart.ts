@@ -76,11 +76,13 @@ export interface BarChartSpec {
   yLabel: string;
   xLabel: string;
   height?: number;
+  /** Width of the drawing in SVG units (also its largest width on the page); default from the number of bars. */
+  width?: number;
 }
 
 /** Grouped bar chart with a y axis (nice ticks and grid), category labels and a legend. */
 export function barChart(spec: BarChartSpec): string {
-  const W = Math.max(900, Math.min(1600, spec.categories.length * (spec.series.length * 7 + 4) + 120));
+  const W = spec.width ?? Math.max(640, Math.min(1600, spec.categories.length * (spec.series.length * 7 + 4) + 120));
   const twoLines = spec.categories.some((c) => c.includes(' '));
   const f: Frame = { W, H: spec.height ?? 300, left: 64, right: 12, top: 26, bottom: twoLines ? 58 : 44 };
   const all = spec.series.flatMap((s) => s.values).filter(Number.isFinite);

@@ -1,5 +1,6 @@
 import { escapeHtml } from '../html/escape.js';
 import { page } from '../html/page.js';
+import { metricDistribution, sweepCharts } from './sweep-charts.js';
 import type { DeflatedSharpeReport, PboReport } from '../../engine/sweep/overfitting.js';
 
 /** Inputs of the sweep page: results rows (text cells), the axes to map, and the summary. */
@@ -12,6 +13,8 @@ export interface SweepPageInput {
   y: string;
   summary: { sets: number; errors: number; trials: number; deflatedSharpe: number; best?: { index: number; params: Record<string, unknown>; value: number }; dsr?: { cash: DeflatedSharpeReport; benchmark: DeflatedSharpeReport }; pbo?: PboReport };
   top: { dir: string; params: Record<string, unknown>; value: number }[];
+  /** sweep-distribution.csv as written beside the page (computed from the rows when absent). */
+  distribution?: ReturnType<typeof metricDistribution>;
 }
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '–');
@@ -70,10 +73,13 @@ export function renderSweep(page_: SweepPageInput): string {
   const top = input.top
     .map((t, i) => `<tr><td>${i + 1}</td><td>${escapeHtml(Object.entries(t.params).map(([k, v]) => `${k}=${String(v)}`).join(' '))}</td><td>${t.value.toFixed(4)}</td><td><a href="${escapeHtml(t.dir)}/report.html">${escapeHtml(t.dir)}/report.html</a></td></tr>`)
     .join('\n');
+  const params = Object.keys(s.best?.params ?? {}).filter((p) => col(p) >= 0 && distinct(p) > 1);
+  const extra = sweepCharts({ header: input.header, rows: input.rows }, input.distribution ?? metricDistribution(input, input.metric), input.metric, params, s.best);
   const body = `<header class="top"><h1>${escapeHtml(input.title)}</h1>
 <p class="lead">${s.sets.toLocaleString('en-US')} parameter sets, ${s.errors.toLocaleString('en-US')} failed. Best ${escapeHtml(input.metric)} = ${s.best ? s.best.value.toFixed(4) : '–'} at ${escapeHtml(best)}.</p>
 <p class="lead"><b>Deflated Sharpe ratio of the best set: ${Number.isFinite(s.deflatedSharpe) ? (s.deflatedSharpe * 100).toFixed(1) + '%' : '–'}</b> — the probability that its true Sharpe ratio beats the best of ${s.trials.toLocaleString('en-US')} trials of pure luck (Bailey & López de Prado 2014). Below 95 %, the winner may be an artefact of searching.</p>${overfittingTable(s)}</header>
 <section><h2>${escapeHtml(input.metric)} over ${escapeHtml(input.x)} × ${escapeHtml(input.y)}</h2>${grid}<p class="how">Each cell: the best ${escapeHtml(input.metric)} over the other parameters. A lone bright cell among dull ones is a warning sign of overfitting; a broad plateau is more trustworthy.</p></section>
+${extra.html}
 <section><h2>Top sets (full runs)</h2><table id="sweep-top"><thead><tr><th>#</th><th>parameters</th><th>${escapeHtml(input.metric)}</th><th>report</th></tr></thead><tbody>${top}</tbody></table></section>`;
-  return page(input.title, body, { kind: 'sweep', charts: [] });
+  return page(input.title, body, { kind: 'sweep', charts: extra.charts, markers: extra.markers });
 }

@@ -11,6 +11,9 @@ import { parseGrid, parseShard } from '../../sweep/grid.js';
 import { randomSearch } from '../../sweep/random-search.js';
 import { finalizeSweep, runSweep, setCount, type SetSource } from '../../sweep/sweep.js';
 import { renderSweep } from '../../../reports/sweep/render-sweep.js';
+import { metricDistribution } from '../../../reports/sweep/sweep-charts.js';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { toCsv } from '../../io/csv-writer.js';
 import { parseParams } from '../../../strategies/params.js';
 import { runOptions, setupRun, type RunArgs } from '../run-setup.js';
 import { checkSweepOptions, confirmSweepSize } from '../sweep-options.js';
@@ -151,14 +154,18 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
   };
   writeFileSync(join(summary.partial, 'sweep.json'), JSON.stringify(manifest, null, 2) + '\n');
   if (axes.length >= 1) {
-    const lines = readFileSync(join(summary.partial, 'results.csv'), 'utf8').trim().split('\n');
-    const header = lines[0].split(',');
+    // results.csv quotes cells with commas (string parameters, error messages): parse it as CSV
+    const [header, ...rows] = parseCsv(readFileSync(join(summary.partial, 'results.csv'), 'utf8'), { relax_column_count: true }) as string[][];
+    const metricCol = (args.metric ?? 'sharpe').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    const distribution = metricDistribution({ header, rows }, metricCol);
+    writeFileSync(join(summary.partial, 'sweep-distribution.csv'), toCsv(distribution.header, distribution.rows));
     writeFileSync(
       join(summary.partial, 'sweep.html'),
       renderSweep({
         title: `Sweep of ${strategy.name}`,
         header,
-        rows: lines.slice(1).map((l) => l.split(',')),
+        rows,
+        distribution,
         metric: (args.metric ?? 'sharpe').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
         x: axes[0],
         y: axes[1] ?? axes[0],
