@@ -42,8 +42,11 @@ describe('ISM PMI: first release (point in time) and revised', () => {
     // last row "2025-12-02,48.2"
     expect(at(pit, '2025-11-01')).toBe(48.2);
     expect(pub('2025-11-01')).toBe('2025-12-02');
-    // revised first line "2021-12-01,58.7"
+    // revised first line "2021-12-01,58.7", a middle row "1980-01-01,46.2", last line "1948-01-01,51.7"
     expect(at(revised, '2021-12-01')).toBe(58.7);
+    expect(at(revised, '1980-01-01')).toBe(46.2);
+    expect(at(pit, '1980-01-01')).toBe(46.2);
+    expect(at(revised, '1948-01-01')).toBe(51.7);
   });
 
   it('differs from the revised history by 0.47 points on average over the 181 common months', () => {
@@ -130,6 +133,8 @@ describe('valuations by size (Fama/French 2x3 BE/ME)', () => {
     expect(at(load('ff_small_lobm'), '1926-07-31')).toBe(0.010874);
     expect(at(load('ff_big_hibm'), '1926-07-31')).toBe(0.020066);
     expect(at(load('ff_small_midbm'), '2024-12-31')).toBe(-0.085931);
+    expect(at(load('ff_big_lobm'), '1970-01-31')).toBe(-0.080937); // 197001 "-6.0263, -5.2292, -2.2378, -8.0937, …"
+    expect(at(load('ff_small_hibm'), '1970-01-31')).toBe(-0.022378);
     expect(at(load('ff_big_hibm'), '2024-12-31')).toBe(-0.06586);
   });
 });
@@ -148,6 +153,11 @@ describe('Shiller CAPE and earnings yield', () => {
     expect(at(ey, '1871-01-01')).toBeCloseTo(0.4 / 4.44, 12); // E 0.40, P 4.44
     expect(at(ey, '2000-01-01')).toBeCloseTo(49.1 / 1425.59, 12);
     expect(at(ey, '2024-09-01')).toBeCloseTo(200.27 / 5621.26, 12); // the last month with earnings
+    // Goyal–Welch rows "187101,4.44,0.2600,0.4000", "197001,85.02,3.1633,5.7300", "202412,"5,881.63",74.8323,210.1700"
+    expect(range(gw)).toEqual(['1871-01-31', '2024-12-31', 1848]);
+    expect(at(gw, '1871-01-31')).toBeCloseTo(0.4 / 4.44, 12);
+    expect(at(gw, '1970-01-31')).toBeCloseTo(5.73 / 85.02, 12);
+    expect(at(gw, '2024-12-31')).toBeCloseTo(210.17 / 5881.63, 12);
   });
 
   it('agrees with the Goyal–Welch earnings yield (E12 / month-end index) where both exist', () => {
@@ -205,6 +215,11 @@ describe('bonds', () => {
     // 1962-01-02 4.06 % → 01-03 4.03 %: D(4.06 %, 10y) = (1 − 1.0203^−20)/0.0406 = 8.15210,
     // C = 78.5693; r = 0.0406/365 + 8.15210 × 0.0003 + ½ × 78.5693 × 0.0003² = 0.00256040
     expect(daily.values[1] / daily.values[0] - 1).toBeCloseTo(0.0025604, 7);
+    // 2008-10-15 4.04 % → 10-16 3.99 %: D = 8.15996, C = 78.6787; r = 0.0404/365 + 8.15996 × 0.0005 + ½ × 78.6787 × 0.0005² = 0.0042005
+    expect(at(daily, '2008-10-16')! / at(daily, '2008-10-15')! - 1).toBeCloseTo(0.0042005, 7);
+    // last day 2024-01-29 4.08 % → 01-30 4.06 %: D = 8.14425, C = 78.4602; r = 0.001742199
+    expect(at(daily, '2024-01-30')! / at(daily, '2024-01-29')! - 1).toBeCloseTo(0.001742199, 8);
+    expect(at(daily, '2024-01-30')).toBe(3609.87441074);
   });
 
   it('tracks the long-bond return month by month (correlation 0.94 over 1962–2023)', () => {
