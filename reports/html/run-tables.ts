@@ -58,12 +58,13 @@ export function heatmap(run: RunData): string {
   return `<table class="heat" id="heatmap"><thead><tr><th>year</th>${names.map((m) => `<th>${m}</th>`).join('')}<th>year</th></tr></thead><tbody>${rows}</tbody></table><p class="how">Each cell is the strategy's compounded return in that calendar month, in percent (returns-monthly.csv); the last column is the calendar year (returns-annual.csv; partial first and last years).</p>`;
 }
 
-/** Regime table: each phase and cycle with the strategy, small and large caps. */
+/** Regime table: each phase and cycle with the strategy, small and large caps (and bonds when the universe has them). */
 export function regimeTable(regimes: Table): string {
+  const bonds = regimes.length > 0 && 'bonds' in regimes[0];
   const rows = regimes
-    .map((r) => `<tr><td>${escapeHtml(r.scope === 'phase' ? `${r.label} (all)` : r.label)}</td><td>${escapeHtml(r.start)}</td><td>${escapeHtml(r.end)}</td><td>${Number(r.days).toLocaleString('en-US')}</td>${pctCell(n(r.strategy))}${pctCell(n(r.small))}${pctCell(n(r.large))}${pctCell(n(r.relative))}${pctCell(n(r.strategy_ann))}${pctCell(n(r.small_ann))}${pctCell(n(r.large_ann))}</tr>`)
+    .map((r) => `<tr><td>${escapeHtml(r.scope === 'phase' ? `${r.label} (all)` : r.label)}</td><td>${escapeHtml(r.start)}</td><td>${escapeHtml(r.end)}</td><td>${Number(r.days).toLocaleString('en-US')}</td>${pctCell(n(r.strategy))}${pctCell(n(r.small))}${pctCell(n(r.large))}${bonds ? pctCell(n(r.bonds)) : ''}${pctCell(n(r.relative))}${pctCell(n(r.strategy_ann))}${pctCell(n(r.small_ann))}${pctCell(n(r.large_ann))}${bonds ? pctCell(n(r.bonds_ann)) : ''}</tr>`)
     .join('\n');
-  return `<table id="regimes-table" class="sticky-first"><thead><tr><th>regime</th><th>from</th><th>to</th><th>days</th><th>strategy</th><th>small</th><th>large</th><th>small vs large</th><th>strategy ann.</th><th>small ann.</th><th>large ann.</th></tr></thead><tbody>${rows}</tbody></table>
+  return `<table id="regimes-table" class="sticky-first"><thead><tr><th>regime</th><th>from</th><th>to</th><th>days</th><th>strategy</th><th>small</th><th>large</th>${bonds ? '<th>bonds</th>' : ''}<th>small vs large</th><th>strategy ann.</th><th>small ann.</th><th>large ann.</th>${bonds ? '<th>bonds ann.</th>' : ''}</tr></thead><tbody>${rows}</tbody></table>
 <p class="how">Phase rows chain every bar held while the Fed phase known at the previous close was easing, tightening or hold. Cycle rows run from a cycle's first move to the next cycle's first move. "small vs large" = (1 + small) / (1 + large) − 1.</p>`;
 }
 
@@ -84,11 +85,12 @@ export function eventTables(events: Table, summary: Table): string {
     .join('\n');
   const head1 = horizons.map((h) => `<th colspan="3" style="text-align:center">${escapeHtml(h)} m</th>`).join('');
   const head2 = horizons.map(() => '<th>small</th><th>large</th><th>spread</th>').join('');
+  const bonds = summary.length > 0 && 'bonds_mean' in summary[0];
   const sumRows = summary
-    .map((s) => `<tr><td>${escapeHtml(s.event)}</td><td>${escapeHtml(s.horizon_months)}</td><td>${escapeHtml(s.n)}</td>${pctCell(n(s.small_mean))}${pctCell(n(s.small_median))}${pctCell(n(s.large_mean))}${pctCell(n(s.large_median))}${pctCell(n(s.spread_mean))}${pctCell(n(s.spread_median))}<td>${formatPercent(n(s.spread_hit_rate))}</td>${pctCell(n(s.strategy_mean))}</tr>`)
+    .map((s) => `<tr><td>${escapeHtml(s.event)}</td><td>${escapeHtml(s.horizon_months)}</td><td>${escapeHtml(s.n)}</td>${pctCell(n(s.small_mean))}${pctCell(n(s.small_median))}${pctCell(n(s.large_mean))}${pctCell(n(s.large_median))}${pctCell(n(s.spread_mean))}${pctCell(n(s.spread_median))}<td>${formatPercent(n(s.spread_hit_rate))}</td>${pctCell(n(s.strategy_mean))}${bonds ? pctCell(n(s.bonds_mean)) : ''}</tr>`)
     .join('\n');
   return `<table id="events-table" class="sticky-first"><thead><tr><th rowspan="2">first cut</th><th rowspan="2">entry</th>${head1}</tr><tr>${head2}</tr></thead><tbody>${rows}</tbody></table>
-<h3>Averages</h3><table id="events-summary" class="sticky-first"><thead><tr><th>event</th><th>months</th><th>n</th><th>small mean</th><th>small median</th><th>large mean</th><th>large median</th><th>spread mean</th><th>spread median</th><th>small beat large</th><th>strategy mean</th></tr></thead><tbody>${sumRows}</tbody></table>
+<h3>Averages</h3><table id="events-summary" class="sticky-first"><thead><tr><th>event</th><th>months</th><th>n</th><th>small mean</th><th>small median</th><th>large mean</th><th>large median</th><th>spread mean</th><th>spread median</th><th>small beat large</th><th>strategy mean</th>${bonds ? '<th>bonds mean</th>' : ''}</tr></thead><tbody>${sumRows}</tbody></table>
 <p class="how">Entry at the close of the decision day (first bar on or after it); exit at the last bar on or before entry + h calendar months; returns of the universe's series (price index or total return, see the header); spread = small − large. Empty cells: the horizon runs past the data.</p>`;
 }
 
