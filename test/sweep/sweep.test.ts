@@ -17,7 +17,7 @@ const rows = (dir: string) => readFileSync(join(dir, 'results.csv'), 'utf8').tri
 describe('sweep through the CLI (worker threads)', () => {
   const grid = ['--grid', 'months=1:24:1', '--grid', 'otherwise=large,cash', '--from', '2000-01-01', '--top', '2'];
 
-  it('gives identical results.csv with 1, 2 and 4 workers, and shards + merge equal the unsharded run', async () => {
+  it('gives identical results.csv with 1, 2 and 4 workers, and shards + merge equal the unsharded run', { timeout: 240_000 }, async () => {
     const dir = tmp();
     const one = cli(['sweep', 'first-cut-rotation', ...grid, '--workers', '1', '--batch', '7', '--out', join(dir, 'w1')]);
     expect(one.code).toBe(0);
@@ -25,6 +25,12 @@ describe('sweep through the CLI (worker threads)', () => {
     const two = cli(['sweep', 'first-cut-rotation', ...grid, '--workers', '2', '--batch', '5', '--out', join(dir, 'w2')]);
     expect(two.code).toBe(0);
     expect(readFileSync(join(dir, 'w2', 'results.csv'))).toEqual(readFileSync(join(dir, 'w1', 'results.csv')));
+    expect(readFileSync(join(dir, 'w2', 'monthly.f32'))).toEqual(readFileSync(join(dir, 'w1', 'monthly.f32')));
+    const manifest = JSON.parse(readFileSync(join(dir, 'w2', 'sweep.json'), 'utf8'));
+    expect(manifest.pbo).toEqual(JSON.parse(readFileSync(join(dir, 'w1', 'sweep.json'), 'utf8')).pbo);
+    expect(manifest.pbo.splits).toBe(12870);
+    expect(manifest.deflatedSharpeRatio.benchmark.null).toMatch(/against large caps/);
+    expect(readFileSync(join(dir, 'w2', 'sweep.html'), 'utf8')).toMatch(/Probability of backtest overfitting/);
     expect(cli(['sweep', 'first-cut-rotation', ...grid, '--workers', '4', '--batch', '3', '--out', join(dir, 'w4')]).code).toBe(0);
     expect(readFileSync(join(dir, 'w4', 'results.csv'))).toEqual(readFileSync(join(dir, 'w1', 'results.csv')));
     expect(rows(join(dir, 'w1'))).toHaveLength(49);
@@ -39,6 +45,12 @@ describe('sweep through the CLI (worker threads)', () => {
     const bad = cli(['merge', join(dir, 's1'), join(dir, 's2'), '--out', join(dir, 'm2')]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/a shard is missing/);
+    // a shard of another sweep (other costs) is refused in one line naming the difference
+    expect(cli(['sweep', 'first-cut-rotation', ...grid, '--workers', '1', '--shard', '3/3', '--cost-bps', '9', '--out', join(dir, 'other')]).code).toBe(0);
+    const mixed = cli(['merge', join(dir, 's1'), join(dir, 's2'), join(dir, 'other'), '--out', join(dir, 'm3')]);
+    expect(mixed.code).toBe(1);
+    expect(mixed.stderr.trim().split('\n')).toHaveLength(1);
+    expect(mixed.stderr).toMatch(/is a shard of a different sweep .* differ in sim\.cost/);
   });
 
   it('each results row equals a single run of the same parameters', () => {
