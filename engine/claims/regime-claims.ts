@@ -44,8 +44,10 @@ export function regimeClaims(m: Market, ctx: { universe: string; draws: number; 
   }
   const ppy = m.periodsPerYear;
   const blockLength = optimalBlockLength(d);
-  // one set of resamples for both labellings: columns 0–2 phases, 3–5 ISM states
-  const { sums, counts } = stationaryBootstrapSums(d, [phaseOf, stateOf], [3, 3], { blockLength, draws: ctx.draws, seed: deriveSeed(ctx.seed, 'regimes') });
+  // one set of resamples for both labellings: columns 0–1 easing and tightening, 2–3 PMI below
+  // and at or above 50 (hold and unknown ISM are left out of the resampled sums: no claim needs them)
+  const tested = (x: Int8Array) => Int8Array.from(x, (v) => (v < 2 ? v : -1));
+  const { sums, counts } = stationaryBootstrapSums(d, [tested(phaseOf), tested(stateOf)], [2, 2], { blockLength, draws: ctx.draws, seed: deriveSeed(ctx.seed, 'regimes') });
   const B = ctx.draws;
   /** Bootstrap draws of the annualized mean over the cells in `a` (minus the cells in `b`). */
   const drawsOf = (a: number[], b: number[] = []) => {
@@ -53,12 +55,12 @@ export function regimeClaims(m: Market, ctx: { universe: string; draws: number; 
     for (let k = 0; k < B; k++) {
       let sa = 0, ca = 0, sb = 0, cb = 0;
       for (const c of a) {
-        sa += sums[k * 6 + c];
-        ca += counts[k * 6 + c];
+        sa += sums[k * 4 + c];
+        ca += counts[k * 4 + c];
       }
       for (const c of b) {
-        sb += sums[k * 6 + c];
-        cb += counts[k * 6 + c];
+        sb += sums[k * 4 + c];
+        cb += counts[k * 4 + c];
       }
       out[k] = (ca > 0 ? sa / ca : NaN) - (b.length ? (cb > 0 ? sb / cb : NaN) : 0);
       out[k] *= ppy;
@@ -66,14 +68,14 @@ export function regimeClaims(m: Market, ctx: { universe: string; draws: number; 
     return out;
   };
   const cellsOfPhase = (ph: number) => [ph];
-  const cellsOfState = (st: number) => [3 + st];
+  const cellsOfState = (st: number) => [2 + st];
   const from = isoDay(m.dates[0]), to = isoDay(m.dates[T - 1]);
   const lagNote = (L: number) => `Newey–West t (Bartlett, lag ${L}), normal, two-sided`;
   const ciMethod = `stationary block bootstrap (mean block ${blockLength.toFixed(1)} bars), percentile`;
 
-  const group = (label: string, member: Uint8Array, draws: Float64Array): GroupSpread => {
+  const group = (label: string, member: Uint8Array, draws?: Float64Array): GroupSpread => {
     const nw = neweyWestGroupMean(d, member);
-    const ci = percentileInterval(draws);
+    const ci = draws ? percentileInterval(draws) : { low: NaN, high: NaN };
     return { label, n: nw.n, estimate: nw.mean * ppy, ciLow: ci.low, ciHigh: ci.high, t: nw.t };
   };
   const contrast = (label: string, a: Uint8Array, b: Uint8Array, draws: Float64Array): GroupSpread => {
@@ -86,7 +88,7 @@ export function regimeClaims(m: Market, ctx: { universe: string; draws: number; 
   const phases = [
     group('easing', isPhase(0), drawsOf(cellsOfPhase(0))),
     group('tightening', isPhase(1), drawsOf(cellsOfPhase(1))),
-    group('hold', isPhase(2), drawsOf(cellsOfPhase(2))),
+    group('hold', isPhase(2)),
     contrast('easing − tightening', isPhase(0), isPhase(1), drawsOf(cellsOfPhase(0), cellsOfPhase(1))),
   ];
   const hasIsm = ctx.ism !== undefined && stateOf.some((s) => s !== 2);

@@ -62,7 +62,7 @@ export function runClaims(catalog: Catalog, options: ClaimsOptions = {}): Claims
   for (const u of samples) {
     const extra = ['ism_pmi', 'bm_spread'].filter((id) => has(catalog, id));
     const m = buildMarket(catalog, { universe: u.universe, from: u.from, series: extra });
-    universes.push({ id: u.id, label: u.label, from: isoDay(m.dates[0]), to: isoDay(m.dates[m.dates.length - 1]), warnings: m.warnings });
+    universes.push({ id: u.id, label: u.label, frequency: m.frequency, from: isoDay(m.dates[0]), to: isoDay(m.dates[m.dates.length - 1]), warnings: m.warnings });
     const s = deriveSeed(seed, u.id);
     const wants = (c: number) => u.claims.includes(c);
     if (wants(1) || wants(3)) {

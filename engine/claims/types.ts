@@ -59,7 +59,7 @@ export interface ClaimsReport {
   version: string;
   seed: number;
   draws: number;
-  universes: { id: string; label: string; from: string; to: string; warnings: string[] }[];
+  universes: { id: string; label: string; frequency: 'daily' | 'monthly'; from: string; to: string; warnings: string[] }[];
   claims: { claim: number; text: string; how: string }[];
   rows: ClaimRow[];
   charts: Record<number, ClaimCharts[]>;

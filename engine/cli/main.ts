@@ -32,6 +32,7 @@ const LAZY: [string, string, string, string, string][] = [
   ['walkforward <strategy>', 'Walk-forward validation: choose parameters on each training window, test on the next', 'walkforward', 'walkforwardCommand', 'walkforwardHandler'],
   ['merge <dirs..>', 'Merge the results.csv of sweep shards into one (identical to an unsharded sweep)', 'merge', 'mergeCommand', 'mergeHandler'],
   ['compare <runs..>', 'Compare run folders side by side (compare.html, compare.csv)', 'compare', 'compareCommand', 'compareHandler'],
+  ['claims', 'Test the article\'s claims on every shipped sample: verdicts with n, estimate, 95 % interval and p (claims.html, .csv, .json)', 'claims', 'claimsCommand', 'claimsHandler'],
   ['demo', 'The default scenario (npm start): flagship rate-cycle strategies vs buy-and-hold and 60/40, compared', 'demo', 'demoCommand', 'demoHandler'],
   ['init [dir]', 'Set up a research project: package.json scripts, tsconfig, a strategy and its test, a data folder', 'init', 'initCommand', 'initHandler'],
   ['runs', 'List recent run folders, newest first', 'runs', 'runsCommand', 'runsHandler'],

@@ -1,0 +1,57 @@
+import type { Argv } from 'yargs';
+import { join } from 'node:path';
+import { loadCatalog } from '../../data/catalog.js';
+import { displayPath } from '../../data/load-series.js';
+import { runClaims } from '../../claims/run-claims.js';
+import type { ClaimsReport } from '../../claims/types.js';
+import { CLAIM_UNIVERSES } from '../../claims/universes.js';
+import { defaultOutDir } from '../out-dir.js';
+import { textTable } from '../table.js';
+import { VERDICT_LEGEND, verdictMatrix } from '../../../reports/claims/claims-table.js';
+import { writeClaims } from '../../../reports/claims/write-claims.js';
+
+interface ClaimsArgs {
+  universe?: string[];
+  seed?: number;
+  draws?: number;
+  out?: string;
+  data?: string;
+  force?: boolean;
+}
+
+/** `ratecycle claims`: options and examples. */
+export function claimsCommand(y: Argv): Argv {
+  return y
+    .option('universe', { type: 'string', array: true, describe: `samples to test (repeatable or comma-separated): ${CLAIM_UNIVERSES.map((u) => u.id).join(', ')} (default: all)` })
+    .option('seed', { type: 'number', default: 1, describe: 'seed of every bootstrap and placebo draw (same seed, same bytes)' })
+    .option('draws', { type: 'number', default: 10_000, describe: 'draws per bootstrap and placebo test' })
+    .option('out', { type: 'string', describe: 'output folder (default out/claims-<timestamp>)' })
+    .option('force', { type: 'boolean', default: false, describe: 'replace an existing output folder written by ratecycle' })
+    .example('$0 claims', 'every claim on every shipped sample: claims.html, claims.csv, claims.json')
+    .example('$0 claims --universe russell,ff-1954 --draws 2000 --seed 7', 'two samples, fewer draws, another seed') as Argv;
+}
+
+/** The verdict table as terminal text (daily samples, then monthly ones, to fit a terminal), with its legend. */
+export function verdictText(report: ClaimsReport): string {
+  const blocks: string[] = [];
+  for (const freq of ['daily', 'monthly'] as const) {
+    const ids = report.universes.filter((u) => u.frequency === freq).map((u) => u.id);
+    if (!ids.length) continue;
+    const { header, rows } = verdictMatrix(report, ids);
+    header[0] = `${freq} samples`;
+    blocks.push(textTable(header, rows));
+  }
+  return `${blocks.join('\n\n')}\n${VERDICT_LEGEND}`;
+}
+
+/** Runs the claims, writes the folder, prints the verdict table and the page's path; returns the folder. */
+export async function claimsHandler(args: ClaimsArgs): Promise<string> {
+  const universes = (args.universe ?? []).flatMap((u) => u.split(',')).map((u) => u.trim()).filter(Boolean);
+  const report = runClaims(loadCatalog(args.data), { universes, seed: args.seed, draws: args.draws });
+  const out = args.out ?? defaultOutDir('claims');
+  const dir = await writeClaims(out, report, args.force ?? false);
+  console.log(`== the article's claims, tested (${report.draws.toLocaleString('en-US')} draws, seed ${report.seed})`);
+  console.log(verdictText(report));
+  console.log(`\nevery number and how it was computed: open ${displayPath(join(dir, 'claims.html'))}`);
+  return dir;
+}
