@@ -169,8 +169,8 @@ function collect(abs: string, label: string): Collected {
       : own.filter((e) => {
           if (existsSync(join(abs, e.file))) return true;
           missing[e.id] =
-            `its file ${e.file} is not in the npm package (the terms of its source, ${e.source.split(';')[0]}, do not allow redistribution); ` +
-            `download it and add it with \`ratecycle data add FILE --id ${e.id}\` (see "Data licensing" in the README)`;
+            `${e.file} is left out of the npm package because its source's terms do not allow redistribution (${e.source.split(';')[0]}); ` +
+            `download it yourself and run \`ratecycle data add FILE --id ${e.id}\` (README: "Data licensing")`;
           return false;
         });
   return { series, universes: ownUniverses, missing };

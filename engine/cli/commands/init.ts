@@ -67,7 +67,6 @@ function mergePackageJson(path: string, strategyFile: string): { created: boolea
     } catch (e) {
       throw new UserError(`${relative(process.cwd(), path) || path} is not valid JSON (${(e as Error).message}); fix it and run init again`);
     }
-    if (pkg.type === 'commonjs') throw new UserError(`package.json says "type": "commonjs"; strategy files are ES modules: remove it or set "type": "module"`);
   }
   const added: string[] = [];
   if (created) {
@@ -76,8 +75,9 @@ function mergePackageJson(path: string, strategyFile: string): { created: boolea
     pkg.private = true;
   }
   if (pkg.type !== 'module') {
+    // strategy files and their tests are ES modules (import … from 'ratecycle')
+    added.push(pkg.type === undefined ? '"type": "module"' : `"type": "module" (was "${String(pkg.type)}")`);
     pkg.type = 'module';
-    added.push('"type": "module"');
   }
   const scripts = (pkg.scripts ??= {}) as Record<string, string>;
   const want: Record<string, string> = {

@@ -1,0 +1,101 @@
+/**
+ * The published package, as a user gets it: `npm pack`, install the tarball into a fresh
+ * project, then follow the README's "Use it in your own project" section line by line
+ * (init, new, data add of a Yahoo, a FRED and a Stooq download, run, audit, tsc, vitest) and
+ * its programmatic example. Dependencies come from the npm cache where it has them
+ * (--prefer-offline). Needs the build (npm test builds first).
+ */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/cli.js';
+
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const DL = join(ROOT, 'test', 'fixtures', 'downloads');
+
+/** The fenced block of `lang` that follows `marker` in the README. */
+function readmeBlock(marker: string, lang: string): string {
+  const at = README.indexOf(marker);
+  expect(at, `README has "${marker}"`).toBeGreaterThanOrEqual(0);
+  const open = README.indexOf('```' + lang + '\n', at);
+  const close = README.indexOf('\n```', open + 4);
+  return README.slice(open + lang.length + 4, close);
+}
+
+function sh(command: string, cwd: string, timeout = 180_000) {
+  const r = spawnSync('sh', ['-c', command], { cwd, encoding: 'utf8', timeout, env: { ...process.env, NO_COLOR: '1', npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' } });
+  return { code: r.status ?? -1, out: `${r.stdout}\n${r.stderr}` };
+}
+
+/** Vendor data that the package leaves out: sources whose terms forbid redistribution. */
+const NOT_REDISTRIBUTABLE = /Yahoo Finance|EOD Historical Data|Institute for Supply Management/;
+
+describe('npm package', () => {
+  const work = mkdtempSync(join(tmpdir(), 'ratecycle-pack-'));
+  let tarball = '';
+  let files: string[] = [];
+
+  it('packs lean: the public entry points, no tests, bench, maps, fixtures or vendor data', () => {
+    const r = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const info = JSON.parse(r.stdout)[0];
+    tarball = join(work, info.filename);
+    files = info.files.map((f: { path: string }) => f.path);
+    for (const f of ['dist/engine/index.js', 'dist/engine/index.d.ts', 'dist/engine/testing/index.d.ts', 'dist/strategies/signals.d.ts', 'dist/engine/cli/main.js', 'data/catalog.json', 'reports/assets/report-client.js', 'README.md']) {
+      expect(files, f).toContain(f);
+    }
+    expect(files.filter((f) => /^dist\/(test|bench)\/|\.map$|\.test\.|^test\/|fixtures|\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
+    // every shipped data file is in the package unless its source forbids redistribution
+    const catalog = JSON.parse(readFileSync(join(ROOT, 'data', 'catalog.json'), 'utf8')) as { series: { id: string; file: string; source: string }[] };
+    for (const e of catalog.series) {
+      expect(files.includes(`data/${e.file}`), `${e.id} (${e.source})`).toBe(!NOT_REDISTRIBUTABLE.test(e.source));
+    }
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(Object.keys(pkg.exports)).toEqual(['.', './signals', './testing', './package.json']);
+  });
+
+  it('installs into a fresh project and works exactly as the README says', () => {
+    expect(tarball).not.toBe('');
+    const block = readmeBlock('<!-- own-project -->', 'sh');
+    const lines = block.split('\n').map((l) => l.replace(/\s+#.*$/, '').trim()).filter((l) => l && !l.startsWith('#'));
+    expect(lines[0]).toBe('mkdir my-research && cd my-research');
+    const project = join(work, 'my-research');
+    mkdirSync(project);
+    // the downloads the README adds (real-shaped Yahoo, FRED and Stooq files)
+    copyFileSync(join(DL, 'yahoo-IWM.csv'), join(project, 'IWM.csv'));
+    copyFileSync(join(DL, 'fred-DGS2.csv'), join(project, 'DGS2.csv'));
+    copyFileSync(join(DL, 'stooq-spx.csv'), join(project, 'spx_d.csv'));
+    const outputs: Record<string, string> = {};
+    for (const line of lines.slice(1)) {
+      // the registry's ratecycle is this tarball; the other packages come from the npm cache when it has them
+      const command = line.startsWith('npm install ratecycle') ? line.replace('npm install ratecycle', `npm install --prefer-offline ${tarball}`) : line;
+      const r = sh(command, project);
+      expect(r.code, `${command}\n${r.out}`).toBe(0);
+      outputs[line] = r.out;
+    }
+    expect(readFileSync(join(project, 'strategies', 'my-idea.ts'), 'utf8')).toMatch(/from 'ratecycle'/);
+    expect(outputs['npx ratecycle data list']).toMatch(/iwm_yahoo\s+price\s+daily\s+2020-01-02\s+2020-03-31\s+61\s/);
+    expect(outputs['npx ratecycle data list']).toMatch(/ust_2y_fred\s+rate\s+daily\s+2020-01-02\s+2020-03-31\s+62\s/);
+    expect(outputs['npx ratecycle data list']).toMatch(/spx_stooq\s+price\s+daily\s+2020-01-02\s+2020-03-31\s+62\s/);
+    expect(outputs['npx ratecycle run strategies/my-idea.ts']).toMatch(/my-idea on ff \(/);
+    expect(outputs['npx ratecycle audit strategies/my-idea.ts']).toMatch(/audit passed/);
+    expect(outputs['npx tsc --noEmit && npx vitest run']).toMatch(/Tests\s+4 passed/);
+    expect(readdirSync(join(project, 'out')).some((d) => existsSync(join(project, 'out', d, 'report.html')))).toBe(true);
+
+    // the programmatic example
+    writeFileSync(join(project, 'backtest.mjs'), readmeBlock('<!-- programmatic -->', 'js'));
+    const api = sh('node backtest.mjs', project);
+    expect(api.code, api.out).toBe(0);
+    expect(api.out).toMatch(/^fed-regime on ff, 1954-07-31 to \d{4}-\d\d-\d\d \(\d{3} months\): CAGR \d+\.\d\d %, Sharpe \d\.\d\d$/m);
+
+    // nothing but the documented entry points is importable
+    const deep = sh(`node --input-type=module -e "import('ratecycle/dist/engine/dates.js').then(() => console.log('imported'), (e) => console.log(e.code))"`, project);
+    expect(deep.out).toMatch(/ERR_PACKAGE_PATH_NOT_EXPORTED/);
+    // the universes that need vendor data say how to add it
+    const russell = sh('npx ratecycle run first-cut-rotation', project);
+    expect(russell.code).toBe(1);
+    expect(russell.out).toMatch(/universe "russell" is not available: it needs rut, spx; rut: rut\.csv is left out of the npm package .*ratecycle data add FILE --id rut/);
+  }, 300_000);
+});
