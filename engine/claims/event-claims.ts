@@ -22,7 +22,7 @@ export interface EventClaimContext {
 export const PAUSE_DAYS = 91;
 
 /** A fraction as signed percent with one decimal ("+3.1 %"). */
-export const pctText = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(1)} %` : '–');
+export const pctText = (x: number) => (Number.isFinite(x) ? `${x >= 0 || Math.abs(x) < 0.0005 ? '+' : '−'}${Math.abs(x * 100).toFixed(1)} %` : '–');
 
 /** A claim row from an event summary (n, mean, bootstrap interval, placebo p). */
 export function eventRow(s: EventSummary | undefined, base: Pick<ClaimRow, 'claim' | 'part' | 'headline' | 'label' | 'universe' | 'from' | 'to'>, what: string, note = ''): ClaimRow {

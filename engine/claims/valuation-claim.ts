@@ -67,7 +67,8 @@ export function valuationClaim(m: Market, ctx: { universe: string; latest: { val
   const slopeLow = fit.beta - z * fit.seBeta, slopeHigh = fit.beta + z * fit.seBeta;
   const slopeVerdict = verdictOf(slopeLow, slopeHigh, 1);
   const impliedVerdict = verdictOf(implied.low, implied.high, 1);
-  const base = { claim: 5, universe: ctx.universe, from, to, n: fit.n, nUnit: 'month ends (overlapping 10-year windows)', direction: 1 as const, note: `${Math.floor(fit.n / VALUATION_MONTHS)} non-overlapping 10-year windows; in-sample R² ${fit.r2.toFixed(2)}, out-of-sample R² ${fit.r2Oos.toFixed(2)} over ${fit.nOos} forecasts` };
+  const oosText = fit.nOos > 0 ? `out-of-sample R² ${fit.r2Oos.toFixed(2)} over ${fit.nOos} expanding-window forecasts` : `no out-of-sample forecast (the sample is shorter than ${MIN_VALUATION_MONTHS} training months plus the 10-year horizon)`;
+  const base = { claim: 5, universe: ctx.universe, from, to, n: fit.n, nUnit: 'month ends', direction: 1 as const, note: `overlapping windows: ${Math.floor(fit.n / VALUATION_MONTHS)} non-overlapping 10-year periods; in-sample R² ${fit.r2.toFixed(2)}; ${oosText}` };
   const word = (v: string) => (v === 'supported' ? 'history supports the claim' : v === 'contradicted' ? 'history contradicts the claim' : 'that cannot be told from noise');
   const rows: ClaimRow[] = [
     {
@@ -75,7 +76,7 @@ export function valuationClaim(m: Market, ctx: { universe: string; latest: { val
       estimate: fit.beta, unit: 'annualized 10-year spread per unit of bm_spread', ciLow: slopeLow, ciHigh: slopeHigh,
       ciMethod: 'slope ± 1.96 Newey–West se (lag 120)', p: twoSidedNormalP(fit.tBeta), pMethod: `Newey–West t ${fit.tBeta.toFixed(2)} (lag ${fit.lag}), normal, two-sided`,
       verdict: slopeVerdict,
-      sentence: `Each extra unit of bm_spread went with ${pctText(fit.beta)} a year more for small caps over the next 10 years (95 % CI ${pctText(slopeLow)} to ${pctText(slopeHigh)}; in-sample R² ${fit.r2.toFixed(2)}, out-of-sample R² ${fit.r2Oos.toFixed(2)}); ${word(slopeVerdict)}${fit.r2Oos <= 0 ? ', and the forecast does no better than the historical mean out of sample' : ''}.`,
+      sentence: `Each extra unit of bm_spread went with ${pctText(fit.beta)} a year more for small caps over the next 10 years (95 % CI ${pctText(slopeLow)} to ${pctText(slopeHigh)}; in-sample R² ${fit.r2.toFixed(2)}, ${oosText}); ${word(slopeVerdict)}${fit.r2Oos <= 0 ? ', but the forecast does no better than the historical mean out of sample' : ''}.`,
     },
     {
       ...base, part: '5-implied', headline: true, label: 'implied 10-y spread now',

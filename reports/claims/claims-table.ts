@@ -14,13 +14,13 @@ export function headlineParts(report: ClaimsReport): { claim: number; part: stri
 export function estimateText(r: ClaimRow): string {
   if (!Number.isFinite(r.estimate)) return '–';
   const v = r.estimate * 100;
-  return `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(1)}%`;
+  return `${v >= 0 || Math.abs(v) < 0.05 ? '+' : '−'}${Math.abs(v).toFixed(1)}%`;
 }
 
 /** Interval as text, "[−2.1, +4.0]" in percent. */
 export function intervalText(r: ClaimRow): string {
   if (!Number.isFinite(r.ciLow) || !Number.isFinite(r.ciHigh)) return '–';
-  const f = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(1)}`;
+  const f = (x: number) => `${x >= 0 || Math.abs(x) < 0.0005 ? '+' : '−'}${Math.abs(x * 100).toFixed(1)}`;
   return `[${f(r.ciLow)}, ${f(r.ciHigh)}]`;
 }
 

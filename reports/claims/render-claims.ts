@@ -34,7 +34,7 @@ function detailTable(rows: ClaimRow[], claim: number): string {
         `<tr${r.headline ? '' : ' class="muted"'}><td>${escapeHtml(r.label)}</td><td>${escapeHtml(r.universe)}</td><td>${escapeHtml(r.from)} – ${escapeHtml(r.to)}</td><td>${r.n.toLocaleString('en-US')} ${escapeHtml(r.nUnit)}</td><td>${escapeHtml(estimateText(r))}</td><td>${escapeHtml(intervalText(r))}</td><td title="${escapeHtml(r.pMethod)}">${escapeHtml(pText(r))}</td><td class="${VERDICT_CLASS[r.verdict]}">${escapeHtml(r.verdict)}</td><td style="white-space:normal;text-align:left;min-width:320px">${escapeHtml(r.sentence)}${r.note ? ` <span class="muted">(${escapeHtml(r.note)})</span>` : ''}</td></tr>`,
     )
     .join('\n');
-  const methods = [...new Set(rows.map((r) => `${r.unit}: interval ${r.ciMethod}; p ${r.pMethod.replace(/\d[\d,]* random entry dates among [\d,]+ eligible/, 'n random entry dates among the eligible ones')}`))];
+  const methods = [...new Set(rows.map((r) => `${r.unit}: interval ${r.ciMethod}; p ${r.pMethod.replace(/\d[\d,]* random entry dates among [\d,]+ eligible/, 'n random entry dates among the eligible ones').replace(/ t −?[\d.]+ /, ' t ')}`))];
   return `<div class="table-wrap"><table id="claim-${claim}-table" class="compact"><thead><tr><th>part</th><th>sample</th><th>period</th><th>n</th><th>estimate</th><th>95 % CI</th><th>p</th><th>verdict</th><th>in words</th></tr></thead><tbody>${body}</tbody></table></div>
 <p class="how">${methods.map(escapeHtml).join('<br>')}</p>`;
 }
@@ -57,6 +57,11 @@ function charts(claim: number, list: ClaimCharts[]): string {
   return out.length ? `<div class="small-multiples">${out.join('\n')}</div>` : '';
 }
 
+function warnings(report: ClaimsReport): string {
+  const all = [...new Set(report.universes.flatMap((u) => u.warnings.map((w) => `${u.id}: ${w}`)))];
+  return all.length ? `<details><summary>${all.length} data notes</summary><ul>${all.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul></details>` : '';
+}
+
 /** The claims page: verdict table first, then one section per claim with its numbers and charts. */
 export function renderClaims(report: ClaimsReport): string {
   const samples = report.universes.map((u) => `<dt>${escapeHtml(u.id)}</dt><dd>${escapeHtml(u.label)}; ${escapeHtml(u.from)} to ${escapeHtml(u.to)}</dd>`).join('');
@@ -71,8 +76,9 @@ ${charts(c.claim, report.charts[c.claim] ?? [])}</section>`;
     .join('\n');
   const body = `<header class="top"><h1>What history says about the article's claims</h1>
 <p class="lead">Each claim tested on every shipped sample that can answer it, with n, estimate, 95 % interval and p-value. Verdict rule: <b>supported</b> when the 95 % interval excludes zero in the claimed direction, <b>contradicted</b> when it excludes zero the other way, <b>not shown</b> otherwise.</p>
-<dl class="meta">${samples}<dt>Draws</dt><dd>${report.draws.toLocaleString('en-US')} per bootstrap and placebo, seed ${report.seed}</dd><dt>Version</dt><dd>ratecycle ${escapeHtml(report.version)}</dd></dl>${skipped}</header>
+</header>
 ${verdictTable(report)}
+<section id="samples"><h2>Samples</h2><dl class="meta">${samples}<dt>Draws</dt><dd>${report.draws.toLocaleString('en-US')} per bootstrap and placebo, seed ${report.seed}</dd><dt>Version</dt><dd>ratecycle ${escapeHtml(report.version)}</dd></dl>${skipped}${warnings(report)}</section>
 ${sections}`;
   return page('Claims — ratecycle', body, { kind: 'claims', charts: [] }, { wide: true });
 }
