@@ -202,6 +202,8 @@ export interface Market {
   dataHashes: Record<string, string>;
   /** Data caveats found while building the frame (stale series, gaps), one line each. */
   warnings: string[];
+  /** False when the catalog has no Fed series (policy rate, funds rate, FOMC decisions): a strategy reading `view.fed` is refused. */
+  fedData?: boolean;
 }
 
 /** Rebalance schedule. */

@@ -184,6 +184,11 @@ class View<S extends string> implements MarketView<S> {
     return (this.#cash ??= this.s.copy('cash', this.s.market.cash));
   }
   get fed() {
+    if (this.s.market.fedData === false) {
+      throw new UserError(
+        `universe "${this.s.market.universe}" has no Fed data (its catalog has no fed_target, fed_funds or fomc series) and this strategy reads view.fed; add "extends": "ratecycle" to the catalog.json, or add those series`,
+      );
+    }
     return (this.#fed ??= new FedColumns(this.s));
   }
   price(asset: string): Float64Array {

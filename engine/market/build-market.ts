@@ -138,6 +138,7 @@ export function buildMarket(catalog: Catalog, options: MarketOptions = {}): Mark
     fomc: fed.decisions,
     dataHashes: hashes,
     warnings,
+    fedData: ['fed_target', 'fed_funds', 'fomc', options.fed?.policy, options.fed?.funds, options.fed?.decisions].some((id) => id !== undefined && has(catalog, id)),
   };
 }
 
