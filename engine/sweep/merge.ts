@@ -2,8 +2,8 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, writ
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { writeDirAtomically } from '../io/atomic-dir.js';
-import { accumulateBlocks, cscvBlocks, pboFromBlocks } from '../stats/pbo.js';
-import { PBO_MAX_SETS, type PboReport } from './overfitting.js';
+import { deflatedSharpeVsCash, overfittingFromFile, type DeflatedSharpeReport, type PboReport } from './overfitting.js';
+import type { MonthsFile } from './sweep.js';
 import { describeDifferences, differences, type SweepIdentity } from './sweep-identity.js';
 
 interface Shard {
@@ -13,6 +13,82 @@ interface Shard {
   identity: SweepIdentity;
   sets: number;
   months: number;
+}
+
+/** Cells of one results.csv line (RFC 4180 quotes; lines hold no newlines). */
+export function splitCsvLine(line: string): string[] {
+  const cells: string[] = [];
+  let i = 0;
+  for (;;) {
+    if (line[i] === '"') {
+      let v = '';
+      i++;
+      for (;;) {
+        const q = line.indexOf('"', i);
+        if (q < 0) throw new UserError(`results.csv: unterminated quote in "${line.slice(0, 60)}"`);
+        v += line.slice(i, q);
+        if (line[q + 1] === '"') {
+          v += '"';
+          i = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
+      }
+      cells.push(v);
+    } else {
+      const c = line.indexOf(',', i);
+      cells.push(line.slice(i, c < 0 ? line.length : c));
+      i = c < 0 ? line.length : c;
+    }
+    if (i >= line.length) return cells;
+    i++; // the comma
+    if (i === line.length) return [...cells, ''];
+  }
+}
+
+function readMonths(dir: string): MonthsFile | undefined {
+  const file = join(dir, 'months.json');
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as MonthsFile;
+  } catch (e) {
+    throw new UserError(`${file}: not valid JSON (${(e as Error).message})`);
+  }
+}
+
+/**
+ * The best set by `metric` (first in set order among equals) and the variance of the per-bar
+ * Sharpe ratios over the sets, from results.csv lines in set order: the same running
+ * statistics, in the same order, as the sweep itself (so the merged deflated Sharpe ratio equals
+ * the unsharded one).
+ */
+function cashStatistics(header: string, lines: readonly string[], metric: string) {
+  const h = splitCsvLine(header);
+  const col = (name: string) => h.indexOf(name);
+  const [mi, si, ki, ui, ei] = [col(metric), col('sharpe_bar'), col('skew'), col('kurtosis'), col('error')];
+  let n = 0, mean = 0, m2 = 0, bestValue = NaN, bestIndex = -1, bestRow = -1;
+  let best: { sharpeBar: number; skew: number; kurtosis: number } | undefined;
+  lines.forEach((line, row) => {
+    const c = splitCsvLine(line);
+    if (c[ei]) return;
+    const num = (i: number) => (c[i] === '' || c[i] === undefined ? NaN : Number(c[i]));
+    const v = num(mi);
+    if (Number.isFinite(v) && (!best || v > bestValue)) {
+      bestValue = v;
+      bestIndex = Number(c[0]);
+      bestRow = row;
+      best = { sharpeBar: num(si), skew: num(ki), kurtosis: num(ui) };
+    }
+    const s = num(si);
+    if (Number.isFinite(s)) {
+      n++;
+      const d = s - mean;
+      mean += d / n;
+      m2 += d * (s - mean);
+    }
+  });
+  return { best, bestValue, bestIndex, bestRow, trials: n, variance: n > 1 ? m2 / (n - 1) : 0 };
 }
 
 function readShard(d: string): Shard {
@@ -44,7 +120,7 @@ const shardLabel = (s: Shard) => (s.identity.shard ? `${s.identity.shard.index +
  * not finish). Writes sweep.json with the common identity and the probability of backtest
  * overfitting over all sets.
  */
-export async function mergeResults(dirs: readonly string[], out: string, force = false): Promise<{ rows: number; pbo: PboReport }> {
+export async function mergeResults(dirs: readonly string[], out: string, force = false): Promise<{ rows: number; pbo: PboReport; dsr: { cash: DeflatedSharpeReport; benchmark: DeflatedSharpeReport } }> {
   if (dirs.length === 0) throw new UserError('merge needs at least one sweep folder');
   const shards = dirs.map(readShard);
   const first = shards[0];
@@ -69,47 +145,57 @@ export async function mergeResults(dirs: readonly string[], out: string, force =
     const missing = [...Array(count).keys()].map((i) => `${i + 1}/${count}`).filter((l) => !seen.has(l));
     throw new UserError(`the shards hold ${rows.length} of ${expected} sets; a shard is missing${missing.length ? ` (${missing.slice(0, 5).join(', ')})` : ' or unfinished'}`);
   }
-  // months per row: from a manifest, else from the first shard's file size
+  // months per row: from months.json (as the sweep wrote it), else from the first shard's file size
   const monthlyFiles = shards.map((s) => join(s.dir, 'monthly.f32'));
   const sizeOf = (f: string) => (existsSync(f) ? statSync(f).size : -1);
-  const M = first.months || (first.lines.length ? sizeOf(monthlyFiles[0]) / 4 / first.lines.length : 0);
+  const monthsInfo = readMonths(first.dir);
+  const M = monthsInfo?.months.length ?? (first.lines.length ? sizeOf(monthlyFiles[0]) / 4 / first.lines.length : 0);
   const haveMonthly = Number.isInteger(M) && M > 0 && monthlyFiles.every((f, k) => sizeOf(f) === shards[k].lines.length * M * 4);
-  let pbo: PboReport = { value: null, reason: haveMonthly ? '' : 'a shard has no complete monthly.f32' };
+  const stats = cashStatistics(first.header, rows.map((r) => r.line), monthsInfo?.metric ?? 'sharpe');
+  const cash = deflatedSharpeVsCash(stats.best, first.identity.period.bars, stats.trials, stats.variance);
+  let pbo: PboReport = { value: null, reason: 'a shard has no complete monthly.f32' };
+  let vsBenchmark: DeflatedSharpeReport = { value: NaN, null: 'not computed: a shard has no complete monthly.f32 or months.json', observations: M, frequency: 'month', trials: 0 };
   await writeDirAtomically(out, force, (tmp) => {
     writeFileSync(join(tmp, 'results.csv'), `${first.header}\n${rows.map((r) => r.line).join('\n')}${rows.length ? '\n' : ''}`);
     if (haveMonthly) {
       const fds = monthlyFiles.map((f) => openSync(f, 'r'));
-      const outFd = openSync(join(tmp, 'monthly.f32'), 'w');
-      let blocks: ReturnType<typeof cscvBlocks> | undefined;
-      try {
-        blocks = rows.length <= PBO_MAX_SETS ? cscvBlocks(rows.length, M) : undefined;
-        if (!blocks) pbo = { value: null, reason: `${rows.length.toLocaleString('en-US')} sets exceed the ${PBO_MAX_SETS.toLocaleString('en-US')} it is computed for` };
-      } catch (e) {
-        pbo = { value: null, reason: (e as Error).message.replace(/^PBO: /, '') };
-      }
+      const file = join(tmp, 'monthly.f32');
+      const outFd = openSync(file, 'w');
       const buf = Buffer.allocUnsafeSlow(M * 4);
-      const row = new Float32Array(buf.buffer, 0, M);
       try {
-        rows.forEach((r, i) => {
+        for (const r of rows) {
           readSync(fds[r.shard], buf, 0, M * 4, r.row * M * 4);
           writeSync(outFd, buf, 0, M * 4);
-          if (blocks) accumulateBlocks(blocks, row, 1, M, i);
-        });
+        }
       } finally {
         fds.forEach((fd) => closeSync(fd));
         closeSync(outFd);
       }
-      if (blocks) {
-        const r = pboFromBlocks(blocks);
-        pbo = r.trials < 2
-          ? { value: null, reason: `${r.trials} set(s) with finite monthly returns; it needs at least 2` }
-          : { value: r.pbo, statistic: 'Sharpe ratio of monthly returns in excess of cash', blocks: r.blocks, splits: r.splits, trials: r.trials, months: r.observations, dropped: r.dropped, medianLogit: r.medianLogit, probOosLoss: r.probOosLoss, degradation: r.degradation };
+      const o = overfittingFromFile({
+        file, rows: rows.length, months: M,
+        benchmark: Float64Array.from(monthsInfo?.benchmark.excess ?? new Array<number>(M).fill(NaN)),
+        benchmarkName: monthsInfo?.benchmark.name ?? 'the benchmark',
+        bestRow: stats.best ? stats.bestRow : -1,
+      });
+      pbo = o.pbo;
+      if (monthsInfo) {
+        vsBenchmark = o.vsBenchmark;
+        writeFileSync(join(tmp, 'months.json'), JSON.stringify(monthsInfo) + '\n');
       }
     }
     const identity = { ...first.identity, shard: null };
-    const manifest = { merged: shards.map((s) => ({ dir: s.dir, shard: shardLabel(s), sets: s.lines.length })), sets: rows.length, months: { count: M, file: haveMonthly ? 'monthly.f32' : null }, pbo, identity };
+    const manifest = {
+      merged: shards.map((s) => ({ dir: s.dir, shard: shardLabel(s), sets: s.lines.length })),
+      sets: rows.length,
+      metric: monthsInfo?.metric ?? 'sharpe',
+      best: stats.best ? { index: stats.bestIndex, value: stats.bestValue } : null,
+      deflatedSharpeRatio: { cash, benchmark: vsBenchmark },
+      pbo,
+      months: { count: M, file: haveMonthly ? 'monthly.f32' : null },
+      identity,
+    };
     writeFileSync(join(tmp, 'sweep.json'), JSON.stringify(manifest, null, 2) + '\n');
     writeFileSync(join(tmp, 'identity.json'), JSON.stringify(identity, null, 1) + '\n');
   });
-  return { rows: rows.length, pbo };
+  return { rows: rows.length, pbo, dsr: { cash, benchmark: vsBenchmark } };
 }

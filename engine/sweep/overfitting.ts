@@ -32,6 +32,19 @@ export type PboReport =
     }
   | { value: null; reason: string };
 
+/** The null of the deflated Sharpe ratio against cash, in words. */
+export const CASH_NULL = "the selected set's true Sharpe ratio over cash (per bar) is no better than the best of as many unskilled trials (true Sharpe ratio 0); it does not test whether the set beats the benchmark";
+
+/**
+ * Deflated Sharpe ratio against cash of the selected set (per-bar Sharpe ratio, skew and excess
+ * kurtosis of its returns over `bars` − 1 returns), given the number of trials and the variance
+ * of their per-bar Sharpe ratios (Bailey & López de Prado 2014).
+ */
+export function deflatedSharpeVsCash(best: { sharpeBar: number; skew: number; kurtosis: number } | undefined, bars: number, trials: number, variance: number): DeflatedSharpeReport {
+  const value = best ? deflatedSharpe(best.sharpeBar, bars - 1, best.skew, best.kurtosis, Math.max(trials, 1), variance) : NaN;
+  return { value, null: CASH_NULL, observations: bars - 1, frequency: 'bar', trials };
+}
+
 /** Largest number of sets the probability of backtest overfitting is computed for (≈ 0.17 s per 1,000 sets for 16 blocks). */
 export const PBO_MAX_SETS = 250_000;
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { isoDay } from '../dates.js';
 import { packageVersion } from '../paths.js';
@@ -44,7 +44,9 @@ const sha256 = (x: string | Buffer) => createHash('sha256').update(x).digest('he
  * sweep.json; `--resume` and `merge` refuse folders whose identities differ.
  */
 export function sweepIdentity(x: IdentityInput): SweepIdentity {
-  const file = existsSync(x.strategyRef) ? x.strategyRef : undefined;
+  // a file path (as the loader reads it: with a slash or a .ts/.js extension), else a built-in id
+  const looksLikePath = /[\\/]/.test(x.strategyRef) || /\.m?[tj]s$/.test(x.strategyRef);
+  const file = looksLikePath && existsSync(x.strategyRef) && statSync(x.strategyRef).isFile() ? x.strategyRef : undefined;
   const hash = file ? sha256(readFileSync(file)) : sha256(`built-in ${x.strategy.id} of ratecycle ${packageVersion()}`);
   const { dates } = x.market;
   const sim = Object.fromEntries(Object.entries(x.sim).map(([k, v]) => [k, ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v]));

@@ -7,14 +7,13 @@ import { listFiles, MARKER, whyNotReplaceable, writeFileAtomically } from '../io
 import { csvCell } from '../io/csv-writer.js';
 import { fsUserError } from '../io/fs-errors.js';
 import { packageRoot } from '../paths.js';
-import { deflatedSharpe } from '../metrics/psr.js';
 import { SUMMARY_KEYS } from '../metrics/summary-metrics.js';
 import type { Market, SimOptions } from '../types.js';
 import type { Strategy } from '../../strategies/define.js';
 import { lockFolder, type FolderLock } from './folder-lock.js';
 import { gridPoint, shardIndexes, type Grid } from './grid.js';
 import { monthFrame, monthlyExcessOfReturns } from './monthly-returns.js';
-import { overfittingFromFile, type DeflatedSharpeReport, type PboReport } from './overfitting.js';
+import { deflatedSharpeVsCash, overfittingFromFile, type DeflatedSharpeReport, type PboReport } from './overfitting.js';
 import { randomSetAt, type RandomSearch } from './random-search.js';
 import { runBatch, type SweepRow, type SweepSet } from './run-batch.js';
 import { shareMarket } from './share-market.js';
@@ -24,7 +23,19 @@ import { describeDifferences, differences, sweepIdentity, type SweepIdentity } f
 export type SetSource = { kind: 'grid'; grid: Grid } | RandomSearch;
 
 /** File names inside a sweep folder. */
-export const SWEEP_FILES = { results: 'results.csv', monthly: 'monthly.f32', identity: 'identity.json' } as const;
+export const SWEEP_FILES = { results: 'results.csv', monthly: 'monthly.f32', months: 'months.json', identity: 'identity.json' } as const;
+
+/** months.json: what the rows of monthly.f32 mean, and the benchmark's months (what merge needs to recompute the statistics). */
+export interface MonthsFile {
+  /** Last date of each month (the columns of monthly.f32). */
+  months: string[];
+  /** Every row: monthly return of the set minus the cash return of the month, Float32 little-endian. */
+  layout: string;
+  benchmark: { name: string; excess: number[] };
+  /** Ranking metric and bars per set (for the deflated Sharpe ratio against cash). */
+  metric: string;
+  bars: number;
+}
 
 /** Options of {@link runSweep}. */
 export interface SweepOptions {
@@ -222,6 +233,17 @@ async function sweepInto(opts: SweepOptions, f: { out: string; partial: string; 
   const paramNames = Object.keys(opts.strategy.params);
   const frame = monthFrame(opts.market);
   const M = frame.cash.length;
+  const benchmarkAsset = opts.benchmark === 'small' ? opts.market.small : opts.market.large;
+  const benchmarkName = `${opts.benchmark === 'small' ? 'small' : 'large'} caps (${benchmarkAsset})`;
+  const benchmarkExcess = monthlyExcessOfReturns(opts.market.returns[benchmarkAsset], frame);
+  const monthsFile: MonthsFile = {
+    months: frame.ends,
+    layout: 'Float32 little-endian; one row per results.csv row (NaN for a failed set); monthly return of the set minus the cash return of the month',
+    benchmark: { name: benchmarkName, excess: Array.from(benchmarkExcess) },
+    metric: snake(key),
+    bars: opts.market.dates.length,
+  };
+  writeFileAtomically(join(partial, SWEEP_FILES.months), JSON.stringify(monthsFile) + '\n');
   const kept = opts.resume ? reconcile(resultsFile, monthlyFile, M) : [];
   const done = new Set(kept.map((line) => Number(line.slice(0, line.indexOf(',')))));
   if (!existsSync(resultsFile)) {
@@ -253,6 +275,7 @@ async function sweepInto(opts: SweepOptions, f: { out: string; partial: string; 
   let nextToWrite = 0;
   let taskNo = 0;
 
+  /** Running statistics over written rows (called in set order). */
   const record = (rows: SweepRow[]) => {
     for (const r of rows) {
       if (r.error || !r.metrics) {
@@ -290,6 +313,7 @@ async function sweepInto(opts: SweepOptions, f: { out: string; partial: string; 
       appendFileSync(monthlyFile, new Uint8Array(monthly.buffer));
       appendFileSync(resultsFile, text);
       finished += ready.length;
+      record(ready); // in set order, so the running statistics do not depend on which task finished first
     }
     opts.onProgress?.(finished, total);
   };
@@ -340,7 +364,6 @@ async function sweepInto(opts: SweepOptions, f: { out: string; partial: string; 
   const submit = async (sets: SweepSet[]) => {
     const my = taskNo++;
     const p = runTask(sets).then((rows) => {
-      record(rows);
       pending.set(my, rows);
       flush();
     });
@@ -367,27 +390,15 @@ async function sweepInto(opts: SweepOptions, f: { out: string; partial: string; 
   const complete = !opts.signal?.stopped && finished >= total;
   const trials = n;
   const variance = n > 1 ? m2 / (n - 1) : 0;
-  let dsr = NaN;
   if (best && !bestRow) bestRow = runBatch({ market: opts.market, strategy: opts.strategy, sim: opts.sim, benchmark: opts.benchmark }, [{ index: best.index, params: best.params }])[0];
-  if (bestRow?.metrics) {
-    const m = bestRow.metrics;
-    dsr = deflatedSharpe(m.sharpeBar, opts.market.dates.length - 1, m.skew, m.kurtosis, Math.max(trials, 1), variance);
-  }
-  const cash: DeflatedSharpeReport = {
-    value: dsr,
-    null: "the selected set's true Sharpe ratio over cash (per bar) is no better than the best of as many unskilled trials (true Sharpe ratio 0); it does not test whether the set beats the benchmark",
-    observations: opts.market.dates.length - 1,
-    frequency: 'bar',
-    trials,
-  };
-  const m = opts.market;
-  const benchmarkAsset = opts.benchmark === 'small' ? m.small : m.large;
+  const cash = deflatedSharpeVsCash(bestRow?.metrics, opts.market.dates.length, trials, variance);
+  const dsr = cash.value;
   const shardIndex = opts.shard?.index ?? 0, shardCount = opts.shard?.count ?? 1;
   const overfit = complete
     ? overfittingFromFile({
         file: monthlyFile, rows: finished, months: M,
-        benchmark: monthlyExcessOfReturns(m.returns[benchmarkAsset], frame),
-        benchmarkName: `${opts.benchmark === 'small' ? 'small' : 'large'} caps (${benchmarkAsset})`,
+        benchmark: benchmarkExcess,
+        benchmarkName,
         bestRow: best ? (best.index - shardIndex) / shardCount : -1,
       })
     : { pbo: { value: null, reason: 'the sweep is incomplete' } as PboReport, vsBenchmark: { ...cash, value: NaN, null: '', frequency: 'month' as const, observations: M, trials: 0 } };

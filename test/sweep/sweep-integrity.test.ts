@@ -5,7 +5,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finalizeSweep, runSweep } from '../../engine/sweep/sweep.js';
 import { parseGrid } from '../../engine/sweep/grid.js';
-import { mergeResults } from '../../engine/sweep/merge.js';
+import { mergeResults, splitCsvLine } from '../../engine/sweep/merge.js';
 import { randomSearch } from '../../engine/sweep/random-search.js';
 import { monthFrame, monthlyExcessOfReturns, monthlyExcessReturns } from '../../engine/sweep/monthly-returns.js';
 import { deflatedSharpe } from '../../engine/metrics/psr.js';
@@ -96,6 +96,18 @@ describe('resume checks the sweep identity and locks the folder', () => {
     expect(existsSync(join(`${out}.partial`, '.lock'))).toBe(false); // and released
     writeFileSync(join(`${out}.partial`, '.lock'), JSON.stringify({ pid: 1, host: 'elsewhere', started: 'x' }));
     await expect(runSweep({ ...base, source: G, out, resume: true })).rejects.toThrow(/being written by process 1 on elsewhere.*delete .*\.lock if that process is gone/);
+  });
+
+  it('a strategy file that changed since the interruption is refused (its SHA-256 is part of the identity)', async () => {
+    const dir = tmp();
+    const file = join(dir, 'my-strategy.ts');
+    writeFileSync(file, 'export default 1;\n');
+    const out = join(dir, 'r');
+    await interrupted(out, 8, { strategyRef: file });
+    writeFileSync(file, 'export default 2;\n');
+    await expect(runSweep({ ...base, strategyRef: file, source: G, out, resume: true })).rejects.toThrow(/differs in strategy\.hash/);
+    writeFileSync(file, 'export default 1;\n');
+    expect((await runSweep({ ...base, strategyRef: file, source: G, out, resume: true })).complete).toBe(true);
   });
 
   it('a fresh sweep never reuses a partial folder, and a folder without identity is refused', async () => {
@@ -194,6 +206,11 @@ describe('merge compares sweep identities', () => {
     expect(readFileSync(join(dir, 'm', 'results.csv'))).toEqual(readFileSync(join(dir, 'full', 'results.csv')));
     expect(readFileSync(join(dir, 'm', 'monthly.f32'))).toEqual(readFileSync(join(dir, 'full', 'monthly.f32')));
     expect(m.pbo.value).toBe(full.pbo.value);
+    // the same running statistics in the same order: the merged deflated Sharpe ratios equal the unsharded ones
+    expect(m.dsr.cash.value).toBe(full.deflatedSharpe);
+    expect(m.dsr.cash.trials).toBe(full.trials);
+    expect(m.dsr.benchmark.value).toBe(full.dsr.benchmark.value);
+    expect(Number.isFinite(m.dsr.benchmark.value)).toBe(true);
     const manifest = JSON.parse(readFileSync(join(dir, 'm', 'sweep.json'), 'utf8'));
     expect(manifest.identity).toEqual(JSON.parse(readFileSync(join(dir, 'full', 'identity.json'), 'utf8')));
   });
@@ -209,5 +226,12 @@ describe('merge compares sweep identities', () => {
     await expect(mergeResults([a, d], join(dir, 'm'))).rejects.toThrow(/both hold shard 1\/2/);
     await expect(mergeResults([a], join(dir, 'm'))).rejects.toThrow(/hold 20 of 40 sets; a shard is missing \(2\/2\)/);
     expect(existsSync(join(dir, 'm'))).toBe(false);
+  });
+});
+
+describe('results.csv lines', () => {
+  it('split on commas outside quotes only', () => {
+    expect(splitCsvLine('3,"first-cut-rotation,fed-regime",0.5,,"say ""hi"""')).toEqual(['3', 'first-cut-rotation,fed-regime', '0.5', '', 'say "hi"']);
+    expect(splitCsvLine('1,2,')).toEqual(['1', '2', '']);
   });
 });
