@@ -193,3 +193,35 @@ describe('init and new in a plain folder', () => {
     expect(cli(['run', 'missing.ts'], { cwd: dir }).stderr).toMatch(/strategy file missing\.ts failed to load: .*helpers\.js.* \(at missing\.ts:2:1\)/);
   });
 });
+
+describe('a catalog of one\'s own without Fed data', () => {
+  it('runs strategies that ignore the Fed, refuses those that read it, and data check validates its universe', () => {
+    const dir = tmp();
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    const days = weekdays('2020-01-01', 40);
+    writeFileSync(join(data, 'a.csv'), `date,close\n${days.map((d, i) => `${d},${100 + i}`).join('\n')}\n`);
+    writeFileSync(join(data, 'b.csv'), `date,close\n${days.map((d, i) => `${d},${200 - i}`).join('\n')}\n`);
+    writeFileSync(join(data, 'cash.csv'), `date,return\n${days.map((d) => `${d},0.0001`).join('\n')}\n`);
+    const entry = (id: string, kind: string, column: string) => ({ id, file: `${id}.csv`, column, kind, frequency: 'daily', units: 'u', publication: { rule: 'close' }, source: 'made here' });
+    writeFileSync(
+      join(data, 'catalog.json'),
+      JSON.stringify({ series: [entry('a', 'price', 'close'), entry('b', 'price', 'close'), entry('cash', 'return', 'return')], universes: [{ id: 'mine', assets: ['a', 'b'], small: 'a', large: 'b', frequency: 'daily' }] }),
+    );
+    const check = cli(['data', 'check'], { cwd: dir });
+    expect(check.code, check.stderr).toBe(0);
+    expect(check.stdout).toMatch(/ok  universe mine\s+2020-01-01 to 2020-02-25  40 common bars/);
+    expect(cli(['run', 'buy-hold', '--universe', 'mine', '--out', 'out/bh', '--no-report'], { cwd: dir }).code).toBe(0);
+    const fed = cli(['run', 'fed-regime', '--universe', 'mine', '--out', 'out/fr', '--no-report'], { cwd: dir });
+    expect(fed.code).toBe(1);
+    expect(fed.stderr).toMatch(/universe "mine" has no Fed data .* this strategy reads view\.fed; add "extends": "ratecycle"/);
+    // a universe whose assets share no dates is refused by data check
+    writeFileSync(join(data, 'c.csv'), 'date,close\n2010-01-04,1\n2010-01-05,2\n');
+    const raw = JSON.parse(readFileSync(join(data, 'catalog.json'), 'utf8'));
+    raw.series.push(entry('c', 'price', 'close'));
+    raw.universes.push({ id: 'apart', assets: ['a', 'c'], small: 'a', large: 'c', frequency: 'daily' });
+    writeFileSync(join(data, 'catalog.json'), JSON.stringify(raw));
+    const bad = cli(['data', 'check'], { cwd: dir });
+    expect([bad.code, bad.stderr.trim()]).toEqual([1, 'ratecycle: universe "apart": its assets a, c share 0 dates; a universe needs at least 2 common bars']);
+  });
+});
