@@ -9,6 +9,7 @@ import { compareRuns } from '../../../reports/compare/compare-runs.js';
 import { readRunFolder } from '../../../reports/read-run.js';
 import { textTable } from '../table.js';
 import { num, pct } from '../format.js';
+import { claimsHandler } from './claims.js';
 
 interface DemoArgs {
   out?: string;
@@ -37,10 +38,16 @@ export function demoCommand(y: Argv): Argv {
     .example('$0 demo --universe ff --out out/ff-demo', 'the same question on the Fama/French monthly data since 1926') as Argv;
 }
 
-/** Handler: runs every demo strategy into `<out>/runs/<name>` and compares them into `<out>/compare`. */
+/**
+ * Handler: tests the article's claims into `<out>/claims` (printing the verdict table and the
+ * page's path first), then runs every demo strategy into `<out>/runs/<name>` and compares them
+ * into `<out>/compare`.
+ */
 export async function demoHandler(args: DemoArgs): Promise<void> {
   const out = args.out ?? defaultOutDir('demo');
   if (existsSync(out) && !args.force) throw new UserError(`${out} already exists; pass --force to replace it, or choose another --out`);
+  // first the answer to the article's claims (verdict table and claims.html), then the strategies
+  await claimsHandler({ out: join(out, 'claims'), data: args.data, force: args.force });
   const dirs: string[] = [];
   for (const r of DEMO_RUNS) {
     console.log(`\n== ${r.name}`);
@@ -59,4 +66,5 @@ export async function demoHandler(args: DemoArgs): Promise<void> {
   console.log(`\n== summary (${args.universe ?? 'russell'})`);
   console.log(textTable(['run', 'CAGR', 'Sharpe', 'max drawdown', 'easing (ann.)', 'tightening (ann.)', 'hold (ann.)'], rows));
   console.log(`\ncomparison of ${dirs.length} runs: open ${displayPath(join(cmp, 'compare.html'))}`);
+  console.log(`the article's claims, tested: open ${displayPath(join(out, 'claims', 'claims.html'))}`);
 }
