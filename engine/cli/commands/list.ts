@@ -33,11 +33,18 @@ function wrap(text: string, width: number, indent: string): string {
 
 /** `ratecycle list`. */
 export function listCommand(y: Argv): Argv {
-  return y.example('$0 list', 'every built-in strategy with its parameters') as Argv;
+  return y
+    .option('json', { type: 'boolean', default: false, describe: 'print the strategies and their parameter specs as JSON' })
+    .example('$0 list', 'every built-in strategy with its parameters') as Argv;
 }
 
 /** Prints the built-in strategies: description, assets, series and parameters. */
-export function listHandler(): void {
+export function listHandler(args: { json?: boolean } = {}): void {
+  if (args.json) {
+    const strategies = BUILTINS.map((s) => ({ id: s.id, name: s.name, description: s.description, assets: s.assets, series: s.series, params: s.params, defaults: s.defaults ?? {} }));
+    console.log(JSON.stringify(strategies, null, 2));
+    return;
+  }
   const width = Math.min(100, process.stdout.columns || 100);
   for (const s of BUILTINS) {
     console.log(`${s.id}  —  ${s.name}`);
