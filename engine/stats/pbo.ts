@@ -149,10 +149,7 @@ export function pboFromBlocks(blocks: CscvBlocks): PboResult {
   // ranking key: a monotone function of the Sharpe ratio without the square root,
   // s·|s| / (n·q − s²) ∝ sign(mean)·mean²/variance; 0 for a riskless half
   const floor = n * (n - 1) * RISKLESS_SD * RISKLESS_SD;
-  const key = (s: number, q: number) => {
-    const d = n * q - s * s;
-    return d > floor ? (s * Math.abs(s)) / d : 0;
-  };
+
   const totS = new Float64Array(N), totQ = new Float64Array(N);
   for (let b = 0; b < S; b++) {
     for (let k = 0; k < N; k++) {
@@ -173,22 +170,28 @@ export function pboFromBlocks(blocks: CscvBlocks): PboResult {
   const slot = new Map(bySlot.map((m, i) => [m, i]));
   for (let p = 0; p < masks.length; p++) {
     const m = masks[p];
+    // one pass per pair: move one block in and one out of the half (none for the first), then rank keys
+    let si = 0, so = 0;
     if (p > 0) {
       const diff = masks[p - 1] ^ m;
-      const inB = 31 - Math.clz32(diff & m), outB = 31 - Math.clz32(diff & masks[p - 1]);
-      const si = inB * cap, so = outB * cap;
-      for (let k = 0; k < N; k++) {
-        hs[k] += sum[si + k] - sum[so + k];
-        hq[k] += sumSq[si + k] - sumSq[so + k];
-      }
+      si = (31 - Math.clz32(diff & m)) * cap;
+      so = (31 - Math.clz32(diff & masks[p - 1])) * cap;
     }
-    let bestA = 0, bestC = 0;
+    let bestA = 0, bestC = 0, maxA = -Infinity, maxC = -Infinity;
     for (let k = 0; k < N; k++) {
-      const s = hs[k], q = hq[k];
-      a[k] = key(s, q);
-      c[k] = key(totS[k] - s, totQ[k] - q);
-      if (a[k] > a[bestA]) bestA = k;
-      if (c[k] > c[bestC]) bestC = k;
+      const s = hs[k] + (sum[si + k] - sum[so + k]);
+      const q = hq[k] + (sumSq[si + k] - sumSq[so + k]);
+      hs[k] = s;
+      hq[k] = q;
+      const d = n * q - s * s;
+      const ka = d > floor ? (s * Math.abs(s)) / d : 0;
+      const s2 = totS[k] - s, q2 = totQ[k] - q;
+      const d2 = n * q2 - s2 * s2;
+      const kc = d2 > floor ? (s2 * Math.abs(s2)) / d2 : 0;
+      a[k] = ka;
+      c[k] = kc;
+      if (ka > maxA) { maxA = ka; bestA = k; }
+      if (kc > maxC) { maxC = kc; bestC = k; }
     }
     // split m: in-sample = the half (a), out-of-sample = the complement (c); and the mirror split
     const va = c[bestA], vc = a[bestC];
