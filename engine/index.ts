@@ -43,9 +43,8 @@ export { computeMetrics, METRIC_DEFINITIONS, type Metrics, type MetricsInput, ty
 export { eventStudy, summarizeEvents, HORIZONS, type EventInput, type EventRow, type EventSummary } from './analytics/event-study.js';
 export { regimeTable, type RegimeInput, type RegimeRow } from './analytics/regimes.js';
 
-// Inference (engine/stats): one line per module
-export { describeSample, type SampleSummary } from './stats/describe-sample.js';
-export { percentileInterval, type Interval } from './stats/percentile-interval.js';
+// Inference: bootstrap, placebo, sign test, Newey-West (HAC), predictive regression (engine/stats/index.ts lists them)
+export * from './stats/index.js';
 
 // Contracts, dates and errors
 export type {
