@@ -45,7 +45,7 @@ export function deflatedSharpeVsCash(best: { sharpeBar: number; skew: number; ku
   return { value, null: CASH_NULL, observations: bars - 1, frequency: 'bar', trials };
 }
 
-/** Largest number of sets the probability of backtest overfitting is computed for (≈ 0.17 s per 1,000 sets for 16 blocks). */
+/** Largest number of sets the probability of backtest overfitting is computed for (its time grows linearly with the sets). */
 export const PBO_MAX_SETS = 250_000;
 
 /** Rows read at a time from the monthly returns file. */
