@@ -143,6 +143,20 @@ describe('resume checks the sweep identity and locks the folder', () => {
   });
 });
 
+describe('finishing a sweep', () => {
+  it('--force replaces a sweep folder ratecycle wrote, never one with files a user added', async () => {
+    const dir = tmp();
+    const out = join(dir, 'r');
+    finalizeSweep(await runSweep({ ...base, source: G, out }));
+    await expect(runSweep({ ...base, source: G, out })).rejects.toThrow(/already exists; pass --force/);
+    finalizeSweep(await runSweep({ ...base, source: G, out, force: true }));
+    expect(JSON.parse(readFileSync(join(out, '.ratecycle'), 'utf8')).files).toEqual(expect.arrayContaining(['results.csv', 'monthly.f32', 'months.json', 'identity.json']));
+    writeFileSync(join(out, 'notes.txt'), 'mine');
+    await expect(runSweep({ ...base, source: G, out, force: true })).rejects.toThrow(/files ratecycle did not write \(notes\.txt\)/);
+    expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+});
+
 describe('monthly returns, deflated Sharpe ratios and PBO of a sweep', () => {
   it('keeps Float32 monthly excess returns per set and computes PBO and both deflated Sharpe ratios from them', async () => {
     const dir = tmp();
