@@ -23,7 +23,7 @@ export interface AuditResult {
   cuts: number[];
   /** How the cut points were chosen: every bar of a short history, or targeted points. */
   mode: 'every-bar' | 'targeted';
-  /** Cut points by reason (a point may have several reasons). */
+  /** Cut points by reason (a point may have several reasons); `events` counts distinct event bars (each cut before and after). */
   counts: { decisionChanges: number; events: number; yearEnds: number; random: number };
   /** First decision that changed when the future was removed (the earliest over all cuts). */
   firstOffence?: AuditOffence;
@@ -152,7 +152,9 @@ export function auditStrategy(strategy: Strategy, market: Market, params: Record
       }
     };
     add(decisionChangeCuts(full, A, T), 'decisionChanges');
-    add(eventCuts(market), 'events');
+    const events = eventCuts(market);
+    add(events, 'events');
+    counts.events = new Set(events.filter((_, i) => i % 2 === 0)).size; // distinct event bars
     add(yearEndCuts(market.dates), 'yearEnds');
     const rnd = mulberry32(options.seed ?? 1);
     add(Array.from({ length: options.randomCuts ?? 20 }, () => 2 + Math.floor(rnd() * (T - 2))), 'random');

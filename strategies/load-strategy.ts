@@ -24,6 +24,10 @@ function checkShape(s: unknown, where: string): Strategy {
   for (const k of ['id', 'name', 'description'] as const) {
     if (typeof st[k] !== 'string' || !st[k]) throw new UserError(`${where}: the strategy needs a non-empty "${k}"`);
   }
+  // the id names run folders (out/<id>-<time>): only kebab-case, so it can never leave out/
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(st.id) || st.id.length > 64) {
+    throw new UserError(`${where}: strategy id ${JSON.stringify(st.id)} must be kebab-case (lower-case letters and digits joined by single hyphens, at most 64 characters), e.g. "my-idea"`);
+  }
   if (!Array.isArray(st.assets) || st.assets.length === 0) throw new UserError(`${where}: strategy "${st.id}" needs an "assets" list`);
   if (typeof st.weights !== 'function') throw new UserError(`${where}: strategy "${st.id}" needs a weights(view, params) function`);
   return { ...st, series: st.series ?? [], params: st.params ?? {} };

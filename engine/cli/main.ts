@@ -2,6 +2,7 @@
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { UserError } from '../errors.js';
+import { fsUserError } from '../io/fs-errors.js';
 import { packageVersion } from '../paths.js';
 import { dataCommand } from './commands/data.js';
 import { explainFailure, type UsageInfo } from './explain-failure.js';
@@ -10,7 +11,8 @@ import { explainFailure, type UsageInfo } from './explain-failure.js';
 export const EXIT = { ok: 0, user: 1, internal: 2 } as const;
 
 function report(err: unknown, verbose: boolean): number {
-  const e = err instanceof Error ? err : new Error(String(err));
+  const mapped = fsUserError(err); // disk full, read-only folder, a path under a file: the user's to fix
+  const e = mapped instanceof Error ? mapped : new Error(String(mapped));
   const user = e instanceof UserError || (e as { name?: string }).name === 'YError';
   const line = user ? `ratecycle: ${e.message}` : `ratecycle: internal error: ${e.message}`;
   console.error(line.split('\n')[0]);

@@ -9,6 +9,7 @@ import { loadStrategy } from '../../strategies/load-strategy.js';
 import { builtin } from '../../strategies/index.js';
 import { parseParams } from '../../strategies/params.js';
 import { typecheckStrategyFile } from '../../strategies/typecheck.js';
+import { boundedNumber, refuseRepeated, wholeNumber } from './validate-options.js';
 
 /** Command-line options shared by run, audit, sweep and walkforward. */
 export interface RunArgs {
@@ -40,9 +41,10 @@ export function paramsEpilogue(argv: readonly string[]): string {
   return `Parameters of ${s.id}:\n${lines.join('\n') || '  (none)'}`;
 }
 
-/** Adds the market and simulation options to a command. */
+/** Adds the market and simulation options to a command (a single-value option given twice is refused). */
 export function runOptions<T>(y: Argv<T>): Argv<T & RunArgs> {
   return y
+    .middleware((argv) => refuseRepeated(argv, ['param', 'grid']))
     .epilogue(paramsEpilogue(process.argv.slice(2)))
     .positional('strategy', { type: 'string', describe: 'built-in strategy id (see `ratecycle list`) or path to a strategy .ts file', demandOption: true })
     .option('param', { type: 'string', array: true, describe: 'strategy parameter name=value (repeatable)' })
@@ -69,10 +71,8 @@ export interface RunSetup {
   sim: SimOptions;
 }
 
-function nonNegative(name: string, x: number | undefined, fallback: number): number {
-  const v = x ?? fallback;
-  if (!Number.isFinite(v) || v < 0) throw new UserError(`--${name} must be a number ≥ 0 (got ${x})`);
-  return v;
+function nonNegative(name: string, x: number | string | undefined, fallback: number): number {
+  return boundedNumber(name, x, { min: 0 }) ?? fallback;
 }
 
 /** `--cost-bps`: one number for every asset, or `asset=bp` pairs (unlisted assets pay 0); fractions out. */
@@ -91,6 +91,11 @@ export function parseCosts(text: number | string | undefined, assets: readonly s
 
 /** Loads the strategy, parses its params, builds the market and the simulation options. */
 export async function setupRun(args: RunArgs, defaults: { typecheck?: boolean; extraSeries?: readonly string[] } = {}): Promise<RunSetup> {
+  // numeric options first: a bad value is refused before anything is loaded or written
+  const lagArg = wholeNumber('lag', args.lag);
+  nonNegative('slippage-bps', args.slippageBps, 0);
+  nonNegative('borrow-spread-bps', args.borrowSpreadBps, 100);
+  if (args.rebalance) parseRebalance(args.rebalance);
   const { strategy, file } = await loadStrategy(args.strategy);
   if (file && /\.m?ts$/.test(file) && (args.typecheck ?? defaults.typecheck ?? false)) await typecheckStrategyFile(file);
   const params = parseParams(strategy.params, args.param ?? [], strategy.id) as Record<string, unknown>;
@@ -98,8 +103,10 @@ export async function setupRun(args: RunArgs, defaults: { typecheck?: boolean; e
   const universe = args.universe ?? strategy.defaults?.universe ?? 'russell';
   const series = strategy.seriesFor ? strategy.seriesFor(params as never, { series: catalog.series.filter((e) => e.kind !== 'event').map((e) => e.id) }) : strategy.series;
   const market = buildMarket(catalog, { universe, from: args.from, to: args.to, series: [...series, ...(defaults.extraSeries ?? [])] });
-  const lag = nonNegative('lag', args.lag, strategy.defaults?.lag ?? 1);
-  if (!Number.isInteger(lag)) throw new UserError(`--lag must be a whole number of bars (got ${lag})`);
+  const lag = lagArg ?? strategy.defaults?.lag ?? 1;
+  if (lag >= market.dates.length) {
+    throw new UserError(`--lag ${lag} is not less than the ${market.dates.length} bars of the period: no decision could ever trade`);
+  }
   const sim: SimOptions = {
     lag,
     rebalance: args.rebalance ? parseRebalance(args.rebalance) : (strategy.defaults?.rebalance ?? { kind: 'on-change' }),

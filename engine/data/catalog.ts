@@ -4,6 +4,7 @@ import { DataError, UserError } from '../errors.js';
 import { shippedDataDir } from '../paths.js';
 import type { Catalog, CatalogEntry, UniverseSpec } from '../types.js';
 import { displayPath } from './load-series.js';
+import { parseJsonText } from '../io/read-json.js';
 
 const KINDS = ['price', 'return', 'rate', 'indicator', 'event'];
 const FREQUENCIES = ['daily', 'weekly', 'monthly', 'quarterly', 'annual', 'irregular'];
@@ -100,6 +101,7 @@ function readRaw(file: string, label: string): RawCatalog {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UserError(`${label}: not found; a data folder needs a catalog.json (see data/README.md)`);
+    if (e instanceof SyntaxError) parseJsonText(readFileSync(file, 'utf8'), label); // throws naming line:column
     throw new DataError(label, undefined, undefined, `is not valid JSON (${(e as Error).message})`);
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new DataError(label, undefined, undefined, 'must be a JSON object with a "series" array');

@@ -78,6 +78,13 @@ export async function writeDirAtomically(target: string, force: boolean | Atomic
     if (why) throw new UserError(why);
   };
   if (existsSync(abs)) refuseExisting();
+  for (let p = parent; ; p = dirname(p)) {
+    if (existsSync(p)) {
+      if (!statSync(p).isDirectory()) throw new UserError(`cannot write ${target}: ${p} is a file, not a folder`);
+      break;
+    }
+    if (dirname(p) === p) break;
+  }
   let tmp = '';
   try {
     mkdirSync(parent, { recursive: true });

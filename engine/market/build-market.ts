@@ -54,6 +54,9 @@ export function buildMarket(catalog: Catalog, options: MarketOptions = {}): Mark
   const from = parseBound(options.from, 'from') ?? -Infinity;
   const to = parseBound(options.to, 'to') ?? Infinity;
   if (from > to) throw new UserError(`--from ${options.from} is after --to ${options.to}`);
+  if (options.from !== undefined && common.dates.length && from < common.dates[0]) {
+    throw new UserError(`--from ${options.from} is before the data: universe "${spec.id}" starts ${isoDay(common.dates[0])} (the first date on which all of ${spec.assets.join(', ')} have a value)`);
+  }
   let lo = 0;
   while (lo < common.dates.length && common.dates[lo] < from) lo++;
   let hi = common.dates.length;

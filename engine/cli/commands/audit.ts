@@ -3,15 +3,20 @@ import { UserError } from '../../errors.js';
 import { auditStrategy } from '../../../strategies/audit.js';
 import { formatParams } from '../../../strategies/params.js';
 import { runOptions, setupRun, type RunArgs } from '../run-setup.js';
+import { wholeNumber } from '../validate-options.js';
+import { auditIsolated } from '../../../strategies/isolated.js';
+import { isolationLimits, isolationOptions } from './run.js';
 
 interface AuditArgs extends RunArgs {
   cuts?: number;
   seed?: number;
+  timeout?: number;
+  memoryMb?: number;
 }
 
 /** `ratecycle audit`. */
 export function auditCommand(y: Argv): Argv {
-  return runOptions(y)
+  return isolationOptions(runOptions(y))
     .option('cuts', { type: 'number', default: 20, describe: 'random truncation dates on top of every year end' })
     .option('seed', { type: 'number', default: 1, describe: 'seed of the random truncation dates' })
     .example('$0 audit first-cut-rotation', 'check a built-in for look-ahead')
@@ -20,8 +25,14 @@ export function auditCommand(y: Argv): Argv {
 
 /** Handler of `ratecycle audit`: exit 1 naming the first offending date when the strategy reads the future. */
 export async function auditHandler(args: AuditArgs): Promise<void> {
+  const randomCuts = wholeNumber('cuts', args.cuts);
+  const seed = wholeNumber('seed', args.seed, { max: 2 ** 32 - 1 });
+  const limits = isolationLimits(args);
   const setup = await setupRun(args, { typecheck: true });
-  const res = auditStrategy(setup.strategy, setup.market, setup.params, { randomCuts: args.cuts, seed: args.seed });
+  // a user's file is audited in a worker thread (timeout, heap limit, process.exit contained)
+  const res = setup.strategyFile
+    ? await auditIsolated(setup.strategy, setup.strategyFile, setup.market, setup.params, { randomCuts, seed }, limits)
+    : auditStrategy(setup.strategy, setup.market, setup.params, { randomCuts, seed });
   const who = `strategy "${setup.strategy.id}"${Object.keys(setup.params).length ? ` (${formatParams(setup.params)})` : ''}`;
   if (res.nondeterministic) {
     const o = res.nondeterministic;
@@ -39,6 +50,6 @@ export async function auditHandler(args: AuditArgs): Promise<void> {
   const how =
     res.mode === 'every-bar'
       ? `every bar (${res.cuts.length.toLocaleString('en-US')} truncations)`
-      : `${res.cuts.length.toLocaleString('en-US')} dates: after each of its ${c.decisionChanges.toLocaleString('en-US')} decision changes, around ${Math.ceil(c.events / 2).toLocaleString('en-US')} Fed events, every year end and ${c.random} random dates`;
+      : `${res.cuts.length.toLocaleString('en-US')} dates: after each of its ${c.decisionChanges.toLocaleString('en-US')} decision changes, around ${c.events.toLocaleString('en-US')} Fed event days, every year end and ${c.random} random dates`;
   console.log(`audit passed: ${who} is deterministic and decided identically on history truncated at ${how}`);
 }

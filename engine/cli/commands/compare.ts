@@ -1,5 +1,7 @@
 import type { Argv } from 'yargs';
 import { defaultOutDir } from '../out-dir.js';
+import { checkRunFolder } from '../../io/check-run-folder.js';
+import { refuseRepeated } from '../validate-options.js';
 import { join } from 'node:path';
 import { displayPath } from '../../data/load-series.js';
 import { compareRuns } from '../../../reports/compare/compare-runs.js';
@@ -24,6 +26,8 @@ export function compareCommand(y: Argv): Argv {
 
 /** Handler: writes compare.html, compare.csv (tidy), compare-wide.csv and the chart CSVs. */
 export async function compareHandler(args: CompareArgs): Promise<void> {
+  refuseRepeated(args as unknown as Record<string, unknown>, ['runs']);
+  for (const dir of args.runs) checkRunFolder(dir);
   const out = args.out ?? defaultOutDir('compare');
   await compareRuns(args.runs, out, { force: args.force, commonPeriod: args.commonPeriod });
   console.log(`wrote ${out}: open ${displayPath(join(out, 'compare.html'))}`);

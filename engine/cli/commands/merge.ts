@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
 import { mergeResults } from '../../sweep/merge.js';
+import { refuseRepeated } from '../validate-options.js';
 
 /** `ratecycle merge`. */
 export function mergeCommand(y: Argv): Argv {
@@ -12,6 +13,7 @@ export function mergeCommand(y: Argv): Argv {
 
 /** Handler: merges results.csv files by set index. */
 export async function mergeHandler(args: { dirs: string[]; out: string; force?: boolean }): Promise<void> {
+  refuseRepeated(args as unknown as Record<string, unknown>, ['dirs']);
   const { rows, pbo } = await mergeResults(args.dirs, args.out, args.force);
   console.log(`merged ${rows.toLocaleString('en-US')} sets from ${args.dirs.length} shards into ${args.out}/results.csv`);
   console.log(pbo.value === null ? `probability of backtest overfitting: not computed (${pbo.reason})` : `probability of backtest overfitting ${(pbo.value * 100).toFixed(1)}% over all ${pbo.trials.toLocaleString('en-US')} sets (CSCV, ${pbo.blocks} blocks)`);

@@ -11,6 +11,11 @@ import { textTable } from '../table.js';
 import { num, pct } from '../format.js';
 import { isoDay } from '../../dates.js';
 import { defaultOutDir } from '../out-dir.js';
+import { UserError } from '../../errors.js';
+import { loadCatalog } from '../../data/catalog.js';
+import { benchmarkKind, prepareBenchmark } from '../../market/benchmark-series.js';
+import { evaluateIsolated, precomputed, type IsolationLimits } from '../../../strategies/isolated.js';
+import { boundedNumber, wholeNumber } from '../validate-options.js';
 
 interface RunCommandArgs extends RunArgs {
   out?: string;
@@ -19,12 +24,41 @@ interface RunCommandArgs extends RunArgs {
   benchmark?: string;
   events?: string;
   report?: boolean;
+  timeout?: number;
+  memoryMb?: number;
+}
+
+/** The event kinds `--events` accepts (first cuts are always studied). */
+const EVENT_KINDS = ['cut', 'hike', 'first-cut'] as const;
+
+/** Parses `--events`: a comma list of {@link EVENT_KINDS}; anything else is refused. */
+export function parseEvents(text: string | undefined): ('cut' | 'hike' | 'first-cut')[] {
+  const kinds = (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const k of kinds) {
+    if (!(EVENT_KINDS as readonly string[]).includes(k)) throw new UserError(`--events: unknown event kind "${k}"; known: ${EVENT_KINDS.join(', ')}`);
+  }
+  return kinds as ('cut' | 'hike' | 'first-cut')[];
+}
+
+/** `--timeout` and `--memory-mb`: the limits of a user strategy evaluated in a worker thread. */
+export function isolationOptions<T>(y: Argv<T>): Argv<T> {
+  return y
+    .option('timeout', { type: 'number', default: 600, describe: 'seconds a strategy file may run before it is stopped (user files run in a worker thread)' })
+    .option('memory-mb', { type: 'number', default: 2048, describe: 'heap limit of a strategy file\'s worker thread, MB' }) as Argv<T>;
+}
+
+/** Checks `--timeout` and `--memory-mb`; returns the limits. */
+export function isolationLimits(args: { timeout?: unknown; memoryMb?: unknown }): IsolationLimits {
+  return {
+    timeoutSeconds: boundedNumber('timeout', args.timeout, { min: 0, exclusive: true }),
+    memoryMb: wholeNumber('memory-mb', args.memoryMb, { min: 16 }),
+  };
 }
 
 
 /** `ratecycle run`. */
 export function runCommand(y: Argv): Argv {
-  return runOptions(y.positional('strategy', { type: 'string' }))
+  return isolationOptions(runOptions(y.positional('strategy', { type: 'string' })))
     .option('benchmark', { type: 'string', default: 'large', describe: 'benchmark for beta, alpha, tracking error, information ratio: small, large or a price series id (e.g. spy)' })
     .option('events', { type: 'string', describe: 'extra event studies besides first cuts: cut, hike (comma list)' })
     .option('out', { type: 'string', describe: 'run folder to write (default out/<strategy>-<timestamp>)' })
@@ -73,19 +107,27 @@ export async function saveRun(out: string, result: BacktestResult, opts: { strat
 
 /** Handler of `ratecycle run`: backtest, write the run folder atomically, print metrics. */
 export async function runHandler(args: RunCommandArgs): Promise<string> {
-  const setup = await setupRun(args, { extraSeries: args.benchmark && !['small', 'large'].includes(args.benchmark) ? [args.benchmark] : [] });
-  const events = (args.events ?? '').split(',').map((s) => s.trim()).filter(Boolean) as ('cut' | 'hike')[];
-  const result = backtest(setup.strategy, setup.params, setup.market, { sim: setup.sim, benchmark: args.benchmark ?? 'large', events });
+  const events = parseEvents(args.events);
+  const limits = isolationLimits(args);
+  const bench = args.benchmark ?? 'large';
+  const benchKind = bench === 'small' || bench === 'large' ? undefined : benchmarkKind(loadCatalog(args.data), bench);
+  const setup = await setupRun(args, { extraSeries: benchKind === 'price' ? [bench] : [] });
+  const benchWarning = prepareBenchmark(setup.catalog, setup.market, bench);
+  if (benchWarning) setup.market.warnings.push(benchWarning);
+  // a user's file runs in a worker thread (timeout, heap limit, process.exit contained); built-ins in-process
+  const strategy = setup.strategyFile ? precomputed(setup.strategy, setup.market, await evaluateIsolated(setup.strategy, setup.strategyFile, setup.market, setup.params, limits)) : setup.strategy;
+  const result = backtest(strategy, setup.params, setup.market, { sim: setup.sim, benchmark: bench, events });
   const out = args.out ?? defaultOutDir(setup.strategy.id);
   const units = Object.fromEntries(setup.market.assets.map((a) => [a, describeAsset(setup.catalog, a)]));
   const manifest = await saveRun(out, result, { strategyFile: setup.strategyFile, dataDir: displayPath(setup.catalog.dir), units, force: args.force, report: args.report });
   if (args.json) {
-    console.log(JSON.stringify({ run: manifest.id, out, metrics: Object.fromEntries(Object.entries(result.metrics).map(([k, m]) => [k, metricsJson(m)])) }, null, 2));
+    for (const w of result.market.warnings) console.error(`warning: ${w}`);
+    console.log(JSON.stringify({ run: manifest.id, out, warnings: result.market.warnings, metrics: Object.fromEntries(Object.entries(result.metrics).map(([k, m]) => [k, metricsJson(m)])) }, null, 2));
   } else {
     const m = result.market;
     console.log(`${setup.strategy.name} on ${m.universe} (${isoDay(m.dates[0])} to ${isoDay(m.dates[m.dates.length - 1])}, ${m.dates.length.toLocaleString('en-US')} bars, lag ${setup.sim.lag})`);
     printMetrics(result);
-    for (const w of m.warnings) console.log(`warning: ${w}`);
+    for (const w of m.warnings) console.error(`warning: ${w}`);
     console.log(`\nwrote ${out}${args.report !== false ? ` (open ${join(out, 'report.html')})` : ''}`);
   }
   return out;
