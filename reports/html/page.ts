@@ -68,7 +68,7 @@ td.pos { color: #17733a; } td.neg { color: #b3261e; }
 .note { background: #fff6e0; border: 1px solid #f0d48a; border-radius: 6px; padding: 8px 12px; margin: 8px 0; }
 .legend-phases span { display: inline-block; padding: 0 8px; margin-right: 8px; border-radius: 3px; font-size: 12px; }
 details summary { cursor: pointer; color: var(--accent); margin: 6px 0; }
-.grid2 { display: grid; grid-template-columns: 1fr 1fr; gap: 18px; }
+.grid2 { display: grid; grid-template-columns: 1fr 1fr; gap: 18px; } .grid2 > * { min-width: 0; }
 @media (max-width: 900px) { .grid2 { grid-template-columns: 1fr; } }
 svg text { font-size: 11px; fill: var(--muted); }
 `;

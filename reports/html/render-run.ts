@@ -4,6 +4,7 @@ import { chartSection, page, PHASE_LEGEND } from './page.js';
 import { runCharts } from './run-charts.js';
 import { seriesOf } from './run-labels.js';
 import { drawdownsTable, eventTables, heatmap, metricsTable, regimeTable, roundTripTables, tradesTable } from './run-tables.js';
+import { inferenceSection } from './inference-section.js';
 import { verdict } from './run-verdict.js';
 import { barChart, boxChart } from './svg-chart.js';
 
@@ -80,7 +81,7 @@ export function renderRunReport(run: RunData): string {
   const bench = m.universe.large;
   const body = [
     header(run),
-    `<section class="summary"><h2>The answer in one minute</h2><div class="grid2">${verdict(run)}<div>${metricsTable(run, 'key')}</div></div></section>`,
+    `<section class="summary"><h2>The answer in one minute</h2><div class="grid2">${verdict(run)}<div class="table-wrap">${metricsTable(run, 'key')}</div></div></section>`,
     chartSection('equity', 'Equity (log scale) vs each buy-and-hold', 'Growth of 1 for the strategy and for buying and holding each asset (equity.csv, buy-hold.csv). Shading: Fed easing (green) and tightening (red) phases as known at each close.', PHASE_LEGEND),
     chartSection('drawdown', 'Underwater: drawdown of the strategy and each buy-and-hold', 'Fall from the running peak of equity (equity.csv, buy-hold.csv).'),
     chartSection('rate', 'Fed policy rate', 'Target rate (upper bound since 2008) or effective funds rate before 1982, percent per year; dotted lines mark FOMC cuts.'),
@@ -94,6 +95,7 @@ export function renderRunReport(run: RunData): string {
     section('Monthly returns (strategy, %)', heatmap(run)),
     section('Returns by Fed regime', regimeTable(run.regimes)),
     section('After each first cut', eventTables(run.events, run.eventsSummary)),
+    inferenceSection(run),
     chartSection('alloc', 'Allocation', 'Realized weights after trading, stacked (weights.csv); the top band is cash.'),
     section(`Round trips (${run.roundTrips.length.toLocaleString('en-US')})`, roundTripTables(run), 'round-trips'),
     section(`Trades (${run.trades.length.toLocaleString('en-US')} legs)`, tradesTable(run.trades)),
