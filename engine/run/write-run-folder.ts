@@ -10,6 +10,7 @@ import { Phase } from '../types.js';
 import { formatRebalance } from './parse-rebalance.js';
 import type { BacktestResult } from './backtest.js';
 import { writeAnalysisFiles } from './write-analysis-files.js';
+import { writeInferenceFiles } from './write-inference-files.js';
 
 const PHASE_NAME: Record<number, string> = { [Phase.Easing]: 'easing', [Phase.Tightening]: 'tightening', [Phase.Hold]: 'hold' };
 const iso = (day: number) => (Number.isFinite(day) ? isoDay(day) : '');
@@ -131,8 +132,8 @@ export function writeRunFiles(dir: string, r: BacktestResult, manifest: ReturnTy
   put(
     'regimes.csv',
     toCsv(
-      ['scope', 'label', 'cycle_id', 'direction', 'start', 'end', 'days', 'bars', 'strategy', 'small', 'large', 'relative', 'strategy_ann', 'small_ann', 'large_ann', ...(market.bonds ? ['bonds', 'bonds_ann'] : [])],
-      r.regimes.map((g) => [g.scope, g.label, g.cycleId, g.direction, iso(g.start), iso(g.end), g.days, g.bars, g.strategy, g.small, g.large, g.relative, g.strategyAnn, g.smallAnn, g.largeAnn, ...(market.bonds ? [g.bonds ?? NaN, g.bondsAnn ?? NaN] : [])]),
+      ['scope', 'label', 'cycle_id', 'direction', 'start', 'end', 'days', 'bars', 'strategy', 'small', 'large', 'relative', 'strategy_ann', 'small_ann', 'large_ann', ...(market.bonds ? ['bonds', 'bonds_ann'] : []), 'spread_ann', 'spread_t', 'spread_ci_low', 'spread_ci_high'],
+      r.regimes.map((g) => [g.scope, g.label, g.cycleId, g.direction, iso(g.start), iso(g.end), g.days, g.bars, g.strategy, g.small, g.large, g.relative, g.strategyAnn, g.smallAnn, g.largeAnn, ...(market.bonds ? [g.bonds ?? NaN, g.bondsAnn ?? NaN] : []), g.spreadAnn, g.spreadT, g.spreadCiLow, g.spreadCiHigh]),
     ),
   );
   put(
@@ -145,10 +146,11 @@ export function writeRunFiles(dir: string, r: BacktestResult, manifest: ReturnTy
   put(
     'events-summary.csv',
     toCsv(
-      ['event', 'horizon_months', 'n', 'small_mean', 'small_median', 'large_mean', 'large_median', 'spread_mean', 'spread_median', 'spread_hit_rate', 'strategy_mean', ...(market.bonds ? ['bonds_mean', 'bonds_median'] : [])],
-      r.eventSummary.map((s) => [s.event, s.horizonMonths, s.n, s.smallMean, s.smallMedian, s.largeMean, s.largeMedian, s.spreadMean, s.spreadMedian, s.spreadHitRate, s.strategyMean, ...(market.bonds ? [s.bondsMean ?? NaN, s.bondsMedian ?? NaN] : [])]),
+      ['event', 'horizon_months', 'n', 'small_mean', 'small_median', 'large_mean', 'large_median', 'spread_mean', 'spread_median', 'spread_hit_rate', 'strategy_mean', ...(market.bonds ? ['bonds_mean', 'bonds_median'] : []), 'spread_sd', 'spread_t', 'spread_ci_low', 'spread_ci_high', 'clusters', 'hits', 'sign_p', 'placebo_p', 'placebo_rank', 'placebo_eligible', 'note'],
+      r.eventSummary.map((s) => [s.event, s.horizonMonths, s.n, s.smallMean, s.smallMedian, s.largeMean, s.largeMedian, s.spreadMean, s.spreadMedian, s.spreadHitRate, s.strategyMean, ...(market.bonds ? [s.bondsMean ?? NaN, s.bondsMedian ?? NaN] : []), s.spreadSd, s.spreadT, s.spreadCiLow, s.spreadCiHigh, s.clusters, s.hits, s.signP, s.placeboP, s.placeboRank, s.placeboEligible, s.note]),
     ),
   );
+  writeInferenceFiles(dir, r);
   const first = market.dates[0], last = market.dates[T - 1];
   put(
     'fomc.csv',
