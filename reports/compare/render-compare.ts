@@ -8,6 +8,7 @@ import { barChart, scatterChart, type ScatterPoint } from '../html/svg-chart.js'
 import { compareLong } from './compare-tables.js';
 import { BETTER, bestIndex, deltaQuality } from './ranking.js';
 import type { CompareModel } from './compare-model.js';
+import { compareInferenceSection } from '../html/inference-section.js';
 
 function num(v: string | undefined): number {
   return v === undefined || v === '' ? NaN : Number(v);
@@ -176,6 +177,7 @@ export function renderCompare(model: CompareModel): string {
     cycleBars(model),
     regimesSideBySide(model),
     eventsSideBySide(model),
+    compareInferenceSection(model.runs),
   ].join('\n');
   const data = {
     kind: 'compare',

@@ -49,7 +49,7 @@ ${yAxis(s.ticks, s.y, L, R, s.step < 0.01 ? 1 : 0)}<line x1="${f1(x(0))}" x2="${
 <polygon points="${band(p.placeboLow, p.placeboHigh)}" fill="rgba(107,111,122,0.10)" stroke="#9aa5b1" stroke-dasharray="4 3"/>
 <polygon points="${band(p.bootLow, p.bootHigh)}" fill="rgba(224,123,0,0.22)" stroke="none"/>
 <polyline points="${line(p.mean)}" fill="none" stroke="#e07b00" stroke-width="2.2"/>
-${xt}<text x="${R}" y="${H - 10}" text-anchor="end">months from entry</text></svg>`;
+${xt}</svg>`;
 }
 
 /** One bar of {@link barChart}. */

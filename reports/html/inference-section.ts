@@ -26,7 +26,7 @@ export function eventInferenceTable(summary: Table, id = 'events-inference'): st
       const tests = tooFew
         ? `<td colspan="4" class="muted" style="text-align:center">too few events to test</td>`
         : `<td>[${pc(num(s.spread_ci_low))}, ${pc(num(s.spread_ci_high))}]</td><td title="small ahead in ${escapeHtml(s.hits)} of ${escapeHtml(s.n)}">${pv(num(s.sign_p))}</td><td title="${escapeHtml(s.placebo_eligible)} eligible entry dates">${pv(num(s.placebo_p))}</td><td>${Number.isFinite(num(s.placebo_rank)) ? `${(num(s.placebo_rank) * 100).toFixed(0)}%` : '–'}</td>`;
-      return `<tr><td>${escapeHtml(s.event)}</td><td>${escapeHtml(s.horizon_months)}</td><td>${escapeHtml(s.n)}</td><td>${pc(num(s.spread_mean))}</td><td>${pc(num(s.spread_median))}</td><td>${pc(num(s.spread_sd))}</td><td>${Number.isFinite(num(s.spread_t)) ? num(s.spread_t).toFixed(2) : '–'}</td>${tests}</tr>`;
+      return `<tr><td>${escapeHtml(s.event)}</td><td>${escapeHtml(s.horizon_months)}</td><td>${escapeHtml(s.n)}</td><td>${pc(num(s.spread_mean))}</td><td>${pc(num(s.spread_median))}</td><td>${Number.isFinite(num(s.spread_sd)) ? `${(num(s.spread_sd) * 100).toFixed(1)}%` : '–'}</td><td>${Number.isFinite(num(s.spread_t)) ? num(s.spread_t).toFixed(2) : '–'}</td>${tests}</tr>`;
     })
     .join('\n');
   return `<table id="${escapeHtml(id)}" class="sticky-first compact"><thead><tr><th>event</th><th>months</th><th>n</th><th>mean spread</th><th>median</th><th>sd</th><th>t</th><th>95 % CI (bootstrap)</th><th>sign-test p</th><th>placebo p</th><th>placebo rank</th></tr></thead><tbody>${rows}</tbody></table>
@@ -56,9 +56,28 @@ export function inferenceSection(run: RunData): string {
   const path = readPath(run.dir);
   const parts = [
     `<h3>After first cuts: is the average different from noise?</h3>${eventInferenceTable(run.eventsSummary)}`,
-    path ? `<h3>Average path of small − large around first cuts</h3>${pathChart('events-path', path, 'average small minus large path around first cuts')}<p class="how">Cumulative small − large return from the first cut's close (0), 3 months before to 24 after (events-path.csv). Orange: the mean with its bootstrap 95 % band over the ${Math.max(0, ...path.n.filter(Number.isFinite))} first cuts; dashed grey: 95 % of the mean over as many random entry dates (placebo band). A mean inside the placebo band is what any dates give.</p>` : '',
+    path ? `<h3>Average path of small − large around first cuts</h3>${pathChart('events-path', path, 'average small minus large path around first cuts')}<p class="how">Cumulative small − large return against months from the first cut's close (0), 3 months before to 24 after (events-path.csv). Orange: the mean with its bootstrap 95 % band over the ${Math.max(0, ...path.n.filter(Number.isFinite))} first cuts; dashed grey: 95 % of the mean over as many random entry dates (placebo band). A mean inside the placebo band is what any dates give.</p>` : '',
     `<h3>12-month spread after each first cut</h3>${cycleBars(run.events)}`,
     `<h3>Small − large by Fed phase, with 95 % intervals</h3>${regimeInferenceChart(run.regimes)}`,
   ];
   return `<section id="inference"><h2>How sure can we be?</h2>${parts.join('\n')}</section>`;
+}
+
+/**
+ * The comparison page's inference section: for each universe among the runs (the small vs
+ * large statistics do not depend on the strategy), the first-cut event inference and the
+ * regime spreads with their intervals, from the first run of that universe.
+ */
+export function compareInferenceSection(runs: readonly RunData[]): string {
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const run of runs) {
+    const u = run.manifest.universe.id;
+    if (seen.has(u)) continue;
+    seen.add(u);
+    const first = run.eventsSummary.filter((s) => s.event === 'first-cut');
+    if (!first.length || !('spread_ci_low' in first[0])) continue;
+    parts.push(`<h3>${escapeHtml(u)}: small − large after first cuts</h3>${eventInferenceTable(first, `compare-events-inference-${u}`)}<h3>${escapeHtml(u)}: small − large by Fed phase</h3>${regimeInferenceChart(run.regimes, `compare-regimes-inference-${u}`)}`);
+  }
+  return parts.length ? `<section id="compare-inference"><h2>How sure can we be? (small vs large, whatever the strategy)</h2>${parts.join('\n')}</section>` : '';
 }
