@@ -13,9 +13,10 @@ export type SeriesKind = 'price' | 'return' | 'rate' | 'indicator' | 'event';
 /**
  * When a value dated t becomes known (its publication date), as a rule:
  * - `close`: at the close of the date itself (market prices, FOMC announcements);
- * - `business-days`: `n` weekdays (Mon–Fri) after the date (e.g. H.15 effective funds rate: 1);
+ * - `business-days`: `n` Federal Reserve business days (weekdays that are not Federal Reserve
+ *   holidays, see engine/market/holidays.ts) after the date (e.g. H.15 effective funds rate: 1);
  * - `calendar-days`: `n` calendar days after the date;
- * - `next-month-business-day`: the n-th weekday of the month after the reference month
+ * - `next-month-business-day`: the n-th business day (as above) of the month after the reference month
  *   (ISM PMI: n = 1);
  * - `next-month-day`: day `n` of the month after the reference month (CPI: ~15);
  * - `months`: `n` months after the end of the reference month (ex-post series such as USREC);

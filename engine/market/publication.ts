@@ -1,4 +1,5 @@
-import { addBusinessDays, addMonths, dayFromYmd, endOfMonth, nthBusinessDayOfMonth, ymdFromDay } from '../dates.js';
+import { addMonths, dayFromYmd, endOfMonth, ymdFromDay } from '../dates.js';
+import { addFedBusinessDays, nthFedBusinessDayOfMonth } from './holidays.js';
 import type { Publication } from '../types.js';
 
 /**
@@ -10,11 +11,11 @@ export function publicationDay(day: number, rule: Publication): number {
     case 'close':
       return day;
     case 'business-days':
-      return addBusinessDays(day, rule.n);
+      return addFedBusinessDays(day, rule.n); // H.15 and other Federal Reserve releases: holidays skipped
     case 'calendar-days':
       return day + rule.n;
     case 'next-month-business-day':
-      return nthBusinessDayOfMonth(endOfMonth(day) + 1, rule.n);
+      return nthFedBusinessDayOfMonth(endOfMonth(day) + 1, rule.n);
     case 'next-month-day': {
       const { year, month } = ymdFromDay(endOfMonth(day) + 1);
       return Math.min(dayFromYmd(year, month, rule.n), endOfMonth(dayFromYmd(year, month, 1)));

@@ -94,6 +94,7 @@
         stroke: s.color,
         width: s.width || 1.5,
         dash: s.dash || undefined,
+        spanGaps: !!s.span,
         fill: s.fill || undefined,
         paths: paths,
         points: s.points ? { show: true, size: 7, fill: s.color } : { show: false },

@@ -163,7 +163,7 @@ export function renderCompare(model: CompareModel): string {
   const tags = model.labels.map((l) => l.tag);
   const pick = (col: (number | null)[]) => Array.from(keep, (i) => (col[i] === null ? null : Number((col[i] as number).toPrecision(6))));
   const series = (name: 'equity' | 'drawdown' | 'excess', suffix: string) =>
-    tags.map((t, i) => ({ label: model.labels[i].short, color: styleOf(i).color, dash: styleOf(i).dash, width: i === 0 ? 2 : 1.5, src: `compare-series.csv:${t}_${suffix}`, values: pick(s[name][i]) }));
+    tags.map((t, i) => ({ label: model.labels[i].short, color: styleOf(i).color, dash: styleOf(i).dash, width: i === 0 ? 2 : 1.5, span: true, src: `compare-series.csv:${t}_${suffix}`, values: pick(s[name][i]) }));
   const eqRows = model.runs[0].equity;
   const body = [
     header(model),

@@ -210,12 +210,28 @@ export function scatterChart(spec: { id: string; points: ScatterPoint[]; xLabel:
   const x = (v: number) => f.left + ((v - xt[0]) / (xt[xt.length - 1] - xt[0] || 1)) * (W - f.left - f.right);
   const y = (v: number) => f.top + ((yt[yt.length - 1] - v) / (yt[yt.length - 1] - yt[0] || 1)) * (H - f.top - f.bottom);
   const xAxis = xt.map((t) => `<line y1="${f.top}" y2="${H - f.bottom}" x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" stroke="${t === 0 ? '#666' : '#e3e7ee'}"/><text x="${x(t).toFixed(1)}" y="${H - f.bottom + 14}" text-anchor="middle">${escapeHtml(tick(t, spec.xUnit))}</text>`).join('');
+  // labels: right (or left near the right edge) and above the marker; moved below or to the other
+  // side when they would overlap a label or marker placed before
+  const placed: { x0: number; x1: number; y0: number; y1: number }[] = pts.map((p) => ({ x0: x(p.x) - 7, x1: x(p.x) + 7, y0: y(p.y) - 7, y1: y(p.y) + 7 }));
   const marks = pts
-    .map((p) => {
+    .map((p, k) => {
       const st = styleOf(p.style);
       const px = x(p.x), py = y(p.y);
-      const anchor = px > W * 0.7 ? 'end' : 'start';
-      return `<g data-src="${escapeHtml(p.src[0])}" data-v="${p.x}" data-src-y="${escapeHtml(p.src[1])}" data-vy="${p.y}"><title>${escapeHtml(`${p.label}: ${spec.xLabel} ${fmt(p.x, spec.xUnit)}, ${spec.yLabel} ${fmt(p.y, spec.yUnit)}`)}</title>${marker(st.marker, px, py, st.color)}<text x="${(px + (anchor === 'end' ? -9 : 9)).toFixed(1)}" y="${(py - 7).toFixed(1)}" text-anchor="${anchor}" class="point-label">${escapeHtml(p.label)}</text></g>`;
+      const w = p.label.length * 6.4;
+      const right = px + w + 12 < W;
+      const options: [boolean, number][] = [[right, -7], [right, 17], [!right, -7], [!right, 17]];
+      let pick = options[0];
+      for (const o of options) {
+        const lx0 = o[0] ? px + 9 : px - 9 - w, ly = py + o[1];
+        const box = { x0: lx0, x1: lx0 + w, y0: ly - 11, y1: ly + 2 };
+        if (!placed.some((b, j) => j !== k && box.x0 < b.x1 && box.x1 > b.x0 && box.y0 < b.y1 && box.y1 > b.y0)) {
+          pick = o;
+          break;
+        }
+      }
+      const lx = pick[0] ? px + 9 : px - 9, ly = py + pick[1];
+      placed.push({ x0: pick[0] ? lx : lx - w, x1: pick[0] ? lx + w : lx, y0: ly - 11, y1: ly + 2 });
+      return `<g data-src="${escapeHtml(p.src[0])}" data-v="${p.x}" data-src-y="${escapeHtml(p.src[1])}" data-vy="${p.y}"><title>${escapeHtml(`${p.label}: ${spec.xLabel} ${fmt(p.x, spec.xUnit)}, ${spec.yLabel} ${fmt(p.y, spec.yUnit)}`)}</title>${marker(st.marker, px, py, st.color)}<text x="${lx.toFixed(1)}" y="${ly.toFixed(1)}" text-anchor="${pick[0] ? 'start' : 'end'}" class="point-label">${escapeHtml(p.label)}</text></g>`;
     })
     .join('');
   return `<svg class="svg-chart scatter" id="${escapeHtml(spec.id)}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeHtml(`${spec.yLabel} vs ${spec.xLabel}`)}">${yAxis(f, yt, y, spec.yUnit, spec.yLabel)}${xAxis}${marks}<text class="axis-label" x="${(f.left + W - f.right) / 2}" y="${H - 6}" text-anchor="middle">${escapeHtml(spec.xLabel)}</text></svg>`;

@@ -19,10 +19,10 @@ describe('publication rules', () => {
   it('ISM: first business day of the next month', () => {
     // June 2024 PMI: July 1 2024 is a Monday
     expect(isoDay(publicationDay(d('2024-06-01'), { rule: 'next-month-business-day', n: 1 }))).toBe('2024-07-01');
-    // August 2024 PMI: September 1 2024 is a Sunday → Monday Sept 2 (no holiday calendar)
-    expect(isoDay(publicationDay(d('2024-08-01'), { rule: 'next-month-business-day', n: 1 }))).toBe('2024-09-02');
-    // December → January of the next year
-    expect(isoDay(publicationDay(d('2023-12-01'), { rule: 'next-month-business-day', n: 1 }))).toBe('2024-01-01');
+    // August 2024 PMI: September 1 2024 is a Sunday and Monday Sept 2 is Labor Day → Tuesday Sept 3
+    expect(isoDay(publicationDay(d('2024-08-01'), { rule: 'next-month-business-day', n: 1 }))).toBe('2024-09-03');
+    // December → January of the next year (January 1 is a holiday)
+    expect(isoDay(publicationDay(d('2023-12-01'), { rule: 'next-month-business-day', n: 1 }))).toBe('2024-01-02');
   });
   it('CPI: day 15 of the next month', () => {
     expect(isoDay(publicationDay(d('2023-01-01'), { rule: 'next-month-day', n: 15 }))).toBe('2023-02-15');
