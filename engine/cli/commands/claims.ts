@@ -1,5 +1,7 @@
 import type { Argv } from 'yargs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { UserError } from '../../errors.js';
 import { loadCatalog } from '../../data/catalog.js';
 import { displayPath } from '../../data/load-series.js';
 import { runClaims } from '../../claims/run-claims.js';
@@ -47,8 +49,10 @@ export function verdictText(report: ClaimsReport): string {
 /** Runs the claims, writes the folder, prints the verdict table and the page's path; returns the folder. */
 export async function claimsHandler(args: ClaimsArgs): Promise<string> {
   const universes = (args.universe ?? []).flatMap((u) => u.split(',')).map((u) => u.trim()).filter(Boolean);
-  const report = runClaims(loadCatalog(args.data), { universes, seed: args.seed, draws: args.draws });
   const out = args.out ?? defaultOutDir('claims');
+  // refuse an existing folder before spending seconds on the statistics (writeClaims checks again)
+  if (existsSync(out) && !args.force) throw new UserError(`${out} already exists; pass --force to replace it, or choose another --out`);
+  const report = runClaims(loadCatalog(args.data), { universes, seed: args.seed, draws: args.draws });
   const dir = await writeClaims(out, report, args.force ?? false);
   console.log(`== the article's claims, tested (${report.draws.toLocaleString('en-US')} draws, seed ${report.seed})`);
   console.log(verdictText(report));

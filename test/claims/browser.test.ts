@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { cli } from '../helpers/cli.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+if (!existsSync(CHROMIUM)) console.warn(`claims browser test skipped: no Chromium at ${CHROMIUM}`);
+
+describe.skipIf(!existsSync(CHROMIUM))('claims.html in a real browser (offline, file://)', () => {
+  let browser: Browser;
+  let dir: string;
+  beforeAll(async () => {
+    dir = join(mkdtempSync(join(tmpdir(), 'ratecycle-claims-browser-')), 'claims');
+    const r = cli(['claims', '--draws', '300', '--out', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('opens with the verdict table, has a section and charts per claim, no errors, no network', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const blocked: string[] = [];
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file:')) return route.continue();
+      blocked.push(url);
+      return route.abort();
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(pathToFileURL(join(dir, 'claims.html')).href);
+    expect(errors).toEqual([]);
+    expect(blocked).toEqual([]);
+    // the first section after the title is the verdict table, visible in the first screen
+    const firstSection = await page.$eval('main > section', (s) => s.querySelector('table')?.id);
+    expect(firstSection).toBe('verdict-table');
+    const box = await page.$eval('#verdict-table', (t) => t.getBoundingClientRect().top);
+    expect(box).toBeLessThan(900);
+    // one row per headline part, one column per sample; every cell names its n
+    const header = await page.$$eval('#verdict-table thead th', (ths) => ths.map((t) => t.textContent));
+    expect(header).toEqual(['claim', 'russell', 'etf', 'r1000', 'sp600', 'ff-1954', 'ff-1982', 'ff-1926']);
+    const cells = await page.$$eval('#verdict-table tbody td:not(:first-child)', (tds) => tds.map((t) => t.textContent ?? ''));
+    for (const c of cells) expect(c === 'n/a' || /n[\d,]+/.test(c)).toBe(true);
+    for (const verdict of ['supported', 'not shown']) expect(cells.some((c) => c.includes(verdict))).toBe(true);
+    for (let c = 1; c <= 5; c++) {
+      expect(await page.$(`#claim-${c}`)).not.toBeNull();
+      expect(await page.$$eval(`#claim-${c} svg.svg-chart`, (s) => s.length)).toBeGreaterThan(0);
+    }
+    // the average path has its three layers, the regime bars their whiskers
+    expect(await page.$$eval('#path-russell polygon', (p) => p.length)).toBe(2);
+    expect(await page.$$eval('#path-russell polyline', (p) => p.length)).toBe(1);
+    expect(await page.$$eval('#groups-2-russell line', (l) => l.length)).toBeGreaterThan(6);
+    // no horizontal overflow of the page itself
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+});
