@@ -25,18 +25,20 @@ export function allocationWithBonds(name: string): [number, number, number] {
 
 /**
  * {@link fromSignal} with a bonds leg: allocations may also be `bonds` (the universe's bonds
- * asset); the bonds weights are 0 wherever no allocation in use is `bonds`.
+ * asset); the bonds weights are 0 wherever no allocation in use is `bonds`. Written into
+ * `out` when given (the signal may be one of its columns: each bar is read before it is written).
  */
 export function fromSignalWithBonds(
   signal: ArrayLike<number>,
   on: string,
   off: string,
   unknown: string = off,
+  out?: { small: Float64Array; large: Float64Array; bonds: Float64Array },
 ): { small: Float64Array; large: Float64Array; bonds: Float64Array } {
   const T = signal.length;
-  const small = new Float64Array(T);
-  const large = new Float64Array(T);
-  const bonds = new Float64Array(T);
+  const small = out?.small ?? new Float64Array(T);
+  const large = out?.large ?? new Float64Array(T);
+  const bonds = out?.bonds ?? new Float64Array(T);
   const w1 = allocationWithBonds(on);
   const w0 = allocationWithBonds(off);
   const wu = allocationWithBonds(unknown);
@@ -53,11 +55,13 @@ export function fromSignalWithBonds(
 /**
  * Per-bar small and large weights from a signal: `on` where the signal is 1, `off` where
  * 0, and `unknown` where it is NaN (the signal cannot be computed yet or its data is stale).
+ * Written into `out` when given (the signal may be one of its columns: each bar is read
+ * before it is written).
  */
-export function fromSignal(signal: ArrayLike<number>, on: string, off: string, unknown: string = off): { small: Float64Array; large: Float64Array } {
+export function fromSignal(signal: ArrayLike<number>, on: string, off: string, unknown: string = off, out?: { small: Float64Array; large: Float64Array }): { small: Float64Array; large: Float64Array } {
   const T = signal.length;
-  const small = new Float64Array(T);
-  const large = new Float64Array(T);
+  const small = out?.small ?? new Float64Array(T);
+  const large = out?.large ?? new Float64Array(T);
   const [s1, l1] = allocation(on);
   const [s0, l0] = allocation(off);
   const [su, lu] = allocation(unknown);

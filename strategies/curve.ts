@@ -16,7 +16,7 @@ export default defineStrategy({
     threshold: { type: 'number', default: 0, min: 0, max: 1, step: 0.05, description: 'minimum steepening, percentage points' },
   },
   seriesFor: (p) => (p.spread === '10y2y' ? ['t10y2y'] : ['ust_10y', 'tbill_3m']),
-  weights(view, p) {
+  weights(view, p, out) {
     let spread: Float64Array;
     if (p.spread === '10y2y') spread = view.series('t10y2y');
     else {
@@ -25,9 +25,10 @@ export default defineStrategy({
       spread = new Float64Array(view.length);
       for (let t = 0; t < view.length; t++) spread[t] = a[t] - b[t];
     }
-    const d = changeOverMonths(view.dates, spread, p.months);
-    const signal = new Float64Array(view.length);
+    const o = out ?? { small: new Float64Array(view.length), large: new Float64Array(view.length) };
+    const d = changeOverMonths(view.dates, spread, p.months, o.large); // scratch: overwritten below
+    const signal = o.small;
     for (let t = 0; t < view.length; t++) signal[t] = d[t] !== d[t] ? NaN : d[t] > p.threshold ? 1 : 0;
-    return fromSignal(signal, 'small', 'large');
+    return fromSignal(signal, 'small', 'large', 'large', o);
   },
 });

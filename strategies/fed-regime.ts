@@ -13,16 +13,17 @@ export default defineStrategy({
     tightening: { type: 'enum', values: ['large', 'cash', 'mix', 'bonds'], default: 'large', description: 'allocation in tightening phases (bonds: universes with bonds)' },
     hold: { type: 'enum', values: ['small', 'large', 'cash', 'mix', 'bonds'], default: 'large', description: 'allocation in hold phases (bonds: universes with bonds)' },
   },
-  weights(view, p) {
+  weights(view, p, out) {
     const T = view.length;
-    const small = new Float64Array(T);
-    const large = new Float64Array(T);
-    const bonds = new Float64Array(T);
+    const small = out?.small ?? new Float64Array(T);
+    const large = out?.large ?? new Float64Array(T);
+    const bonds = out?.bonds ?? new Float64Array(T);
+    const phase = view.fed.phase;
     const easing = allocationWithBonds('small');
     const tight = allocationWithBonds(p.tightening);
     const hold = allocationWithBonds(p.hold);
     for (let t = 0; t < T; t++) {
-      const ph = view.fed.phase[t];
+      const ph = phase[t];
       const w = ph === Phase.Easing ? easing : ph === Phase.Tightening ? tight : hold;
       small[t] = w[0];
       large[t] = w[1];

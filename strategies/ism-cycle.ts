@@ -16,10 +16,11 @@ export default defineStrategy({
     months: { type: 'integer', default: 3, min: 1, max: 12, step: 1, description: 'calendar months over which "rising" is measured' },
     otherwise: { type: 'enum', values: ['large', 'cash', 'mix'], default: 'large', description: 'allocation when the signal is off' },
   },
-  weights(view, p) {
+  weights(view, p, out) {
     const pmi = view.series('ism_pmi');
-    const rise = changeOverMonths(view.dates, pmi, p.months);
-    const signal = new Float64Array(view.length);
+    const o = out ?? { small: new Float64Array(view.length), large: new Float64Array(view.length) };
+    const rise = changeOverMonths(view.dates, pmi, p.months, o.large); // scratch: overwritten below
+    const signal = o.small;
     for (let t = 0; t < view.length; t++) {
       if (pmi[t] !== pmi[t]) {
         signal[t] = NaN;
@@ -29,6 +30,6 @@ export default defineStrategy({
       const rising = rise[t] > 0;
       signal[t] = (p.rule === 'level' ? above : p.rule === 'rising' ? rising : p.rule === 'both' ? above && rising : above || rising) ? 1 : 0;
     }
-    return fromSignal(signal, 'small', p.otherwise, p.otherwise);
+    return fromSignal(signal, 'small', p.otherwise, p.otherwise, o);
   },
 });

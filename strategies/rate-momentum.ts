@@ -16,11 +16,12 @@ export default defineStrategy({
     threshold: { type: 'number', default: 0, min: 0, max: 2, step: 0.25, description: 'minimum fall, percentage points' },
   },
   seriesFor: (p) => (p.rate === 'ust_2y' ? ['ust_2y'] : []),
-  weights(view, p) {
+  weights(view, p, out) {
     const rate = p.rate === 'policy' ? view.fed.policyRate : view.series('ust_2y');
-    const d = changeOverMonths(view.dates, rate, p.months);
-    const signal = new Float64Array(view.length);
+    const o = out ?? { small: new Float64Array(view.length), large: new Float64Array(view.length) };
+    const d = changeOverMonths(view.dates, rate, p.months, o.large); // scratch: overwritten below
+    const signal = o.small;
     for (let t = 0; t < view.length; t++) signal[t] = d[t] !== d[t] ? NaN : -d[t] > p.threshold ? 1 : 0;
-    return fromSignal(signal, 'small', 'large');
+    return fromSignal(signal, 'small', 'large', 'large', o);
   },
 });

@@ -14,11 +14,12 @@ export default defineStrategy({
     skip: { type: 'integer', default: 1, min: 0, max: 6, step: 1, description: 'end of the window, months ago (skips short-term reversal)' },
     margin: { type: 'number', default: 0, min: 0, max: 0.2, step: 0.01, description: 'required outperformance, fraction' },
   },
-  weights(view, p) {
-    const s = momentum(view.dates, view.price('small'), p.lookback, p.skip);
-    const l = momentum(view.dates, view.price('large'), p.lookback, p.skip);
-    const signal = new Float64Array(view.length);
+  weights(view, p, out) {
+    const o = out ?? { small: new Float64Array(view.length), large: new Float64Array(view.length) };
+    const s = momentum(view.dates, view.price('small'), p.lookback, p.skip, o.small); // scratch: overwritten below
+    const l = momentum(view.dates, view.price('large'), p.lookback, p.skip, o.large);
+    const signal = o.small;
     for (let t = 0; t < view.length; t++) signal[t] = s[t] !== s[t] || l[t] !== l[t] ? NaN : s[t] - l[t] > p.margin ? 1 : 0;
-    return fromSignal(signal, 'small', 'large');
+    return fromSignal(signal, 'small', 'large', 'large', o);
   },
 });

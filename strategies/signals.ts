@@ -3,7 +3,7 @@
  * (Float64Array, one value per bar), reads only bars ≤ t to produce bar t, and never
  * mutates its inputs. NaN means "not known yet" and propagates.
  */
-import { addMonths, endOfMonth } from '../engine/dates.js';
+import { sharedMonthsBack, sharedMonthsSince } from './calendar-memo.js';
 
 /** A column filled with one value. */
 export function constant(length: number, value: number): Float64Array {
@@ -34,36 +34,39 @@ export function pctChange(x: ArrayLike<number>, k: number): Float64Array {
 /**
  * For each bar, the index of the last bar dated on or before the same calendar day
  * `months` months earlier (−1 when there is none): calendar-true lookbacks on any frequency.
- * A month-end date looks back to the month end (2020-02-29 → 2020-01-31).
+ * A month-end date looks back to the month end (2020-02-29 → 2020-01-31). Computed once per
+ * calendar and k (a fresh copy is returned).
  */
 export function monthsBackIndex(dates: Int32Array, months: number): Int32Array {
-  const out = new Int32Array(dates.length);
-  let j = -1;
-  for (let t = 0; t < dates.length; t++) {
-    const day = dates[t];
-    const target = day === endOfMonth(day) ? endOfMonth(addMonths(day, -months)) : addMonths(day, -months);
-    while (j + 1 <= t && dates[j + 1] <= target) j++;
-    out[t] = j;
+  return sharedMonthsBack(dates, months).slice();
+}
+
+/**
+ * Calendar months since the latest of `events` (days since 1970-01-01, ascending) on or before
+ * each bar: (date − event) / 30.436875, NaN before the first. Written into `out` when given.
+ */
+export function monthsSince(dates: Int32Array, events: readonly number[], out: Float64Array = new Float64Array(dates.length)): Float64Array {
+  out.set(sharedMonthsSince(dates, events));
+  return out;
+}
+
+/** Difference over calendar months: x[t] − x[bar `months` months earlier] (NaN when there is none). Written into `out` when given. */
+export function changeOverMonths(dates: Int32Array, x: ArrayLike<number>, months: number, out: Float64Array = new Float64Array(x.length)): Float64Array {
+  const back = sharedMonthsBack(dates, months);
+  for (let t = 0; t < x.length; t++) {
+    const b = back[t];
+    out[t] = b >= 0 ? x[t] - x[b] : NaN;
   }
   return out;
 }
 
-/** Difference over calendar months: x[t] − x[bar `months` months earlier]. */
-export function changeOverMonths(dates: Int32Array, x: ArrayLike<number>, months: number): Float64Array {
-  const back = monthsBackIndex(dates, months);
-  const out = new Float64Array(x.length).fill(NaN);
-  for (let t = 0; t < x.length; t++) if (back[t] >= 0) out[t] = x[t] - x[back[t]];
-  return out;
-}
-
-/** Return between two calendar lookbacks: x[t − skip months] / x[t − lookback months] − 1 (e.g. 12-1 momentum). */
-export function momentum(dates: Int32Array, price: ArrayLike<number>, lookbackMonths: number, skipMonths = 0): Float64Array {
-  const from = monthsBackIndex(dates, lookbackMonths);
-  const to = skipMonths > 0 ? monthsBackIndex(dates, skipMonths) : null;
-  const out = new Float64Array(price.length).fill(NaN);
+/** Return between two calendar lookbacks: x[t − skip months] / x[t − lookback months] − 1 (e.g. 12-1 momentum). Written into `out` when given. */
+export function momentum(dates: Int32Array, price: ArrayLike<number>, lookbackMonths: number, skipMonths = 0, out: Float64Array = new Float64Array(price.length)): Float64Array {
+  const from = sharedMonthsBack(dates, lookbackMonths);
+  const to = skipMonths > 0 ? sharedMonthsBack(dates, skipMonths) : null;
   for (let t = 0; t < price.length; t++) {
     const end = to ? to[t] : t;
-    if (from[t] >= 0 && end >= 0) out[t] = price[end] / price[from[t]] - 1;
+    out[t] = from[t] >= 0 && end >= 0 ? price[end] / price[from[t]] - 1 : NaN;
   }
   return out;
 }

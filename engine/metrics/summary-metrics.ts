@@ -88,7 +88,8 @@ export function summaryMetricsOf(ctx: SummaryContext, equity: Float64Array, init
     const x = r - cash[t];
     sr += r;
     sx += x;
-    if (x < 0) down += x * x;
+    const neg = x < 0 ? x : 0; // adding 0² leaves the sum unchanged
+    down += neg * neg;
     if (e > peak) {
       peak = e;
       lim = peak * (1 + mdd) + peak * DD_MARGIN;
