@@ -93,7 +93,13 @@ export default defineStrategy({
     if (need.has('first_cut')) cols.first_cut = view.fed.firstCut;
     if (need.has('small_mom_12m')) cols.small_mom_12m = momentum(view.dates, view.price('small'), 12, 1);
     if (need.has('large_mom_12m')) cols.large_mom_12m = momentum(view.dates, view.price('large'), 12, 1);
-    for (const n of seriesNames(names)) cols[n] = view.series(n as never);
+    for (const n of seriesNames(names)) {
+      try {
+        cols[n] = view.series(n as never);
+      } catch {
+        throw new UserError(`rule "${p.when}": unknown name ${n}: neither built in (${BUILTIN_NAMES.join(', ')}) nor a series loaded into the market`);
+      }
+    }
     const scope: Record<string, number> = { easing: 1, hold: 0, tightening: -1 };
     const keys = Object.keys(cols);
     const small = new Float64Array(T);
