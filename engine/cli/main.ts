@@ -1,10 +1,8 @@
 #!/usr/bin/env node
-import yargs, { type Argv } from 'yargs';
-import { hideBin } from 'yargs/helpers';
+import type { Argv } from 'yargs';
 import { UserError } from '../errors.js';
 import { fsUserError } from '../io/fs-errors.js';
 import { packageVersion } from '../paths.js';
-import { dataCommand } from './commands/data.js';
 import { explainFailure, type UsageInfo } from './explain-failure.js';
 
 /** Exit codes: 0 ok, 1 user error (bad input, data or strategy), 2 internal error. */
@@ -45,6 +43,8 @@ type CommandModule = Record<string, (arg: unknown) => unknown>;
 
 async function main(argv: string[]): Promise<void> {
   const verbose = argv.includes('--verbose');
+  // loaded here, not at the top: `ratecycle --version` needs none of it
+  const [{ default: yargs }, { dataCommand }] = await Promise.all([import('yargs'), import('./commands/data.js')]);
   const cli = yargs(argv)
     .scriptName('ratecycle')
     .usage('$0 <command> [options]\n\nBacktest small-cap vs large-cap rotation strategies around Fed rate cycles.')
@@ -86,4 +86,6 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
   throw e;
 });
-await main(hideBin(process.argv));
+const args = process.argv.slice(2); // what yargs' hideBin returns under Node
+if (args.length === 1 && args[0] === '--version') console.log(packageVersion());
+else await main(args);
