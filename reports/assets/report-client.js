@@ -118,7 +118,17 @@
       ],
       series: series,
       cursor: numericX ? {} : { sync: { key: 'ratecycle' } },
-      legend: { live: true },
+      // legend keys show the line style (solid, dashed, dotted) too, so the legend reads in grayscale
+      legend: {
+        live: true,
+        markers: {
+          width: 3,
+          dash: function (u, i) {
+            var d = i > 0 && spec.series[i - 1].dash;
+            return !d || spec.series[i - 1].bars ? 'solid' : d[0] <= 3 ? 'dotted' : 'dashed';
+          },
+        },
+      },
     };
     var x = spec.xValues || data.x;
     var cols = [x].concat(spec.series.map(function (s) { return s.values; }));

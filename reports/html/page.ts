@@ -56,7 +56,7 @@ th.hold, td.hold { color: var(--muted); background: #fafbfc; }
 .legend-table { margin-top: 10px; font-size: 12.5px; width: auto; } .legend-table th, .legend-table td { text-align: left; } .legend-table td.params { white-space: normal; max-width: 420px; }
 .table-wrap { overflow-x: auto; }
 #sweep-overfitting td { white-space: normal; }
-table.corr { width: auto; } table.corr td { min-width: 56px; } table.corr td:first-child { text-align: left; } .u-legend .u-marker { border-width: 2px; }
+table.corr { width: auto; } table.corr td { min-width: 56px; } table.corr td:first-child { text-align: left; } .u-legend .u-marker { width: 26px; height: 11px; }
 table { border-collapse: collapse; font-size: 13px; width: 100%; }
 th, td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
 th:first-child, td:first-child { text-align: left; }

@@ -52,7 +52,7 @@ export function runCharts(run: RunData) {
         id: 'equity', unit: 'number', yLabel: 'growth of 1 (log scale)', log: true, shade: true, height: 340,
         series: [csvSeries(eq, 'equity.csv', 'equity', keep, 'strategy', 0), ...assets.map((a, i) => bh(a, i, a))],
       },
-      { id: 'rate', unit: 'number', yLabel: 'policy rate (% a year)', shade: true, step: true, height: 170, markers: 'cuts', series: [{ ...csvSeries(eq, 'equity.csv', 'policy_rate', keep, 'policy rate (%)', 0), color: RATE_COLOR }] },
+      { id: 'rate', unit: 'number', yLabel: 'rate (% a year)', shade: true, step: true, height: 200, markers: 'cuts', series: [{ ...csvSeries(eq, 'equity.csv', 'policy_rate', keep, 'policy rate (%)', 0), color: RATE_COLOR }] },
       {
         id: 'drawdown', unit: 'percent', yLabel: 'drawdown (%)', shade: true, height: 240,
         series: [csvSeries(eq, 'equity.csv', 'drawdown', keep, 'strategy', 0, { fill: 'rgba(31,95,191,0.12)' }), ...assets.map((a, i) => bh(a, i, `${a}_drawdown`))],
@@ -60,9 +60,9 @@ export function runCharts(run: RunData) {
       { id: 'alloc', unit: 'percent', yLabel: 'weight (% of equity)', range: [0, 1], height: 200, series: allocSeries },
       { id: 'rolling', unit: 'percent', yLabel: '12-month return (%)', shade: true, height: 240, series: rolling('return') },
       { id: 'rolling-sharpe', unit: 'number', yLabel: '12-month Sharpe', shade: true, height: 220, series: rolling('sharpe') },
-      { id: 'rolling-vol', unit: 'percent', yLabel: '12-month volatility (% a year)', shade: true, height: 220, series: rolling('volatility') },
+      { id: 'rolling-vol', unit: 'percent', yLabel: 'volatility (% a year)', shade: true, height: 220, series: rolling('volatility') },
       {
-        id: 'rolling-beta', unit: 'number', yLabel: `12-month beta to ${run.manifest.universe.large}`, shade: true, height: 220,
+        id: 'rolling-beta', unit: 'number', yLabel: `beta to ${run.manifest.universe.large}`, shade: true, height: 220,
         series: rolling('beta', series.filter((s) => s.key !== run.manifest.universe.large)),
       },
       ...hists,
