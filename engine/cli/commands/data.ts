@@ -3,7 +3,6 @@ import { loadCatalog } from '../../data/catalog.js';
 import { loadSeries } from '../../data/load-series.js';
 import { loadFomc } from '../../data/load-fomc.js';
 import { displayPath } from '../../data/load-series.js';
-import { addSeries } from '../../data/import/add-series.js';
 import { DOWNLOAD_FORMATS, type DownloadFormat } from '../../data/import/detect-format.js';
 import { formatPublication } from '../../data/import/parse-publication.js';
 import { intersectDates } from '../../market/intersect-dates.js';
@@ -71,7 +70,7 @@ export function dataCommand(y: Argv): Argv {
           .example('$0 data add ~/Downloads/IWM.csv --id iwm_yahoo', 'a Yahoo Finance download (uses Adj Close)')
           .example('$0 data add DGS2.csv --id ust_2y_fred --kind rate', 'a FRED download ("." means missing)')
           .example('$0 data add ^spx_d.csv --id spx_stooq', 'a Stooq download'),
-      (args) => addData(args as unknown as AddArgs),
+      async (args) => addData(args as unknown as AddArgs),
     )
     .example('$0 data list', 'every series with kind, frequency, range and source')
     .example('$0 data add IWM.csv --id iwm_yahoo', 'add a download to ./data')
@@ -159,7 +158,9 @@ function checkData(args: DataArgs): void {
   console.log(`data check: ${series.length} series, ${universes.length} universes, all valid`);
 }
 
-function addData(args: AddArgs): void {
+async function addData(args: AddArgs): Promise<void> {
+  // the importer loads only for `data add` (this module is loaded by every command)
+  const { addSeries } = await import('../../data/import/add-series.js');
   const r = addSeries({
     file: args.file,
     id: args.id,
