@@ -4,6 +4,7 @@ import { parseIsoDay, isoDay } from '../dates.js';
 import type { CatalogEntry, Series } from '../types.js';
 import { columnIndex, scanCsv, type CsvTable } from './read-csv.js';
 import { parseNumber } from './parse-number.js';
+import { checkPlausible } from './plausibility.js';
 
 /** Path of a data file as shown in messages: relative to the working folder when inside it. */
 export function displayPath(path: string): string {
@@ -51,7 +52,9 @@ export function parseValueColumn(table: CsvTable, name: string, check?: (x: numb
 
 /** Value checks by series kind: prices must be positive, returns above −100 %. */
 function checkFor(entry: CatalogEntry): ((x: number) => string | undefined) | undefined {
-  if (entry.kind === 'price') return (x) => (x > 0 ? undefined : `${x} is not a positive price`);
+  if (entry.kind === 'price') {
+    return (x) => (x > 0 ? undefined : `${x} is not a positive price${x > -1 ? ' (it looks like a return: is the series\' kind "return"?)' : ''}`);
+  }
   if (entry.kind === 'return') return (x) => (x > -1 ? undefined : `${x} is a return of −100 % or less (returns are fractions)`);
   return undefined;
 }
@@ -69,7 +72,7 @@ function publishedCell(file: string, name: string, text: string, line: number, r
  * (memory grows with the series, not with the text). With publication rule `column`, the
  * publication dates of that column are returned as `published`.
  */
-export function loadSeries(entry: CatalogEntry, dir: string): Series & { hash: string } {
+export function loadSeries(entry: CatalogEntry, dir: string): Series & { hash: string; warnings?: string[] } {
   const path = join(dir, entry.file);
   const file = displayPath(path);
   const check = checkFor(entry);
@@ -106,5 +109,7 @@ export function loadSeries(entry: CatalogEntry, dir: string): Series & { hash: s
     };
   });
   if (n === 0) throw new DataError(file, undefined, undefined, `has a header but no data rows (series "${entry.id}")`);
-  return { id: entry.id, dates: dates.slice(0, n), values: values.slice(0, n), meta: entry, hash, ...(published ? { published: published.slice(0, n) } : {}) };
+  const out = { id: entry.id, dates: dates.slice(0, n), values: values.slice(0, n), meta: entry, hash, ...(published ? { published: published.slice(0, n) } : {}) };
+  const warnings = checkPlausible(entry, file, out.dates, out.values);
+  return warnings.length ? { ...out, warnings } : out;
 }

@@ -46,6 +46,7 @@ export function buildMarket(catalog: Catalog, options: MarketOptions = {}): Mark
   const load = (id: string): Series => {
     const s = loadSeries(findEntry(catalog, id), catalog.dir);
     hashes[s.meta.file] = s.hash;
+    if (s.warnings) warnings.push(...s.warnings);
     return s;
   };
 
