@@ -8,6 +8,7 @@ import { auditIsolated } from '../../../strategies/isolated.js';
 import { isolationLimits, isolationOptions } from './run.js';
 
 interface AuditArgs extends RunArgs {
+  json?: boolean;
   cuts?: number;
   seed?: number;
   timeout?: number;
@@ -19,6 +20,7 @@ export function auditCommand(y: Argv): Argv {
   return isolationOptions(runOptions(y))
     .option('cuts', { type: 'number', default: 20, describe: 'random truncation dates on top of every year end' })
     .option('seed', { type: 'number', default: 1, describe: 'seed of the random truncation dates' })
+    .option('json', { type: 'boolean', default: false, describe: 'print the result as JSON (a failed audit still exits 1 with one line)' })
     .example('$0 audit first-cut-rotation', 'check a built-in for look-ahead')
     .example('$0 audit ./my-strategy.ts --param months=6 --universe ff', 'check your own file on the monthly universe') as Argv;
 }
@@ -51,5 +53,9 @@ export async function auditHandler(args: AuditArgs): Promise<void> {
     res.mode === 'every-bar'
       ? `every bar (${res.cuts.length.toLocaleString('en-US')} truncations)`
       : `${res.cuts.length.toLocaleString('en-US')} dates: after each of its ${c.decisionChanges.toLocaleString('en-US')} decision changes, around ${c.events.toLocaleString('en-US')} Fed event days, every year end and ${c.random} random dates`;
+  if (args.json) {
+    console.log(JSON.stringify({ ok: true, strategy: setup.strategy.id, params: setup.params, universe: setup.market.universe, mode: res.mode, truncations: res.cuts.length, counts: c }, null, 2));
+    return;
+  }
   console.log(`audit passed: ${who} is deterministic and decided identically on history truncated at ${how}`);
 }

@@ -11,6 +11,7 @@ interface CompareArgs {
   out?: string;
   force?: boolean;
   commonPeriod?: boolean;
+  json?: boolean;
 }
 
 /** `ratecycle compare`. */
@@ -19,6 +20,7 @@ export function compareCommand(y: Argv): Argv {
     .positional('runs', { type: 'string', array: true, describe: 'run folders written by `ratecycle run`' })
     .option('out', { type: 'string', describe: 'output folder (default out/compare-<timestamp>)' })
     .option('force', { type: 'boolean', default: false, describe: 'replace an existing output folder written by ratecycle' })
+    .option('json', { type: 'boolean', default: false, describe: 'print the files written as JSON' })
     .option('common-period', { type: 'boolean', describe: 'restrict every run to the period all of them cover and recompute the metrics there (default: on when the periods differ; --no-common-period keeps each run\'s own period, and then no run is ranked)' })
     .example('$0 compare out/a out/b', 'two runs side by side')
     .example('$0 compare out/demo/runs/* --out out/my-compare', 'every run of a folder') as Argv;
@@ -30,5 +32,6 @@ export async function compareHandler(args: CompareArgs): Promise<void> {
   for (const dir of args.runs) checkRunFolder(dir);
   const out = args.out ?? defaultOutDir('compare');
   await compareRuns(args.runs, out, { force: args.force, commonPeriod: args.commonPeriod });
-  console.log(`wrote ${out}: open ${displayPath(join(out, 'compare.html'))}`);
+  if (args.json) console.log(JSON.stringify({ out, html: displayPath(join(out, 'compare.html')), csv: displayPath(join(out, 'compare.csv')), runs: args.runs }, null, 2));
+  else console.log(`wrote ${out}: open ${displayPath(join(out, 'compare.html'))}`);
 }

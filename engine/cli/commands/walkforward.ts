@@ -26,6 +26,7 @@ interface WalkArgs extends RunArgs {
   metric?: string;
   out?: string;
   force?: boolean;
+  json?: boolean;
 }
 
 /** `ratecycle walkforward`. */
@@ -38,6 +39,7 @@ export function walkforwardCommand(y: Argv): Argv {
     .option('metric', { type: 'string', default: 'sharpe', describe: 'metric to choose parameters by' })
     .option('out', { type: 'string', describe: 'output folder (default out/walkforward-<strategy>-<timestamp>)' })
     .option('force', { type: 'boolean', default: false, describe: 'replace an existing output folder written by ratecycle' })
+    .option('json', { type: 'boolean', default: false, describe: 'print the windows and out-of-sample metrics as JSON' })
     .example('$0 walkforward first-cut-rotation --grid months=3:24:3 --train 10y --test 2y', 'rolling 10-year training, 2-year tests')
     .example('$0 walkforward ism-cycle --grid level=45:55:1 --train 15y --test 3y --anchored --universe ff', 'expanding windows on the monthly universe') as Argv;
 }
@@ -73,6 +75,11 @@ export async function walkforwardHandler(args: WalkArgs): Promise<void> {
     writeFileSync(join(tmp, 'walkforward.json'), JSON.stringify({ strategy: strategy.id, grid: args.grid, train: args.train, test: args.test, anchored: args.anchored ?? false, metric: args.metric ?? 'sharpe', inSampleMean: res.inSampleMean, outOfSample: metricsJson(res.outOfSample), buyHold }, null, 2) + '\n');
     writeWalkForwardPage(tmp);
   });
+  if (args.json) {
+    const windows = res.windows.map((w) => ({ trainFrom: isoDay(w.trainFrom), trainTo: isoDay(w.trainTo), testFrom: isoDay(w.testFrom), testTo: isoDay(w.testTo), params: w.params, inSample: w.inSample, outOfSample: w.outOfSample, testReturn: w.testReturn, failed: w.failed }));
+    console.log(JSON.stringify({ out: displayPath(out), metric: args.metric ?? 'sharpe', inSampleMean: res.inSampleMean, outOfSample: metricsJson(res.outOfSample), windows }, null, 2));
+    return;
+  }
   console.log(
     textTable(
       ['test window', ...paramNames, 'in-sample', 'out-of-sample', 'test return'],
