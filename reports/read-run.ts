@@ -59,7 +59,11 @@ export interface MetricsFile {
 
 function readTable(dir: string, name: string): Table {
   const path = join(dir, name);
-  if (!existsSync(path)) throw new UserError(`${path}: missing; is ${dir} a ratecycle run folder?`);
+  if (!existsSync(path)) {
+    // a run folder of an older version lacks the files added since: say so rather than doubt the folder
+    if (existsSync(join(dir, 'run.json')) && existsSync(join(dir, 'equity.csv'))) throw new UserError(`${path}: missing; ${dir} was written by an older ratecycle; run it again to get ${name}`);
+    throw new UserError(`${path}: missing; is ${dir} a ratecycle run folder?`);
+  }
   const { header, rows } = readCsv(path);
   return rows.map((cells) => {
     const rec: Record<string, string> = {};
