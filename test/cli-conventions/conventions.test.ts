@@ -64,6 +64,14 @@ describe('CLI conventions', () => {
     expect(c.stderr).toMatch(/did you mean runs\?/);
   });
 
+  it('list and audit print JSON with --json', () => {
+    const l = JSON.parse(cli(['list', '--json']).stdout);
+    expect(l.find((s: { id: string }) => s.id === 'first-cut-rotation').params.months).toMatchObject({ type: 'integer', default: 12, min: 1, max: 36 });
+    const a = cli(['audit', 'fed-regime', '--universe', 'ff', '--from', '2000-01-01', '--json']);
+    expect(a.code, a.stderr).toBe(0);
+    expect(JSON.parse(a.stdout)).toMatchObject({ ok: true, strategy: 'fed-regime', universe: 'ff', params: { hold: 'large' } });
+  });
+
   it('completion prints yargs\' completion script', () => {
     const r = cli(['completion']);
     expect(r.code).toBe(0);
