@@ -20,6 +20,7 @@ import { checkSweepOptions, confirmSweepSize } from '../sweep-options.js';
 import { saveRun } from './run.js';
 
 interface SweepArgs extends RunArgs {
+  json?: boolean;
   grid?: string[];
   samples?: number;
   seed?: number;
@@ -53,6 +54,7 @@ export function sweepCommand(y: Argv): Argv {
     .option('task-timeout', { type: 'number', default: 600, describe: 'seconds before a hung worker task is cancelled and retried' })
     .option('out', { type: 'string', describe: 'output folder (default out/sweep-<strategy>-<timestamp>)' })
     .option('yes', { type: 'boolean', default: false, describe: 'run a sweep of more than 10 million sets' })
+    .option('json', { type: 'boolean', default: false, describe: 'print the summary (best set, deflated Sharpe ratio, PBO) as JSON' })
     .example('$0 sweep first-cut-rotation --grid months=1:36:1 --grid otherwise=large,cash', '72 sets on the daily Russell/S&P universe')
     .example('$0 sweep ism-cycle --samples 500 --seed 7 --metric sortino', 'random search')
     .example('$0 sweep first-cut-rotation --grid months=1:36:1 --shard 1/4 --out out/s1', 'one of four shards') as Argv;
@@ -176,6 +178,11 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
   }
   const final = finalizeSweep(summary);
   const best = summary.best ? Object.entries(summary.best.params).map(([k, v]) => `${k}=${String(v)}`).join(' ') : 'none';
+  if (args.json) {
+    const { total, errors, trials, deflatedSharpe, dsr, pbo } = summary;
+    console.log(JSON.stringify({ out: displayPath(final), sets: total, failed: errors, seconds, workers, metric: args.metric ?? 'sharpe', best: summary.best ?? null, trials, deflatedSharpe, dsr, pbo }, null, 2));
+    return;
+  }
   console.log(`sweep: ${summary.total.toLocaleString('en-US')} sets in ${seconds.toFixed(1)} s on ${workers} worker(s) (${(summary.total / seconds).toFixed(0)} sets/s), ${summary.errors} failed`);
   console.log(`best ${args.metric ?? 'sharpe'} ${summary.best?.value.toFixed(4) ?? '–'} at ${best}; deflated Sharpe ratio ${(summary.deflatedSharpe * 100).toFixed(1)}% over ${summary.trials} trials (null: Sharpe over cash 0), ${(summary.dsr.benchmark.value * 100).toFixed(1)}% against ${args.benchmark ?? 'large'} caps (monthly, n = ${summary.dsr.benchmark.observations})`);
   console.log(summary.pbo.value === null ? `probability of backtest overfitting: not computed (${summary.pbo.reason})` : `probability of backtest overfitting ${(summary.pbo.value * 100).toFixed(1)}% (CSCV, ${summary.pbo.blocks} blocks, ${summary.pbo.splits.toLocaleString('en-US')} splits, ${summary.pbo.trials.toLocaleString('en-US')} sets × ${summary.pbo.months} months)`);
