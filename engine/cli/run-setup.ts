@@ -89,8 +89,8 @@ export function parseCosts(text: number | string | undefined, assets: readonly s
   return out;
 }
 
-/** Loads the strategy, parses its params, builds the market and the simulation options. */
-export async function setupRun(args: RunArgs, defaults: { typecheck?: boolean; extraSeries?: readonly string[] } = {}): Promise<RunSetup> {
+/** Loads the strategy, parses its params, builds the market and the simulation options; prints the market's warnings to stderr unless `warn` is false. */
+export async function setupRun(args: RunArgs, defaults: { typecheck?: boolean; extraSeries?: readonly string[]; warn?: boolean } = {}): Promise<RunSetup> {
   // numeric options first: a bad value is refused before anything is loaded or written
   const lagArg = wholeNumber('lag', args.lag);
   nonNegative('slippage-bps', args.slippageBps, 0);
@@ -118,5 +118,7 @@ export async function setupRun(args: RunArgs, defaults: { typecheck?: boolean; e
     periodsPerYear: market.periodsPerYear,
     initial: 1,
   };
+  // data caveats go to stderr (stdout stays the result, e.g. --json); `run` prints them itself
+  if (defaults.warn !== false) for (const w of market.warnings) console.error(`warning: ${w}`);
   return { strategy, strategyFile: file, params, catalog, market, sim };
 }

@@ -111,7 +111,7 @@ export async function runHandler(args: RunCommandArgs): Promise<string> {
   const limits = isolationLimits(args);
   const bench = args.benchmark ?? 'large';
   const benchKind = bench === 'small' || bench === 'large' ? undefined : benchmarkKind(loadCatalog(args.data), bench);
-  const setup = await setupRun(args, { extraSeries: benchKind === 'price' ? [bench] : [] });
+  const setup = await setupRun(args, { extraSeries: benchKind === 'price' ? [bench] : [], warn: false });
   const benchWarning = prepareBenchmark(setup.catalog, setup.market, bench);
   if (benchWarning) setup.market.warnings.push(benchWarning);
   // a user's file runs in a worker thread (timeout, heap limit, process.exit contained); built-ins in-process

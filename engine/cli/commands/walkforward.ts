@@ -77,7 +77,7 @@ export async function walkforwardHandler(args: WalkArgs): Promise<void> {
   });
   if (args.json) {
     const windows = res.windows.map((w) => ({ trainFrom: isoDay(w.trainFrom), trainTo: isoDay(w.trainTo), testFrom: isoDay(w.testFrom), testTo: isoDay(w.testTo), params: w.params, inSample: w.inSample, outOfSample: w.outOfSample, testReturn: w.testReturn, failed: w.failed }));
-    console.log(JSON.stringify({ out: displayPath(out), metric: args.metric ?? 'sharpe', inSampleMean: res.inSampleMean, outOfSample: metricsJson(res.outOfSample), windows }, null, 2));
+    console.log(JSON.stringify({ out: displayPath(out), warnings: setup.market.warnings, metric: args.metric ?? 'sharpe', inSampleMean: res.inSampleMean, outOfSample: metricsJson(res.outOfSample), windows }, null, 2));
     return;
   }
   console.log(
