@@ -2,7 +2,7 @@ import { deriveSeed } from '../random.js';
 import { bootstrapMean, DEFAULT_DRAWS } from '../stats/bootstrap-mean.js';
 import { percentileInterval } from '../stats/percentile-interval.js';
 import { placeboTest } from '../stats/placebo-test.js';
-import { barMonthsAfter } from './event-study.js';
+import { barMonthsAfter, barsMonthsAfter } from './event-study.js';
 
 /** Average path of the cumulative small − large spread around events, with its bands. */
 export interface EventPath {
@@ -68,9 +68,10 @@ export function eventPath(
     out.bootLow.push(boot.low);
     out.bootHigh.push(boot.high);
     let N = 0;
+    const to = barsMonthsAfter(dates, m);
     for (let i = 0; i < T; i++) {
-      const a = at(i, m);
-      if (Number.isFinite(a)) all[N++] = a;
+      const j = to[i];
+      if (j >= 0 && j !== i) all[N++] = small[j] / small[i] - large[j] / large[i];
     }
     const pl = placeboTest(all.subarray(0, N), n, mu, { draws, seed: deriveSeed(seed, `path-placebo/${m}`) });
     const band = percentileInterval(pl.distribution);

@@ -113,14 +113,36 @@ export function barMonthsAfter(dates: Int32Array, from: number, h: number): numb
 }
 
 /**
+ * {@link barMonthsAfter} for every bar at once, in one pass (targets never decrease along
+ * the calendar, so a single pointer walks forward); −1 where the date is outside the data.
+ */
+export function barsMonthsAfter(dates: Int32Array, h: number): Int32Array {
+  const T = dates.length;
+  const out = new Int32Array(T).fill(-1);
+  if (T === 0) return out;
+  const first = dates[0], last = dates[T - 1];
+  let j = 0;
+  for (let i = 0; i < T; i++) {
+    const e = dates[i];
+    const target = e === endOfMonth(e) ? endOfMonth(addMonths(e, h)) : addMonths(e, h);
+    if (target > last || target < first) continue;
+    while (j + 1 < T && dates[j + 1] <= target) j++;
+    while (j > 0 && dates[j] > target) j--; // never taken for monotone targets; kept for safety
+    out[i] = j;
+  }
+  return out;
+}
+
+/**
  * Forward small − large spread from every bar as an entry, with the event study's exit rule
  * (NaN where the horizon runs past the data): the population a placebo test draws from.
  */
 export function forwardSpreads(input: Pick<EventInput, 'dates' | 'small' | 'large'>, h: number): Float64Array {
   const { dates, small, large } = input;
   const out = new Float64Array(dates.length).fill(NaN);
+  const exit = barsMonthsAfter(dates, h);
   for (let i = 0; i < dates.length; i++) {
-    const j = barMonthsAfter(dates, i, h);
+    const j = exit[i];
     if (j > i) out[i] = small[j] / small[i] - large[j] / large[i];
   }
   return out;

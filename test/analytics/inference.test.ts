@@ -135,3 +135,17 @@ describe('regime spread inference', () => {
     expect(rows.find((r) => r.label === 'hold')!.spreadAnn).toBeNaN();
   });
 });
+
+describe('barsMonthsAfter', () => {
+  it('equals barMonthsAfter bar by bar on daily and month-end calendars, for negative and positive horizons', async () => {
+    const { barMonthsAfter, barsMonthsAfter } = await import('../../engine/analytics/event-study.js');
+    const { weekdays } = await import('../helpers/make-market.js');
+    for (const cal of [weekdays('1999-12-20', 900), monthEnds('1998-01', 60)]) {
+      const dates = Int32Array.from(cal.map(d));
+      for (const h of [-3, -1, 1, 2, 12, 24]) {
+        const all = barsMonthsAfter(dates, h);
+        for (let i = 0; i < dates.length; i++) expect(all[i]).toBe(barMonthsAfter(dates, i, h));
+      }
+    }
+  });
+});
