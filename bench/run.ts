@@ -1,21 +1,27 @@
 /**
- * Benchmarks (npm run bench). Prints one JSON line per measurement with the median of
- * several runs, and each fast path's ratio against a straightforward baseline measured in
- * the same run on the same machine:
+ * Benchmarks (npm run bench). Prints one JSON line per measurement: the median of several
+ * runs with their spread (min–max), the goal and whether it is met, and a ratio against a
+ * baseline measured in the same run on the same machine (the machine is shared and loaded,
+ * so the ratios are the stable figures):
  *
- * - core:   simulateMany kernel vs a per-bar-object backtester, bar-steps per second;
- * - single: one full backtest (weights, simulation, metrics, regimes, events) on 100 years
- *           of daily-equivalent bars (26,000, synthetic), and `ratecycle run` end to end
- *           with its HTML report on the shipped Russell/S&P data;
- * - sweep:  10,000 sets of first-cut-rotation on the daily Russell/S&P universe, batched in
- *           this thread and on the worker pool, vs a per-set loop (simulate + computeMetrics
- *           for each set, no batching); scaling factor and peak memory;
- * - audit:  the look-ahead audit of every built-in on the daily universe (bench/audit.ts).
+ * - core:        the simulation kernel vs a per-bar-object backtester, bar-steps per second;
+ * - isolation:   what private copies of the view's columns cost per evaluation;
+ * - single:      one full backtest (weights, simulation, every metric, regimes, events) on
+ *                26,000 daily bars, vs the per-bar-object backtester alone;
+ * - cli-*:       `ratecycle --version` and `ratecycle run first-cut-rotation` end to end (new
+ *                process, report included; first output and total), vs `node -e 0`;
+ * - sweep-*:     10,000 distinct sets of first-cut-rotation and the 9,648-set ism-cycle grid on
+ *                one thread, vs the per-set loop of the matrix path (evaluateStrategy +
+ *                simulate + computeMetrics); the same sweep on 2 workers (scaling);
+ * - sweep-parts: per-set time of weights, kernel and summary metrics;
+ * - memory:      peak RSS of sweeps of 10,000 and 100,000 sets (flat), 1,000,000 with --long;
+ * - audit:       the look-ahead audit of every built-in on the daily universe (bench/audit.ts).
  *
- * Options: --quick (fewer sets and repeats, for a smoke test).
+ * Options: --quick (fewer sets and repeats, for a smoke test), --long (the 1,000,000-set sweep).
  */
-import { spawnSync } from 'node:child_process';
-import { availableParallelism, tmpdir } from 'node:os';
+import { spawn, spawnSync } from 'node:child_process';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog } from '../engine/data/catalog.js';
@@ -26,16 +32,23 @@ import { mulberry32 } from '../engine/random.js';
 import { backtest } from '../engine/run/backtest.js';
 import { DEFAULT_SIM_OPTIONS, simulate } from '../engine/simulate/simulate.js';
 import { simulateMany } from '../engine/simulate/simulate-many.js';
-import { parseGrid } from '../engine/sweep/grid.js';
-import { runSweep } from '../engine/sweep/sweep.js';
+import { runKernel } from '../engine/simulate/kernel.js';
+import { kernelSetup } from '../engine/simulate/setup.js';
+import { matrixColumns } from '../engine/simulate/validate-targets.js';
+import { SummaryContext, summaryMetricsOf } from '../engine/metrics/summary-metrics.js';
+import { gridPoint, parseGrid } from '../engine/sweep/grid.js';
+import { runSweep, setCount, type SetSource } from '../engine/sweep/sweep.js';
 import { detectCycles } from '../engine/fed/detect-cycles.js';
 import { fedFrame } from '../engine/fed/fed-frame.js';
 import type { Market, SimOptions } from '../engine/types.js';
 import { builtin } from '../strategies/index.js';
-import { evaluateStrategy } from '../strategies/evaluate.js';
+import { ColumnEvaluator, evaluateStrategy } from '../strategies/evaluate.js';
+import { resolveAsset } from '../strategies/view.js';
+import type { Strategy } from '../strategies/define.js';
 import { benchAudit } from './audit.js';
 
 const quick = process.argv.includes('--quick');
+const long = process.argv.includes('--long');
 const REPEATS = quick ? 3 : 5;
 
 function median(xs: number[]): number {
@@ -43,7 +56,18 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-function timeIt(fn: () => void, repeats = REPEATS): number {
+/** Median and spread (min, max) of several timings, ms. */
+interface Timing {
+  median: number;
+  min: number;
+  max: number;
+}
+
+function timing(xs: number[]): Timing {
+  return { median: median(xs), min: Math.min(...xs), max: Math.max(...xs) };
+}
+
+function timeIt(fn: () => void, repeats = REPEATS): Timing {
   fn(); // warm-up
   const times: number[] = [];
   for (let i = 0; i < repeats; i++) {
@@ -51,18 +75,21 @@ function timeIt(fn: () => void, repeats = REPEATS): number {
     fn();
     times.push(performance.now() - t);
   }
-  return median(times);
+  return timing(times);
 }
 
-async function timeAsync(fn: () => Promise<void>, repeats = REPEATS): Promise<number> {
+async function timeAsync(fn: () => Promise<void>, repeats = REPEATS): Promise<Timing> {
   const times: number[] = [];
   for (let i = 0; i < repeats; i++) {
     const t = performance.now();
     await fn();
     times.push(performance.now() - t);
   }
-  return median(times);
+  return timing(times);
 }
+
+const r2 = (x: number) => +x.toFixed(2);
+const spread = (t: Timing, scale = 1) => [r2(t.min * scale), r2(t.max * scale)];
 
 function emit(record: Record<string, unknown>): void {
   console.log(JSON.stringify(record));
@@ -134,81 +161,233 @@ function naiveBacktest(returns: Float64Array[], cash: Float64Array, targets: Flo
   return curve.map((c) => c.equity);
 }
 
+/** Milliseconds until a child process first writes (stdout or stderr) and until it exits. */
+function timeChild(args: string[]): Promise<{ first: number; total: number }> {
+  return new Promise((resolveP, reject) => {
+    const t0 = performance.now();
+    let first = NaN;
+    let err = '';
+    const c = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const mark = () => {
+      if (Number.isNaN(first)) first = performance.now() - t0;
+    };
+    c.stdout.on('data', mark);
+    c.stderr.on('data', (d: Buffer) => {
+      mark();
+      err += d.toString();
+    });
+    c.on('close', (code) => (code === 0 ? resolveP({ first, total: performance.now() - t0 }) : reject(new Error(`${args.join(' ')}: exit ${code}: ${err}`))));
+  });
+}
+
+async function timeChildren(args: string[], repeats: number): Promise<{ first: Timing; total: Timing }> {
+  const firsts: number[] = [];
+  const totals: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const r = await timeChild(typeof args === 'function' ? (args as (i: number) => string[])(i) : args);
+    firsts.push(r.first);
+    totals.push(r.total);
+  }
+  return { first: timing(firsts), total: timing(totals) };
+}
+
+/** first-cut-rotation with an extra, ignored parameter `rep`, so that a grid of N distinct sets repeats its 216 real ones. */
+function repeatedFcr(sets: number) {
+  const fcr = builtin('first-cut-rotation')!;
+  const grid = parseGrid([`months=1:36:1`, 'every_cut=true,false', 'otherwise=large,cash,mix'], fcr.params, fcr.id);
+  const source = { kind: 'grid' as const, grid: { axes: [{ name: 'rep', values: Array.from({ length: Math.ceil(sets / grid.size) }, (_, i) => i) }, ...grid.axes], size: sets } };
+  const params = { ...fcr.params, rep: { type: 'integer' as const, default: 0, min: 0, max: 1e7, description: 'repeat' } };
+  return { strategy: { ...fcr, params } as unknown as Strategy, source };
+}
+
+/** The fcr parameters of set i (the same cycle as the repeated grid). */
+const fcrParams = (i: number) => ({ months: 1 + (i % 36), every_cut: Math.floor(i / 36) % 2 === 0, otherwise: ['large', 'cash', 'mix'][Math.floor(i / 72) % 3] });
+
+/** Child mode for the memory measurement: one sweep of N sets in this thread, then the peak RSS. */
+async function memoryChild(sets: number): Promise<void> {
+  const market = buildMarket(loadCatalog(), { universe: 'russell' });
+  const sim: SimOptions = { ...DEFAULT_SIM_OPTIONS, cost: 0.0005, periodsPerYear: market.periodsPerYear };
+  const tmp = mkdtempSync(join(tmpdir(), 'ratecycle-bench-mem-'));
+  const { strategy, source } = repeatedFcr(sets);
+  const t = performance.now();
+  const s = await runSweep({ strategy, strategyRef: 'first-cut-rotation', base: {}, source, market, sim, benchmark: 'large', out: join(tmp, 'm'), workers: 0, batch: 64, top: 0 });
+  const ms = performance.now() - t;
+  rmSync(tmp, { recursive: true, force: true });
+  console.log(JSON.stringify({ sets, done: s.done, ms, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+}
+
 async function main(): Promise<void> {
   const cores = availableParallelism();
-  emit({ bench: 'machine', node: process.version, cores, quick });
+  emit({ bench: 'machine', node: process.version, cores, cpu: cpus()[0]?.model ?? '?', load_avg_1m: +loadavg()[0].toFixed(1), quick });
 
-  // ---- core: kernel vs per-bar objects, on the Russell/S&P universe
   const market = buildMarket(loadCatalog(), { universe: 'russell' });
   const T = market.dates.length;
   const fcr = builtin('first-cut-rotation')!;
   const sim: SimOptions = { ...DEFAULT_SIM_OPTIONS, cost: 0.0005, periodsPerYear: market.periodsPerYear };
-  const K = 200;
-  const targets = Array.from({ length: K }, (_, k) => evaluateStrategy(fcr, market, { months: 1 + (k % 36), every_cut: k % 2 === 0, otherwise: 'large' }));
   const input = { dates: market.dates, assets: market.assets, returns: market.assets.map((a) => market.returns[a]), cash: market.cash };
+
+  // ---- core: kernel vs per-bar objects
+  const K = 200;
+  const matrices = Array.from({ length: K }, (_, k) => evaluateStrategy(fcr, market, fcrParams(k)));
+  const columns = matrices.map((w) => matrixColumns(w, T, market.assets.length));
   const buf = new Float64Array(K * T);
-  const kernelMs = timeIt(() => simulateMany(input, targets, sim, buf, true));
-  const naiveMs = timeIt(() => {
-    for (let k = 0; k < 20; k++) naiveBacktest(input.returns as Float64Array[], input.cash, targets[k], 1, 0.0005);
-  }) * (K / 20);
-  const kernelRate = (K * T) / (kernelMs / 1000);
-  emit({ bench: 'core', what: 'simulateMany kernel, 2 assets, on-change', sets: K, bars: T, median_ms: +kernelMs.toFixed(2), bar_steps_per_s: Math.round(kernelRate), baseline: 'per-bar objects', baseline_bar_steps_per_s: Math.round((K * T) / (naiveMs / 1000)), ratio: +(naiveMs / kernelMs).toFixed(1), target_bar_steps_per_s_per_core: 400e6 });
+  const kernel = timeIt(() => simulateMany(input, columns, sim, buf));
+  const naive = timeIt(() => {
+    for (let k = 0; k < 20; k++) naiveBacktest(input.returns as Float64Array[], input.cash, matrices[k], 1, 0.0005);
+  });
+  const naiveMs = naive.median * (K / 20);
+  emit({ bench: 'core', what: 'simulation kernel (simulateMany over strategy columns), 2 assets, on-change', sets: K, bars: T, median_ms: r2(kernel.median), spread_ms: spread(kernel), bar_steps_per_s: Math.round((K * T) / (kernel.median / 1000)), baseline: 'per-bar-object backtester', baseline_bar_steps_per_s: Math.round((K * T) / (naiveMs / 1000)), ratio: +(naiveMs / kernel.median).toFixed(1) });
+
+  // ---- isolation: private copies of the view's columns vs handing out the market's own arrays
+  const ev = new ColumnEvaluator(fcr, market);
+  const rawView = { dates: market.dates, length: T, frequency: market.frequency, periodsPerYear: market.periodsPerYear, universe: { id: market.universe, assets: market.assets, small: market.small, large: market.large }, price: (a: string) => market.prices[resolveAsset(market, a)], returns: (a: string) => market.returns[resolveAsset(market, a)], cash: market.cash, series: (id: string) => market.series[id], fed: market.fed, fomc: market.fomc };
+  const rawOut = { small: new Float64Array(T), large: new Float64Array(T), bonds: new Float64Array(T) };
+  const nEval = quick ? 500 : 2_000;
+  const withCopies = timeIt(() => {
+    for (let i = 0; i < nEval; i++) ev.evaluate(fcrParams(i));
+  });
+  const shared = timeIt(() => {
+    for (let i = 0; i < nEval; i++) {
+      rawOut.small.fill(0);
+      rawOut.large.fill(0);
+      rawOut.bonds.fill(0);
+      fcr.weights(rawView as never, fcrParams(i) as never, rawOut as never);
+    }
+  });
+  emit({ bench: 'isolation', what: 'first-cut-rotation weights per set with private view copies (engine) vs the market arrays handed out (unsafe)', us_per_set: r2((withCopies.median * 1000) / nEval), spread_us: spread(withCopies, 1000 / nEval), baseline_us_per_set: r2((shared.median * 1000) / nEval), ratio: r2(withCopies.median / shared.median) });
 
   // ---- single backtest on 100 years of daily-equivalent data
   const big = syntheticMarket(26_000);
-  const singleMs = timeIt(() => backtest(fcr, { months: 12, every_cut: false, otherwise: 'large' }, big, { sim: { ...sim, periodsPerYear: 252 } }));
-  emit({ bench: 'single', what: 'backtest(): weights + simulate + metrics + regimes + events', bars: big.dates.length, median_ms: +singleMs.toFixed(1) });
+  const bigSim = { ...sim, periodsPerYear: 252 };
+  const single = timeIt(() => backtest(fcr, { months: 12, every_cut: false, otherwise: 'large' }, big, { sim: bigSim }), quick ? 5 : 15);
+  const bigW = evaluateStrategy(fcr, big, { months: 12, every_cut: false, otherwise: 'large' });
+  const bigNaive = timeIt(() => naiveBacktest([big.returns.s, big.returns.l], big.cash, bigW, 1, 0.0005), quick ? 3 : 7);
+  emit({ bench: 'single', what: 'backtest(): weights + simulate + every metric + regimes + events, 26,000 bars', bars: big.dates.length, median_ms: r2(single.median), spread_ms: spread(single), goal_ms: 10, met: single.median <= 10, baseline: 'per-bar-object backtester alone (no metrics)', baseline_ms: r2(bigNaive.median), ratio: r2(bigNaive.median / single.median) });
 
+  // the engine's own part of a backtest (weights, simulation, every metric of strategy, small and large), without regimes and events
+  const core1 = timeIt(() => {
+    const e = new ColumnEvaluator(fcr, big);
+    const c = e.evaluate({ months: 12, every_cut: false, otherwise: 'large' });
+    const r = simulate({ dates: big.dates, assets: big.assets, returns: big.assets.map((a) => big.returns[a]), cash: big.cash, columns: c }, bigSim);
+    const common = { dates: big.dates, cash: big.cash, periodsPerYear: 252, benchmark: big.returns.l };
+    computeMetrics({ ...common, returns: r.returns, weights: r.weights, assets: 2, turnover: r.turnover, rebalanced: r.rebalanced });
+    computeMetrics({ ...common, returns: big.returns.s });
+    computeMetrics({ ...common, returns: big.returns.l });
+  }, quick ? 5 : 15);
+  emit({ bench: 'single-core', what: 'weights + simulate + every metric of strategy, small and large caps (backtest() without regimes and events), 26,000 bars', bars: big.dates.length, median_ms: r2(core1.median), spread_ms: spread(core1), goal_ms: 10, met: core1.median <= 10, baseline: 'per-bar-object backtester alone (no metrics)', baseline_ms: r2(bigNaive.median), ratio: r2(bigNaive.median / core1.median) });
+
+  // ---- CLI: new processes
   const main = join(packageRoot(), 'dist', 'engine', 'cli', 'main.js');
   const tmp = mkdtempSync(join(tmpdir(), 'ratecycle-bench-'));
   let n = 0;
-  const cliMs = await timeAsync(async () => {
-    const r = spawnSync(process.execPath, [main, 'run', 'first-cut-rotation', '--out', join(tmp, `r${n++}`)], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(r.stderr);
-  });
-  emit({ bench: 'cli-run', what: '`ratecycle run first-cut-rotation` end to end with report.html (new process each time)', bars: T, median_ms: Math.round(cliMs), target_ms: 500 });
+  const reps = quick ? 3 : 7;
+  const nodeStart = await timeChildren(['-e', 'console.log(0)'], reps);
+  const version = await timeChildren([main, '--version'], reps);
+  emit({ bench: 'cli-version', what: '`ratecycle --version`, new process', median_ms: Math.round(version.total.median), spread_ms: spread(version.total), goal_ms: 120, met: version.total.median <= 120, baseline: '`node -e` (Node start-up alone)', baseline_ms: Math.round(nodeStart.total.median), ratio: r2(version.total.median / nodeStart.total.median) });
+  const run = await timeChildren(((i: number) => [main, 'run', 'first-cut-rotation', '--out', join(tmp, `r${n++}-${i}`)]) as never, reps);
+  emit({ bench: 'cli-run', what: '`ratecycle run first-cut-rotation` end to end with report.html, new process', bars: T, median_ms: Math.round(run.total.median), spread_ms: spread(run.total), goal_ms: 350, met: run.total.median <= 350, first_output_ms: Math.round(run.first.median), first_output_spread_ms: spread(run.first), first_output_goal_ms: 250, first_output_met: run.first.median <= 250, baseline: '`node -e` (Node start-up alone)', baseline_ms: Math.round(nodeStart.total.median), ratio: r2(run.total.median / nodeStart.total.median) });
   await benchAudit(emit, quick);
 
-  // ---- sweeps: 10,000 sets
-  const sets = quick ? 2_000 : 10_000;
-  const grid = parseGrid([`months=1:36:1`, 'every_cut=true,false', 'otherwise=large,cash,mix'], fcr.params, fcr.id);
-  // the grid has 216 points: repeat it to reach the set count (same work per set)
-  const repeated = { kind: 'grid' as const, grid: { axes: [{ name: 'rep', values: Array.from({ length: Math.ceil(sets / grid.size) }, (_, i) => i) }, ...grid.axes], size: sets } };
-  const specs = { ...fcr.params, rep: { type: 'integer' as const, default: 0, min: 0, max: 1e6, description: 'repeat' } };
-  const strategy = { ...fcr, params: specs };
-  const sweepOnce = async (workers: number) => {
+  // ---- sweeps
+  // CPU time of this process per in-thread sweep: less inflated than wall time when the machine is shared
+  let cpuMs: number[] = [];
+  const sweepOnce = async (strategy: Strategy, ref: string, source: SetSource, workers: number, m: Market, s: SimOptions) => {
     const out = join(tmp, `sweep-${workers}-${n++}`);
+    const c0 = process.cpuUsage();
     const t = performance.now();
-    const s = await runSweep({ strategy: strategy as never, strategyRef: fcr.id, base: {}, source: repeated, market, sim, benchmark: 'large', out, workers, batch: 64, top: 0 });
+    const base = Object.fromEntries(Object.entries(strategy.params).map(([k, v]) => [k, v.default]));
+    const res = await runSweep({ strategy, strategyRef: ref, base, source, market: m, sim: s, benchmark: 'large', out, workers, batch: 64, top: 0 });
     const ms = performance.now() - t;
-    rmSync(s.partial, { recursive: true, force: true });
+    const cu = process.cpuUsage(c0);
+    cpuMs.push((cu.user + cu.system) / 1000);
+    rmSync(res.partial, { recursive: true, force: true });
+    if (res.done !== setCount(source)) throw new Error(`sweep finished ${res.done} of ${setCount(source)} sets`);
     return ms;
   };
+  /** The matrix path this release replaced: evaluateStrategy (T×A matrix) + simulate + computeMetrics per set. */
+  const baselineLoop = (strategy: Strategy, m: Market, params: (i: number) => Record<string, unknown>, count: number) =>
+    timeIt(() => {
+      const inp = { dates: m.dates, assets: m.assets, returns: m.assets.map((a) => m.returns[a]), cash: m.cash };
+      for (let i = 0; i < count; i++) {
+        const w = evaluateStrategy(strategy, m, params(i));
+        const r = simulate({ ...inp, targets: w }, sim);
+        computeMetrics({ dates: m.dates, returns: r.returns, cash: m.cash, benchmark: m.returns[m.large], weights: r.weights, assets: m.assets.length, turnover: r.turnover, rebalanced: r.rebalanced });
+      }
+    }, quick ? 1 : 3);
   const runs = quick ? 1 : 3;
-  const single: number[] = [];
+  const sets = quick ? 2_000 : 10_000;
+  const rep = repeatedFcr(sets);
+  const single1: number[] = [];
   const pooled: number[] = [];
+  const fcrCpu: number[] = [];
   for (let i = 0; i < runs; i++) {
-    single.push(await sweepOnce(0));
-    pooled.push(await sweepOnce(cores));
+    cpuMs = [];
+    single1.push(await sweepOnce(rep.strategy, fcr.id, rep.source, 0, market, sim));
+    fcrCpu.push(cpuMs[0]);
+    pooled.push(await sweepOnce(rep.strategy, fcr.id, rep.source, 2, market, sim));
   }
-  const singleSweep = median(single);
-  const poolSweep = median(pooled);
-  const steps = sets * T;
-  // baseline: per-set loop, full detail simulate + computeMetrics for each set, no batching (1,000 sets, rate extrapolated)
-  const baseSets = quick ? 200 : 1_000;
-  const baseMs = timeIt(() => {
-    for (let i = 0; i < baseSets; i++) {
-      const p = { months: 1 + (i % 36), every_cut: i % 2 === 0, otherwise: 'large' };
-      const w = evaluateStrategy(fcr, market, p);
-      const r = simulate({ ...input, targets: w }, sim);
-      computeMetrics({ dates: market.dates, returns: r.returns, cash: market.cash, benchmark: market.returns[market.large], weights: r.weights, assets: 2, turnover: r.turnover, rebalanced: r.rebalanced });
-    }
-  }, quick ? 1 : 3);
-  const baseRate = (baseSets * T) / (baseMs / 1000);
-  emit({ bench: 'sweep', what: `${sets} sets of first-cut-rotation, russell daily, batched, this thread`, sets, bars: T, median_s: +(singleSweep / 1000).toFixed(2), sets_per_s: Math.round(sets / (singleSweep / 1000)), bar_steps_per_s: Math.round(steps / (singleSweep / 1000)), baseline: 'per-set simulate + computeMetrics loop', baseline_bar_steps_per_s: Math.round(baseRate), ratio: +(steps / (singleSweep / 1000) / baseRate).toFixed(1) });
-  emit({ bench: 'sweep-pool', what: `same sweep on ${cores} worker threads (piscina, shared market)`, workers: cores, median_s: +(poolSweep / 1000).toFixed(2), sets_per_s: Math.round(sets / (poolSweep / 1000)), bar_steps_per_s: Math.round(steps / (poolSweep / 1000)), scaling: +(singleSweep / poolSweep).toFixed(2), target_scaling: 1.8, ratio_vs_baseline: +(steps / (poolSweep / 1000) / baseRate).toFixed(1) });
-  emit({ bench: 'memory', peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) });
+  const s1 = timing(single1);
+  const s2 = timing(pooled);
+  const baseSets = quick ? 100 : 500;
+  const base = baselineLoop(fcr, market, fcrParams, baseSets);
+  const baseRate = baseSets / (base.median / 1000);
+  const rate1 = sets / (s1.median / 1000);
+  emit({ bench: 'sweep-fcr', what: `${sets} distinct sets of first-cut-rotation, russell daily, 5 bp, lag 1, cash interest, one thread (results.csv written)`, sets, bars: T, median_s: r2(s1.median / 1000), spread_s: spread(s1, 1 / 1000), sets_per_s: Math.round(rate1), sets_per_cpu_s: Math.round(sets / (median(fcrCpu) / 1000)), goal_sets_per_s: 10_000, met: rate1 >= 10_000, baseline: 'matrix path per set: evaluateStrategy + simulate + computeMetrics', baseline_sets_per_s: Math.round(baseRate), ratio: r2(rate1 / baseRate) });
+  emit({ bench: 'sweep-pool', what: `the same sweep on 2 worker threads (piscina, shared market)`, workers: 2, cores, median_s: r2(s2.median / 1000), spread_s: spread(s2, 1 / 1000), sets_per_s: Math.round(sets / (s2.median / 1000)), scaling: r2(s1.median / s2.median), goal_scaling: 1.85, met: s1.median / s2.median >= 1.85 });
+
+  const ism = builtin('ism-cycle')!;
+  const im = buildMarket(loadCatalog(), { universe: 'russell', series: ['ism_pmi'] });
+  const isim = { ...sim, periodsPerYear: im.periodsPerYear };
+  const igrid = parseGrid(['level=40:60:0.1', 'rule=level,rising,both,either', 'months=1:12:1'], ism.params, ism.id);
+  const isource: SetSource = { kind: 'grid', grid: igrid };
+  const idefaults = Object.fromEntries(Object.entries(ism.params).map(([k, v]) => [k, v.default]));
+  const iruns: number[] = [];
+  cpuMs = [];
+  for (let i = 0; i < runs; i++) iruns.push(await sweepOnce(ism, ism.id, isource, 0, im, isim));
+  const ismCpu = median(cpuMs);
+  const it = timing(iruns);
+  const ibaseSets = quick ? 30 : 100;
+  const ibase = baselineLoop(ism, im, (i) => gridPoint(igrid, (i * 97) % igrid.size, idefaults), ibaseSets);
+  const irate = igrid.size / (it.median / 1000);
+  const ibaseRate = ibaseSets / (ibase.median / 1000);
+  emit({ bench: 'sweep-ism', what: `${igrid.size}-set ism-cycle grid (level=40:60:0.1, rule × 4, months=1:12:1), russell daily, one thread`, sets: igrid.size, median_s: r2(it.median / 1000), spread_s: spread(it, 1 / 1000), sets_per_s: Math.round(irate), sets_per_cpu_s: Math.round(igrid.size / (ismCpu / 1000)), goal_sets_per_s: 10_000, met: irate >= 10_000, baseline: 'matrix path per set: evaluateStrategy + simulate + computeMetrics', baseline_sets_per_s: Math.round(ibaseRate), ratio: r2(irate / ibaseRate) });
+
+  // ---- where a set's time goes (fcr and ism), µs per set
+  for (const [name, strat, m, params] of [['first-cut-rotation', fcr, market, fcrParams], ['ism-cycle', ism, im, (i: number) => gridPoint(igrid, i % igrid.size, idefaults)]] as const) {
+    const e = new ColumnEvaluator(strat, m);
+    const setup = kernelSetup({ dates: m.dates, assets: m.assets, returns: m.assets.map((a) => m.returns[a]), cash: m.cash }, { ...sim, periodsPerYear: m.periodsPerYear });
+    const ctx = new SummaryContext(m.cash, m.returns[m.large], m.dates, m.periodsPerYear);
+    const eq = new Float64Array(m.dates.length);
+    const st = new Float64Array(4 + m.assets.length);
+    const w = new Float64Array(m.assets.length);
+    const cnt = quick ? 300 : 1_000;
+    const cols = e.evaluate(params(7)).map((c) => c.slice());
+    const rules = { cols, names: m.assets, dates: m.dates, allowShort: false, allowLeverage: false };
+    const tw = timeIt(() => {
+      for (let i = 0; i < cnt; i++) e.evaluate(params(i));
+    });
+    const tk = timeIt(() => {
+      for (let i = 0; i < cnt; i++) runKernel(setup, rules, eq, null, st, w);
+    });
+    const tm = timeIt(() => {
+      for (let i = 0; i < cnt; i++) summaryMetricsOf(ctx, eq, 1);
+    });
+    emit({ bench: 'sweep-parts', strategy: name, bars: m.dates.length, weights_us: r2((tw.median * 1000) / cnt), kernel_us: r2((tk.median * 1000) / cnt), metrics_us: r2((tm.median * 1000) / cnt), bytes_per_set_kb: Math.round(((3 + m.assets.length) * m.dates.length * 8) / 1024) });
+  }
   rmSync(tmp, { recursive: true, force: true });
+
+  // ---- memory: peak RSS of whole sweeps in child processes (flat in the number of sets)
+  const script = fileURLToPath(import.meta.url);
+  const mem = [];
+  for (const count of long ? [10_000, 100_000, 1_000_000] : quick ? [2_000, 20_000] : [10_000, 100_000]) {
+    const r = spawnSync(process.execPath, [script, '--memory-child', String(count)], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    mem.push(JSON.parse(r.stdout.trim().split('\n').pop()!) as { sets: number; ms: number; peak_rss_mb: number });
+  }
+  const last = mem[mem.length - 1];
+  emit({ bench: 'memory', what: 'peak RSS of a whole sweep of first-cut-rotation (new process, one thread)', runs: mem.map((m) => ({ sets: m.sets, peak_rss_mb: m.peak_rss_mb, sets_per_s: Math.round(m.sets / (m.ms / 1000)) })), goal_mb: 500, met: mem.every((m) => m.peak_rss_mb <= 500), ratio_largest_to_smallest: r2(last.peak_rss_mb / mem[0].peak_rss_mb) });
 }
 
-await main();
+const child = process.argv.indexOf('--memory-child');
+if (child >= 0) await memoryChild(Number(process.argv[child + 1]));
+else await main();
