@@ -23,7 +23,7 @@ export interface AuditResult {
   cuts: number[];
   /** How the cut points were chosen: every bar of a short history, or targeted points. */
   mode: 'every-bar' | 'targeted';
-  /** Cut points by reason (a point may have several reasons); `events` counts distinct event bars (each cut before and after). */
+  /** Cut points by reason (a point may have several reasons); `events` counts distinct event bars. */
   counts: { decisionChanges: number; events: number; yearEnds: number; random: number };
   /** First decision that changed when the future was removed (the earliest over all cuts). */
   firstOffence?: AuditOffence;
@@ -74,7 +74,7 @@ function decisionChangeCuts(full: Float64Array, A: number, T: number): number[] 
   return out;
 }
 
-/** Cuts just before and just after the bar of every Fed event: FOMC decisions, policy moves, known cycle turns. */
+/** Cuts just before the bar of every Fed event (FOMC decisions, policy moves, cycle starts and confirmations): the history then ends the bar before it. */
 function eventCuts(market: Market): number[] {
   const { dates } = market;
   const out: number[] = [];
@@ -89,7 +89,7 @@ function eventCuts(market: Market): number[] {
       else hi = mid;
     }
     if (lo >= dates.length) continue;
-    out.push(lo, lo + 1); // history ending the bar before the event, and ending on it
+    out.push(lo); // history ending the bar before the event: a decision then may not know it
   }
   return out;
 }
@@ -119,7 +119,7 @@ function nextMillisecond(): void {
  * full-history weight (NaN equal to NaN). A history of at most `everyBarUpTo` bars is cut at
  * every bar. A longer one is cut right after every bar at which the full run's decision
  * changes (a peek shows there: a decision made one bar before the data that justifies it),
- * just before and after every Fed event (FOMC decisions, policy moves, cycle turns), at
+ * just before every Fed event (FOMC decisions, policy moves, cycle turns), at
  * every year end and at `randomCuts` seeded random bars. An offence is confirmed by
  * evaluating the same truncated history again, so a strategy that is not deterministic in
  * a way the first check missed is reported as such, not as look-ahead. The earliest
@@ -154,7 +154,7 @@ export function auditStrategy(strategy: Strategy, market: Market, params: Record
     add(decisionChangeCuts(full, A, T), 'decisionChanges');
     const events = eventCuts(market);
     add(events, 'events');
-    counts.events = new Set(events.filter((_, i) => i % 2 === 0)).size; // distinct event bars
+    counts.events = new Set(events).size; // distinct event bars
     add(yearEndCuts(market.dates), 'yearEnds');
     const rnd = mulberry32(options.seed ?? 1);
     add(Array.from({ length: options.randomCuts ?? 20 }, () => 2 + Math.floor(rnd() * (T - 2))), 'random');

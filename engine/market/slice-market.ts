@@ -3,26 +3,28 @@ import type { Market } from '../types.js';
 
 function mapRecord(r: Record<string, Float64Array>, end: number): Record<string, Float64Array> {
   const out: Record<string, Float64Array> = {};
-  for (const [k, v] of Object.entries(r)) out[k] = v.slice(0, end);
+  for (const [k, v] of Object.entries(r)) out[k] = v.subarray(0, end);
   return out;
 }
 
 /**
  * The market as it was known at the close of bar `end − 1`: every column cut to its first
  * `end` bars, and FOMC decisions, policy moves and Fed cycles limited to those known by
- * then (a cycle still running shows only its moves up to that close). Copies, so a
- * strategy that writes into its inputs cannot corrupt the original.
+ * then (a cycle still running shows only its moves up to that close). The columns are
+ * views of the original's memory (no copy: the audit cuts a market hundreds of times);
+ * strategies never see them directly, since their view hands out private copies
+ * (strategies/view.ts), and the engine never writes into a market.
  */
 export function sliceMarket(market: Market, end: number): Market {
   const last = market.dates[end - 1];
   return {
     ...market,
-    dates: market.dates.slice(0, end),
+    dates: market.dates.subarray(0, end),
     prices: mapRecord(market.prices, end),
     returns: mapRecord(market.returns, end),
-    cash: market.cash.slice(0, end),
+    cash: market.cash.subarray(0, end),
     series: mapRecord(market.series, end),
-    fed: sliceFed(market.fed, 0, end, last),
+    fed: sliceFed(market.fed, 0, end, last, { copy: false }),
     fomc: market.fomc.filter((d) => d.date <= last).map((d) => ({ ...d })),
     warnings: [],
   };

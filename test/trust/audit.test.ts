@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../engine/data/catalog.js';
 import { buildMarket } from '../../engine/market/build-market.js';
 import { auditStrategy } from '../../strategies/audit.js';
-import { loadStrategy } from '../../strategies/load-strategy.js';
+import type { Strategy } from '../../strategies/define.js';
 import { builtin } from '../../strategies/index.js';
 import { parseParams } from '../../strategies/params.js';
 import { cli } from '../helpers/cli.js';
@@ -10,8 +10,8 @@ import { cli } from '../helpers/cli.js';
 const catalog = loadCatalog();
 const daily = buildMarket(catalog, { universe: 'russell' });
 
-async function fixture(name: string) {
-  return (await loadStrategy(`test/fixtures/strategies/${name}.ts`)).strategy;
+async function fixture(name: string): Promise<Strategy> {
+  return ((await import(`../fixtures/strategies/${name}.ts`)) as { default: Strategy }).default;
 }
 
 describe('the look-ahead audit is exhaustive where a peek can show', () => {
