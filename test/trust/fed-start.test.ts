@@ -65,3 +65,18 @@ describe('the Fed annotation does not depend on where the run starts', () => {
     expect(c.changeBp).toBe(-100);
   });
 });
+
+describe('a cycle that began before the first bar', () => {
+  it('is the regime row of the bars it covers, with the id and start of the full history', async () => {
+    const { regimeTable } = await import('../../engine/analytics/regimes.js');
+    const full = buildMarket(catalog, { universe: 'russell' });
+    const late = buildMarket(catalog, { universe: 'russell', from: '2008-01-01', to: '2009-12-31' });
+    const r = late.returns[late.small];
+    const rows = regimeTable({ dates: late.dates, strategy: r, small: r, large: late.returns[late.large], phase: late.fed.phase, cycles: late.fed.cycles });
+    const first = rows.find((x) => x.scope === 'cycle')!;
+    const cycle2007 = full.fed.cycles.find((c) => isoDay(c.start) === '2007-09-18')!;
+    expect(first.label).toBe('easing 2007-09-18');
+    expect(first.cycleId).toBe(cycle2007.id);
+    expect(isoDay(first.start)).toBe('2008-01-02');
+  });
+});
