@@ -46,6 +46,7 @@ import { ColumnEvaluator, evaluateStrategy } from '../strategies/evaluate.js';
 import { resolveAsset } from '../strategies/view.js';
 import type { Strategy } from '../strategies/define.js';
 import { benchAudit } from './audit.js';
+import { benchClaims } from './claims.js';
 
 const quick = process.argv.includes('--quick');
 const long = process.argv.includes('--long');
@@ -287,6 +288,7 @@ async function main(): Promise<void> {
   const run = await timeChildren(((i: number) => [main, 'run', 'first-cut-rotation', '--out', join(tmp, `r${n++}-${i}`)]) as never, reps);
   emit({ bench: 'cli-run', what: '`ratecycle run first-cut-rotation` end to end with report.html, new process', bars: T, median_ms: Math.round(run.total.median), spread_ms: spread(run.total), goal_ms: 350, met: run.total.median <= 350, first_output_ms: Math.round(run.first.median), first_output_spread_ms: spread(run.first), first_output_goal_ms: 250, first_output_met: run.first.median <= 250, baseline: '`node -e` (Node start-up alone)', baseline_ms: Math.round(nodeStart.total.median), ratio: r2(run.total.median / nodeStart.total.median) });
   await benchAudit(emit, quick);
+  await benchClaims(emit, quick);
 
   // ---- sweeps
   // CPU time of this process per in-thread sweep: less inflated than wall time when the machine is shared

@@ -56,7 +56,7 @@ export function inferenceSection(run: RunData): string {
   const path = readPath(run.dir);
   const parts = [
     `<h3>After first cuts: is the average different from noise?</h3>${eventInferenceTable(run.eventsSummary)}`,
-    path ? `<h3>Average path of small − large around first cuts</h3>${pathChart('events-path', path, 'average small minus large path around first cuts')}<p class="how">Cumulative small − large return against months from the first cut's close (0), 3 months before to 24 after (events-path.csv). Orange: the mean with its bootstrap 95 % band over the ${Math.max(0, ...path.n.filter(Number.isFinite))} first cuts; dashed grey: 95 % of the mean over as many random entry dates (placebo band). A mean inside the placebo band is what any dates give.</p>` : '',
+    path ? `<h3>Average path of small − large around first cuts</h3>${pathChart('events-path', path, 'average small minus large path around first cuts')}<p class="how">Cumulative small − large return against months from the first cut's close (0), 3 months before to 24 after (events-path.csv). Orange: the mean with its bootstrap 95 % band over the ${Math.max(0, ...path.n.filter(Number.isFinite))} first cuts; dashed grey: 95 % of the mean over as many random entry dates (placebo band); 2,000 draws each. A mean inside the placebo band is what any dates give.</p>` : '',
     `<h3>12-month spread after each first cut</h3>${cycleBars(run.events)}`,
     `<h3>Small − large by Fed phase, with 95 % intervals</h3>${regimeInferenceChart(run.regimes)}`,
   ];
