@@ -16,6 +16,7 @@
  * - sweep-parts: per-set time of weights, kernel and summary metrics;
  * - memory:      peak RSS of sweeps of 10,000 and 100,000 sets (flat), 1,000,000 with --long;
  * - audit:       the look-ahead audit of every built-in on the daily universe (bench/audit.ts).
+ * - claims:      `ratecycle claims` on the shipped data with 10,000 draws, end to end (bench/claims.ts).
  *
  * Options: --quick (fewer sets and repeats, for a smoke test), --long (the 1,000,000-set sweep).
  */
