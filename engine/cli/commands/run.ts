@@ -119,16 +119,19 @@ export async function runHandler(args: RunCommandArgs): Promise<string> {
   const result = backtest(strategy, setup.params, setup.market, { sim: setup.sim, benchmark: bench, events });
   const out = args.out ?? defaultOutDir(setup.strategy.id);
   const units = Object.fromEntries(setup.market.assets.map((a) => [a, describeAsset(setup.catalog, a)]));
+  const ruined = result.sim.ruinBar >= 0 ? `ruined on ${isoDay(result.market.dates[result.sim.ruinBar])}: equity fell to 0 or below; positions closed, equity 0 from there` : '';
+  if (!args.json) {
+    // the summary first, while the run folder and report are written
+    const m = result.market;
+    console.log(`${setup.strategy.name} on ${m.universe} (${isoDay(m.dates[0])} to ${isoDay(m.dates[m.dates.length - 1])}, ${m.dates.length.toLocaleString('en-US')} bars, lag ${setup.sim.lag})`);
+    if (ruined) console.log(ruined);
+    printMetrics(result);
+    for (const w of m.warnings) console.error(`warning: ${w}`);
+  }
   const manifest = await saveRun(out, result, { strategyFile: setup.strategyFile, dataDir: displayPath(setup.catalog.dir), units, force: args.force, report: args.report });
   if (args.json) {
     for (const w of result.market.warnings) console.error(`warning: ${w}`);
-    console.log(JSON.stringify({ run: manifest.id, out, warnings: result.market.warnings, metrics: Object.fromEntries(Object.entries(result.metrics).map(([k, m]) => [k, metricsJson(m)])) }, null, 2));
-  } else {
-    const m = result.market;
-    console.log(`${setup.strategy.name} on ${m.universe} (${isoDay(m.dates[0])} to ${isoDay(m.dates[m.dates.length - 1])}, ${m.dates.length.toLocaleString('en-US')} bars, lag ${setup.sim.lag})`);
-    printMetrics(result);
-    for (const w of m.warnings) console.error(`warning: ${w}`);
-    console.log(`\nwrote ${out}${args.report !== false ? ` (open ${join(out, 'report.html')})` : ''}`);
-  }
+    console.log(JSON.stringify({ run: manifest.id, out, ...(ruined ? { ruined } : {}), warnings: result.market.warnings, metrics: Object.fromEntries(Object.entries(result.metrics).map(([k, m]) => [k, metricsJson(m)])) }, null, 2));
+  } else console.log(`\nwrote ${out}${args.report !== false ? ` (open ${join(out, 'report.html')})` : ''}`);
   return out;
 }
