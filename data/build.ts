@@ -20,7 +20,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { isoDay, parseIsoDay, weekday } from '../engine/dates.js';
+import { isoDay, parseIsoDay } from '../engine/dates.js';
+import { addFedBusinessDays } from '../engine/market/holidays.js';
 import { publicationDay } from '../engine/market/publication.js';
 import type { CatalogEntry, Frequency, Publication, SeriesKind, UniverseSpec } from '../engine/types.js';
 import { parBondReturn } from './par-bond.js';
@@ -544,7 +545,7 @@ const ISM_REVISED = 'haydenlee_altdata/ISM-MAN_PMI.csv';
 /** Documented in the shared data README: 181 common months, mean absolute difference 0.47. */
 const ISM_OVERLAP = { months: 181, mad: 0.47 };
 
-/** The day an ISM value for the month of `ref` is due: the first weekday of the next month. */
+/** The day an ISM value for the month of `ref` is due: the first business day of the next month (the engine's rule). */
 function ismDue(ref: string): string {
   return isoDay(publicationDay(parseIsoDay(ref), AFTER_MONTH));
 }
@@ -552,7 +553,7 @@ function ismDue(ref: string): string {
 /**
  * `ism_pmi`: the PMI as known on each date. Revised values (Quandl history) for reference
  * months before the first first-release row; from then on the first release, published on
- * its own release date (never before the first weekday of the next month). `ism_pmi_revised`
+ * its own release date (never before the first business day of the next month). `ism_pmi_revised`
  * keeps the revised history alone.
  */
 function buildIsm(): void {
@@ -569,12 +570,12 @@ function buildIsm(): void {
     throw new Error(`${ISM_FIRST}: expected reference months 2006-12 to 2025-11, found ${first[0].ref} to ${first[first.length - 1].ref}`);
   }
   let floored = 0;
-  const lags = new Map<number, number>(); // weekdays between the first weekday of the month and the file's date
+  const lags = new Map<number, number>(); // business days between the first business day of the month and the file's date
   for (const r of first) {
     const due = ismDue(r.ref);
     if (r.release < due) floored++;
     let lag = 0;
-    for (let d = dayNumber(due) + 1; d <= dayNumber(r.release); d++) if (weekday(d) !== 0 && weekday(d) !== 6) lag++;
+    for (let d = dayNumber(due); d < dayNumber(r.release); d = addFedBusinessDays(d, 1)) lag++;
     lags.set(lag, (lags.get(lag) ?? 0) + 1);
     if (Number(r.release.slice(8)) > 11) throw new Error(`${ISM_FIRST}: release ${r.release} is later in the month than any documented one (2017-10-11)`);
   }
@@ -603,8 +604,8 @@ function buildIsm(): void {
   checkMonthly('ism_pmi', rows.map((r) => r[0]));
   writeTable('ism_pmi.csv', ['date', 'value', 'published'], rows);
   note(
-    `ism_pmi: revised values ${rows[0][0].slice(0, 7)}..${addDays(first[0].ref, -1).slice(0, 7)} (published the first weekday of the next month), then first releases ${first[0].ref.slice(0, 7)}..${first[first.length - 1].ref.slice(0, 7)} published on their release dates ` +
-      `(weekdays from the first weekday of the next month to the file's date → releases: ${lagText}; ${floored} dates earlier than that first weekday, moved up to it); ` +
+    `ism_pmi: revised values ${rows[0][0].slice(0, 7)}..${addDays(first[0].ref, -1).slice(0, 7)} (published the first business day of the next month), then first releases ${first[0].ref.slice(0, 7)}..${first[first.length - 1].ref.slice(0, 7)} published on their release dates ` +
+      `(business days from the first business day of the next month to the file's date → releases: ${lagText}; ${floored} dates earlier than that first business day, moved up to it); ` +
       `first release vs revised over ${n} common months: mean absolute difference ${mad.toFixed(4)} points, largest ${max.toFixed(1)}, identical in ${same}`,
   );
 }
