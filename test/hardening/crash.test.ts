@@ -96,17 +96,17 @@ describe('Ctrl-C during a sweep', () => {
   it('stops after the tasks in flight, keeps what finished, and says how to resume', async () => {
     const dir = tmp();
     const out = join(dir, 'int');
-    const child = spawn(process.execPath, [MAIN, 'sweep', 'first-cut-rotation', '--samples', '20000', '--workers', '1', '--batch', '8', '--top', '0', '--out', out], { cwd: ROOT });
+    const child = spawn(process.execPath, [MAIN, 'sweep', 'relative-momentum', '--samples', '5000', '--workers', '1', '--batch', '8', '--top', '0', '--out', out], { cwd: ROOT });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (b) => (stdout += b));
     child.stderr.on('data', (b) => {
       stderr += b;
-      if (/sweep: \d+\/20000/.test(stderr) && !child.killed) child.kill('SIGINT');
+      if (/sweep: \d+\/5000/.test(stderr) && !child.killed) child.kill('SIGINT');
     });
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     expect(code).toBe(130);
-    expect(stdout).toMatch(/interrupted: \d+ of 20000 sets are in .*int\.partial\/results\.csv; finish with the same command and --resume/);
+    expect(stdout).toMatch(/interrupted: \d+ of 5000 sets are in .*int\.partial\/results\.csv; finish with the same command and --resume/);
     const lines = readFileSync(join(`${out}.partial`, 'results.csv'), 'utf8').split('\n');
     expect(lines[lines.length - 1]).toBe(''); // ends with a whole line
   });
