@@ -41,7 +41,7 @@ interface SweepArgs extends RunArgs {
 export function sweepCommand(y: Argv): Argv {
   return runOptions(y)
     .option('grid', { type: 'string', array: true, describe: 'name=a:b:step (inclusive range) or name=v1,v2 (repeatable)' })
-    .option('samples', { type: 'number', describe: 'random search: number of sets drawn from the param specs instead of a grid' })
+    .option('samples', { type: 'number', describe: 'random search: number of distinct sets drawn without replacement from the param specs instead of a grid' })
     .option('seed', { type: 'number', default: 1, describe: 'seed of the random search' })
     .option('metric', { type: 'string', default: 'sharpe', describe: 'ranking metric (higher is better): sharpe, cagr, sortino, calmar, …' })
     .option('top', { type: 'number', default: 3, describe: 'write full run folders (with report.html) for the N best sets' })
