@@ -39,7 +39,9 @@ function readLock(file: string): LockInfo | undefined {
  * start time. A lock left by a process that no longer runs on this host (killed, crashed) is
  * stale and taken over; a live one, or one from another host (which cannot be checked), is
  * refused with a message naming its holder. The lock is released by `release()` or, at the
- * latest, when this process exits.
+ * latest, when this process exits. Limits: a pid reused by an unrelated process keeps a stale
+ * lock alive (delete it by hand), and two processes taking over the same stale lock in the same
+ * instant are not told apart.
  */
 export function lockFolder(dir: string, label: string): FolderLock {
   const file = join(dir, '.lock');
