@@ -735,6 +735,10 @@ const GOYAL_WELCH = 'bhaskargoswami_ff_data/PredictorData2024.csv';
 function readGoyalWelch(): Map<string, Record<string, string>> {
   const recs = csvRecords(GOYAL_WELCH);
   if (recs[0].yyyymm !== '187101' || recs[recs.length - 1].yyyymm !== '202412') throw new Error(`${GOYAL_WELCH}: expected 187101..202412`);
+  const separated = recs.filter((r) => r.Index.includes(','));
+  if (separated.length !== 297 || separated[0].yyyymm !== '199802') {
+    throw new Error(`${GOYAL_WELCH}: the Index column should carry thousands separators in the 297 rows from 199802 (documented quirk), found ${separated.length} from ${separated[0]?.yyyymm}`);
+  }
   return new Map(recs.map((r) => [r.yyyymm, r]));
 }
 
@@ -819,9 +823,11 @@ function buildBonds10y(yields: Obs[], ltr: Obs[]): void {
     sdd += (diff[i] - md) ** 2;
   }
   const cagr = (v: number[]) => (v.reduce((g, z) => g * (1 + z), 1) ** (12 / v.length) - 1) * 100;
+  const corr = sab / Math.sqrt(saa * sbb);
+  if (!(corr > 0.9)) throw new Error(`bonds_10y: monthly correlation with ltr is ${corr.toFixed(3)}, expected about 0.94: check the yields or the formula`);
   note(
     `bonds_10y: ${level.length} days ${level[0][0]}..${level[level.length - 1][0]}; compounded by month against bonds (ltr) over ${n} months ${keys[1]}..${keys[keys.length - 2]}: ` +
-      `correlation ${(sab / Math.sqrt(saa * sbb)).toFixed(3)}, mean absolute difference ${((mad / n) * 100).toFixed(3)} pp/month, mean difference ${(md * 100).toFixed(3)} pp/month, ` +
+      `correlation ${corr.toFixed(3)}, mean absolute difference ${((mad / n) * 100).toFixed(3)} pp/month, mean difference ${(md * 100).toFixed(3)} pp/month, ` +
       `tracking error ${(Math.sqrt(sdd / (n - 1)) * Math.sqrt(12) * 100).toFixed(2)} pp/year, volatility ${(Math.sqrt(saa / (n - 1) * 12) * 100).toFixed(2)} % vs ${(Math.sqrt(sbb / (n - 1) * 12) * 100).toFixed(2)} % a year, CAGR ${cagr(a).toFixed(2)} % vs ${cagr(b).toFixed(2)} %`,
   );
 }
