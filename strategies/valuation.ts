@@ -79,7 +79,7 @@ export default defineStrategy({
   assets: ['small', 'large', 'bonds'],
   series: ['bm_spread'],
   params: {
-    pct: { type: 'number', default: 50, min: 5, max: 95, step: 5, description: 'percentile of the trailing spread that it must exceed (0–100)' },
+    pct: { type: 'number', default: 50, min: 5, max: 95, step: 5, description: 'percentile (5–95) of the trailing month-end spreads that the current spread must exceed' },
     window: { type: 'enum', values: ['rolling', 'expanding'], default: 'rolling', description: 'rolling window of `months` months, or every month since the start' },
     months: { type: 'integer', default: 120, min: 12, max: 600, step: 12, description: 'rolling window length, or the minimum history of the expanding window (months)' },
     otherwise: { type: 'enum', values: ['large', 'cash', 'mix', 'bonds'], default: 'large', description: 'allocation when small caps are not cheap enough (bonds: universes with bonds)' },
