@@ -65,6 +65,7 @@ function checkUniverse(file: string, u: UniverseSpec, ids: Map<string, CatalogEn
   if (bonds !== undefined) {
     const b = typeof bonds === 'string' ? ids.get(bonds) : undefined;
     if (!b || (b.kind !== 'price' && b.kind !== 'return')) throw bad(`bonds "${String(bonds)}" must be a price or return series of the catalog`);
+    if (!u.assets.includes(bonds as string) || bonds === u.small || bonds === u.large) throw bad(`bonds "${String(bonds)}" must be one of its assets other than "small" and "large"`);
   }
   const cash = ids.get(u.cash);
   if (!cash || cash.kind !== 'return') throw bad(`cash series "${u.cash}" must be a return series of the catalog`);

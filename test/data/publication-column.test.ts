@@ -61,6 +61,17 @@ describe('publication rule "column": each row carries its publication date', () 
     expect(() => loadCatalog(dir)).toThrow(/publication\.column must name the column of publication dates/);
   });
 
+  it('a universe\'s bonds role must be one of its assets besides small and large', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bondscat-'));
+    const series = ['a', 'b', 'c'].map((id) => ({ ...entry, id, file: `${id}.csv`, column: 'close', kind: 'price', frequency: 'daily', publication: { rule: 'close' } }));
+    const cash = { ...entry, id: 'cash', file: 'cash.csv', column: 'return', kind: 'return', frequency: 'daily', publication: { rule: 'close' } };
+    const universe = (over: object) => ({ id: 'u', description: 'x', assets: ['a', 'b'], small: 'a', large: 'b', cash: 'cash', frequency: 'daily', align: 'intersection', ...over });
+    writeFileSync(join(dir, 'catalog.json'), JSON.stringify({ series: [...series, cash], universes: [universe({ bonds: 'c' })] }));
+    expect(() => loadCatalog(dir)).toThrow(/universe "u": bonds "c" must be one of its assets other than "small" and "large"/);
+    writeFileSync(join(dir, 'catalog.json'), JSON.stringify({ series: [...series, cash], universes: [universe({ assets: ['a', 'b', 'c'], bonds: 'c' })] }));
+    expect(loadCatalog(dir).universes.find((u) => u.id === 'u')?.bonds).toBe('c');
+  });
+
   it('publicationDays without the per-row dates is an internal error', () => {
     expect(() => publicationDays(new Int32Array(2), { rule: 'column', column: 'p' })).toThrow(/needs one publication date per observation/);
   });
