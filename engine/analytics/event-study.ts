@@ -4,6 +4,7 @@ import { bootstrapMean, DEFAULT_DRAWS } from '../stats/bootstrap-mean.js';
 import { describeSample } from '../stats/describe-sample.js';
 import { percentileInterval } from '../stats/percentile-interval.js';
 import { placeboTest } from '../stats/placebo-test.js';
+import { clusteredPlaceboTest } from '../stats/clustered-placebo-test.js';
 import { signTest } from '../stats/sign-test.js';
 
 /** One event × horizon: returns from the entry close to the exit close (fractions). */
@@ -59,6 +60,8 @@ export interface EventSummary {
   placeboEligible: number;
   /** "" or why there is no test ("too few events to test" when n < 5). */
   note: string;
+  /** The placebo means behind `placeboP`, with `keepPlacebo` (for display). */
+  placeboDistribution?: Float64Array;
 }
 
 /** Fewer events than this get no interval or p-value. */
@@ -72,6 +75,8 @@ export interface SummaryOptions {
   draws?: number;
   /** Master seed (default 1); each event kind × horizon derives its own stream. */
   seed?: number;
+  /** Keep each placebo distribution in the summary (`placeboDistribution`). */
+  keepPlacebo?: boolean;
 }
 
 /** Inputs: bar dates and price-like levels (equity or total-return indexes). */
@@ -199,7 +204,7 @@ export function overlapClusters(rows: readonly Pick<EventRow, 'entryDate' | 'exi
  * standard deviation and t of the spread, a bootstrap 95 % interval of its mean (iid over
  * events, or over groups of events whose windows overlap), the exact sign test of the hit
  * count, and with `options.input` the placebo test over every eligible entry date of the same
- * sample and horizon. With fewer than 5 events no interval or p-value is given.
+ * sample and horizon (groups of overlapping events are moved as blocks, see clusteredPlaceboTest). With fewer than 5 events no interval or p-value is given.
  */
 export function summarizeEvents(rows: readonly EventRow[], options: SummaryOptions = {}): EventSummary[] {
   const draws = options.draws ?? DEFAULT_DRAWS;
@@ -224,17 +229,22 @@ export function summarizeEvents(rows: readonly EventRow[], options: SummaryOptio
     const ids = overlapClusters(g);
     const clusters = ids.length ? ids[ids.length - 1] + 1 : 0;
     let ciLow = NaN, ciHigh = NaN, signP = NaN, placeboP = NaN, placeboRank = NaN, eligible = 0;
+    let placeboDistribution: Float64Array | undefined;
     const testable = g.length >= MIN_EVENTS;
     if (testable) {
       const boot = bootstrapMean(spreads, { draws, seed: deriveSeed(seed, `bootstrap/${label}`), clusters: clusters < g.length ? ids : undefined });
       ({ low: ciLow, high: ciHigh } = percentileInterval(boot));
       signP = signTest(hits, g.length - ties);
       if (options.input) {
-        const fw = forward.get(h) ?? forward.set(h, finite(forwardSpreads(options.input, h))).get(h)!;
-        const pt = placeboTest(fw, g.length, d.mean, { draws, seed: deriveSeed(seed, `placebo/${label}`) });
+        const fw = forward.get(h) ?? forward.set(h, forwardSpreads(options.input, h)).get(h)!;
+        const placeboSeed = deriveSeed(seed, `placebo/${label}`);
+        const pt = clusters < g.length
+          ? clusteredPlaceboTest(fw, clusterPatterns(options.input.dates, g, ids), d.mean, { draws, seed: placeboSeed })
+          : placeboTest(finite(fw), g.length, d.mean, { draws, seed: placeboSeed });
         placeboP = pt.p;
         placeboRank = pt.rank;
         eligible = pt.eligible;
+        if (options.keepPlacebo) placeboDistribution = pt.distribution;
       }
     }
     out.push({
@@ -261,9 +271,20 @@ export function summarizeEvents(rows: readonly EventRow[], options: SummaryOptio
       placeboRank,
       placeboEligible: eligible,
       note: testable ? '' : 'too few events to test',
+      ...(placeboDistribution ? { placeboDistribution } : {}),
     });
   }
   return out.sort((a, b) => a.event.localeCompare(b.event) || a.horizonMonths - b.horizonMonths);
+}
+
+/** Bar offsets of each cluster's entries from its first entry (rows sorted by entry, ids from overlapClusters). */
+export function clusterPatterns(dates: Int32Array, rows: readonly Pick<EventRow, 'entryDate'>[], ids: Int32Array): Int32Array[] {
+  const bars: number[][] = [];
+  rows.forEach((r, i) => {
+    const bar = lastBarOnOrBefore(dates, r.entryDate);
+    (bars[ids[i]] ??= []).push(bar);
+  });
+  return bars.map((b) => Int32Array.from(b, (x) => x - b[0]));
 }
 
 /** The finite values of an array, in order. */

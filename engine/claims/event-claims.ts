@@ -2,9 +2,7 @@ import { eventPath } from '../analytics/event-path.js';
 import { eventStudy, summarizeEvents, type EventInput, type EventSummary } from '../analytics/event-study.js';
 import { addMonths, dayFromYmd, isoDay, ymdFromDay } from '../dates.js';
 import { deriveSeed } from '../random.js';
-import { placeboTest } from '../stats/placebo-test.js';
 import { quantileSorted } from '../stats/quantile-sorted.js';
-import { forwardSpreads } from '../analytics/event-study.js';
 import type { Market } from '../types.js';
 import type { ClaimCharts, ClaimRow } from './types.js';
 import { verdictOf } from './verdict.js';
@@ -43,12 +41,23 @@ export function eventRow(s: EventSummary | undefined, base: Pick<ClaimRow, 'clai
     ciHigh: s?.spreadCiHigh ?? NaN,
     ciMethod: s && s.clusters < s.n ? `bootstrap over ${s.clusters} groups of overlapping events, percentile` : 'bootstrap over events, percentile',
     p: s?.placeboP ?? NaN,
-    pMethod: s && Number.isFinite(s.placeboP) ? `placebo: ${n} random entry dates among ${s.placeboEligible.toLocaleString('en-US')} eligible, two-sided` : 'none',
+    pMethod: s && Number.isFinite(s.placeboP)
+      ? s.clusters < s.n
+        ? `placebo: the ${s.clusters} groups of overlapping events moved as blocks to random dates (at least ${s.placeboEligible.toLocaleString('en-US')} eligible each), two-sided`
+        : `placebo: ${n} random entry dates among ${s.placeboEligible.toLocaleString('en-US')} eligible, two-sided`
+      : 'none',
     direction: 1,
     verdict,
     sentence,
     note: [tooFew ? 'too few events to test' : '', note].filter(Boolean).join('; '),
   };
+}
+
+/** 101 quantiles of an event summary's placebo distribution (the draws behind its p), for display. */
+export function placeboChart(part: string, s: EventSummary | undefined): { part: string; observed: number; quantiles: number[] } | undefined {
+  if (!s?.placeboDistribution) return undefined;
+  const sorted = s.placeboDistribution.slice().sort();
+  return { part, observed: s.spreadMean, quantiles: Array.from({ length: 101 }, (_, i) => quantileSorted(sorted, i / 100)) };
 }
 
 /** Entry events of a market: first cuts, every cut, later cuts after a pause. */
@@ -82,7 +91,7 @@ export function cutClaims(m: Market, ctx: EventClaimContext): { rows: ClaimRow[]
   const input: EventInput = { dates: m.dates, strategy: m.prices[m.small], small: m.prices[m.small], large: m.prices[m.large] };
   const from = isoDay(m.dates[0]), to = isoDay(m.dates[m.dates.length - 1]);
   const base = { universe: ctx.universe, from, to };
-  const opts = { input, draws: ctx.draws, seed: ctx.seed };
+  const opts = { input, draws: ctx.draws, seed: ctx.seed, keepPlacebo: true };
   const ev = cutEvents(m);
   const rows: ClaimRow[] = [];
   const firstRows = eventStudy(input, ev.first.map((date) => ({ event: 'first-cut', date })), [1, 3, 6, 12, 24]);
@@ -102,20 +111,13 @@ export function cutClaims(m: Market, ctx: EventClaimContext): { rows: ClaimRow[]
   const entries = firstRows.filter((r) => r.horizonMonths === 1).map((r) => m.dates.indexOf(r.entryDate));
   const path = eventPath({ dates: m.dates, small: input.small, large: input.large }, entries, { from: -3, to: 24, draws: ctx.draws, seed: deriveSeed(ctx.seed, 'path') });
 
-  // the same draws as the summary's placebo p (same seed label), kept for display
-  const placeboFor = (part: string, s: EventSummary | undefined) => {
-    if (!s || s.note) return undefined;
-    const fw = forwardSpreads(input, s.horizonMonths).filter(Number.isFinite);
-    const pt = placeboTest(Float64Array.from(fw), s.n, s.spreadMean, { draws: ctx.draws, seed: deriveSeed(ctx.seed, `placebo/${s.event}/${s.horizonMonths}`) });
-    const sorted = pt.distribution.slice().sort();
-    return { part, observed: s.spreadMean, quantiles: Array.from({ length: 101 }, (_, i) => quantileSorted(sorted, i / 100)) };
-  };
-  const claim1: ClaimCharts = { universe: ctx.universe, path, cycles, placebo: [placeboFor('1', firstSum.find((s) => s.horizonMonths === 12))].filter((x) => x !== undefined) };
+  const claim1Placebo = placeboChart('1', firstSum.find((s) => s.horizonMonths === 12));
+  const claim1: ClaimCharts = { universe: ctx.universe, path, cycles, placebo: claim1Placebo ? [claim1Placebo] : [] };
 
   const [allSum] = summarizeEvents(eventStudy(input, ev.all.map((date) => ({ event: 'all-cuts', date })), [12]), opts);
   rows.push(eventRow(allSum, { claim: 3, part: '3-all', headline: true, label: 'any cut → 12 m', ...base }, 'cuts'));
   const [laterSum] = summarizeEvents(eventStudy(input, ev.later.map((date) => ({ event: 'later-cuts', date })), [12]), opts);
   rows.push(eventRow(laterSum, { claim: 3, part: '3-later', headline: true, label: 'later cut after a pause → 12 m', ...base }, `later cuts after a pause of ${PAUSE_DAYS}+ days`));
-  const claim3: ClaimCharts = { universe: ctx.universe, placebo: [placeboFor('3-all', allSum), placeboFor('3-later', laterSum)].filter((x) => x !== undefined) };
+  const claim3: ClaimCharts = { universe: ctx.universe, placebo: [placeboChart('3-all', allSum), placeboChart('3-later', laterSum)].filter((x) => x !== undefined) };
   return { rows, charts: { claim1, claim3 } };
 }

@@ -1,4 +1,4 @@
-import { eventStudy, forwardSpreads, summarizeEvents, type EventInput } from '../analytics/event-study.js';
+import { eventStudy, summarizeEvents, type EventInput } from '../analytics/event-study.js';
 import { findEntry } from '../data/catalog.js';
 import { loadSeries } from '../data/load-series.js';
 import { isoDay } from '../dates.js';
@@ -8,11 +8,9 @@ import { publicationDays } from '../market/publication.js';
 import { packageVersion } from '../paths.js';
 import { deriveSeed } from '../random.js';
 import { DEFAULT_DRAWS } from '../stats/bootstrap-mean.js';
-import { placeboTest } from '../stats/placebo-test.js';
-import { quantileSorted } from '../stats/quantile-sorted.js';
 import type { Catalog, Series } from '../types.js';
 import { CLAIMS } from './claim-texts.js';
-import { cutClaims, eventRow } from './event-claims.js';
+import { cutClaims, eventRow, placeboChart } from './event-claims.js';
 import { ismEvents } from './ism-events.js';
 import { regimeClaims } from './regime-claims.js';
 import type { ClaimCharts, ClaimRow, ClaimsReport } from './types.js';
@@ -86,14 +84,10 @@ export function runClaims(catalog: Catalog, options: ClaimsOptions = {}): Claims
         ['4-below6', 'pmi-below-6', ismEv.below, 'PMI below 50 for 6 months → 12 m', 'PMI readings completing six months below 50'],
         ['4-recovery', 'pmi-back-above-50', ismEv.recovery, 'PMI back above 50 → 12 m', 'PMI readings back at or above 50 after six or more below'],
       ] as const) {
-        const [sum] = summarizeEvents(eventStudy(input, days.map((date) => ({ event: name, date })), [12]), { input, draws, seed: s });
+        const [sum] = summarizeEvents(eventStudy(input, days.map((date) => ({ event: name, date })), [12]), { input, draws, seed: s, keepPlacebo: true });
         rows.push(eventRow(sum, { claim: 4, part, headline: true, label, universe: u.id, from, to }, what, 'ISM PMI as first released from 2006-12 (revised before)'));
-        if (sum && !sum.note) {
-          const fw = Float64Array.from(forwardSpreads(input, 12).filter(Number.isFinite));
-          const pt = placeboTest(fw, sum.n, sum.spreadMean, { draws, seed: deriveSeed(s, `placebo/${name}/12`) });
-          const sorted = pt.distribution.slice().sort();
-          placebo.push({ part, observed: sum.spreadMean, quantiles: Array.from({ length: 101 }, (_, i) => quantileSorted(sorted, i / 100)) });
-        }
+        const chart = placeboChart(part, sum);
+        if (chart) placebo.push(chart);
       }
       const c4 = charts[4].find((c) => c.universe === u.id);
       if (c4) c4.placebo = placebo;

@@ -14,3 +14,4 @@ export { neweyWestOls, type HacRegression } from './newey-west-ols.js';
 export { predictiveRegression, type PredictiveOptions, type PredictiveRegression } from './predictive-regression.js';
 export { fittedWithInterval } from './prediction-interval.js';
 export { neweyWestContrast } from './newey-west-contrast.js';
+export { clusteredPlaceboTest } from './clustered-placebo-test.js';

@@ -34,7 +34,7 @@ function detailTable(rows: ClaimRow[], claim: number): string {
         `<tr${r.headline ? '' : ' class="muted"'}><td>${escapeHtml(r.label)}</td><td>${escapeHtml(r.universe)}</td><td>${escapeHtml(r.from)} – ${escapeHtml(r.to)}</td><td>${r.n.toLocaleString('en-US')} ${escapeHtml(r.nUnit)}</td><td>${escapeHtml(estimateText(r))}</td><td>${escapeHtml(intervalText(r))}</td><td title="${escapeHtml(r.pMethod)}">${escapeHtml(pText(r))}</td><td class="${VERDICT_CLASS[r.verdict]}">${escapeHtml(r.verdict)}</td><td style="white-space:normal;text-align:left;min-width:320px">${escapeHtml(r.sentence)}${r.note ? ` <span class="muted">(${escapeHtml(r.note)})</span>` : ''}</td></tr>`,
     )
     .join('\n');
-  const methods = [...new Set(rows.map((r) => `${r.unit}: interval ${r.ciMethod}; p ${r.pMethod.replace(/\d[\d,]* random entry dates among [\d,]+ eligible/, 'n random entry dates among the eligible ones').replace(/ t −?[\d.]+ /, ' t ')}`))];
+  const methods = [...new Set(rows.map((r) => `${r.unit}: interval ${r.ciMethod}; p ${r.pMethod.replace(/\d[\d,]* random entry dates among [\d,]+ eligible/, 'n random entry dates among the eligible ones').replace(/the \d+ groups (.*) \(at least [\d,]+ eligible each\)/, 'the groups $1').replace(/ t −?[\d.]+ /, ' t ')}`))];
   return `<div class="table-wrap"><table id="claim-${claim}-table" class="compact"><thead><tr><th>part</th><th>sample</th><th>period</th><th>n</th><th>estimate</th><th>95 % CI</th><th>p</th><th>verdict</th><th>in words</th></tr></thead><tbody>${body}</tbody></table></div>
 <p class="how">${methods.map(escapeHtml).join('<br>')}</p>`;
 }

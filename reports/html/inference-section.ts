@@ -30,7 +30,7 @@ export function eventInferenceTable(summary: Table, id = 'events-inference'): st
     })
     .join('\n');
   return `<table id="${escapeHtml(id)}" class="sticky-first compact"><thead><tr><th>event</th><th>months</th><th>n</th><th>mean spread</th><th>median</th><th>sd</th><th>t</th><th>95 % CI (bootstrap)</th><th>sign-test p</th><th>placebo p</th><th>placebo rank</th></tr></thead><tbody>${rows}</tbody></table>
-<p class="how">Spread = small − large return over the horizon. 95 % CI: percentile bootstrap of the mean over events (10,000 draws; events whose windows overlap are resampled as groups). Sign-test p: exact binomial on "small ahead in k of n". Placebo p: share of 10,000 means over as many random eligible entry dates at least as far from their centre as the observed one; placebo rank: share of those means below the observed. Fewer than 5 events: too few to test.</p>`;
+<p class="how">Spread = small − large return over the horizon. 95 % CI: percentile bootstrap of the mean over events (10,000 draws; events whose windows overlap are resampled as groups). Sign-test p: exact binomial on "small ahead in k of n". Placebo p: share of 10,000 means over as many random eligible entry dates (groups of overlapping events moved as blocks) at least as far from their centre as the observed one; placebo rank: share of those means below the observed. Fewer than 5 events: too few to test.</p>`;
 }
 
 /** Regime bars: annualized small − large spread per Fed phase and easing − tightening, with block-bootstrap whiskers. */

@@ -112,3 +112,27 @@ describe('placeboTest', () => {
     expect(placeboTest(Float64Array.of(1, 2), 3, 1).p).toBeNaN();
   });
 });
+
+describe('clusteredPlaceboTest', () => {
+  it('moves a cluster as a block: two events 2 bars apart on the only special bars of 100 give p ≈ 1/98', async () => {
+    const { clusteredPlaceboTest } = await import('../../engine/stats/clustered-placebo-test.js');
+    // the pattern [0, 2] fits anchors 0..97 (98 of them); only anchor 10 reaches the observed mean 1
+    const values = new Float64Array(100);
+    values[10] = 1;
+    values[12] = 1;
+    const r = clusteredPlaceboTest(values, [Int32Array.of(0, 2)], 1, { draws: 20_000, seed: 2 });
+    expect(r.eligible).toBe(98);
+    expect(Math.abs(r.p - 1 / 98)).toBeLessThan(0.003);
+    // the same two dates drawn independently would be this extreme only 1 in 98² of the time
+    const seen = new Set(Array.from(r.distribution));
+    expect([...seen].sort()).toEqual([0, 0.5, 1]); // a block covers 0, 1 or 2 of the special bars
+  });
+
+  it('ineligible bars (NaN) are never drawn', async () => {
+    const { clusteredPlaceboTest } = await import('../../engine/stats/clustered-placebo-test.js');
+    const values = Float64Array.of(NaN, 1, 2, NaN, 3);
+    const r = clusteredPlaceboTest(values, [Int32Array.of(0, 1)], 1.5, { draws: 500, seed: 1 });
+    expect(r.eligible).toBe(1); // only anchor 1 (bars 1 and 2)
+    expect(new Set(Array.from(r.distribution))).toEqual(new Set([1.5]));
+  });
+});
