@@ -64,7 +64,7 @@ export interface EventSummary {
   placeboDistribution?: Float64Array;
 }
 
-/** Fewer events than this get no interval or p-value. */
+/** Fewer events (or groups of overlapping events) than this get no interval or p-value. */
 export const MIN_EVENTS = 5;
 
 /** Options of {@link summarizeEvents}. */
@@ -204,7 +204,8 @@ export function overlapClusters(rows: readonly Pick<EventRow, 'entryDate' | 'exi
  * standard deviation and t of the spread, a bootstrap 95 % interval of its mean (iid over
  * events, or over groups of events whose windows overlap), the exact sign test of the hit
  * count, and with `options.input` the placebo test over every eligible entry date of the same
- * sample and horizon (groups of overlapping events are moved as blocks, see clusteredPlaceboTest). With fewer than 5 events no interval or p-value is given.
+ * sample and horizon (groups of overlapping events are moved as blocks, see clusteredPlaceboTest).
+ * With fewer than 5 events, or 5 independent groups of them, no interval or p-value is given. With fewer than 5 events no interval or p-value is given.
  */
 export function summarizeEvents(rows: readonly EventRow[], options: SummaryOptions = {}): EventSummary[] {
   const draws = options.draws ?? DEFAULT_DRAWS;
@@ -230,7 +231,8 @@ export function summarizeEvents(rows: readonly EventRow[], options: SummaryOptio
     const clusters = ids.length ? ids[ids.length - 1] + 1 : 0;
     let ciLow = NaN, ciHigh = NaN, signP = NaN, placeboP = NaN, placeboRank = NaN, eligible = 0;
     let placeboDistribution: Float64Array | undefined;
-    const testable = g.length >= MIN_EVENTS;
+    // a bootstrap over fewer than 5 independent groups has too few distinct resamples to mean anything
+    const testable = g.length >= MIN_EVENTS && clusters >= MIN_EVENTS;
     if (testable) {
       const boot = bootstrapMean(spreads, { draws, seed: deriveSeed(seed, `bootstrap/${label}`), clusters: clusters < g.length ? ids : undefined });
       ({ low: ciLow, high: ciHigh } = percentileInterval(boot));
@@ -270,7 +272,7 @@ export function summarizeEvents(rows: readonly EventRow[], options: SummaryOptio
       placeboP,
       placeboRank,
       placeboEligible: eligible,
-      note: testable ? '' : 'too few events to test',
+      note: testable ? '' : g.length < MIN_EVENTS ? 'too few events to test' : `too few independent groups to test (${clusters} groups of overlapping events)`,
       ...(placeboDistribution ? { placeboDistribution } : {}),
     });
   }

@@ -29,7 +29,7 @@ export function eventRow(s: EventSummary | undefined, base: Pick<ClaimRow, 'clai
   const h = s?.horizonMonths ?? 12;
   const tooFew = !s || s.note !== '';
   const sentence = tooFew
-    ? `${n} ${what}: too few events to test${s ? ` (mean ${pctText(s.spreadMean)})` : ''}.`
+    ? `${n} ${what}: ${s?.note || 'too few events to test'}${s ? ` (mean ${pctText(s.spreadMean)})` : ''}.`
     : `After ${n} ${what} small caps ${s.spreadMean >= 0 ? 'beat' : 'trailed'} large caps by ${pctText(Math.abs(s.spreadMean)).slice(1)} on average over ${h} months (95 % CI ${pctText(s.spreadCiLow)} to ${pctText(s.spreadCiHigh)}; ahead in ${s.hits} of ${n}); ${verdict === 'supported' ? 'history supports the claim' : verdict === 'contradicted' ? 'history contradicts the claim' : 'that cannot be told from noise'}${Number.isFinite(s.placeboP) ? `, and ${s.placeboP < 0.05 ? 'few' : 'many'} random dates do as well (placebo p ${s.placeboP.toFixed(2)})` : ''}.`;
   return {
     ...base,
@@ -49,7 +49,7 @@ export function eventRow(s: EventSummary | undefined, base: Pick<ClaimRow, 'clai
     direction: 1,
     verdict,
     sentence,
-    note: [tooFew ? 'too few events to test' : '', note].filter(Boolean).join('; '),
+    note: [tooFew ? s?.note || 'too few events to test' : '', note].filter(Boolean).join('; '),
   };
 }
 

@@ -22,15 +22,15 @@ function readPath(dir: string) {
 export function eventInferenceTable(summary: Table, id = 'events-inference'): string {
   const rows = summary
     .map((s) => {
-      const tooFew = s.note === 'too few events to test';
+      const tooFew = s.note !== undefined && s.note !== '';
       const tests = tooFew
-        ? `<td colspan="4" class="muted" style="text-align:center">too few events to test</td>`
+        ? `<td colspan="4" class="muted" style="text-align:center">${escapeHtml(s.note)}</td>`
         : `<td>[${pc(num(s.spread_ci_low))}, ${pc(num(s.spread_ci_high))}]</td><td title="small ahead in ${escapeHtml(s.hits)} of ${escapeHtml(s.n)}">${pv(num(s.sign_p))}</td><td title="${escapeHtml(s.placebo_eligible)} eligible entry dates">${pv(num(s.placebo_p))}</td><td>${Number.isFinite(num(s.placebo_rank)) ? `${(num(s.placebo_rank) * 100).toFixed(0)}%` : '–'}</td>`;
       return `<tr><td>${escapeHtml(s.event)}</td><td>${escapeHtml(s.horizon_months)}</td><td>${escapeHtml(s.n)}</td><td>${pc(num(s.spread_mean))}</td><td>${pc(num(s.spread_median))}</td><td>${Number.isFinite(num(s.spread_sd)) ? `${(num(s.spread_sd) * 100).toFixed(1)}%` : '–'}</td><td>${Number.isFinite(num(s.spread_t)) ? num(s.spread_t).toFixed(2) : '–'}</td>${tests}</tr>`;
     })
     .join('\n');
   return `<table id="${escapeHtml(id)}" class="sticky-first compact"><thead><tr><th>event</th><th>months</th><th>n</th><th>mean spread</th><th>median</th><th>sd</th><th>t</th><th>95 % CI (bootstrap)</th><th>sign-test p</th><th>placebo p</th><th>placebo rank</th></tr></thead><tbody>${rows}</tbody></table>
-<p class="how">Spread = small − large return over the horizon. 95 % CI: percentile bootstrap of the mean over events (10,000 draws; events whose windows overlap are resampled as groups). Sign-test p: exact binomial on "small ahead in k of n". Placebo p: share of 10,000 means over as many random eligible entry dates (groups of overlapping events moved as blocks) at least as far from their centre as the observed one; placebo rank: share of those means below the observed. Fewer than 5 events: too few to test.</p>`;
+<p class="how">Spread = small − large return over the horizon. 95 % CI: percentile bootstrap of the mean over events (10,000 draws; events whose windows overlap are resampled as groups). Sign-test p: exact binomial on "small ahead in k of n". Placebo p: share of 10,000 means over as many random eligible entry dates (groups of overlapping events moved as blocks) at least as far from their centre as the observed one; placebo rank: share of those means below the observed. Fewer than 5 events, or 5 independent groups of them: too few to test.</p>`;
 }
 
 /** Regime bars: annualized small − large spread per Fed phase and easing − tightening, with block-bootstrap whiskers. */

@@ -149,3 +149,13 @@ describe('barsMonthsAfter', () => {
     }
   });
 });
+
+describe('summarizeEvents with overlapping windows', () => {
+  it('six events in three overlapping pairs: too few independent groups to test', () => {
+    const rows = [0, 10, 100, 110, 200, 210].map((e, i) => row([0.1, 0.2, -0.1, 0.3, 0.05, 0.0][i], e, e + 30));
+    const [s] = summarizeEvents(rows);
+    expect(s.clusters).toBe(3);
+    expect(s.note).toBe('too few independent groups to test (3 groups of overlapping events)');
+    expect(s.spreadCiLow).toBeNaN();
+  });
+});
