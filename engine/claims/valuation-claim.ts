@@ -12,8 +12,9 @@ import { verdictOf } from './verdict.js';
 export const VALUATION_MONTHS = 120;
 /** Complete 10-year outcomes a sample needs for the valuation claim (20 years of month ends). */
 export const MIN_VALUATION_MONTHS = 240;
-/** The article's figures: about 8 % a year for small caps, under 1 % for large caps. */
+/** The article's figure for small caps: about 8 % a year over the next decade. */
 export const ARTICLE_SMALL = 0.08;
+/** The article's figure for large caps: under 1 % a year over the next decade. */
 export const ARTICLE_LARGE = 0.01;
 
 /** Index of the last bar of each calendar month. */
