@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
 import { mergeResults } from '../../sweep/merge.js';
+import { pct } from '../format.js';
 import { refuseRepeated } from '../validate-options.js';
 
 /** `ratecycle merge`. */
@@ -21,5 +22,5 @@ export async function mergeHandler(args: { dirs: string[]; out: string; force?: 
     return;
   }
   console.log(`merged ${rows.toLocaleString('en-US')} sets from ${args.dirs.length} shards into ${args.out}/results.csv`);
-  console.log(pbo.value === null ? `probability of backtest overfitting: not computed (${pbo.reason})` : `probability of backtest overfitting ${(pbo.value * 100).toFixed(1)}% over all ${pbo.trials.toLocaleString('en-US')} sets (CSCV, ${pbo.blocks} blocks)`);
+  console.log(pbo.value === null ? `probability of backtest overfitting: not computed (${pbo.reason})` : `probability of backtest overfitting ${pct(pbo.value, 1)} over all ${pbo.trials.toLocaleString('en-US')} sets (CSCV, ${pbo.blocks} blocks)`);
 }

@@ -18,6 +18,7 @@ import { parseParams } from '../../../strategies/params.js';
 import { runOptions, setupRun, type RunArgs } from '../run-setup.js';
 import { checkSweepOptions, confirmSweepSize } from '../sweep-options.js';
 import { saveRun } from './run.js';
+import { num, pct } from '../format.js';
 
 interface SweepArgs extends RunArgs {
   json?: boolean;
@@ -184,7 +185,7 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
     return;
   }
   console.log(`sweep: ${summary.total.toLocaleString('en-US')} sets in ${seconds.toFixed(1)} s on ${workers} worker(s) (${(summary.total / seconds).toFixed(0)} sets/s), ${summary.errors} failed`);
-  console.log(`best ${args.metric ?? 'sharpe'} ${summary.best?.value.toFixed(4) ?? '–'} at ${best}; deflated Sharpe ratio ${(summary.deflatedSharpe * 100).toFixed(1)}% over ${summary.trials} trials (null: Sharpe over cash 0), ${(summary.dsr.benchmark.value * 100).toFixed(1)}% against ${args.benchmark ?? 'large'} caps (monthly, n = ${summary.dsr.benchmark.observations})`);
-  console.log(summary.pbo.value === null ? `probability of backtest overfitting: not computed (${summary.pbo.reason})` : `probability of backtest overfitting ${(summary.pbo.value * 100).toFixed(1)}% (CSCV, ${summary.pbo.blocks} blocks, ${summary.pbo.splits.toLocaleString('en-US')} splits, ${summary.pbo.trials.toLocaleString('en-US')} sets × ${summary.pbo.months} months)`);
+  console.log(`best ${args.metric ?? 'sharpe'} ${num(summary.best?.value ?? NaN, 4)} at ${best}; deflated Sharpe ratio ${pct(summary.deflatedSharpe, 1)} over ${summary.trials} trials (null: Sharpe over cash 0), ${pct(summary.dsr.benchmark.value, 1)} against ${args.benchmark ?? 'large'} caps (monthly, n = ${summary.dsr.benchmark.observations})`);
+  console.log(summary.pbo.value === null ? `probability of backtest overfitting: not computed (${summary.pbo.reason})` : `probability of backtest overfitting ${pct(summary.pbo.value, 1)} (CSCV, ${summary.pbo.blocks} blocks, ${summary.pbo.splits.toLocaleString('en-US')} splits, ${summary.pbo.trials.toLocaleString('en-US')} sets × ${summary.pbo.months} months)`);
   console.log(`wrote ${displayPath(final)} (results.csv, sweep.json, sweep.html, top/)`);
 }
