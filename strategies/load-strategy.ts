@@ -57,7 +57,9 @@ export async function loadStrategy(ref: string): Promise<LoadedStrategy> {
     const err = e as Error;
     const loc = locate(err, file);
     const shown = relative(process.cwd(), file) || file;
-    const where = loc ? ` (at ${shown}:${loc.line}${loc.column ? `:${loc.column}` : ''})` : '';
+    // a file outside a "type": "module" package is compiled to CommonJS without a source map: say how to get lines
+    const cjs = /data:text\/javascript/.test(err.stack ?? '');
+    const where = loc ? ` (at ${shown}:${loc.line}${loc.column ? `:${loc.column}` : ''})` : cjs ? ' (for its line, set "type": "module" in the package.json of its project, as `ratecycle init` does)' : '';
     throw new UserError(`strategy file ${ref} failed to load: ${reason(err)}${where}`, { cause: e });
   }
   const exported = (mod.default as { default?: unknown })?.default ?? mod.default;
