@@ -5,6 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { cli, ROOT } from '../helpers/cli.js';
 
+/** stderr without the data-caveat warnings a run prints before it writes. */
+const errorLines = (stderr: string) => stderr.trim().split('\n').filter((l) => !l.startsWith('warning:'));
 const S = (f: string) => join(ROOT, 'test', 'fixtures', 'strategies', f);
 
 /** Runs in a fresh empty folder and checks: exit 1, one readable line, nothing created. */
@@ -92,7 +94,7 @@ describe('failures a user can cause exit 1 with one line, never 2', () => {
     writeFileSync(join(dir, 'plain'), 'x');
     const r = cli(['run', 'buy-hold', '--no-report', '--out', join(dir, 'plain', 'run')]);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(errorLines(r.stderr)).toHaveLength(1);
     expect(r.stderr).toMatch(/cannot write .*plain.run: .*plain is a file, not a folder/);
   });
 
@@ -150,14 +152,14 @@ describe('disk full and read-only folders', () => {
   it.skipIf(!full)('a full disk (ENOSPC): one line, exit 1, no temporary folder left', () => {
     const r = cli(['run', 'buy-hold', '--no-report', '--out', join(full!, 'run')]);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(errorLines(r.stderr)).toHaveLength(1);
     expect(r.stderr).toMatch(/cannot write .*run.*: the disk is full \(ENOSPC\)/);
     expect(readdirSync(full!)).toEqual([]);
   });
   it.skipIf(!ro)('a read-only folder (EROFS): one line, exit 1', () => {
     const r = cli(['run', 'buy-hold', '--no-report', '--out', join(ro!, 'run')]);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(errorLines(r.stderr)).toHaveLength(1);
     expect(r.stderr).toMatch(/cannot write .*run.*: the file system is read-only \(EROFS\)/);
   });
 });
