@@ -31,7 +31,7 @@ function runJob<T>(job: 'evaluate' | 'audit', strategy: Strategy, file: string, 
   const who = label(strategy, strategy.file ?? file, params);
   return new Promise<T>((resolve, reject) => {
     const worker = new Worker(join(packageRoot(), 'dist', 'strategies', 'isolated-worker.js'), {
-      workerData: { job, ref: file, market, params, audit },
+      workerData: { job, ref: strategy.file ?? file, market, params, audit }, // the path as the user gave it (same working folder)
       resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, memoryMb / 16)) },
       stdout: false,
       stderr: false,
