@@ -15,3 +15,4 @@ export { predictiveRegression, type PredictiveOptions, type PredictiveRegression
 export { fittedWithInterval } from './prediction-interval.js';
 export { neweyWestContrast } from './newey-west-contrast.js';
 export { clusteredPlaceboTest } from './clustered-placebo-test.js';
+export { meanInference, type MeanInference } from './mean-inference.js';

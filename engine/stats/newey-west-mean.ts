@@ -24,8 +24,13 @@ export function neweyWestMean(x: ArrayLike<number>, lag?: number): HacMean {
   let mean = 0;
   for (let t = 0; t < T; t++) mean += x[t];
   mean /= T;
-  let S = 0;
-  for (let t = 0; t < T; t++) S += (x[t] - mean) ** 2;
+  let S = 0, maxDev = 0;
+  for (let t = 0; t < T; t++) {
+    S += (x[t] - mean) ** 2;
+    maxDev = Math.max(maxDev, Math.abs(x[t] - mean));
+  }
+  // a constant series (up to rounding of its mean) has no variance: no t
+  if (maxDev <= 1e-12 * Math.abs(mean)) return { n: T, mean, se: NaN, t: NaN, lag: L };
   S /= T;
   for (let j = 1; j <= L; j++) {
     let g = 0;

@@ -51,10 +51,24 @@ export function cycleBars(events: Table, id = 'cycle-bars'): string {
   return barChart(id, rows.map((e) => ({ label: e.event_date.slice(0, 7), value: num(e.spread) })), '12-month small minus large spread after each first cut');
 }
 
+/** strategy-inference.csv of a run folder as a table (empty when the folder predates it). */
+export function strategyInferenceTable(dir: string): string {
+  const file = join(dir, 'strategy-inference.csv');
+  if (!existsSync(file)) return '';
+  const { header, rows } = readCsv(file);
+  const get = (r: string[], name: string) => r[header.indexOf(name)];
+  const body = rows
+    .map((r) => `<tr><td>${escapeHtml(get(r, 'versus'))}</td><td>${escapeHtml(get(r, 'n'))}</td><td>${pc(num(get(r, 'mean_ann')))}</td><td>[${pc(num(get(r, 'ci_low')))}, ${pc(num(get(r, 'ci_high')))}]</td><td>${Number.isFinite(num(get(r, 'nw_t'))) ? num(get(r, 'nw_t')).toFixed(2) : '–'}</td></tr>`)
+    .join('');
+  return `<h3>The strategy's edge: different from noise?</h3><table id="strategy-inference" class="compact"><thead><tr><th>strategy minus</th><th>bars</th><th>mean a year</th><th>95 % CI</th><th>Newey–West t</th></tr></thead><tbody>${body}</tbody></table>
+<p class="how">Mean per-bar difference of the strategy's return and cash, large caps or small caps, × bars per year (strategy-inference.csv); interval by stationary block bootstrap (2,000 draws, block length by Politis–White); t by Newey–West with the default lag.</p>`;
+}
+
 /** The run report's "How sure can we be?" section: event inference, average path with bands, per-cycle bars, regime bars. */
 export function inferenceSection(run: RunData): string {
   const path = readPath(run.dir);
   const parts = [
+    strategyInferenceTable(run.dir),
     `<h3>After first cuts: is the average different from noise?</h3>${eventInferenceTable(run.eventsSummary)}`,
     path ? `<h3>Average path of small − large around first cuts</h3>${pathChart('events-path', path, 'average small minus large path around first cuts')}<p class="how">Cumulative small − large return against months from the first cut's close (0), 3 months before to 24 after (events-path.csv). Orange: the mean with its bootstrap 95 % band over the ${Math.max(0, ...path.n.filter(Number.isFinite))} first cuts; dashed grey: 95 % of the mean over as many random entry dates (placebo band); 2,000 draws each. A mean inside the placebo band is what any dates give.</p>` : '',
     `<h3>12-month spread after each first cut</h3>${cycleBars(run.events)}`,

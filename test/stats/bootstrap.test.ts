@@ -117,3 +117,24 @@ describe('optimalBlockLength (Politis–White, Patton–Politis–White correcti
     expect(optimalBlockLength(ar)).toBeGreaterThan(15);
   });
 });
+
+describe('meanInference', () => {
+  it('a constant series: estimate and interval are the scaled constant; t undefined (no variance)', async () => {
+    const { meanInference } = await import('../../engine/stats/mean-inference.js');
+    const m = meanInference(new Float64Array(50).fill(0.001), 252, { draws: 200 });
+    expect(m.estimate).toBeCloseTo(0.252, 12);
+    expect(m.ciLow).toBeCloseTo(0.252, 12);
+    expect(m.ciHigh).toBeCloseTo(0.252, 12);
+    expect(m.t).toBeNaN();
+  });
+
+  it('the t is the Newey–West t of the mean and the interval brackets the estimate', async () => {
+    const { meanInference } = await import('../../engine/stats/mean-inference.js');
+    const { neweyWestMean } = await import('../../engine/stats/newey-west-mean.js');
+    const x = Float64Array.from({ length: 300 }, (_, i) => Math.sin(i * 0.7) * 0.01 + 0.0005);
+    const m = meanInference(x, 12, { draws: 500, seed: 3 });
+    expect(m.t).toBeCloseTo(neweyWestMean(x).t, 12);
+    expect(m.ciLow).toBeLessThan(m.estimate);
+    expect(m.ciHigh).toBeGreaterThan(m.estimate);
+  });
+});
