@@ -122,7 +122,7 @@ describe('failures a user can cause exit 1 with one line, never 2', () => {
       ['{"series": [null]}', /series\[0\]: is not an object/],
       ['{"series": [{"id": 5, "file": "a.csv"}]}', /"id" must be a non-empty string/],
       ['{"series": "none"}', /"series" must be an array|needs a "series" array/],
-      ['{"series": [{"id": "a", "file": "../../etc/passwd", "column": "v", "kind": "price", "frequency": "daily", "units": "u", "source": "s", "publication": {"rule": "close"}}]}', /file|folder/],
+      ['{"series": [{"id": "a", "file": "../../etc/passwd", "column": "v", "kind": "price", "frequency": "daily", "units": "u", "source": "s", "publication": {"rule": "close"}}]}', /series\[0\] \("a"\): file "\.\.\/\.\.\/etc\/passwd" must be a path inside the data folder/],
     ];
     for (const [k, [text, message]] of cases.entries()) {
       const d = join(dir, `c${k}`);
