@@ -30,9 +30,15 @@ describe('a run folder carries the inference', () => {
     const path = table('events-path.csv');
     expect(path.map((p) => Number(p.offset_months))).toEqual(Array.from({ length: 28 }, (_, i) => i - 3));
     expect(Number(path[3].mean)).toBe(0);
+    const strat = table('strategy-inference.csv');
+    expect(strat.map((x) => x.versus)).toEqual(['cash', 'large', 'small']);
+    // buy-hold of small caps minus small caps: 0 but for the first bar's cost and lag
+    expect(Math.abs(Number(strat[2].mean_ann))).toBeLessThan(0.001);
+    expect(Number(strat[0].ci_low)).toBeLessThan(Number(strat[0].mean_ann));
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     expect(html).toContain('id="inference"');
     expect(html).toContain('id="events-inference"');
     expect(html).toContain('id="events-path"');
+    expect(html).toContain('id="strategy-inference"');
   });
 });
