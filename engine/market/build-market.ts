@@ -55,7 +55,10 @@ export function buildMarket(catalog: Catalog, options: MarketOptions = {}): Mark
   const from = parseBound(options.from, 'from') ?? -Infinity;
   const to = parseBound(options.to, 'to') ?? Infinity;
   if (from > to) throw new UserError(`--from ${options.from} is after --to ${options.to}`);
-  if (options.from !== undefined && common.dates.length && from < common.dates[0]) {
+  // a start within one bar's spacing of the first date asks for the data's start (e.g. 1926-07-01 for the
+  // first month end 1926-07-31); an earlier one asks for data that does not exist
+  const slack = spec.frequency === 'monthly' ? 31 : 7;
+  if (options.from !== undefined && common.dates.length && from < common.dates[0] - slack) {
     throw new UserError(`--from ${options.from} is before the data: universe "${spec.id}" starts ${isoDay(common.dates[0])} (the first date on which all of ${spec.assets.join(', ')} have a value)`);
   }
   let lo = 0;

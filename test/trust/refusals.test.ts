@@ -163,3 +163,12 @@ describe('disk full and read-only folders', () => {
     expect(r.stderr).toMatch(/cannot write .*run.*: the file system is read-only \(EROFS\)/);
   });
 });
+
+describe('--from at the start of the data', () => {
+  it('a start within one bar of the first date is accepted (monthly: the first month)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratecycle-from-'));
+    const r = cli(['run', 'buy-hold', '--universe', 'ff', '--from', '1926-07-01', '--to', '1930-12-31', '--no-report', '--out', join(dir, 'a')]);
+    expect(r.code, r.stderr).toBe(0);
+    refused(['run', 'buy-hold', '--universe', 'ff', '--from', '1926-05-31'], /--from 1926-05-31 is before the data: universe "ff" starts 1926-07-31/);
+  });
+});
