@@ -33,7 +33,7 @@ function yAxis(ticks: number[], y: (v: number) => number, left: number, right: n
  * Average path of the cumulative small − large spread around events with its bootstrap
  * band (shaded) and the placebo band (dashed): months on the x axis.
  */
-export function pathChart(id: string, p: { offsets: number[]; mean: number[]; bootLow: number[]; bootHigh: number[]; placeboLow: number[]; placeboHigh: number[]; n: number[] }, title: string): string {
+export function pathChart(id: string, p: { offsets: number[]; mean: number[]; bootLow: number[]; bootHigh: number[]; placeboLow: number[]; placeboHigh: number[]; n: number[] }, title: string, src?: string): string {
   const H = 260, L = 52, R = W - 12, T = 12, B = H - 28;
   const s = scale([...p.bootLow, ...p.bootHigh, ...p.placeboLow, ...p.placeboHigh, ...p.mean], T, B);
   const x0 = p.offsets[0], x1 = p.offsets[p.offsets.length - 1];
@@ -44,7 +44,7 @@ export function pathChart(id: string, p: { offsets: number[]; mean: number[]; bo
     return k.map((i) => `${f1(x(p.offsets[i]))},${f1(s.y(hi[i]))}`).concat(k.reverse().map((i) => `${f1(x(p.offsets[i]))},${f1(s.y(lo[i]))}`)).join(' ');
   };
   const xt = p.offsets.filter((m) => m % 3 === 0).map((m) => `<text x="${f1(x(m))}" y="${H - 10}" text-anchor="middle">${m}</text>`).join('');
-  return `<svg class="svg-chart" id="${escapeHtml(id)}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeHtml(title)}">
+  return `<svg class="svg-chart" id="${escapeHtml(id)}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeHtml(title)}"${src ? ` data-src="${escapeHtml(src)}"` : ''}>
 ${yAxis(s.ticks, s.y, L, R, s.step < 0.01 ? 1 : 0)}<line x1="${f1(x(0))}" x2="${f1(x(0))}" y1="${T}" y2="${B}" stroke="#8a94a3" stroke-dasharray="2 3"/>
 <polygon points="${band(p.placeboLow, p.placeboHigh)}" fill="rgba(107,111,122,0.10)" stroke="#9aa5b1" stroke-dasharray="4 3"/>
 <polygon points="${band(p.bootLow, p.bootHigh)}" fill="rgba(224,123,0,0.22)" stroke="none"/>
@@ -60,6 +60,8 @@ export interface Bar {
   high?: number;
   color?: string;
   title?: string;
+  /** The CSV cell the bar is drawn from (`file:row:column`), as `data-src`. */
+  src?: string;
 }
 
 /** Vertical bars with optional 95 % whiskers; labels under the bars. */
@@ -78,7 +80,8 @@ export function barChart(id: string, bars: Bar[], title: string, height = 240): 
         : '';
       const fill = b.color ?? (b.value >= 0 ? '#2f9e62' : '#c8473d');
       const label = bars.length > 14 ? `<text transform="translate(${f1(cx + 3)},${B + 6}) rotate(50)" text-anchor="start">${escapeHtml(b.label)}</text>` : `<text x="${f1(cx)}" y="${B + 16}" text-anchor="middle">${escapeHtml(b.label)}</text>`;
-      return `<g><rect x="${f1(cx - bw / 2)}" y="${f1(Math.min(y0, y1))}" width="${f1(bw)}" height="${f1(Math.abs(y1 - y0))}" fill="${fill}"><title>${escapeHtml(b.title ?? `${b.label}: ${pct(b.value, 1)}`)}</title></rect>${whisker}${label}</g>`;
+      const src = b.src ? ` data-src="${escapeHtml(b.src)}"` : '';
+      return `<g><rect x="${f1(cx - bw / 2)}" y="${f1(Math.min(y0, y1))}" width="${f1(bw)}" height="${f1(Math.abs(y1 - y0))}" fill="${fill}"${src}><title>${escapeHtml(b.title ?? `${b.label}: ${pct(b.value, 1)}`)}</title></rect>${whisker}${label}</g>`;
     })
     .join('');
   return `<svg class="svg-chart" id="${escapeHtml(id)}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeHtml(title)}">${yAxis(s.ticks, s.y, L, R, s.step < 0.01 ? 1 : 0)}${body}</svg>`;

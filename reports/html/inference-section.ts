@@ -35,9 +35,10 @@ export function eventInferenceTable(summary: Table, id = 'events-inference'): st
 
 /** Regime bars: annualized small − large spread per Fed phase and easing − tightening, with block-bootstrap whiskers. */
 export function regimeInferenceChart(regimes: Table, id = 'regimes-inference'): string {
+  const lines = new Map(regimes.map((r, i) => [r, i + 2]));
   const rows = regimes.filter((r) => r.scope === 'phase' || r.scope === 'contrast');
   if (!rows.length || !('spread_ann' in rows[0])) return '';
-  const bars = rows.map((r) => ({ label: r.label, value: num(r.spread_ann), low: num(r.spread_ci_low), high: num(r.spread_ci_high), title: `${r.label}: ${pc(num(r.spread_ann))} a year, 95 % CI ${pc(num(r.spread_ci_low))} to ${pc(num(r.spread_ci_high))}, Newey–West t ${num(r.spread_t).toFixed(2)}, ${r.bars} bars` }));
+  const bars = rows.map((r) => ({ src: `regimes.csv:${lines.get(r)}:spread_ann`, label: r.label, value: num(r.spread_ann), low: num(r.spread_ci_low), high: num(r.spread_ci_high), title: `${r.label}: ${pc(num(r.spread_ann))} a year, 95 % CI ${pc(num(r.spread_ci_low))} to ${pc(num(r.spread_ci_high))}, Newey–West t ${num(r.spread_t).toFixed(2)}, ${r.bars} bars` }));
   const table = rows.map((r) => `<tr><td>${escapeHtml(r.label)}</td><td>${escapeHtml(r.bars)}</td><td>${pc(num(r.spread_ann))}</td><td>[${pc(num(r.spread_ci_low))}, ${pc(num(r.spread_ci_high))}]</td><td>${Number.isFinite(num(r.spread_t)) ? num(r.spread_t).toFixed(2) : '–'}</td></tr>`).join('');
   return `${barChart(id, bars, 'annualized small minus large spread by Fed phase')}
 <table id="${escapeHtml(id)}-table" class="compact"><thead><tr><th>phase</th><th>bars</th><th>spread a year</th><th>95 % CI</th><th>Newey–West t</th></tr></thead><tbody>${table}</tbody></table>
@@ -45,10 +46,10 @@ export function regimeInferenceChart(regimes: Table, id = 'regimes-inference'): 
 }
 
 /** Per-cycle bars of the 12-month spread after each first cut. */
-export function cycleBars(events: Table, id = 'cycle-bars'): string {
-  const rows = events.filter((e) => e.event === 'first-cut' && e.horizon_months === '12' && e.exit_date !== '');
+export function cycleBars(events: Table, id = 'first-cut-bars'): string {
+  const rows = events.map((e, i) => ({ e, line: i + 2 })).filter(({ e }) => e.event === 'first-cut' && e.horizon_months === '12' && e.exit_date !== '');
   if (!rows.length) return '';
-  return barChart(id, rows.map((e) => ({ label: e.event_date.slice(0, 7), value: num(e.spread) })), '12-month small minus large spread after each first cut');
+  return barChart(id, rows.map(({ e, line }) => ({ label: e.event_date.slice(0, 7), value: num(e.spread), src: `events.csv:${line}:spread` })), '12-month small minus large spread after each first cut');
 }
 
 /** strategy-inference.csv of a run folder as a table (empty when the folder predates it). */
@@ -70,7 +71,7 @@ export function inferenceSection(run: RunData): string {
   const parts = [
     strategyInferenceTable(run.dir),
     `<h3>After first cuts: is the average different from noise?</h3>${eventInferenceTable(run.eventsSummary)}`,
-    path ? `<h3>Average path of small − large around first cuts</h3>${pathChart('events-path', path, 'average small minus large path around first cuts')}<p class="how">Cumulative small − large return against months from the first cut's close (0), 3 months before to 24 after (events-path.csv). Orange: the mean with its bootstrap 95 % band over the ${Math.max(0, ...path.n.filter(Number.isFinite))} first cuts; dashed grey: 95 % of the mean over as many random entry dates (placebo band); 2,000 draws each. A mean inside the placebo band is what any dates give.</p>` : '',
+    path ? `<h3>Average path of small − large around first cuts</h3>${pathChart('events-path', path, 'average small minus large path around first cuts', 'events-path.csv')}<p class="how">Cumulative small − large return against months from the first cut's close (0), 3 months before to 24 after (events-path.csv). Orange: the mean with its bootstrap 95 % band over the ${Math.max(0, ...path.n.filter(Number.isFinite))} first cuts; dashed grey: 95 % of the mean over as many random entry dates (placebo band); 2,000 draws each. A mean inside the placebo band is what any dates give.</p>` : '',
     `<h3>12-month spread after each first cut</h3>${cycleBars(run.events)}`,
     `<h3>Small − large by Fed phase, with 95 % intervals</h3>${regimeInferenceChart(run.regimes)}`,
   ];
