@@ -81,9 +81,60 @@ export function stationaryBootstrapSums(
       }
     }
   }
-  const acc = new Float64Array(W);
   const seed = mulberry32(options.seed ?? 1); // only to derive the inline generator's start state
   let state = Math.floor(seed() * 4294967296) >>> 0;
+  if (GT <= 4) {
+    // up to 4 groups: 8 lanes in local accumulators over a doubled prefix table (rows 0..2T, row
+    // T + t = row T + row t), so a wrapping block needs no branch
+    const P = new Float64Array((2 * T + 1) * 8);
+    for (let t = 0; t <= T; t++) for (let k = 0; k < W; k++) P[t * 8 + k] = pre[t * W + k];
+    for (let t = 1; t <= T; t++) for (let k = 0; k < W; k++) P[(T + t) * 8 + k] = pre[T * W + k] + pre[t * W + k];
+    for (let b = 0; b < draws; b++) {
+      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+      let filled = 0;
+      while (filled < T) {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let z = Math.imul(state ^ (state >>> 15), state | 1);
+        z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
+        const u1 = ((z ^ (z >>> 14)) >>> 0) / 4294967296;
+        state = (state + 0x6d2b79f5) >>> 0;
+        z = Math.imul(state ^ (state >>> 15), state | 1);
+        z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
+        const u2 = ((z ^ (z >>> 14)) >>> 0) / 4294967296;
+        const start = Math.floor(u1 * T);
+        let len = guide[Math.floor(u2 * M)];
+        while (cdf[len] <= u2) len++;
+        if (len > T - filled) len = T - filled;
+        const s0 = start * 8, e0 = (start + len) * 8;
+        a0 += P[e0] - P[s0];
+        a1 += P[e0 + 1] - P[s0 + 1];
+        a2 += P[e0 + 2] - P[s0 + 2];
+        a3 += P[e0 + 3] - P[s0 + 3];
+        a4 += P[e0 + 4] - P[s0 + 4];
+        a5 += P[e0 + 5] - P[s0 + 5];
+        a6 += P[e0 + 6] - P[s0 + 6];
+        a7 += P[e0 + 7] - P[s0 + 7];
+        filled += len;
+      }
+      const o = b * GT;
+      sums[o] = a0;
+      counts[o] = a1;
+      if (GT > 1) {
+        sums[o + 1] = a2;
+        counts[o + 1] = a3;
+      }
+      if (GT > 2) {
+        sums[o + 2] = a4;
+        counts[o + 2] = a5;
+      }
+      if (GT > 3) {
+        sums[o + 3] = a6;
+        counts[o + 3] = a7;
+      }
+    }
+    return { sums, counts };
+  }
+  const acc = new Float64Array(W);
   for (let b = 0; b < draws; b++) {
     acc.fill(0);
     let filled = 0;
