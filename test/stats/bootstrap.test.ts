@@ -138,3 +138,17 @@ describe('meanInference', () => {
     expect(m.ciHigh).toBeGreaterThan(m.estimate);
   });
 });
+
+describe('percentileInterval by selection', () => {
+  it('equals the sorted type-7 quantiles on random draws with ties', async () => {
+    const { mulberry32 } = await import('../../engine/random.js');
+    const rnd = mulberry32(9);
+    for (const n of [1, 2, 3, 10, 101, 1000, 4321]) {
+      const x = Float64Array.from({ length: n }, () => Math.round(rnd() * 50) / 10);
+      const sorted = x.slice().sort();
+      const ci = percentileInterval(x, 0.9);
+      expect(ci.low).toBe(quantileSorted(sorted, 0.05));
+      expect(ci.high).toBe(quantileSorted(sorted, 0.95));
+    }
+  });
+});
