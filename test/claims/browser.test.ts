@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { cli } from '../helpers/cli.js';
+import { CHROMIUM, CHROMIUM_ARGS as ARGS, HAS_CHROMIUM, openOffline } from '../helpers/browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-if (!existsSync(CHROMIUM)) console.warn(`claims browser test skipped: no Chromium at ${CHROMIUM}`);
+if (!HAS_CHROMIUM) console.warn(`claims browser test skipped: no Chromium at ${CHROMIUM}`);
 
-describe.skipIf(!existsSync(CHROMIUM))('claims.html in a real browser (offline, file://)', () => {
+describe.skipIf(!HAS_CHROMIUM)('claims.html in a real browser (offline, file://)', () => {
   let browser: Browser;
   let dir: string;
   beforeAll(async () => {
@@ -25,19 +23,7 @@ describe.skipIf(!existsSync(CHROMIUM))('claims.html in a real browser (offline, 
   });
 
   it('opens with the verdict table, has a section and charts per claim, no errors, no network', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const blocked: string[] = [];
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('file:')) return route.continue();
-      blocked.push(url);
-      return route.abort();
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(pathToFileURL(join(dir, 'claims.html')).href);
+    const { context, page, errors, blocked } = await openOffline(browser, join(dir, 'claims.html'));
     expect(errors).toEqual([]);
     expect(blocked).toEqual([]);
     // the first section after the title is the verdict table, visible in the first screen

@@ -1,23 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { cli, ROOT } from '../helpers/cli.js';
+import { CHROMIUM, CHROMIUM_ARGS as ARGS, HAS_CHROMIUM, openOffline } from '../helpers/browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const ARTIFACTS = join(ROOT, 'test', 'artifacts');
 
-if (!existsSync(CHROMIUM)) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+if (!HAS_CHROMIUM) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 
 interface PlotLike {
   data: (number | null)[][];
   __spec: { id: string; series: { values: (number | null)[] }[] };
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('reports in a real browser (offline, file://)', () => {
+describe.skipIf(!HAS_CHROMIUM)('reports in a real browser (offline, file://)', () => {
   let browser: Browser;
   let dir: string;
   const eight: string[] = [];
@@ -47,23 +45,11 @@ describe.skipIf(!existsSync(CHROMIUM))('reports in a real browser (offline, file
     await browser?.close();
   });
 
-  /** Opens a file with every non-file request blocked; returns the page, its errors and blocked requests. */
+  /** Opens a file offline (see openOffline) once its charts are drawn. */
   async function open(file: string, width = 1280) {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    const blocked: string[] = [];
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('file:')) return route.continue();
-      blocked.push(url);
-      return route.abort();
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(pathToFileURL(file).href);
-    await page.waitForFunction(() => (window as unknown as { __charts?: unknown[] }).__charts !== undefined);
-    return { page, errors, blocked, context };
+    const opened = await openOffline(browser, file, width);
+    await opened.page.waitForFunction(() => (window as unknown as { __charts?: unknown[] }).__charts !== undefined);
+    return opened;
   }
 
   /** Number of non-transparent pixels in each uPlot chart canvas. */

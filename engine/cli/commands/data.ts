@@ -3,12 +3,13 @@ import { loadCatalog } from '../../data/catalog.js';
 import { loadSeries } from '../../data/load-series.js';
 import { loadFomc } from '../../data/load-fomc.js';
 import { displayPath } from '../../data/load-series.js';
-import { DOWNLOAD_FORMATS, type DownloadFormat } from '../../data/import/detect-format.js';
+import { DOWNLOAD_FORMATS } from '../../data/import/detect-format.js';
 import { formatPublication } from '../../data/import/parse-publication.js';
 import { intersectDates } from '../../market/intersect-dates.js';
 import { isoDay } from '../../dates.js';
 import { UserError } from '../../errors.js';
-import type { Catalog, Frequency, SeriesKind } from '../../types.js';
+import type { Catalog } from '../../types.js';
+import type { AddSeriesOptions } from '../../data/import/add-series.js';
 import { count } from '../format.js';
 import { textTable } from '../table.js';
 
@@ -17,20 +18,7 @@ interface DataArgs {
   json?: boolean;
 }
 
-interface AddArgs extends DataArgs {
-  file: string;
-  id: string;
-  kind?: SeriesKind;
-  column?: string;
-  format?: DownloadFormat | 'auto';
-  publication?: string;
-  into?: string;
-  frequency?: Frequency;
-  units?: string;
-  source?: string;
-  description?: string;
-  force?: boolean;
-}
+type AddArgs = DataArgs & AddSeriesOptions;
 
 const json = { type: 'boolean', default: false, describe: 'print the result as JSON' } as const;
 
