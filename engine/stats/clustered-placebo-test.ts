@@ -1,5 +1,6 @@
 import { mulberry32 } from '../random.js';
 import { DEFAULT_DRAWS } from './bootstrap-mean.js';
+import { placeboPValue } from './placebo-p-value.js';
 import type { PlaceboResult } from './placebo-test.js';
 
 /**
@@ -35,7 +36,6 @@ export function clusteredPlaceboTest(values: Float64Array, patterns: readonly In
     return { observed, n, eligible: Number.isFinite(eligible) ? eligible : 0, center: NaN, p: NaN, rank: NaN, distribution: distribution.fill(NaN) };
   }
   const rnd = mulberry32(options.seed ?? 1);
-  let total = 0;
   for (let b = 0; b < draws; b++) {
     let s = 0;
     for (let c = 0; c < patterns.length; c++) {
@@ -44,14 +44,6 @@ export function clusteredPlaceboTest(values: Float64Array, patterns: readonly In
       for (let k = 0; k < p.length; k++) s += values[a + p[k]];
     }
     distribution[b] = s / n;
-    total += s / n;
   }
-  const center = total / draws;
-  const dObs = Math.abs(observed - center) * (1 - 1e-12);
-  let extreme = 0, below = 0;
-  for (let b = 0; b < draws; b++) {
-    if (Math.abs(distribution[b] - center) >= dObs) extreme++;
-    if (distribution[b] < observed) below++;
-  }
-  return { observed, n, eligible, center, p: (extreme + 1) / (draws + 1), rank: below / draws, distribution };
+  return placeboPValue(observed, n, eligible, distribution);
 }

@@ -1,5 +1,6 @@
 import { mulberry32 } from '../random.js';
 import { DEFAULT_DRAWS } from './bootstrap-mean.js';
+import { placeboPValue } from './placebo-p-value.js';
 
 /** Result of {@link placeboTest}. */
 export interface PlaceboResult {
@@ -43,7 +44,6 @@ export function placeboTest(values: Float64Array, n: number, observed: number, o
   const rnd = mulberry32(options.seed ?? 1);
   const idx = new Int32Array(N);
   for (let i = 0; i < N; i++) idx[i] = i;
-  let total = 0;
   for (let b = 0; b < draws; b++) {
     let s = 0;
     for (let k = 0; k < n; k++) {
@@ -54,14 +54,6 @@ export function placeboTest(values: Float64Array, n: number, observed: number, o
       s += values[idx[k]];
     }
     distribution[b] = s / n;
-    total += s / n;
   }
-  const center = total / draws;
-  const dObs = Math.abs(observed - center) * (1 - 1e-12);
-  let extreme = 0, below = 0;
-  for (let b = 0; b < draws; b++) {
-    if (Math.abs(distribution[b] - center) >= dObs) extreme++;
-    if (distribution[b] < observed) below++;
-  }
-  return { observed, n, eligible: N, center, p: (extreme + 1) / (draws + 1), rank: below / draws, distribution };
+  return placeboPValue(observed, n, N, distribution);
 }
