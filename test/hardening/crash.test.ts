@@ -20,6 +20,24 @@ function killAfter(args: string[], ms: number): Promise<void> {
   });
 }
 
+/** Starts the CLI and kills it with SIGKILL `ms` milliseconds after `ready()` first holds (polled every 10 ms), or when it exits. */
+function killOnceReady(args: string[], ready: () => boolean, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, stdio: 'ignore' });
+    let timer: NodeJS.Timeout | undefined;
+    const poll = setInterval(() => {
+      if (!ready()) return;
+      clearInterval(poll);
+      timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    }, 10);
+    child.on('exit', () => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 const RUN_FILES = ['run.json', 'equity.csv', 'weights.csv', 'trades.csv', 'metrics.json', 'metrics.csv', 'regimes.csv', 'events.csv', 'report.html', '.ratecycle'];
 
 describe('kill -9 never leaves half-written output', () => {
@@ -53,7 +71,8 @@ describe('kill -9 never leaves half-written output', () => {
     const args = ['sweep', 'first-cut-rotation', '--grid', 'months=1:36:1', '--grid', 'otherwise=large,cash,mix', '--grid', 'every_cut=true,false', '--from', '1988-01-01', '--workers', '2', '--batch', '2', '--top', '0'];
     expect(cli([...args, '--out', join(dir, 'full')]).code).toBe(0);
     const out = join(dir, 'killed');
-    await killAfter([...args, '--out', out], 900);
+    // kill mid-sweep: shortly after the partial folder appears (a fixed delay races worker start-up)
+    await killOnceReady([...args, '--out', out], () => existsSync(`${out}.partial`), 100);
     if (!existsSync(out)) {
       expect(existsSync(`${out}.partial`)).toBe(true);
       const again = cli([...args, '--out', out]);
