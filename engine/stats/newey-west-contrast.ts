@@ -1,5 +1,6 @@
 import { neweyWestLag } from './newey-west-lag.js';
 import type { HacMean } from './newey-west-mean.js';
+import { bartlettSum } from './bartlett-sum.js';
 
 /**
  * Newey–West t statistic for the difference of two group means inside one series
@@ -27,13 +28,7 @@ export function neweyWestContrast(x: ArrayLike<number>, a: ArrayLike<number | bo
   const ma = sa / na, mb = sb / nb;
   const u = new Float64Array(T);
   for (let t = 0; t < T; t++) u[t] = a[t] && !b[t] ? (x[t] - ma) / na : b[t] && !a[t] ? -(x[t] - mb) / nb : 0;
-  let S = 0;
-  for (let t = 0; t < T; t++) S += u[t] * u[t];
-  for (let j = 1; j <= L; j++) {
-    let g = 0;
-    for (let t = j; t < T; t++) g += u[t] * u[t - j];
-    S += 2 * (1 - j / (L + 1)) * g;
-  }
+  const S = bartlettSum(u, L);
   const se = S > 0 ? Math.sqrt(S) : NaN;
   const mean = ma - mb;
   return { n: na + nb, mean, se, t: se > 0 ? mean / se : NaN, lag: L };

@@ -1,5 +1,6 @@
 import { neweyWestLag } from './newey-west-lag.js';
 import type { HacMean } from './newey-west-mean.js';
+import { bartlettSum } from './bartlett-sum.js';
 
 /**
  * Newey–West t statistic for the mean of the observations of one group inside a longer
@@ -25,13 +26,7 @@ export function neweyWestGroupMean(x: ArrayLike<number>, member: ArrayLike<numbe
   const mean = sum / n;
   const u = new Float64Array(T);
   for (let t = 0; t < T; t++) u[t] = member[t] ? x[t] - mean : 0;
-  let S = 0;
-  for (let t = 0; t < T; t++) S += u[t] * u[t];
-  for (let j = 1; j <= L; j++) {
-    let g = 0;
-    for (let t = j; t < T; t++) g += u[t] * u[t - j];
-    S += 2 * (1 - j / (L + 1)) * g;
-  }
+  const S = bartlettSum(u, L);
   const se = S > 0 ? Math.sqrt(S) / n : NaN;
   return { n, mean, se, t: se > 0 ? mean / se : NaN, lag: L };
 }
