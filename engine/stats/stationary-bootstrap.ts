@@ -30,11 +30,47 @@ export function stationaryBootstrapMeans(x: Float64Array, groups: Int32Array | I
   return out;
 }
 
+/** Geometric block lengths by inverse CDF with a guide table (Chen & Asau 1974): O(1) a draw, no logarithm. */
+interface Lengths {
+  /** cdf[k] = P(len ≤ k) = 1 − (1 − p)^k, cdf[K] = 1 (lengths capped at K ≤ T: a resample is cut at T anyway). */
+  cdf: Float64Array;
+  /** guide[j] = the smallest k with cdf[k] > j / M: where the search for u ∈ [j/M, (j+1)/M) starts. */
+  guide: Int32Array;
+  M: number;
+}
+
+function lengthTable(blockLength: number, T: number): Lengths {
+  const p = 1 / Math.max(1, blockLength);
+  let K = 1;
+  while (K < T && Math.pow(1 - p, K) > 1e-17) K++;
+  const cdf = new Float64Array(K + 1);
+  for (let k = 1; k < K; k++) cdf[k] = 1 - Math.pow(1 - p, k);
+  cdf[K] = 1;
+  const M = Math.max(16, K);
+  const guide = new Int32Array(M);
+  for (let j = 0, k = 1; j < M; j++) {
+    while (cdf[k] <= j / M) k++;
+    guide[j] = k;
+  }
+  return { cdf, guide, M };
+}
+
+/** The mulberry32 output (see random.ts) of an already advanced 32-bit state: a uniform in [0, 1). */
+function unit(state: number): number {
+  let z = Math.imul(state ^ (state >>> 15), state | 1);
+  z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
+  return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
+}
+
+/** mulberry32's state step. */
+const STEP = 0x6d2b79f5;
+
 /**
  * The stationary bootstrap of {@link stationaryBootstrapMeans}, returning each resample's
  * sum and count per group (draws × ΣG, row-major). Several labellings of the same series
  * may be given at once (e.g. the Fed phase and the ISM state of each bar): their groups sit
  * side by side in each row, all from the same resamples, at the cost of one resampling.
+ * Each block takes two uniforms from one mulberry32 stream (start, then length).
  */
 export function stationaryBootstrapSums(
   x: Float64Array,
@@ -51,25 +87,14 @@ export function stationaryBootstrapSums(
   const sums = new Float64Array(draws * GT);
   const counts = new Float64Array(draws * GT);
   if (T === 0) return { sums, counts };
-  const p = 1 / Math.max(1, options.blockLength);
-  // geometric block lengths ≥ 1 with mean 1/p by inverse CDF, P(len ≤ k) = 1 − (1 − p)^k, lengths
-  // capped at T (a resample is cut at T anyway); a guide table (Chen & Asau 1974) starts the
-  // search next to the answer, so a draw costs O(1) and no logarithm
-  let K = 1;
-  while (K < T && Math.pow(1 - p, K) > 1e-17) K++;
-  const cdf = new Float64Array(K + 1);
-  for (let k = 1; k < K; k++) cdf[k] = 1 - Math.pow(1 - p, k);
-  cdf[K] = 1;
-  const M = Math.max(16, K);
-  const guide = new Int32Array(M);
-  for (let j = 0, k = 1; j < M; j++) {
-    while (cdf[k] <= j / M) k++;
-    guide[j] = k;
-  }
-  // prefix sums and counts per group, interleaved by bar (pre[(t·G + g)·2] = Σ_{s<t} x_s [g_s = g]),
-  // so a block adds its sums in O(G) whatever its length
+  const lengths = lengthTable(options.blockLength, T);
+  const seed = mulberry32(options.seed ?? 1); // only to derive the inline generator's start state
+  const state = Math.floor(seed() * 4294967296) >>> 0;
+  // prefix sums and counts per group, interleaved by bar (pre[(t·ΣG + g)·2] = Σ_{s<t} x_s [g_s = g]),
+  // so a block adds its sums in O(ΣG) whatever its length
   const W = 2 * GT;
   const pre = new Float64Array((T + 1) * W);
+  let skipped = false;
   for (let t = 0; t < T; t++) {
     const o = t * W;
     for (let k = 0; k < W; k++) pre[o + W + k] = pre[o + k];
@@ -78,78 +103,104 @@ export function stationaryBootstrapSums(
       if (g >= 0) {
         pre[o + W + 2 * (offsets[q] + g)] += x[t];
         pre[o + W + 2 * (offsets[q] + g) + 1] += 1;
-      }
+      } else skipped = true;
     }
   }
-  const seed = mulberry32(options.seed ?? 1); // only to derive the inline generator's start state
-  let state = Math.floor(seed() * 4294967296) >>> 0;
-  if (GT <= 4) {
-    // up to 4 groups: 8 lanes in local accumulators over a doubled prefix table (rows 0..2T, row
-    // T + t = row T + row t), so a wrapping block needs no branch
-    const P = new Float64Array((2 * T + 1) * 8);
-    for (let t = 0; t <= T; t++) for (let k = 0; k < W; k++) P[t * 8 + k] = pre[t * W + k];
-    for (let t = 1; t <= T; t++) for (let k = 0; k < W; k++) P[(T + t) * 8 + k] = pre[T * W + k] + pre[t * W + k];
-    for (let b = 0; b < draws; b++) {
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
-      let filled = 0;
-      while (filled < T) {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let z = Math.imul(state ^ (state >>> 15), state | 1);
-        z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-        const u1 = ((z ^ (z >>> 14)) >>> 0) / 4294967296;
-        state = (state + 0x6d2b79f5) >>> 0;
-        z = Math.imul(state ^ (state >>> 15), state | 1);
-        z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-        const u2 = ((z ^ (z >>> 14)) >>> 0) / 4294967296;
-        const start = Math.floor(u1 * T);
-        let len = guide[Math.floor(u2 * M)];
-        while (cdf[len] <= u2) len++;
-        if (len > T - filled) len = T - filled;
-        const s0 = start * 8, e0 = (start + len) * 8;
-        a0 += P[e0] - P[s0];
-        a1 += P[e0 + 1] - P[s0 + 1];
-        a2 += P[e0 + 2] - P[s0 + 2];
-        a3 += P[e0 + 3] - P[s0 + 3];
-        a4 += P[e0 + 4] - P[s0 + 4];
-        a5 += P[e0 + 5] - P[s0 + 5];
-        a6 += P[e0 + 6] - P[s0 + 6];
-        a7 += P[e0 + 7] - P[s0 + 7];
-        filled += len;
-      }
-      const o = b * GT;
-      sums[o] = a0;
-      counts[o] = a1;
-      if (GT > 1) {
-        sums[o + 1] = a2;
-        counts[o + 1] = a3;
-      }
-      if (GT > 2) {
-        sums[o + 2] = a4;
-        counts[o + 2] = a5;
-      }
-      if (GT > 3) {
-        sums[o + 3] = a6;
-        counts[o + 3] = a7;
-      }
-    }
+  if (GT > 4) {
+    drawWide(pre, W, T, draws, state, lengths, sums, counts);
     return { sums, counts };
   }
+  // up to 4 groups: a doubled prefix table (rows 0..2T, row T + t = row T + row t), so a
+  // wrapping block needs no branch; one group without skipped bars keeps only the sums, as
+  // its block counts are the block lengths
+  const lanes = GT === 1 && !skipped ? 1 : W;
+  const P = new Float64Array((2 * T + 1) * lanes);
+  const stride = W / lanes;
+  for (let t = 0; t <= T; t++) for (let k = 0; k < lanes; k++) P[t * lanes + k] = pre[t * W + k * stride];
+  for (let t = 1; t <= T; t++) for (let k = 0; k < lanes; k++) P[(T + t) * lanes + k] = pre[T * W + k * stride] + pre[t * W + k * stride];
+  if (lanes === 1) drawOne(P, T, draws, state, lengths, sums, counts);
+  else drawLanes(P, W, GT, T, draws, state, lengths, sums, counts);
+  return { sums, counts };
+}
+
+/** One group, no skipped bars: the resample's sum from a one-lane doubled table; its count is T. */
+function drawOne(P: Float64Array, T: number, draws: number, state: number, { cdf, guide, M }: Lengths, sums: Float64Array, counts: Float64Array): void {
+  for (let b = 0; b < draws; b++) {
+    let a = 0;
+    let filled = 0;
+    while (filled < T) {
+      const u1 = unit((state = (state + STEP) >>> 0));
+      const u2 = unit((state = (state + STEP) >>> 0));
+      const start = Math.floor(u1 * T);
+      let len = guide[Math.floor(u2 * M)];
+      while (cdf[len] <= u2) len++;
+      if (len > T - filled) len = T - filled;
+      a += P[start + len] - P[start];
+      filled += len;
+    }
+    sums[b] = a;
+    counts[b] = filled;
+  }
+}
+
+/** Up to 4 groups (W = 2·ΣG ≤ 8 lanes of sum and count) in local accumulators over a doubled table. */
+function drawLanes(P: Float64Array, W: number, GT: number, T: number, draws: number, state: number, { cdf, guide, M }: Lengths, sums: Float64Array, counts: Float64Array): void {
+  for (let b = 0; b < draws; b++) {
+    let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+    let filled = 0;
+    while (filled < T) {
+      const u1 = unit((state = (state + STEP) >>> 0));
+      const u2 = unit((state = (state + STEP) >>> 0));
+      const start = Math.floor(u1 * T);
+      let len = guide[Math.floor(u2 * M)];
+      while (cdf[len] <= u2) len++;
+      if (len > T - filled) len = T - filled;
+      const s0 = start * W, e0 = (start + len) * W;
+      a0 += P[e0] - P[s0];
+      a1 += P[e0 + 1] - P[s0 + 1];
+      if (W > 2) {
+        a2 += P[e0 + 2] - P[s0 + 2];
+        a3 += P[e0 + 3] - P[s0 + 3];
+      }
+      if (W > 4) {
+        a4 += P[e0 + 4] - P[s0 + 4];
+        a5 += P[e0 + 5] - P[s0 + 5];
+      }
+      if (W > 6) {
+        a6 += P[e0 + 6] - P[s0 + 6];
+        a7 += P[e0 + 7] - P[s0 + 7];
+      }
+      filled += len;
+    }
+    const o = b * GT;
+    sums[o] = a0;
+    counts[o] = a1;
+    if (GT > 1) {
+      sums[o + 1] = a2;
+      counts[o + 1] = a3;
+    }
+    if (GT > 2) {
+      sums[o + 2] = a4;
+      counts[o + 2] = a5;
+    }
+    if (GT > 3) {
+      sums[o + 3] = a6;
+      counts[o + 3] = a7;
+    }
+  }
+}
+
+/** More than 4 groups: an accumulator array over the single prefix table, wrapping blocks in two parts. */
+function drawWide(pre: Float64Array, W: number, T: number, draws: number, state: number, { cdf, guide, M }: Lengths, sums: Float64Array, counts: Float64Array): void {
+  const GT = W / 2;
   const acc = new Float64Array(W);
   for (let b = 0; b < draws; b++) {
     acc.fill(0);
     let filled = 0;
     while (filled < T) {
-      // mulberry32 inlined (two uniforms per block: start, length)
-      state = (state + 0x6d2b79f5) >>> 0;
-      let z = Math.imul(state ^ (state >>> 15), state | 1);
-      z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-      const u1 = ((z ^ (z >>> 14)) >>> 0) / 4294967296;
-      state = (state + 0x6d2b79f5) >>> 0;
-      z = Math.imul(state ^ (state >>> 15), state | 1);
-      z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-      const u2 = ((z ^ (z >>> 14)) >>> 0) / 4294967296;
+      const u1 = unit((state = (state + STEP) >>> 0));
+      const u2 = unit((state = (state + STEP) >>> 0));
       const start = Math.floor(u1 * T);
-      // cut at the resample's end
       let len = guide[Math.floor(u2 * M)];
       while (cdf[len] <= u2) len++;
       if (len > T - filled) len = T - filled;
@@ -169,5 +220,4 @@ export function stationaryBootstrapSums(
       counts[b * GT + g] = acc[2 * g + 1];
     }
   }
-  return { sums, counts };
 }
