@@ -110,20 +110,23 @@ export function stationaryBootstrapSums(
     drawWide(pre, W, T, draws, state, lengths, sums, counts);
     return { sums, counts };
   }
-  // up to 4 groups: a doubled prefix table (rows 0..2T, row T + t = row T + row t), so a
-  // wrapping block needs no branch; one group without skipped bars keeps only the sums, as
-  // its block counts are the block lengths
-  const lanes = GT === 1 && !skipped ? 1 : W;
-  const P = new Float64Array((2 * T + 1) * lanes);
-  const stride = W / lanes;
-  for (let t = 0; t <= T; t++) for (let k = 0; k < lanes; k++) P[t * lanes + k] = pre[t * W + k * stride];
-  for (let t = 1; t <= T; t++) for (let k = 0; k < lanes; k++) P[(T + t) * lanes + k] = pre[T * W + k * stride] + pre[t * W + k * stride];
-  if (lanes === 1) drawOne(P, T, draws, state, lengths, sums, counts);
-  else drawLanes(P, W, GT, T, draws, state, lengths, sums, counts);
+  // up to 4 groups: local accumulators; a block that wraps around the end reads row T + t as
+  // row T + row t, computed when needed (the table stays small enough for the cache). One group
+  // without skipped bars keeps only the sums, as its block counts are the block lengths.
+  if (GT === 1 && !skipped) {
+    const P = new Float64Array(T + 1);
+    for (let t = 0; t <= T; t++) P[t] = pre[t * W];
+    drawOne(P, T, draws, state, lengths, sums, counts);
+  } else drawLanes(pre, W, GT, T, draws, state, lengths, sums, counts);
   return { sums, counts };
 }
 
-/** One group, no skipped bars: the resample's sum from a one-lane doubled table; its count is T. */
+/** Prefix row e ∈ [0, 2T] of lane k: row e, or row T + row (e − T) past the end (a wrapped block). */
+function wrapped(P: Float64Array, W: number, T: number, e: number, k: number): number {
+  return e <= T ? P[e * W + k] : P[T * W + k] + P[(e - T) * W + k];
+}
+
+/** One group, no skipped bars: each resample's sum from a one-lane prefix table; its count is T. */
 function drawOne(P: Float64Array, T: number, draws: number, state: number, { cdf, guide, M }: Lengths, sums: Float64Array, counts: Float64Array): void {
   for (let b = 0; b < draws; b++) {
     let a = 0;
@@ -135,7 +138,8 @@ function drawOne(P: Float64Array, T: number, draws: number, state: number, { cdf
       let len = guide[Math.floor(u2 * M)];
       while (cdf[len] <= u2) len++;
       if (len > T - filled) len = T - filled;
-      a += P[start + len] - P[start];
+      const end = start + len;
+      a += (end <= T ? P[end] : P[T] + P[end - T]) - P[start];
       filled += len;
     }
     sums[b] = a;
@@ -143,7 +147,7 @@ function drawOne(P: Float64Array, T: number, draws: number, state: number, { cdf
   }
 }
 
-/** Up to 4 groups (W = 2·ΣG ≤ 8 lanes of sum and count) in local accumulators over a doubled table. */
+/** Up to 4 groups (W = 2·ΣG ≤ 8 lanes of sum and count, interleaved by bar) in local accumulators. */
 function drawLanes(P: Float64Array, W: number, GT: number, T: number, draws: number, state: number, { cdf, guide, M }: Lengths, sums: Float64Array, counts: Float64Array): void {
   for (let b = 0; b < draws; b++) {
     let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
@@ -155,20 +159,39 @@ function drawLanes(P: Float64Array, W: number, GT: number, T: number, draws: num
       let len = guide[Math.floor(u2 * M)];
       while (cdf[len] <= u2) len++;
       if (len > T - filled) len = T - filled;
-      const s0 = start * W, e0 = (start + len) * W;
-      a0 += P[e0] - P[s0];
-      a1 += P[e0 + 1] - P[s0 + 1];
-      if (W > 2) {
-        a2 += P[e0 + 2] - P[s0 + 2];
-        a3 += P[e0 + 3] - P[s0 + 3];
-      }
-      if (W > 4) {
-        a4 += P[e0 + 4] - P[s0 + 4];
-        a5 += P[e0 + 5] - P[s0 + 5];
-      }
-      if (W > 6) {
-        a6 += P[e0 + 6] - P[s0 + 6];
-        a7 += P[e0 + 7] - P[s0 + 7];
+      const end = start + len;
+      const s0 = start * W;
+      if (end <= T) {
+        const e0 = end * W;
+        a0 += P[e0] - P[s0];
+        a1 += P[e0 + 1] - P[s0 + 1];
+        if (W > 2) {
+          a2 += P[e0 + 2] - P[s0 + 2];
+          a3 += P[e0 + 3] - P[s0 + 3];
+        }
+        if (W > 4) {
+          a4 += P[e0 + 4] - P[s0 + 4];
+          a5 += P[e0 + 5] - P[s0 + 5];
+        }
+        if (W > 6) {
+          a6 += P[e0 + 6] - P[s0 + 6];
+          a7 += P[e0 + 7] - P[s0 + 7];
+        }
+      } else {
+        a0 += wrapped(P, W, T, end, 0) - P[s0];
+        a1 += wrapped(P, W, T, end, 1) - P[s0 + 1];
+        if (W > 2) {
+          a2 += wrapped(P, W, T, end, 2) - P[s0 + 2];
+          a3 += wrapped(P, W, T, end, 3) - P[s0 + 3];
+        }
+        if (W > 4) {
+          a4 += wrapped(P, W, T, end, 4) - P[s0 + 4];
+          a5 += wrapped(P, W, T, end, 5) - P[s0 + 5];
+        }
+        if (W > 6) {
+          a6 += wrapped(P, W, T, end, 6) - P[s0 + 6];
+          a7 += wrapped(P, W, T, end, 7) - P[s0 + 7];
+        }
       }
       filled += len;
     }
