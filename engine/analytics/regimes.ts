@@ -70,15 +70,27 @@ export interface RegimeInput {
   periodsPerYear?: number;
 }
 
+/** The first index i with dates[i] ≥ day (dates ascending), dates.length if none. */
+function firstAtOrAfter(dates: Int32Array, day: number): number {
+  let lo = 0, hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dates[mid] < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Annualizes a compounded return earned over `days` calendar days. */
 export function annualize(ret: number, days: number): number {
   return days > 0 ? Math.pow(1 + ret, 365.25 / days) - 1 : NaN;
 }
 
-function row(scope: RegimeRow['scope'], label: string, cycleId: number, direction: RegimeRow['direction'], input: RegimeInput, member: (t: number) => boolean): RegimeRow {
+/** A row over the bars t in [from, to) (default: all) for which `member(t)` holds. */
+function row(scope: RegimeRow['scope'], label: string, cycleId: number, direction: RegimeRow['direction'], input: RegimeInput, member: (t: number) => boolean, from = 1, to = input.dates.length): RegimeRow {
   const { dates } = input;
   let s = 1, a = 1, b = 1, c = 1, days = 0, bars = 0, start = NaN, end = NaN;
-  for (let t = 1; t < dates.length; t++) {
+  for (let t = from; t < to; t++) {
     if (!member(t)) continue;
     s *= 1 + input.strategy[t];
     a *= 1 + input.small[t];
@@ -126,8 +138,10 @@ export function regimeTable(input: RegimeInput, options: RegimeOptions = {}): Re
     const to = c + 1 < cycles.length ? cycles[c + 1].start : Infinity;
     if (to <= dates[0] || from >= dates[dates.length - 1]) continue;
     const label = `${cycles[c].direction} ${new Date(from * 864e5).toISOString().slice(0, 10)}`;
-    rows.push(row('cycle', label, cycles[c].id, cycles[c].direction, input, (t) => dates[t - 1] >= from && dates[t - 1] < to));
-    cycleMembers.push(Uint8Array.from({ length: dates.length - 1 }, (_, i) => (dates[i] >= from && dates[i] < to ? 1 : 0)));
+    // the cycle's bars t have dates[t − 1] in [from, to): one contiguous range, found by bisection
+    const lo = firstAtOrAfter(dates, from), hi = firstAtOrAfter(dates, to);
+    rows.push(row('cycle', label, cycles[c].id, cycles[c].direction, input, () => true, lo + 1, Math.min(hi + 1, dates.length)));
+    cycleMembers.push(new Uint8Array(dates.length - 1).fill(1, lo, hi));
   }
   const contrast = row('contrast', 'easing − tightening', 0, 'easing', input, () => false);
   Object.assign(contrast, { start: rows[0].start, end: rows[0].end, days: rows[0].days + rows[1].days, bars: rows[0].bars + rows[1].bars, strategy: NaN, small: NaN, large: NaN, relative: NaN, ...(input.bonds ? { bonds: NaN, bondsAnn: NaN } : {}) });

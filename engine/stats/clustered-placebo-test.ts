@@ -20,16 +20,16 @@ export function clusteredPlaceboTest(values: Float64Array, patterns: readonly In
   const T = values.length;
   const n = patterns.reduce((a, p) => a + p.length, 0);
   const distribution = new Float64Array(draws);
-  // anchors where every event of the cluster has a value
+  // anchors where every event of the cluster has a value: each bar without one rules out the
+  // anchors that would put an event on it (clusters with the same pattern share the answer)
+  const missing: number[] = [];
+  for (let t = 0; t < T; t++) if (!Number.isFinite(values[t])) missing.push(t);
+  const byPattern = new Map<string, Int32Array>();
   const anchors = patterns.map((p) => {
-    const span = p.length ? p[p.length - 1] : 0;
-    const ok: number[] = [];
-    for (let a = 0; a + span < T; a++) {
-      let all = true;
-      for (let k = 0; k < p.length && all; k++) if (!Number.isFinite(values[a + p[k]])) all = false;
-      if (all) ok.push(a);
-    }
-    return Int32Array.from(ok);
+    const key = p.join(',');
+    let ok = byPattern.get(key);
+    if (!ok) byPattern.set(key, (ok = eligibleAnchors(p, missing, T)));
+    return ok;
   });
   const eligible = anchors.reduce((m, a) => Math.min(m, a.length), Infinity);
   if (n === 0 || !Number.isFinite(observed) || !(eligible > 0)) {
@@ -46,4 +46,22 @@ export function clusteredPlaceboTest(values: Float64Array, patterns: readonly In
     distribution[b] = s / n;
   }
   return placeboPValue(observed, n, eligible, distribution);
+}
+
+/** Anchors a (ascending) with a + p[last] < T and no a + p[k] in `missing`. */
+function eligibleAnchors(p: Int32Array, missing: readonly number[], T: number): Int32Array {
+  const span = p.length ? p[p.length - 1] : 0;
+  const n = Math.max(0, T - span);
+  const bad = new Uint8Array(n);
+  for (const m of missing) {
+    for (let k = 0; k < p.length; k++) {
+      const a = m - p[k];
+      if (a >= 0 && a < n) bad[a] = 1;
+    }
+  }
+  let count = 0;
+  for (let a = 0; a < n; a++) count += 1 - bad[a];
+  const out = new Int32Array(count);
+  for (let a = 0, i = 0; a < n; a++) if (!bad[a]) out[i++] = a;
+  return out;
 }

@@ -15,17 +15,20 @@ import { bartlettSum } from './bartlett-sum.js';
 export function neweyWestGroupMean(x: ArrayLike<number>, member: ArrayLike<number | boolean>, lag?: number): HacMean {
   const T = x.length;
   const L = Math.min(lag ?? neweyWestLag(T), Math.max(0, T - 1));
-  let n = 0, sum = 0;
+  let n = 0, sum = 0, first = -1, last = -1;
   for (let t = 0; t < T; t++) {
     if (member[t]) {
       n++;
       sum += x[t];
+      if (first < 0) first = t;
+      last = t;
     }
   }
   if (n === 0) return { n, mean: NaN, se: NaN, t: NaN, lag: L };
   const mean = sum / n;
-  const u = new Float64Array(T);
-  for (let t = 0; t < T; t++) u[t] = member[t] ? x[t] - mean : 0;
+  // u is 0 outside the members' span, where it adds nothing to any sum: only the span is kept
+  const u = new Float64Array(last - first + 1);
+  for (let t = first; t <= last; t++) u[t - first] = member[t] ? x[t] - mean : 0;
   const S = bartlettSum(u, L);
   const se = S > 0 ? Math.sqrt(S) / n : NaN;
   return { n, mean, se, t: se > 0 ? mean / se : NaN, lag: L };
