@@ -65,11 +65,7 @@ function readTable(dir: string, name: string): Table {
     throw new UserError(`${path}: missing; is ${dir} a ratecycle run folder?`);
   }
   const { header, rows } = readCsv(path);
-  return rows.map((cells) => {
-    const rec: Record<string, string> = {};
-    for (let c = 0; c < header.length; c++) rec[header[c]] = cells[c];
-    return rec;
-  });
+  return records(header, rows);
 }
 
 function readJson<T>(dir: string, name: string): T {
@@ -82,29 +78,48 @@ function readJson<T>(dir: string, name: string): T {
   }
 }
 
-/** Reads a run folder written by `ratecycle run`. */
-export function readRunFolder(dir: string): RunData {
+/** Header-keyed records of a table's rows. */
+function records(header: readonly string[], rows: readonly string[][]): Table {
+  return rows.map((cells) => {
+    const rec: Record<string, string> = {};
+    for (let c = 0; c < header.length; c++) rec[header[c]] = cells[c];
+    return rec;
+  });
+}
+
+/** Cells of a CSV just written, as read back: header and rows, or no rows when the file must be read (see CsvDocument). */
+export type WrittenTable = { header: string[]; rows: string[][] | undefined };
+
+/**
+ * Reads a run folder written by `ratecycle run`. `written` holds the CSVs the folder was just
+ * written with (see writeRunFiles): those are taken as they are instead of read back from disk.
+ */
+export function readRunFolder(dir: string, written?: ReadonlyMap<string, WrittenTable>): RunData {
+  const table = (name: string): Table => {
+    const w = written?.get(name);
+    return w?.rows ? records(w.header, w.rows) : readTable(dir, name);
+  };
   return {
     dir,
     manifest: readJson<RunManifest>(dir, 'run.json'),
-    equity: readTable(dir, 'equity.csv'),
-    weights: readTable(dir, 'weights.csv'),
-    trades: readTable(dir, 'trades.csv'),
+    equity: table('equity.csv'),
+    weights: table('weights.csv'),
+    trades: table('trades.csv'),
     metrics: readJson<MetricsFile>(dir, 'metrics.json'),
-    drawdowns: readTable(dir, 'drawdowns.csv'),
-    returns: readTable(dir, 'returns.csv'),
-    buyHold: readTable(dir, 'buy-hold.csv'),
-    rolling: readTable(dir, 'rolling.csv'),
-    distribution: readTable(dir, 'distribution.csv'),
-    quantiles: readTable(dir, 'quantiles.csv'),
-    monthly: readTable(dir, 'returns-monthly.csv'),
-    annual: readTable(dir, 'returns-annual.csv'),
-    roundTrips: readTable(dir, 'round-trips.csv'),
-    roundTripsSummary: readTable(dir, 'round-trips-summary.csv'),
-    regimes: readTable(dir, 'regimes.csv'),
-    events: readTable(dir, 'events.csv'),
-    eventsSummary: readTable(dir, 'events-summary.csv'),
-    fomc: readTable(dir, 'fomc.csv'),
+    drawdowns: table('drawdowns.csv'),
+    returns: table('returns.csv'),
+    buyHold: table('buy-hold.csv'),
+    rolling: table('rolling.csv'),
+    distribution: table('distribution.csv'),
+    quantiles: table('quantiles.csv'),
+    monthly: table('returns-monthly.csv'),
+    annual: table('returns-annual.csv'),
+    roundTrips: table('round-trips.csv'),
+    roundTripsSummary: table('round-trips-summary.csv'),
+    regimes: table('regimes.csv'),
+    events: table('events.csv'),
+    eventsSummary: table('events-summary.csv'),
+    fomc: table('fomc.csv'),
   };
 }
 

@@ -6,19 +6,71 @@
  */
 export type Cell = string | number | boolean | null | undefined;
 
+/** Text cell: the formula guard, then quotes when it holds a quote, comma or line break. */
+function textCell(value: string): string {
+  let s = value;
+  const c = s.charCodeAt(0); // = + - @ tab CR
+  if ((c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13) && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
 /** One CSV cell as text. */
 export function csvCell(value: Cell): string {
+  if (typeof value === 'number') return value === value && value !== Infinity && value !== -Infinity ? String(value) : '';
+  if (typeof value === 'string') return textCell(value);
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  let s = value;
-  if (/^[=+\-@\t\r]/.test(s) && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return value ? 'true' : 'false';
+}
+
+/** One CSV line (without its line break). */
+function csvLine(row: readonly Cell[]): string {
+  let line = row.length ? csvCell(row[0]) : '';
+  for (let c = 1; c < row.length; c++) line += ',' + csvCell(row[c]);
+  return line;
 }
 
 /** A whole CSV document from a header and rows. */
 export function toCsv(header: readonly string[], rows: Iterable<readonly Cell[]>): string {
-  const out: string[] = [header.map(csvCell).join(',')];
-  for (const r of rows) out.push(r.map(csvCell).join(','));
-  return out.join('\n') + '\n';
+  let out = csvLine(header) + '\n';
+  for (const r of rows) out += csvLine(r) + '\n';
+  return out;
+}
+
+/**
+ * A CSV document together with its cells as `readCsv` reads them back (quotes removed,
+ * surrounding spaces trimmed), so a caller that just wrote a file need not read it again.
+ * `rows` is undefined when reading back is not that simple (a cell needed quotes, or a line
+ * would be blank and skipped): read the file then.
+ */
+export interface CsvDocument {
+  text: string;
+  header: string[];
+  rows: string[][] | undefined;
+}
+
+/** Like {@link toCsv}, also keeping the cells as read back (see {@link CsvDocument}). */
+export function csvDocument(header: readonly string[], rows: Iterable<readonly Cell[]>): CsvDocument {
+  let simple = true;
+  let text = '';
+  const add = (row: readonly Cell[]): string[] => {
+    const cells: string[] = new Array(row.length);
+    let line = '';
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      let s = csvCell(v);
+      line += c ? ',' + s : s;
+      if (typeof v === 'string') {
+        if (s.charCodeAt(0) === 34) simple = false; // quoted: the reader unquotes
+        s = s.trim();
+      }
+      cells[c] = s;
+    }
+    if ((row.length < 2 && line.trim() === '') || row.length !== header.length) simple = false; // a blank line is skipped, a short row refused
+    text += line + '\n';
+    return cells;
+  };
+  const head = add(header);
+  const out: string[][] = [];
+  for (const r of rows) out.push(add(r));
+  return { text, header: head, rows: simple ? out : undefined };
 }

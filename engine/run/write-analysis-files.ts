@@ -1,15 +1,14 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { boxStats } from '../analytics/quantiles.js';
 import { returnHistogram } from '../analytics/return-histogram.js';
 import { rollingStats } from '../analytics/rolling-stats.js';
 import { roundTrips, roundTripStats } from '../analytics/round-trips.js';
 import { isoDay } from '../dates.js';
-import { toCsv, type Cell } from '../io/csv-writer.js';
+import type { Cell } from '../io/csv-writer.js';
 import { calendarReturns } from '../metrics/calendar-returns.js';
 import { drawdownSeries } from '../metrics/drawdowns.js';
 import { equityCurve } from '../metrics/equity-curve.js';
 import type { BacktestResult } from './backtest.js';
+import type { CsvSink } from './write-run-folder.js';
 
 /** Per-bar returns of the benchmark the metrics used (a role or a joined price series). */
 function benchmarkSeries(r: BacktestResult): Float64Array {
@@ -24,13 +23,12 @@ function benchmarkSeries(r: BacktestResult): Float64Array {
  * Writes the files behind the report's analysis charts (see reports/run-folder.md): returns.csv,
  * buy-hold.csv, rolling.csv, distribution.csv, quantiles.csv, returns-monthly.csv,
  * returns-annual.csv, round-trips.csv and round-trips-summary.csv. One column per asset of the
- * market, so every file works for any number of assets.
+ * market, so every file works for any number of assets. `put` writes each file.
  */
-export function writeAnalysisFiles(dir: string, r: BacktestResult): void {
+export function writeAnalysisFiles(put: CsvSink, r: BacktestResult): void {
   const { market, sim } = r;
   const T = market.dates.length;
   const assets = market.assets;
-  const put = (name: string, header: string[], rows: Cell[][]) => writeFileSync(join(dir, name), toCsv(header, rows));
   const dates = Array.from(market.dates, isoDay);
   const series = [{ name: 'strategy', returns: sim.returns }, ...assets.map((a) => ({ name: a, returns: market.returns[a] }))];
   const bench = benchmarkSeries(r);

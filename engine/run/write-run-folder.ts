@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isoDay } from '../dates.js';
-import { toCsv, type Cell } from '../io/csv-writer.js';
+import { csvDocument, type Cell } from '../io/csv-writer.js';
 import { METRIC_DEFINITIONS, type Metrics } from '../metrics/compute-metrics.js';
 import { drawdownSeries, drawdownTable } from '../metrics/drawdowns.js';
 import { packageVersion } from '../paths.js';
@@ -69,12 +69,27 @@ export function runManifest(r: BacktestResult, extra: { strategyFile?: string; d
   return { id, ...body };
 }
 
-/** Writes every CSV and JSON file of a run folder (see reports/run-folder.md) into `dir`. */
-export function writeRunFiles(dir: string, r: BacktestResult, manifest: ReturnType<typeof runManifest>): void {
+/** Writes one CSV file of a run folder from its header and rows. */
+export type CsvSink = (name: string, header: readonly string[], rows: Iterable<readonly Cell[]>) => void;
+
+/** The CSVs a run folder was just written with, by file name: header and cells as read back (see CsvDocument). */
+export type WrittenTables = Map<string, { header: string[]; rows: string[][] | undefined }>;
+
+/**
+ * Writes every CSV and JSON file of a run folder (see reports/run-folder.md) into `dir`.
+ * Returns the CSVs' cells, so the report can be rendered without reading them back.
+ */
+export function writeRunFiles(dir: string, r: BacktestResult, manifest: ReturnType<typeof runManifest>): WrittenTables {
   const { market, sim } = r;
   const T = market.dates.length;
   const A = market.assets.length;
   const put = (name: string, text: string) => writeFileSync(join(dir, name), text);
+  const tables: WrittenTables = new Map();
+  const csv: CsvSink = (name, header, rows) => {
+    const doc = csvDocument(header, rows);
+    put(name, doc.text);
+    tables.set(name, { header: doc.header, rows: doc.rows });
+  };
 
   put('run.json', JSON.stringify(manifest, null, 2) + '\n');
 
@@ -86,7 +101,7 @@ export function writeRunFiles(dir: string, r: BacktestResult, manifest: ReturnTy
       r.smallEquity[t], r.largeEquity[t], ...(r.bondsEquity ? [r.bondsEquity[t]] : []), market.fed.policyRate[t], PHASE_NAME[market.fed.phase[t]], market.fed.cycleId[t],
     ]);
   }
-  put('equity.csv', toCsv(['date', 'equity', 'return', 'drawdown', 'cash_weight', 'small', 'large', ...(r.bondsEquity ? ['bonds'] : []), 'policy_rate', 'phase', 'cycle_id'], eqRows));
+  csv('equity.csv', ['date', 'equity', 'return', 'drawdown', 'cash_weight', 'small', 'large', ...(r.bondsEquity ? ['bonds'] : []), 'policy_rate', 'phase', 'cycle_id'], eqRows);
 
   const wRows: Cell[][] = [];
   for (let t = 0; t < T; t++) {
@@ -96,9 +111,9 @@ export function writeRunFiles(dir: string, r: BacktestResult, manifest: ReturnTy
     row.push(sim.cashWeight[t], sim.turnover[t]);
     wRows.push(row);
   }
-  put('weights.csv', toCsv(['date', ...market.assets.map((a) => `target_${a}`), ...market.assets.map((a) => `weight_${a}`), 'cash', 'turnover'], wRows));
+  csv('weights.csv', ['date', ...market.assets.map((a) => `target_${a}`), ...market.assets.map((a) => `weight_${a}`), 'cash', 'turnover'], wRows);
 
-  put('trades.csv', toCsv(['date', 'asset', 'from', 'to', 'value', 'cost'], sim.trades.map((t) => [isoDay(t.date), t.asset, t.from, t.to, t.value, t.cost])));
+  csv('trades.csv', ['date', 'asset', 'from', 'to', 'value', 'cost'], sim.trades.map((t) => [isoDay(t.date), t.asset, t.from, t.to, t.value, t.cost]));
 
   const columns = Object.keys(r.metrics);
   put(
@@ -106,54 +121,39 @@ export function writeRunFiles(dir: string, r: BacktestResult, manifest: ReturnTy
     JSON.stringify({ columns, metrics: Object.fromEntries(columns.map((c) => [c, metricsJson(r.metrics[c])])), definitions: METRIC_DEFINITIONS }, null, 2) + '\n',
   );
   const keys = Object.keys(METRIC_DEFINITIONS) as (keyof Metrics)[];
-  put(
+  csv(
     'metrics-wide.csv',
-    toCsv(
-      ['metric', 'label', 'unit', ...columns],
-      keys.map((k) => [k, METRIC_DEFINITIONS[k].label, METRIC_DEFINITIONS[k].unit, ...columns.map((c) => (DATE_FIELDS.has(k) ? iso(r.metrics[c][k]) : r.metrics[c][k]))]),
-    ),
+    ['metric', 'label', 'unit', ...columns],
+    keys.map((k) => [k, METRIC_DEFINITIONS[k].label, METRIC_DEFINITIONS[k].unit, ...columns.map((c) => (DATE_FIELDS.has(k) ? iso(r.metrics[c][k]) : r.metrics[c][k]))]),
   );
   // tidy long form: one row per series × metric; numbers in `value`, dates in `date` (each column one type)
-  put(
+  csv(
     'metrics.csv',
-    toCsv(
-      ['series', 'metric', 'unit', 'value', 'date'],
-      columns.flatMap((c) => keys.map((k) => [c, k, METRIC_DEFINITIONS[k].unit, DATE_FIELDS.has(k) ? '' : r.metrics[c][k], DATE_FIELDS.has(k) ? iso(r.metrics[c][k]) : ''])),
-    ),
+    ['series', 'metric', 'unit', 'value', 'date'],
+    columns.flatMap((c) => keys.map((k) => [c, k, METRIC_DEFINITIONS[k].unit, DATE_FIELDS.has(k) ? '' : r.metrics[c][k], DATE_FIELDS.has(k) ? iso(r.metrics[c][k]) : ''])),
   );
 
-  put(
-    'drawdowns.csv',
-    toCsv(['rank', 'peak', 'trough', 'recovery', 'depth', 'days'], drawdownTable(market.dates, sim.equity, 10).map((d, i) => [i + 1, iso(d.peak), iso(d.trough), iso(d.recovery), d.depth, d.days])),
-  );
+  csv('drawdowns.csv', ['rank', 'peak', 'trough', 'recovery', 'depth', 'days'], drawdownTable(market.dates, sim.equity, 10).map((d, i) => [i + 1, iso(d.peak), iso(d.trough), iso(d.recovery), d.depth, d.days]));
 
-  writeAnalysisFiles(dir, r);
+  writeAnalysisFiles(csv, r);
 
-  put(
+  csv(
     'regimes.csv',
-    toCsv(
-      ['scope', 'label', 'cycle_id', 'direction', 'start', 'end', 'days', 'bars', 'strategy', 'small', 'large', 'relative', 'strategy_ann', 'small_ann', 'large_ann', ...(market.bonds ? ['bonds', 'bonds_ann'] : []), 'spread_ann', 'spread_t', 'spread_ci_low', 'spread_ci_high'],
-      r.regimes.map((g) => [g.scope, g.label, g.cycleId, g.direction, iso(g.start), iso(g.end), g.days, g.bars, g.strategy, g.small, g.large, g.relative, g.strategyAnn, g.smallAnn, g.largeAnn, ...(market.bonds ? [g.bonds ?? NaN, g.bondsAnn ?? NaN] : []), g.spreadAnn, g.spreadT, g.spreadCiLow, g.spreadCiHigh]),
-    ),
+    ['scope', 'label', 'cycle_id', 'direction', 'start', 'end', 'days', 'bars', 'strategy', 'small', 'large', 'relative', 'strategy_ann', 'small_ann', 'large_ann', ...(market.bonds ? ['bonds', 'bonds_ann'] : []), 'spread_ann', 'spread_t', 'spread_ci_low', 'spread_ci_high'],
+    r.regimes.map((g) => [g.scope, g.label, g.cycleId, g.direction, iso(g.start), iso(g.end), g.days, g.bars, g.strategy, g.small, g.large, g.relative, g.strategyAnn, g.smallAnn, g.largeAnn, ...(market.bonds ? [g.bonds ?? NaN, g.bondsAnn ?? NaN] : []), g.spreadAnn, g.spreadT, g.spreadCiLow, g.spreadCiHigh]),
   );
-  put(
+  csv(
     'events.csv',
-    toCsv(
-      ['event', 'event_date', 'entry_date', 'horizon_months', 'exit_date', 'strategy', 'small', 'large', 'spread', ...(market.bonds ? ['bonds'] : [])],
-      r.events.map((e) => [e.event, iso(e.eventDate), iso(e.entryDate), e.horizonMonths, iso(e.exitDate), e.strategy, e.small, e.large, e.spread, ...(market.bonds ? [e.bonds ?? NaN] : [])]),
-    ),
+    ['event', 'event_date', 'entry_date', 'horizon_months', 'exit_date', 'strategy', 'small', 'large', 'spread', ...(market.bonds ? ['bonds'] : [])],
+    r.events.map((e) => [e.event, iso(e.eventDate), iso(e.entryDate), e.horizonMonths, iso(e.exitDate), e.strategy, e.small, e.large, e.spread, ...(market.bonds ? [e.bonds ?? NaN] : [])]),
   );
-  put(
+  csv(
     'events-summary.csv',
-    toCsv(
-      ['event', 'horizon_months', 'n', 'small_mean', 'small_median', 'large_mean', 'large_median', 'spread_mean', 'spread_median', 'spread_hit_rate', 'strategy_mean', ...(market.bonds ? ['bonds_mean', 'bonds_median'] : []), 'spread_sd', 'spread_t', 'spread_ci_low', 'spread_ci_high', 'clusters', 'hits', 'sign_p', 'placebo_p', 'placebo_rank', 'placebo_eligible', 'note'],
-      r.eventSummary.map((s) => [s.event, s.horizonMonths, s.n, s.smallMean, s.smallMedian, s.largeMean, s.largeMedian, s.spreadMean, s.spreadMedian, s.spreadHitRate, s.strategyMean, ...(market.bonds ? [s.bondsMean ?? NaN, s.bondsMedian ?? NaN] : []), s.spreadSd, s.spreadT, s.spreadCiLow, s.spreadCiHigh, s.clusters, s.hits, s.signP, s.placeboP, s.placeboRank, s.placeboEligible, s.note]),
-    ),
+    ['event', 'horizon_months', 'n', 'small_mean', 'small_median', 'large_mean', 'large_median', 'spread_mean', 'spread_median', 'spread_hit_rate', 'strategy_mean', ...(market.bonds ? ['bonds_mean', 'bonds_median'] : []), 'spread_sd', 'spread_t', 'spread_ci_low', 'spread_ci_high', 'clusters', 'hits', 'sign_p', 'placebo_p', 'placebo_rank', 'placebo_eligible', 'note'],
+    r.eventSummary.map((s) => [s.event, s.horizonMonths, s.n, s.smallMean, s.smallMedian, s.largeMean, s.largeMedian, s.spreadMean, s.spreadMedian, s.spreadHitRate, s.strategyMean, ...(market.bonds ? [s.bondsMean ?? NaN, s.bondsMedian ?? NaN] : []), s.spreadSd, s.spreadT, s.spreadCiLow, s.spreadCiHigh, s.clusters, s.hits, s.signP, s.placeboP, s.placeboRank, s.placeboEligible, s.note]),
   );
-  writeInferenceFiles(dir, r);
+  writeInferenceFiles(csv, r);
   const first = market.dates[0], last = market.dates[T - 1];
-  put(
-    'fomc.csv',
-    toCsv(['date', 'previous', 'target', 'change_bp', 'type'], market.fomc.filter((d) => d.date >= first && d.date <= last).map((d) => [isoDay(d.date), d.previous, d.target, d.changeBp, d.type])),
-  );
+  csv('fomc.csv', ['date', 'previous', 'target', 'change_bp', 'type'], market.fomc.filter((d) => d.date >= first && d.date <= last).map((d) => [isoDay(d.date), d.previous, d.target, d.changeBp, d.type]));
+  return tables;
 }

@@ -99,8 +99,8 @@ export function printMetrics(r: BacktestResult): void {
 export async function saveRun(out: string, result: BacktestResult, opts: { strategyFile?: string; dataDir: string; units?: Record<string, string>; force?: boolean; report?: boolean }) {
   const manifest = runManifest(result, { strategyFile: opts.strategyFile, dataDir: opts.dataDir, units: opts.units });
   await writeDirAtomically(out, opts.force ?? false, async (tmp) => {
-    writeRunFiles(tmp, result, manifest);
-    if (opts.report !== false) await writeRunReport(tmp);
+    const written = writeRunFiles(tmp, result, manifest);
+    if (opts.report !== false) await writeRunReport(tmp, written);
   });
   return manifest;
 }
