@@ -68,8 +68,16 @@ function equityOf(returns: Float64Array): Float64Array {
   return out;
 }
 
+/** The part of a backtest before its regime and event studies (see {@link backtestSimulation}). */
+export type BacktestSimulation = Omit<BacktestResult, 'regimes' | 'events' | 'eventSummary'>;
+
 /** Runs one strategy on a market frame: weights, simulation, metrics, regimes and events. */
 export function backtest(strategy: Strategy, params: Record<string, unknown>, market: Market, options: BacktestOptions): BacktestResult {
+  return addStudies(backtestSimulation(strategy, params, market, options), options);
+}
+
+/** The first half of {@link backtest}: weights, simulation and metrics (enough to print a summary). */
+export function backtestSimulation(strategy: Strategy, params: Record<string, unknown>, market: Market, options: BacktestOptions): BacktestSimulation {
   const ev = new ColumnEvaluator(strategy, market);
   const columns = ev.evaluate(params);
   let sim: SimResult;
@@ -107,8 +115,27 @@ export function backtest(strategy: Strategy, params: Record<string, unknown>, ma
   if (benchmark !== 'small' && benchmark !== 'large') metrics[benchmark] = computeMetrics({ ...common, returns: benchRet, benchmark: benchRet });
   const bondsRet = market.bonds ? market.returns[market.bonds] : undefined;
   if (bondsRet) metrics.bonds = computeMetrics({ ...common, returns: bondsRet, benchmark: benchRet });
-  const smallEquity = equityOf(smallRet);
-  const largeEquity = equityOf(largeRet);
+  return {
+    strategy,
+    params,
+    market,
+    options: options.sim,
+    decisions,
+    sim,
+    smallEquity: equityOf(smallRet),
+    largeEquity: equityOf(largeRet),
+    ...(bondsRet ? { bondsEquity: equityOf(bondsRet) } : {}),
+    benchmark,
+    metrics,
+  };
+}
+
+/** The second half of {@link backtest}: the regime table and the event study of a simulation. */
+export function addStudies(run: BacktestSimulation, options: Pick<BacktestOptions, 'events'>): BacktestResult {
+  const { market, sim, smallEquity, largeEquity } = run;
+  const smallRet = market.returns[market.small];
+  const largeRet = market.returns[market.large];
+  const bondsRet = market.bonds ? market.returns[market.bonds] : undefined;
   // 2,000 block-bootstrap draws keep a run well under a second; `ratecycle claims` uses 10,000
   const regimes = regimeTable({ dates: market.dates, strategy: sim.returns, small: smallRet, large: largeRet, ...(bondsRet ? { bonds: bondsRet } : {}), phase: market.fed.phase, cycles: market.fed.cycles, periodsPerYear: market.periodsPerYear }, { draws: RUN_REGIME_DRAWS });
   const kinds = new Set(['first-cut', ...(options.events ?? [])]);
@@ -121,17 +148,7 @@ export function backtest(strategy: Strategy, params: Record<string, unknown>, ma
   const equity = sim.equity;
   const events = eventStudy({ dates: market.dates, strategy: equity, small: smallEquity, large: largeEquity, ...(bondsRet ? { bonds: equityOf(bondsRet) } : {}) }, evs, HORIZONS);
   return {
-    strategy,
-    params,
-    market,
-    options: options.sim,
-    decisions,
-    sim,
-    smallEquity,
-    largeEquity,
-    ...(bondsRet ? { bondsEquity: equityOf(bondsRet) } : {}),
-    benchmark,
-    metrics,
+    ...run,
     regimes,
     events,
     eventSummary: summarizeEvents(events, { input: { dates: market.dates, strategy: equity, small: smallEquity, large: largeEquity } }),

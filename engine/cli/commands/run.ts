@@ -1,11 +1,10 @@
 import type { Argv } from 'yargs';
 import { join } from 'node:path';
-import { backtest, type BacktestResult } from '../../run/backtest.js';
+import { addStudies, backtestSimulation, type BacktestResult, type BacktestSimulation } from '../../run/backtest.js';
 import { writeDirAtomically } from '../../io/atomic-dir.js';
 import { runManifest, writeRunFiles, metricsJson } from '../../run/write-run-folder.js';
 import { displayPath } from '../../data/load-series.js';
 import { describeAsset } from '../../data/catalog.js';
-import { writeRunReport } from '../../../reports/write-report.js';
 import { runOptions, setupRun, type RunArgs } from '../run-setup.js';
 import { textTable } from '../table.js';
 import { num, pct } from '../format.js';
@@ -71,7 +70,7 @@ export function runCommand(y: Argv): Argv {
 }
 
 /** Prints the compact metrics table of a backtest. */
-export function printMetrics(r: BacktestResult): void {
+export function printMetrics(r: BacktestSimulation): void {
   const rows: [string, (m: BacktestResult['metrics']['strategy']) => string][] = [
     ['Total return', (m) => pct(m.totalReturn)],
     ['CAGR', (m) => pct(m.cagr)],
@@ -100,7 +99,11 @@ export async function saveRun(out: string, result: BacktestResult, opts: { strat
   const manifest = runManifest(result, { strategyFile: opts.strategyFile, dataDir: opts.dataDir, units: opts.units });
   await writeDirAtomically(out, opts.force ?? false, async (tmp) => {
     const written = writeRunFiles(tmp, result, manifest);
-    if (opts.report !== false) await writeRunReport(tmp, written);
+    if (opts.report !== false) {
+      // loaded only when a report is written (after the summary is on screen)
+      const { writeRunReport } = await import('../../../reports/write-report.js');
+      await writeRunReport(tmp, written);
+    }
   });
   return manifest;
 }
@@ -116,18 +119,20 @@ export async function runHandler(args: RunCommandArgs): Promise<string> {
   if (benchWarning) setup.market.warnings.push(benchWarning);
   // a user's file runs in a worker thread (timeout, heap limit, process.exit contained); built-ins in-process
   const strategy = setup.strategyFile ? precomputed(setup.strategy, setup.market, await evaluateIsolated(setup.strategy, setup.strategyFile, setup.market, setup.params, limits)) : setup.strategy;
-  const result = backtest(strategy, setup.params, setup.market, { sim: setup.sim, benchmark: bench, events });
+  // simulation and metrics first: the summary is printed before the regime and event studies run
+  const simulated = backtestSimulation(strategy, setup.params, setup.market, { sim: setup.sim, benchmark: bench, events });
   const out = args.out ?? defaultOutDir(setup.strategy.id);
   const units = Object.fromEntries(setup.market.assets.map((a) => [a, describeAsset(setup.catalog, a)]));
-  const ruined = result.sim.ruinBar >= 0 ? `ruined on ${isoDay(result.market.dates[result.sim.ruinBar])}: equity fell to 0 or below; positions closed, equity 0 from there` : '';
+  const ruined = simulated.sim.ruinBar >= 0 ? `ruined on ${isoDay(simulated.market.dates[simulated.sim.ruinBar])}: equity fell to 0 or below; positions closed, equity 0 from there` : '';
   if (!args.json) {
-    // the summary first, while the run folder and report are written
-    const m = result.market;
+    // the summary first, while the studies, the run folder and the report are computed and written
+    const m = simulated.market;
     console.log(`${setup.strategy.name} on ${m.universe} (${isoDay(m.dates[0])} to ${isoDay(m.dates[m.dates.length - 1])}, ${m.dates.length.toLocaleString('en-US')} bars, lag ${setup.sim.lag})`);
     if (ruined) console.log(ruined);
-    printMetrics(result);
+    printMetrics(simulated);
     for (const w of m.warnings) console.error(`warning: ${w}`);
   }
+  const result = addStudies(simulated, { events });
   const manifest = await saveRun(out, result, { strategyFile: setup.strategyFile, dataDir: displayPath(setup.catalog.dir), units, force: args.force, report: args.report });
   if (args.json) {
     for (const w of result.market.warnings) console.error(`warning: ${w}`);
