@@ -20,6 +20,13 @@ function cannotRead(label: string, e: unknown): DataError {
   return new DataError(label, undefined, undefined, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
 }
 
+/** True when `s` starts and ends with a printable ASCII character, so trim() would not change it (the common case, cheap to test). */
+function plain(s: string): boolean {
+  const a = s.charCodeAt(0);
+  const b = s.charCodeAt(s.length - 1);
+  return a > 32 && a < 127 && b > 32 && b < 127;
+}
+
 /**
  * Streams a CSV file with a header line: `onHeader` gets the header and returns the handler
  * of the data rows. BOM, LF/CRLF/CR line endings, blank lines and surrounding spaces are
@@ -47,13 +54,13 @@ export function scanCsv(path: string, label: string, onHeader: (header: string[]
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
     }
-    const parts = text.split(/\r\n|\n|\r/);
+    const parts = text.includes('\r') ? text.split(/\r\n|\n|\r/) : text.split('\n');
     for (let i = 0; i < parts.length; i++) {
       line++;
       const raw = parts[i];
-      if (raw.trim() === '') continue;
+      if (!plain(raw) && raw.trim() === '') continue;
       const cells = raw.split(',');
-      for (let c = 0; c < cells.length; c++) cells[c] = cells[c].trim();
+      for (let c = 0; c < cells.length; c++) if (!plain(cells[c])) cells[c] = cells[c].trim();
       if (!header) {
         header = cells;
         onRow = onHeader(header);
