@@ -7,13 +7,15 @@ export function isoToSeconds(iso: string): number {
   return Date.parse(`${iso}T00:00:00Z`) / 1000;
 }
 
-/** Rounds for display (6 significant digits) and turns NaN into null (JSON-safe gaps). */
+/** One value rounded for display (6 significant digits); NaN and ±Infinity as null (JSON-safe gaps). */
+export function displayValue(v: number): number | null {
+  return Number.isFinite(v) ? Number(v.toPrecision(6)) : null;
+}
+
+/** {@link displayValue} of the values at rows `keep`. */
 export function displayValues(values: ArrayLike<number>, keep: ArrayLike<number>): (number | null)[] {
   const out: (number | null)[] = new Array(keep.length);
-  for (let i = 0; i < keep.length; i++) {
-    const v = values[keep[i]];
-    out[i] = Number.isFinite(v) ? Number(v.toPrecision(6)) : null;
-  }
+  for (let i = 0; i < keep.length; i++) out[i] = displayValue(values[keep[i]]);
   return out;
 }
 
