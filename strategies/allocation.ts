@@ -24,6 +24,73 @@ export function allocationWithBonds(name: string): [number, number, number] {
 }
 
 /**
+ * Writes the weights of an on/off/unknown allocation into weight columns run by run: bars
+ * [from, to) of each column get one allocation's weight with a single `fill` (signals change
+ * rarely, so a few long runs cover all bars). The weights are scalars read once, never per bar.
+ * When the columns are known to be zero-filled (`zeroed`: the engine's `out` of
+ * Strategy.weights, or fresh arrays), runs of weight 0 are left as they are.
+ */
+export class RunWriter {
+  private readonly s: Float64Array;
+  private readonly l: Float64Array;
+  private readonly b: Float64Array | undefined;
+  private readonly s0: number;
+  private readonly l0: number;
+  private readonly b0: number;
+  private readonly s1: number;
+  private readonly l1: number;
+  private readonly b1: number;
+  private readonly su: number;
+  private readonly lu: number;
+  private readonly bu: number;
+
+  /** `on`, `off` and `unknown` as (small, large, bonds) weights; `bonds` is written only when given. */
+  constructor(on: readonly number[], off: readonly number[], unknown: readonly number[], small: Float64Array, large: Float64Array, bonds?: Float64Array, private readonly zeroed = false) {
+    this.s = small;
+    this.l = large;
+    this.b = bonds;
+    [this.s1, this.l1, this.b1 = 0] = on;
+    [this.s0, this.l0, this.b0 = 0] = off;
+    [this.su, this.lu, this.bu = 0] = unknown;
+  }
+
+  /** Bars [from, to) get the allocation of signal state `state`: 0 off, 1 on, 2 unknown. */
+  run(state: number, from: number, to: number): void {
+    const s = state === 0 ? this.s0 : state === 1 ? this.s1 : this.su;
+    const l = state === 0 ? this.l0 : state === 1 ? this.l1 : this.lu;
+    const b = state === 0 ? this.b0 : state === 1 ? this.b1 : this.bu;
+    const z = this.zeroed;
+    put(this.s, s, from, to, z);
+    put(this.l, l, from, to, z);
+    if (this.b !== undefined) put(this.b, b, from, to, z);
+  }
+}
+
+/** `col[from..to) = x` (nothing to do for +0 in a zero-filled column): a loop for short runs, `fill` (a native call) for long ones. */
+function put(col: Float64Array, x: number, from: number, to: number, zeroed: boolean): void {
+  if (zeroed && Object.is(x, 0)) return;
+  if (to - from < 16) for (let t = from; t < to; t++) col[t] = x;
+  else col.fill(x, from, to);
+}
+
+/** Cuts `signal` into runs of equal state and writes each with `w` (each run is read before it is written). */
+export function writeRuns(signal: ArrayLike<number>, w: RunWriter): void {
+  const T = signal.length;
+  let from = 0;
+  let prev = -1;
+  for (let t = 0; t < T; t++) {
+    const x = signal[t];
+    const c = x !== x ? 2 : x ? 1 : 0; // 2 unknown (NaN), 1 on (any other truthy value), 0 off
+    if (c !== prev) {
+      if (t > 0) w.run(prev, from, t);
+      from = t;
+      prev = c;
+    }
+  }
+  if (T > 0) w.run(prev, from, T);
+}
+
+/**
  * {@link fromSignal} with a bonds leg: allocations may also be `bonds` (the universe's bonds
  * asset); the bonds weights are 0 wherever no allocation in use is `bonds`. Written into
  * `out` when given (the signal may be one of its columns: each bar is read before it is written).
@@ -39,16 +106,7 @@ export function fromSignalWithBonds(
   const small = out?.small ?? new Float64Array(T);
   const large = out?.large ?? new Float64Array(T);
   const bonds = out?.bonds ?? new Float64Array(T);
-  const w1 = allocationWithBonds(on);
-  const w0 = allocationWithBonds(off);
-  const wu = allocationWithBonds(unknown);
-  for (let t = 0; t < T; t++) {
-    const x = signal[t];
-    const w = x !== x ? wu : x ? w1 : w0;
-    small[t] = w[0];
-    large[t] = w[1];
-    bonds[t] = w[2];
-  }
+  writeRuns(signal, new RunWriter(allocationWithBonds(on), allocationWithBonds(off), allocationWithBonds(unknown), small, large, bonds));
   return { small, large, bonds };
 }
 
@@ -62,21 +120,6 @@ export function fromSignal(signal: ArrayLike<number>, on: string, off: string, u
   const T = signal.length;
   const small = out?.small ?? new Float64Array(T);
   const large = out?.large ?? new Float64Array(T);
-  const [s1, l1] = allocation(on);
-  const [s0, l0] = allocation(off);
-  const [su, lu] = allocation(unknown);
-  for (let t = 0; t < T; t++) {
-    const x = signal[t];
-    if (x !== x) {
-      small[t] = su;
-      large[t] = lu;
-    } else if (x) {
-      small[t] = s1;
-      large[t] = l1;
-    } else {
-      small[t] = s0;
-      large[t] = l0;
-    }
-  }
+  writeRuns(signal, new RunWriter(allocation(on), allocation(off), allocation(unknown), small, large));
   return { small, large };
 }
