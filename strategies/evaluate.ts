@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { UserError } from '../engine/errors.js';
 import { isoDay } from '../engine/dates.js';
 import type { Market } from '../engine/types.js';
@@ -29,8 +30,12 @@ export function float32Decimal(x: number): number {
   return x;
 }
 
-/** True when a weight column is 0 (or NaN, no decision) on every bar. */
-function unused(w: ArrayLike<number>): boolean {
+/** True when a weight column is 0 (or NaN, no decision) on every bar; `zeros` (all-zero bytes, reused) makes the common all-+0 case one memcmp. */
+function unused(w: ArrayLike<number>, zeros: { buf?: Buffer }): boolean {
+  if (w instanceof Float64Array) {
+    if (zeros.buf?.length !== w.byteLength) zeros.buf = Buffer.alloc(w.byteLength);
+    if (Buffer.from(w.buffer, w.byteOffset, w.byteLength).equals(zeros.buf)) return true;
+  }
   for (let t = 0; t < w.length; t++) if (w[t] !== 0 && w[t] === w[t]) return false;
   return true;
 }
@@ -67,6 +72,8 @@ export class ColumnEvaluator {
   /** Conversion buffers per market column (weights that are not Float64Arrays), and derived columns of unweighted assets. */
   private readonly conv: (Float64Array | undefined)[];
   private readonly columns: Float64Array[];
+  /** All-zero bytes for {@link unused}. */
+  private readonly zeros: { buf?: Buffer } = {};
 
   constructor(
     readonly strategy: Strategy,
@@ -111,7 +118,7 @@ export class ColumnEvaluator {
       if (typeof w !== 'object' || w === null || typeof (w as ArrayLike<number>).length !== 'number') fail(`: weights for "${key}" are not an array`);
       if (w.length !== T) fail(`: weights for "${key}" have ${w.length} values, the market has ${T} bars`);
       if (key === 'cash') continue;
-      if (key === 'bonds' && !market.bonds && unused(w)) continue; // a bonds leg left empty in a universe without bonds
+      if (key === 'bonds' && !market.bonds && unused(w, this.zeros)) continue; // a bonds leg left empty in a universe without bonds
       let col = -1;
       try {
         col = market.assets.indexOf(resolveAsset(market, key));
