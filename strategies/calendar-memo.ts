@@ -9,6 +9,7 @@
  * comes from a different calendar. Callers get the cached arrays read-only: every exported
  * helper that hands one out copies it.
  */
+import { Buffer } from 'node:buffer';
 import { addMonths, endOfMonth } from '../engine/dates.js';
 
 interface Entry {
@@ -19,10 +20,38 @@ interface Entry {
 
 const memo = new WeakMap<Int32Array, Entry>();
 
-function same(a: Int32Array, b: Int32Array): boolean {
+/** Equal contents of two columns of one type, compared byte for byte (a native memcmp: memo checks run on every use). */
+export function same<C extends Int32Array | Float64Array>(a: C, b: C): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+}
+
+const derived = new WeakMap<Float64Array, { snapshot: Float64Array; value: unknown }>();
+
+/**
+ * A set-independent value derived from a column (e.g. per-block bounds of a view's series),
+ * made by `make` once and made again whenever the column's contents change (checked byte for
+ * byte on every use). One value per column: `make` must depend on nothing else that can change.
+ */
+export function derivedOf<V>(column: Float64Array, make: () => V): V {
+  let d = derived.get(column);
+  if (d === undefined || !same(d.snapshot, column)) derived.set(column, (d = { snapshot: column.slice(), value: make() }));
+  return d.value as V;
+}
+
+/** The memo keys of the lists made by {@link eventList} (they cannot change, so each is joined once). */
+const keys = new WeakMap<readonly number[], string>();
+
+/** A frozen copy of event days whose memo key {@link sharedMonthsSince} computes only once. */
+export function eventList(days: readonly number[]): readonly number[] {
+  const list = Object.freeze(Array.from(days, Number));
+  keys.set(list, list.join(','));
+  return list;
+}
+
+function eventsKey(events: readonly number[]): string {
+  return keys.get(events) ?? events.join(',');
 }
 
 function entry(dates: Int32Array): Entry {
@@ -61,7 +90,7 @@ export const DAYS_PER_MONTH = 30.436875;
  */
 export function sharedMonthsSince(dates: Int32Array, events: readonly number[]): Float64Array {
   const e = entry(dates);
-  const key = events.join(',');
+  const key = eventsKey(events);
   let out = e.since.get(key);
   if (out === undefined) {
     out = new Float64Array(dates.length);
