@@ -129,27 +129,45 @@ function revolvingDoor(n: number, k: number): number[] {
   return [...first, ...second];
 }
 
+/** The split pairs of S blocks: block 0 plus S/2 − 1 of blocks 1…S−1 (one per complementary pair), in revolving-door order. */
+function pairMasks(S: number): number[] {
+  return revolvingDoor(S - 1, S / 2 - 1).map((m) => (m << 1) | 1);
+}
+
+/** Number of complementary split pairs C(S − 1, S/2 − 1) of S blocks (half the splits). */
+export function pboPairCount(S: number): number {
+  checkBlocks(S);
+  return pairMasks(S).length;
+}
+
 /**
- * PBO from block sums (see {@link cscvBlocks}). Deterministic: ties in the in-sample best go to
- * the first trial, ties in the out-of-sample ranking share their average rank. NaN when fewer
- * than two trials took part.
+ * Pairs per chunk of {@link pboPairs}: each chunk sums its first halves afresh and then moves
+ * one block in and out per pair, so the chunks are independent (they may run on different
+ * threads) and the result does not depend on how many threads run them.
  */
-export function pboFromBlocks(blocks: CscvBlocks): PboResult {
+export const PBO_PAIR_CHUNK = 512;
+
+/** Per-split outputs of {@link pboPairs}, indexed by split slot (splits in increasing order of their in-sample block bitmask). */
+export interface PboSplits {
+  logits: Float64Array;
+  isSharpe: Float64Array;
+  oosSharpe: Float64Array;
+}
+
+/**
+ * Computes the splits of pairs [from, to) of {@link pboPairCount} (a whole number of
+ * {@link PBO_PAIR_CHUNK} chunks, the last one possibly short) into `out`: λ, and the in- and
+ * out-of-sample Sharpe ratios of each split's in-sample best trial. Needs at least 2 trials.
+ */
+export function pboPairs(blocks: CscvBlocks, from: number, to: number, out: PboSplits): void {
   const { blocks: S, length: L, trials: N, sum, sumSq, capacity: cap } = blocks;
   const full = (1 << S) - 1;
-  // block 0 plus S/2 − 1 of blocks 1…S−1, in revolving-door order
-  const masks = revolvingDoor(S - 1, S / 2 - 1).map((m) => (m << 1) | 1);
-  const splits = masks.length * 2;
-  const logits = new Float64Array(splits);
-  const isSharpe = new Float64Array(splits);
-  const oosSharpe = new Float64Array(splits);
-  const base = { splits, blocks: S, observations: S * L, dropped: blocks.dropped, trials: N };
-  if (N < 2) return { ...base, pbo: NaN, logits: logits.fill(NaN), medianLogit: NaN, probOosLoss: NaN, degradation: { slope: NaN, intercept: NaN } };
+  const masks = pairMasks(S);
+  const { logits, isSharpe, oosSharpe } = out;
   const n = (S / 2) * L;
   // ranking key: a monotone function of the Sharpe ratio without the square root,
   // s·|s| / (n·q − s²) ∝ sign(mean)·mean²/variance; 0 for a riskless half
   const floor = n * (n - 1) * RISKLESS_SD * RISKLESS_SD;
-
   const totS = new Float64Array(N), totQ = new Float64Array(N);
   for (let b = 0; b < S; b++) {
     for (let k = 0; k < N; k++) {
@@ -159,80 +177,111 @@ export function pboFromBlocks(blocks: CscvBlocks): PboResult {
   }
   const hs = new Float64Array(N), hq = new Float64Array(N); // sums over the current half
   const a = new Float64Array(N), c = new Float64Array(N); // ranking keys of the half and its complement
-  for (let b = 0; b < S; b++) {
-    if (!(masks[0] & (1 << b))) continue;
-    for (let k = 0; k < N; k++) {
-      hs[k] += sum[b * cap + k];
-      hq[k] += sumSq[b * cap + k];
-    }
-  }
   const bySlot = [...masks, ...masks.map((m) => full ^ m)].sort((x, y) => x - y);
   const slot = new Map(bySlot.map((m, i) => [m, i]));
-  for (let p = 0; p < masks.length; p++) {
-    const m = masks[p];
-    // one pass per pair: move one block in and one out of the half (none for the first), then rank keys
-    let si = 0, so = 0;
-    if (p > 0) {
-      const diff = masks[p - 1] ^ m;
-      si = (31 - Math.clz32(diff & m)) * cap;
-      so = (31 - Math.clz32(diff & masks[p - 1])) * cap;
+  for (let chunk = from; chunk < to; chunk += PBO_PAIR_CHUNK) {
+    const end = Math.min(to, chunk + PBO_PAIR_CHUNK);
+    hs.fill(0);
+    hq.fill(0);
+    for (let b = 0; b < S; b++) {
+      if (!(masks[chunk] & (1 << b))) continue;
+      for (let k = 0; k < N; k++) {
+        hs[k] += sum[b * cap + k];
+        hq[k] += sumSq[b * cap + k];
+      }
     }
-    let bestA = 0, bestC = 0, maxA = -Infinity, maxC = -Infinity;
-    for (let k = 0; k < N; k++) {
-      const s = hs[k] + (sum[si + k] - sum[so + k]);
-      const q = hq[k] + (sumSq[si + k] - sumSq[so + k]);
-      hs[k] = s;
-      hq[k] = q;
-      const d = n * q - s * s;
-      const ka = d > floor ? (s * Math.abs(s)) / d : 0;
-      const s2 = totS[k] - s, q2 = totQ[k] - q;
-      const d2 = n * q2 - s2 * s2;
-      const kc = d2 > floor ? (s2 * Math.abs(s2)) / d2 : 0;
-      a[k] = ka;
-      c[k] = kc;
-      if (ka > maxA) { maxA = ka; bestA = k; }
-      if (kc > maxC) { maxC = kc; bestC = k; }
+    for (let p = chunk; p < end; p++) {
+      const m = masks[p];
+      // one pass per pair: move one block in and one out of the half (none for a chunk's first), then rank keys
+      let si = 0, so = 0;
+      if (p > chunk) {
+        const diff = masks[p - 1] ^ m;
+        si = (31 - Math.clz32(diff & m)) * cap;
+        so = (31 - Math.clz32(diff & masks[p - 1])) * cap;
+      }
+      let bestA = 0, bestC = 0, maxA = -Infinity, maxC = -Infinity;
+      for (let k = 0; k < N; k++) {
+        const s = hs[k] + (sum[si + k] - sum[so + k]);
+        const q = hq[k] + (sumSq[si + k] - sumSq[so + k]);
+        hs[k] = s;
+        hq[k] = q;
+        const d = n * q - s * s;
+        const ka = d > floor ? (s * Math.abs(s)) / d : 0;
+        const s2 = totS[k] - s, q2 = totQ[k] - q;
+        const d2 = n * q2 - s2 * s2;
+        const kc = d2 > floor ? (s2 * Math.abs(s2)) / d2 : 0;
+        a[k] = ka;
+        c[k] = kc;
+        if (ka > maxA) { maxA = ka; bestA = k; }
+        if (kc > maxC) { maxC = kc; bestC = k; }
+      }
+      // split m: in-sample = the half (a), out-of-sample = the complement (c); and the mirror split
+      const va = c[bestA], vc = a[bestC];
+      let lessA = 0, eqA = 0, lessC = 0, eqC = 0;
+      // counted without branches (a comparison as 0 or 1): the outcomes are close to coin flips,
+      // which a branch would mispredict half the time
+      for (let k = 0; k < N; k++) {
+        const x = c[k], y = a[k];
+        lessA += +(x < va);
+        eqA += +(x === va);
+        lessC += +(y < vc);
+        eqC += +(y === vc);
+      }
+      const record = (mask: number, rank: number, best: number, inHalf: boolean) => {
+        const omega = rank / (N + 1);
+        const i = slot.get(mask)!;
+        logits[i] = Math.log(omega / (1 - omega));
+        const s = hs[best], q = hq[best];
+        const inS = sharpeFromSums(s, q, n), outS = sharpeFromSums(totS[best] - s, totQ[best] - q, n);
+        isSharpe[i] = inHalf ? inS : outS;
+        oosSharpe[i] = inHalf ? outS : inS;
+      };
+      record(m, lessA + (eqA + 1) / 2, bestA, true);
+      record(full ^ m, lessC + (eqC + 1) / 2, bestC, false);
     }
-    // split m: in-sample = the half (a), out-of-sample = the complement (c); and the mirror split
-    const va = c[bestA], vc = a[bestC];
-    let lessA = 0, eqA = 0, lessC = 0, eqC = 0;
-    for (let k = 0; k < N; k++) {
-      const x = c[k], y = a[k];
-      if (x < va) lessA++;
-      else if (x === va) eqA++;
-      if (y < vc) lessC++;
-      else if (y === vc) eqC++;
-    }
-    const record = (mask: number, rank: number, best: number, inHalf: boolean) => {
-      const omega = rank / (N + 1);
-      const i = slot.get(mask)!;
-      logits[i] = Math.log(omega / (1 - omega));
-      const s = hs[best], q = hq[best];
-      const inS = sharpeFromSums(s, q, n), outS = sharpeFromSums(totS[best] - s, totQ[best] - q, n);
-      isSharpe[i] = inHalf ? inS : outS;
-      oosSharpe[i] = inHalf ? outS : inS;
-    };
-    record(m, lessA + (eqA + 1) / 2, bestA, true);
-    record(full ^ m, lessC + (eqC + 1) / 2, bestC, false);
   }
+}
+
+/** Empty per-split outputs for S blocks (2 · {@link pboPairCount} splits), on `memory` when given (e.g. a SharedArrayBuffer for worker threads). */
+export function pboSplits(S: number, memory?: (bytes: number) => ArrayBufferLike): PboSplits {
+  const splits = 2 * pboPairCount(S);
+  const make = () => new Float64Array(memory ? memory(splits * 8) : new ArrayBuffer(splits * 8));
+  return { logits: make(), isSharpe: make(), oosSharpe: make() };
+}
+
+/**
+ * PBO from block sums (see {@link cscvBlocks}). Deterministic: ties in the in-sample best go to
+ * the first trial, ties in the out-of-sample ranking share their average rank. NaN when fewer
+ * than two trials took part. `splits`, when given, holds every split already computed by
+ * {@link pboPairs} (e.g. in chunks on worker threads); otherwise they are computed here.
+ */
+export function pboFromBlocks(blocks: CscvBlocks, splits?: PboSplits): PboResult {
+  const { blocks: S, length: L, trials: N } = blocks;
+  const pairs = pboPairCount(S);
+  const out = splits ?? pboSplits(S);
+  const { logits, isSharpe, oosSharpe } = out;
+  const count = 2 * pairs;
+  const base = { splits: count, blocks: S, observations: S * L, dropped: blocks.dropped, trials: N };
+  if (N < 2) return { ...base, pbo: NaN, logits: logits.fill(NaN), medianLogit: NaN, probOosLoss: NaN, degradation: { slope: NaN, intercept: NaN } };
+  if (!splits) pboPairs(blocks, 0, pairs, out);
   let overfit = 0, loss = 0, mx = 0, my = 0;
-  for (let i = 0; i < splits; i++) {
+  for (let i = 0; i < count; i++) {
     if (logits[i] <= 0) overfit++;
     if (oosSharpe[i] < 0) loss++;
     mx += isSharpe[i];
     my += oosSharpe[i];
   }
-  mx /= splits;
-  my /= splits;
+  mx /= count;
+  my /= count;
   let sxy = 0, sxx = 0;
-  for (let i = 0; i < splits; i++) {
+  for (let i = 0; i < count; i++) {
     sxy += (isSharpe[i] - mx) * (oosSharpe[i] - my);
     sxx += (isSharpe[i] - mx) ** 2;
   }
   const slope = sxx > 0 ? sxy / sxx : NaN;
   const sorted = Float64Array.from(logits).sort();
-  const medianLogit = (sorted[(splits - 1) >> 1] + sorted[splits >> 1]) / 2;
-  return { ...base, pbo: overfit / splits, logits, medianLogit, probOosLoss: loss / splits, degradation: { slope, intercept: my - slope * mx } };
+  const medianLogit = (sorted[(count - 1) >> 1] + sorted[count >> 1]) / 2;
+  return { ...base, pbo: overfit / count, logits: splits ? Float64Array.from(logits) : logits, medianLogit, probOosLoss: loss / count, degradation: { slope, intercept: my - slope * mx } };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { deflatedSharpe } from '../metrics/psr.js';
-import { accumulateBlocks, cscvBlocks, pboFromBlocks } from '../stats/pbo.js';
+import { accumulateBlocks, cscvBlocks, pboFromBlocks, type CscvBlocks, type PboResult } from '../stats/pbo.js';
 
 /** A deflated Sharpe ratio with the null it tests and what it was computed from. */
 export interface DeflatedSharpeReport {
@@ -75,6 +75,18 @@ export interface OverfittingInput {
  * information ratio). Rows holding NaN (failed sets) take no part.
  */
 export function overfittingFromFile(x: OverfittingInput): { pbo: PboReport; vsBenchmark: DeflatedSharpeReport } {
+  const r = readOverfitting(x);
+  return { pbo: r.blocks ? pboReport(pboFromBlocks(r.blocks)) : { value: null, reason: r.reason }, vsBenchmark: r.vsBenchmark };
+}
+
+/** {@link overfittingFromFile} with the PBO's splits computed by `pbo` (e.g. in chunks on a worker pool). */
+export async function overfittingFromFileWith(x: OverfittingInput, pbo: (blocks: CscvBlocks) => Promise<PboResult>): Promise<{ pbo: PboReport; vsBenchmark: DeflatedSharpeReport }> {
+  const r = readOverfitting(x);
+  return { pbo: r.blocks ? pboReport(await pbo(r.blocks)) : { value: null, reason: r.reason }, vsBenchmark: r.vsBenchmark };
+}
+
+/** Reads the monthly returns file once: the CSCV block sums (or why there are none) and the deflated Sharpe ratio against the benchmark. */
+function readOverfitting(x: OverfittingInput): { blocks?: CscvBlocks; reason: string; vsBenchmark: DeflatedSharpeReport } {
   const S = x.blocks ?? 16;
   const M = x.months;
   const vsNull = `the selected set's true information ratio against ${x.benchmarkName}, i.e. the Sharpe ratio of its monthly returns minus the benchmark's, is no better than the best of as many unskilled trials`;
@@ -138,22 +150,22 @@ export function overfittingFromFile(x: OverfittingInput): { pbo: PboReport; vsBe
     frequency: 'month',
     trials: n,
   };
-  if (!blocks) return { pbo: { value: null, reason }, vsBenchmark };
-  const r = pboFromBlocks(blocks);
-  if (r.trials < 2) return { pbo: { value: null, reason: `${r.trials} set(s) with finite monthly returns; it needs at least 2` }, vsBenchmark };
+  return { blocks, reason, vsBenchmark };
+}
+
+/** The report of a PBO result. */
+function pboReport(r: PboResult): PboReport {
+  if (r.trials < 2) return { value: null, reason: `${r.trials} set(s) with finite monthly returns; it needs at least 2` };
   return {
-    pbo: {
-      value: r.pbo,
-      statistic: 'Sharpe ratio of monthly returns in excess of cash',
-      blocks: r.blocks,
-      splits: r.splits,
-      trials: r.trials,
-      months: r.observations,
-      dropped: r.dropped,
-      medianLogit: r.medianLogit,
-      probOosLoss: r.probOosLoss,
-      degradation: r.degradation,
-    },
-    vsBenchmark,
+    value: r.pbo,
+    statistic: 'Sharpe ratio of monthly returns in excess of cash',
+    blocks: r.blocks,
+    splits: r.splits,
+    trials: r.trials,
+    months: r.observations,
+    dropped: r.dropped,
+    medianLogit: r.medianLogit,
+    probOosLoss: r.probOosLoss,
+    degradation: r.degradation,
   };
 }

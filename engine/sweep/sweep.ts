@@ -13,7 +13,9 @@ import type { Strategy } from '../../strategies/define.js';
 import { lockFolder, type FolderLock } from './folder-lock.js';
 import { gridPoint, shardIndexes, type Grid } from './grid.js';
 import { monthFrame, monthlyExcessOfReturns } from './monthly-returns.js';
-import { deflatedSharpeVsCash, overfittingFromFile, type DeflatedSharpeReport, type PboReport } from './overfitting.js';
+import { deflatedSharpeVsCash, overfittingFromFile, overfittingFromFileWith, type DeflatedSharpeReport, type PboReport } from './overfitting.js';
+import { pboOnPool } from './pbo-on-pool.js';
+import { pboFromBlocks } from '../stats/pbo.js';
 import { randomSetAt, type RandomSearch } from './random-search.js';
 import { runBatch, type SweepRow, type SweepSet } from './run-batch.js';
 import { shareMarket } from './share-market.js';
@@ -358,6 +360,9 @@ async function sweepInto(opts: SweepOptions, f: { out: string; partial: string; 
     }
   }
 
+  const shardIndex = opts.shard?.index ?? 0, shardCount = opts.shard?.count ?? 1;
+  let complete = false;
+  let overfit: { pbo: PboReport; vsBenchmark: DeflatedSharpeReport } | undefined;
   const inFlight = new Set<Promise<void>>();
   const limit = Math.max(1, (opts.workers ?? 1) * 2);
   let batch: SweepSet[] = [];
@@ -384,24 +389,27 @@ async function sweepInto(opts: SweepOptions, f: { out: string; partial: string; 
     }
     if (batch.length && !opts.signal?.stopped) await submit(batch);
     await Promise.all(inFlight);
+    complete = !opts.signal?.stopped && finished >= total;
+    if (complete) {
+      const input = {
+        file: monthlyFile, rows: finished, months: M,
+        benchmark: benchmarkExcess,
+        benchmarkName,
+        bestRow: best ? (best.index - shardIndex) / shardCount : -1,
+      };
+      // the overfitting statistic's splits run on the pool too, in chunks (same result on any number of threads)
+      // (a failed task falls back to this thread: the same numbers)
+      overfit = pool ? await overfittingFromFileWith(input, (b) => pboOnPool(pool, b).catch(() => pboFromBlocks(b))) : overfittingFromFile(input);
+    }
   } finally {
     await pool?.destroy();
   }
-  const complete = !opts.signal?.stopped && finished >= total;
   const trials = n;
   const variance = n > 1 ? m2 / (n - 1) : 0;
   if (best && !bestRow) bestRow = runBatch({ market: opts.market, strategy: opts.strategy, sim: opts.sim, benchmark: opts.benchmark }, [{ index: best.index, params: best.params }])[0];
   const cash = deflatedSharpeVsCash(bestRow?.metrics, opts.market.dates.length, trials, variance);
   const dsr = cash.value;
-  const shardIndex = opts.shard?.index ?? 0, shardCount = opts.shard?.count ?? 1;
-  const overfit = complete
-    ? overfittingFromFile({
-        file: monthlyFile, rows: finished, months: M,
-        benchmark: benchmarkExcess,
-        benchmarkName,
-        bestRow: best ? (best.index - shardIndex) / shardCount : -1,
-      })
-    : { pbo: { value: null, reason: 'the sweep is incomplete' } as PboReport, vsBenchmark: { ...cash, value: NaN, null: '', frequency: 'month' as const, observations: M, trials: 0 } };
+  if (!overfit) overfit = { pbo: { value: null, reason: 'the sweep is incomplete' } as PboReport, vsBenchmark: { ...cash, value: NaN, null: '', frequency: 'month' as const, observations: M, trials: 0 } };
   if (!complete) f.lock.release();
   return {
     dir: partial, partial, out, total, done: finished, errors, complete, best, top, deflatedSharpe: dsr, trials,

@@ -1,13 +1,14 @@
 /**
  * Sweep worker (runs in a piscina worker thread). workerData carries the shared market
  * (SharedArrayBuffer columns, not copied), the strategy reference and the options; each
- * task is a batch of parameter sets.
+ * task is a batch of parameter sets, or (named `pbo`) a chunk of the overfitting statistic's splits.
  */
 import { workerData } from 'node:worker_threads';
 import type { Market, SimOptions } from '../types.js';
 import { loadStrategy } from '../../strategies/load-strategy.js';
 import type { Strategy } from '../../strategies/define.js';
 import { runBatch, type SweepRow, type SweepSet } from './run-batch.js';
+import { pboPairs, type CscvBlocks, type PboSplits } from '../stats/pbo.js';
 
 interface Init {
   market: Market;
@@ -26,4 +27,9 @@ export default async function task(sets: SweepSet[]): Promise<SweepRow[]> {
   strategy ??= loadStrategy(init.strategyRef).then((l) => l.strategy);
   const s = await strategy;
   return runBatch({ market: init.market, strategy: s, sim: init.sim, benchmark: init.benchmark, monthly: init.monthly }, sets, buffer);
+}
+
+/** A chunk of the probability of backtest overfitting: the splits of pairs [from, to), written into the shared outputs. */
+export function pbo(t: { blocks: CscvBlocks; from: number; to: number; out: PboSplits }): void {
+  pboPairs(t.blocks, t.from, t.to, t.out);
 }

@@ -46,6 +46,16 @@ describe('sweep results are byte-identical to the pinned results.csv', () => {
       expect(got.split('\n')).toEqual(want.split('\n'));
     });
   }
+  it('fcr on one thread: the same overfitting statistics as on two workers (PBO splits run on the pool in chunks)', () => {
+    const out = join(dir, 'fcr-one-thread');
+    const r = cli(['sweep', ...GOLDEN_SWEEPS.fcr, '--top', '0', '--workers', '0', '--out', out]);
+    expect(r.code).toBe(0);
+    const one = JSON.parse(readFileSync(join(out, 'sweep.json'), 'utf8'));
+    const two = JSON.parse(readFileSync(join(dir, 'fcr', 'sweep.json'), 'utf8'));
+    expect(one.pbo.value).toBeGreaterThan(0);
+    expect(two.pbo).toEqual(one.pbo);
+    expect(two.deflatedSharpeRatio).toEqual(one.deflatedSharpeRatio);
+  });
 });
 
 /** Backtests pinned in golden/backtests.json: equity and realized weights (sha256 of the bytes), trade count and every metric. */

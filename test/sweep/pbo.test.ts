@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accumulateBlocks, cscvBlocks, pboFromBlocks, probabilityOfBacktestOverfitting } from '../../engine/stats/pbo.js';
+import { accumulateBlocks, cscvBlocks, PBO_PAIR_CHUNK, pboFromBlocks, pboPairCount, pboPairs, pboSplits, probabilityOfBacktestOverfitting } from '../../engine/stats/pbo.js';
 import { mulberry32 } from '../../engine/random.js';
 
 /** Standard normal draws (Box–Muller on the seeded generator). */
@@ -108,4 +108,23 @@ describe('probability of backtest overfitting (CSCV)', () => {
       expect(probabilityOfBacktestOverfitting(m, N).logits).toEqual(probabilityOfBacktestOverfitting(Float64Array.from(m), N).logits);
     });
   });
+
+  it('gives the same bits whether its chunks of splits run in one call or one by one, in any order (as on worker threads)', () => {
+    const N = 30, T = 160;
+    const b = cscvBlocks(N, T, 16);
+    accumulateBlocks(b, normals(N * T, 5), N, T);
+    const whole = pboFromBlocks(b);
+    const pairs = pboPairCount(16);
+    expect(pairs).toBe(6435);
+    const out = pboSplits(16, (bytes) => new SharedArrayBuffer(bytes));
+    const starts: number[] = [];
+    for (let from = 0; from < pairs; from += PBO_PAIR_CHUNK) starts.push(from);
+    for (const from of starts.reverse()) pboPairs(b, from, Math.min(pairs, from + PBO_PAIR_CHUNK), out);
+    const chunked = pboFromBlocks(b, out);
+    expect(chunked.logits).toEqual(whole.logits);
+    expect(chunked.pbo).toBe(whole.pbo);
+    expect(chunked.degradation).toEqual(whole.degradation);
+    expect(chunked.medianLogit).toBe(whole.medianLogit);
+  });
 });
+
