@@ -13,6 +13,7 @@
  * - sweep-*:     10,000 distinct sets of first-cut-rotation and the 9,648-set ism-cycle grid on
  *                one thread, vs the per-set loop of the matrix path (evaluateStrategy +
  *                simulate + computeMetrics); the same sweep on 2 workers (scaling);
+ * - sweep-pbo:   the PBO at the end of a 10,000-set sweep, one thread vs the 2-worker pool;
  * - sweep-parts: per-set time of weights, kernel and summary metrics;
  * - memory:      peak RSS of sweeps of 10,000 and 100,000 sets (flat), 1,000,000 with --long;
  * - audit:       the look-ahead audit of every built-in on the daily universe (bench/audit.ts).
@@ -40,6 +41,8 @@ import { SummaryContext, summaryMetricsOf } from '../engine/metrics/summary-metr
 import { gridPoint, parseGrid } from '../engine/sweep/grid.js';
 import { runSweep, setCount, type SetSource } from '../engine/sweep/sweep.js';
 import { detectCycles } from '../engine/fed/detect-cycles.js';
+import { accumulateBlocks, cscvBlocks, pboFromBlocks } from '../engine/stats/pbo.js';
+import { pboOnPool } from '../engine/sweep/pbo-on-pool.js';
 import { fedFrame } from '../engine/fed/fed-frame.js';
 import type { Market, SimOptions } from '../engine/types.js';
 import { builtin } from '../strategies/index.js';
@@ -337,6 +340,28 @@ async function main(): Promise<void> {
   const rate1 = sets / (s1.median / 1000);
   emit({ bench: 'sweep-fcr', what: `${sets} distinct sets of first-cut-rotation, russell daily, 5 bp, lag 1, cash interest, one thread (results.csv written)`, sets, bars: T, median_s: r2(s1.median / 1000), spread_s: spread(s1, 1 / 1000), sets_per_s: Math.round(rate1), sets_per_cpu_s: Math.round(sets / (median(fcrCpu) / 1000)), goal_sets_per_s: 10_000, met: rate1 >= 10_000, baseline: 'matrix path per set: evaluateStrategy + simulate + computeMetrics', baseline_sets_per_s: Math.round(baseRate), ratio: r2(rate1 / baseRate) });
   emit({ bench: 'sweep-pool', what: `the same sweep on 2 worker threads (piscina, shared market)`, workers: 2, cores, median_s: r2(s2.median / 1000), spread_s: spread(s2, 1 / 1000), sets_per_s: Math.round(sets / (s2.median / 1000)), scaling: r2(s1.median / s2.median), goal_scaling: 1.85, met: s1.median / s2.median >= 1.85 });
+
+  // ---- the end-of-sweep overfitting statistic: PBO of 10,000 sets × 448 months (12,870 splits), one thread vs the 2-worker pool
+  {
+    const N = quick ? 2_000 : 10_000, Tm = 448;
+    const rnd = mulberry32(3);
+    const returns = Float64Array.from({ length: N * Tm }, () => rnd() - 0.5);
+    const blocks = cscvBlocks(N, Tm, 16);
+    accumulateBlocks(blocks, returns, N, Tm);
+    const one = timeIt(() => pboFromBlocks(blocks), quick ? 1 : 3);
+    const { Piscina } = await import('piscina');
+    const pool = new Piscina({ filename: join(packageRoot(), 'dist', 'engine', 'sweep', 'worker.js'), minThreads: 2, maxThreads: 2, workerData: {} });
+    const times: number[] = [];
+    for (let i = 0; i < (quick ? 2 : 4); i++) {
+      const t = performance.now();
+      const r = await pboOnPool(pool, blocks);
+      times.push(performance.now() - t);
+      if (r.pbo !== pboFromBlocks(blocks).pbo) throw new Error('PBO on the pool differs');
+    }
+    await pool.destroy();
+    const two = timing(times.slice(1)); // the first includes the workers' start
+    emit({ bench: 'sweep-pbo', what: `probability of backtest overfitting of ${N} sets × ${Tm} months (16 blocks, 12,870 splits) at the end of a sweep: this thread vs the 2-worker pool`, sets: N, median_ms: Math.round(one.median), spread_ms: spread(one), pool_median_ms: Math.round(two.median), pool_spread_ms: spread(two), ratio: r2(one.median / two.median), us_per_set: r2((one.median * 1000) / N) });
+  }
 
   const ism = builtin('ism-cycle')!;
   const im = buildMarket(loadCatalog(), { universe: 'russell', series: ['ism_pmi'] });
