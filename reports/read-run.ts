@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError, UserError } from '../engine/errors.js';
 import { readCsv } from '../engine/data/read-csv.js';
+import type { WrittenTables } from '../engine/run/write-run-folder.js';
 
 /** A CSV of a run folder as header-keyed text cells. */
 export type Table = Record<string, string>[];
@@ -87,14 +88,11 @@ function records(header: readonly string[], rows: readonly string[][]): Table {
   });
 }
 
-/** Cells of a CSV just written, as read back: header and rows, or no rows when the file must be read (see CsvDocument). */
-export type WrittenTable = { header: string[]; rows: string[][] | undefined };
-
 /**
  * Reads a run folder written by `ratecycle run`. `written` holds the CSVs the folder was just
  * written with (see writeRunFiles): those are taken as they are instead of read back from disk.
  */
-export function readRunFolder(dir: string, written?: ReadonlyMap<string, WrittenTable>): RunData {
+export function readRunFolder(dir: string, written?: WrittenTables): RunData {
   const table = (name: string): Table => {
     const w = written?.get(name);
     return w?.rows ? records(w.header, w.rows) : readTable(dir, name);

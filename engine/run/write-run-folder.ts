@@ -73,7 +73,7 @@ export function runManifest(r: BacktestResult, extra: { strategyFile?: string; d
 export type CsvSink = (name: string, header: readonly string[], rows: Iterable<readonly Cell[]>) => void;
 
 /** The CSVs a run folder was just written with, by file name: header and cells as read back (see CsvDocument). */
-export type WrittenTables = Map<string, { header: string[]; rows: string[][] | undefined }>;
+export type WrittenTables = ReadonlyMap<string, { header: string[]; rows: string[][] | undefined }>;
 
 /**
  * Writes every CSV and JSON file of a run folder (see reports/run-folder.md) into `dir`.
@@ -84,7 +84,7 @@ export function writeRunFiles(dir: string, r: BacktestResult, manifest: ReturnTy
   const T = market.dates.length;
   const A = market.assets.length;
   const put = (name: string, text: string) => writeFileSync(join(dir, name), text);
-  const tables: WrittenTables = new Map();
+  const tables = new Map<string, { header: string[]; rows: string[][] | undefined }>();
   const csv: CsvSink = (name, header, rows) => {
     const doc = csvDocument(header, rows);
     put(name, doc.text);
