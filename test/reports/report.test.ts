@@ -180,13 +180,19 @@ import { groupDigits } from '../../reports/html/format.js';
 import fc from 'fast-check';
 
 describe('groupDigits', () => {
-  it('matches toLocaleString en-US with fixed decimals (property)', () => {
+  it('matches Intl en-US grouping of the exactly rounded decimals (property)', () => {
+    // the oracle groups x.toFixed(dgt) (exact rounding of the double); toLocaleString itself rounds
+    // the shortest decimal form instead, e.g. 368295079881.3785 (really …881.378479) to …881.379
     fc.assert(
       fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.integer({ min: 0, max: 3 }), (x, dgt) => {
-        const expected = x.toLocaleString('en-US', { minimumFractionDigits: dgt, maximumFractionDigits: dgt, useGrouping: true });
+        const expected = new Intl.NumberFormat('en-US', { minimumFractionDigits: dgt, maximumFractionDigits: dgt, useGrouping: true }).format(x.toFixed(dgt) as never);
         expect(groupDigits(x, dgt)).toBe(expected === '-0' || /^-0\.0*$/.test(expected) ? expected.slice(1) : expected);
       }),
       { numRuns: 2000 },
     );
+  });
+  it('rounds the double exactly, like toFixed', () => {
+    expect(groupDigits(368295079881.3785, 3)).toBe('368,295,079,881.378');
+    expect(groupDigits(-1234.5, 0)).toBe('-1,235');
   });
 });
