@@ -19,13 +19,21 @@ export interface CscvBlocks {
   length: number;
   /** Observations dropped at the start so that S divides the rest. */
   dropped: number;
-  /** Trials kept (rows with only finite values), in row order. */
+  /** Trials kept (rows with only finite values). */
   trials: number;
-  /** Row number (in the input) of each kept trial. */
+  /**
+   * Distinct trials among them: rows with the same block sums (e.g. parameter sets that trade
+   * alike) behave identically in every split, so each distinct one is kept once with its
+   * number of rows as its weight in the rankings: the same result, at the cost of the distinct.
+   */
+  distinct: number;
+  /** Row number (in the input) of each distinct trial's first row, in row order. */
   rows: Int32Array;
-  /** Σx per block and trial, block-major: sum[b·capacity + k]. */
+  /** Rows per distinct trial. */
+  weight: Float64Array;
+  /** Σx per block and distinct trial, block-major: sum[b·capacity + k]. */
   sum: Float64Array;
-  /** Σx² per block and trial, block-major. */
+  /** Σx² per block and distinct trial, block-major. */
   sumSq: Float64Array;
   /** Trials the arrays have room for. */
   capacity: number;
@@ -76,7 +84,29 @@ export function cscvBlocks(trials: number, T: number, S = 16): CscvBlocks {
   checkBlocks(S);
   const length = Math.floor(T / S);
   if (length * (S / 2) < 2) throw new RangeError(`PBO: ${T} observations are too few for ${S} blocks (each half needs at least 2)`);
-  return { blocks: S, length, dropped: T - length * S, trials: 0, rows: new Int32Array(trials), sum: new Float64Array(trials * S), sumSq: new Float64Array(trials * S), capacity: trials };
+  return { blocks: S, length, dropped: T - length * S, trials: 0, distinct: 0, rows: new Int32Array(trials), weight: new Float64Array(trials), sum: new Float64Array(trials * S), sumSq: new Float64Array(trials * S), capacity: trials };
+}
+
+/** Where {@link accumulateBlocks} finds earlier trials with the same block sums: hash → first distinct trial, and a chain per hash. */
+const seen = new WeakMap<CscvBlocks, { first: Map<number, number>; next: Int32Array; words: Int32Array; values: Float64Array }>();
+
+/** A hash of distinct trial k's 2S block sums (their bits). */
+function sumsHash(into: CscvBlocks, k: number, values: Float64Array, words: Int32Array): number {
+  const S = into.blocks, cap = into.capacity;
+  for (let b = 0; b < S; b++) {
+    values[2 * b] = into.sum[b * cap + k];
+    values[2 * b + 1] = into.sumSq[b * cap + k];
+  }
+  let h = 0x811c9dc5;
+  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i], 0x01000193);
+  return h;
+}
+
+/** Whether distinct trials j and k have identical block sums (bit for bit: Object.is, so −0 ≠ 0). */
+function sameSums(into: CscvBlocks, j: number, k: number): boolean {
+  const S = into.blocks, cap = into.capacity;
+  for (let b = 0; b < S; b++) if (!Object.is(into.sum[b * cap + j], into.sum[b * cap + k]) || !Object.is(into.sumSq[b * cap + j], into.sumSq[b * cap + k])) return false;
+  return true;
 }
 
 /**
@@ -91,9 +121,8 @@ export function accumulateBlocks(into: CscvBlocks, returns: ArrayLike<number>, r
     let finite = true;
     for (let t = 0; t < T && finite; t++) finite = Number.isFinite(returns[base + t]);
     if (!finite) continue;
-    const k = into.trials++;
-    if (k >= into.rows.length) throw new RangeError('PBO: more rows than allocated');
-    into.rows[k] = firstRow + r;
+    if (into.trials++ >= into.capacity) throw new RangeError('PBO: more rows than allocated');
+    const k = into.distinct; // a new distinct trial unless its sums match an earlier one
     for (let b = 0; b < S; b++) {
       let s = 0, q = 0;
       const from = base + dropped + b * L;
@@ -104,6 +133,23 @@ export function accumulateBlocks(into: CscvBlocks, returns: ArrayLike<number>, r
       }
       into.sum[b * into.capacity + k] = s;
       into.sumSq[b * into.capacity + k] = q;
+    }
+    let d = seen.get(into);
+    if (!d) {
+      const values = new Float64Array(2 * S);
+      seen.set(into, (d = { first: new Map(), next: new Int32Array(into.capacity), values, words: new Int32Array(values.buffer) }));
+    }
+    const h = sumsHash(into, k, d.values, d.words);
+    const head = d.first.get(h) ?? -1;
+    let j = head;
+    while (j >= 0 && !sameSums(into, j, k)) j = d.next[j];
+    if (j >= 0) into.weight[j]++;
+    else {
+      into.rows[k] = firstRow + r;
+      into.weight[k] = 1;
+      d.next[k] = head;
+      d.first.set(h, k);
+      into.distinct++;
     }
   }
 }
@@ -160,7 +206,7 @@ export interface PboSplits {
  * out-of-sample Sharpe ratios of each split's in-sample best trial. Needs at least 2 trials.
  */
 export function pboPairs(blocks: CscvBlocks, from: number, to: number, out: PboSplits): void {
-  const { blocks: S, length: L, trials: N, sum, sumSq, capacity: cap } = blocks;
+  const { blocks: S, length: L, distinct: N, trials, weight: w, sum, sumSq, capacity: cap } = blocks;
   const full = (1 << S) - 1;
   const masks = pairMasks(S);
   const { logits, isSharpe, oosSharpe } = out;
@@ -218,17 +264,18 @@ export function pboPairs(blocks: CscvBlocks, from: number, to: number, out: PboS
       // split m: in-sample = the half (a), out-of-sample = the complement (c); and the mirror split
       const va = c[bestA], vc = a[bestC];
       let lessA = 0, eqA = 0, lessC = 0, eqC = 0;
-      // counted without branches (a comparison as 0 or 1): the outcomes are close to coin flips,
-      // which a branch would mispredict half the time
+      // counted without branches (a comparison as 0 or 1, times the trial's rows): the outcomes
+      // are close to coin flips, which a branch would mispredict half the time
       for (let k = 0; k < N; k++) {
         const x = c[k], y = a[k];
-        lessA += +(x < va);
-        eqA += +(x === va);
-        lessC += +(y < vc);
-        eqC += +(y === vc);
+        const wk = w[k];
+        lessA += +(x < va) * wk;
+        eqA += +(x === va) * wk;
+        lessC += +(y < vc) * wk;
+        eqC += +(y === vc) * wk;
       }
       const record = (mask: number, rank: number, best: number, inHalf: boolean) => {
-        const omega = rank / (N + 1);
+        const omega = rank / (trials + 1);
         const i = slot.get(mask)!;
         logits[i] = Math.log(omega / (1 - omega));
         const s = hs[best], q = hq[best];

@@ -16,7 +16,7 @@ function shared(a: Float64Array): Float64Array {
  */
 export async function pboOnPool(pool: Piscina, blocks: CscvBlocks): Promise<PboResult> {
   if (blocks.trials < 2) return pboFromBlocks(blocks);
-  const onShared = { ...blocks, rows: new Int32Array(0), sum: shared(blocks.sum), sumSq: shared(blocks.sumSq) };
+  const onShared = { ...blocks, rows: new Int32Array(0), sum: shared(blocks.sum), sumSq: shared(blocks.sumSq), weight: shared(blocks.weight) };
   const out = pboSplits(blocks.blocks, (bytes) => new SharedArrayBuffer(bytes));
   const pairs = pboPairCount(blocks.blocks);
   const tasks: Promise<unknown>[] = [];

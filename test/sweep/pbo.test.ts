@@ -126,5 +126,35 @@ describe('probability of backtest overfitting (CSCV)', () => {
     expect(chunked.degradation).toEqual(whole.degradation);
     expect(chunked.medianLogit).toBe(whole.medianLogit);
   });
+
+  it('counts repeated rows once with their weight: the same splits as a brute-force CSCV over every row', () => {
+    // rows A, B, A, C, B, A of the hand-computed case (S = 4 blocks of one observation)
+    const [A, B, C] = [ABC.slice(0, 4), ABC.slice(4, 8), ABC.slice(8)];
+    const rowsOf = [A, B, A, C, B, A];
+    const r = probabilityOfBacktestOverfitting(rowsOf.flat(), 6, { blocks: 4 });
+    const b = cscvBlocks(6, 4, 4);
+    accumulateBlocks(b, rowsOf.flat(), 6, 4);
+    expect([b.trials, b.distinct, [...b.rows.subarray(0, 3)], [...b.weight.subarray(0, 3)]]).toEqual([6, 3, [0, 1, 3], [3, 2, 1]]);
+    // brute force: every split, every row's Sharpe ratio from its raw values, first best in sample, average rank out of sample
+    const sharpe = (x: number[]) => {
+      const m = x.reduce((u, v) => u + v, 0) / x.length;
+      const sd = Math.sqrt(x.reduce((u, v) => u + (v - m) ** 2, 0) / (x.length - 1));
+      return m / sd;
+    };
+    const want: number[] = [];
+    for (let mask = 0; mask < 16; mask++) {
+      const inS = [0, 1, 2, 3].filter((i) => mask & (1 << i));
+      if (inS.length !== 2) continue;
+      const outS = [0, 1, 2, 3].filter((i) => !(mask & (1 << i)));
+      const is = rowsOf.map((x) => sharpe(inS.map((i) => x[i])));
+      const os = rowsOf.map((x) => sharpe(outS.map((i) => x[i])));
+      const best = is.indexOf(Math.max(...is));
+      const rank = os.filter((v) => v < os[best]).length + (os.filter((v) => v === os[best]).length + 1) / 2;
+      want.push(Math.log(rank / 7 / (1 - rank / 7)));
+    }
+    expect(r.trials).toBe(6);
+    r.logits.forEach((l, i) => expect(l).toBeCloseTo(want[i], 12));
+    expect(r.pbo).toBe(want.filter((l) => l <= 0).length / 6);
+  });
 });
 
