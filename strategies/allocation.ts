@@ -54,6 +54,25 @@ export class RunWriter {
     [this.su, this.lu, this.bu = 0] = unknown;
   }
 
+  private from = 0;
+  private state = -1;
+
+  /**
+   * Bar t has signal state `state` (bars given in increasing order from 0): when the state
+   * changes, the run before t is written. Every bar of a run is read before the run is written.
+   */
+  mark(t: number, state: number): void {
+    if (state === this.state) return;
+    if (t > 0) this.run(this.state, this.from, t);
+    this.from = t;
+    this.state = state;
+  }
+
+  /** Writes the last run, up to bar T (the column length). */
+  end(T: number): void {
+    if (T > 0) this.run(this.state, this.from, T);
+  }
+
   /** Bars [from, to) get the allocation of signal state `state`: 0 off, 1 on, 2 unknown. */
   run(state: number, from: number, to: number): void {
     const s = state === 0 ? this.s0 : state === 1 ? this.s1 : this.su;
@@ -76,18 +95,11 @@ function put(col: Float64Array, x: number, from: number, to: number, zeroed: boo
 /** Cuts `signal` into runs of equal state and writes each with `w` (each run is read before it is written). */
 export function writeRuns(signal: ArrayLike<number>, w: RunWriter): void {
   const T = signal.length;
-  let from = 0;
-  let prev = -1;
   for (let t = 0; t < T; t++) {
     const x = signal[t];
-    const c = x !== x ? 2 : x ? 1 : 0; // 2 unknown (NaN), 1 on (any other truthy value), 0 off
-    if (c !== prev) {
-      if (t > 0) w.run(prev, from, t);
-      from = t;
-      prev = c;
-    }
+    w.mark(t, x !== x ? 2 : x ? 1 : 0); // 2 unknown (NaN), 1 on (any other truthy value), 0 off
   }
-  if (T > 0) w.run(prev, from, T);
+  w.end(T);
 }
 
 /**

@@ -70,24 +70,16 @@ function makeWindow(since: Float64Array, sinceAny: Float64Array | null): Window 
  */
 function windowWeights(since: Float64Array, sinceAny: Float64Array | null, months: number, w: RunWriter): void {
   const T = since.length;
-  let from = 0;
-  let prev = -1;
-  const mark = (t: number, c: number) => {
-    if (c === prev) return;
-    if (t > 0) w.run(prev, from, t);
-    from = t;
-    prev = c;
-  };
   if (Number.isInteger(months) && months <= MAX_FAST) {
     const { k, lo, hi } = windowOf(since, sinceAny);
     for (let b = 0; b * BLOCK < T; b++) {
       const start = b * BLOCK;
-      if (hi[b] <= months) mark(start, 1);
-      else if (lo[b] > months) mark(start, 0);
-      else for (let t = start, end = Math.min(T, start + BLOCK); t < end; t++) mark(t, k[t] <= months ? 1 : 0);
+      if (hi[b] <= months) w.mark(start, 1);
+      else if (lo[b] > months) w.mark(start, 0);
+      else for (let t = start, end = Math.min(T, start + BLOCK); t < end; t++) w.mark(t, k[t] <= months ? 1 : 0);
     }
-  } else for (let t = 0; t < T; t++) mark(t, (since[t] >= 0 && since[t] < months) || (sinceAny !== null && sinceAny[t] >= 0 && sinceAny[t] < months) ? 1 : 0);
-  if (T > 0) w.run(prev, from, T);
+  } else for (let t = 0; t < T; t++) w.mark(t, (since[t] >= 0 && since[t] < months) || (sinceAny !== null && sinceAny[t] >= 0 && sinceAny[t] < months) ? 1 : 0);
+  w.end(T);
 }
 
 /**

@@ -82,14 +82,6 @@ export default defineStrategy({
     const blocks = derivedOf(pmi, () => blocksOf(pmi));
     const { r, all, none } = risingOf(pmi, back, blocks, p.months);
     // the signal per bar (2 = PMI unknown), written run by run; a block whose bounds decide it is not read bar by bar
-    let from = 0;
-    let prev = -1;
-    const mark = (t: number, c: number) => {
-      if (c === prev) return;
-      if (t > 0) w.run(prev, from, t);
-      from = t;
-      prev = c;
-    };
     for (let k = 0; k * BLOCK < T; k++) {
       const start = k * BLOCK;
       if (!blocks.nan[k]) {
@@ -98,22 +90,22 @@ export default defineStrategy({
         const on = rule === 0 ? aboveAll : rule === 1 ? all[k] === 1 : rule === 2 ? aboveAll && all[k] === 1 : aboveAll || all[k] === 1;
         const off = rule === 0 ? aboveNone : rule === 1 ? none[k] === 1 : rule === 2 ? aboveNone || none[k] === 1 : aboveNone && none[k] === 1;
         if (on || off) {
-          mark(start, on ? 1 : 0);
+          w.mark(start, on ? 1 : 0);
           continue;
         }
       }
       for (let t = start, end = Math.min(T, start + BLOCK); t < end; t++) {
         const x = pmi[t];
         if (x !== x) {
-          mark(t, 2);
+          w.mark(t, 2);
           continue;
         }
         const above = x > level;
         const rising = r[t] === 1;
-        mark(t, (rule === 0 ? above : rule === 1 ? rising : rule === 2 ? above && rising : above || rising) ? 1 : 0);
+        w.mark(t, (rule === 0 ? above : rule === 1 ? rising : rule === 2 ? above && rising : above || rising) ? 1 : 0);
       }
     }
-    if (T > 0) w.run(prev, from, T);
+    w.end(T);
     return o;
   },
 });
