@@ -62,6 +62,13 @@ function unit(state: number): number {
   return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
 }
 
+/** The block length of uniform u: the smallest k with cdf[k] > u, searched from the guide table's start. */
+function lengthOf(u: number, { cdf, guide, M }: Lengths): number {
+  let len = guide[Math.floor(u * M)];
+  while (cdf[len] <= u) len++;
+  return len;
+}
+
 /** mulberry32's state step. */
 const STEP = 0x6d2b79f5;
 
@@ -127,17 +134,13 @@ function wrapped(P: Float64Array, W: number, T: number, e: number, k: number): n
 }
 
 /** One group, no skipped bars: each resample's sum from a one-lane prefix table; its count is T. */
-function drawOne(P: Float64Array, T: number, draws: number, state: number, { cdf, guide, M }: Lengths, sums: Float64Array, counts: Float64Array): void {
+function drawOne(P: Float64Array, T: number, draws: number, state: number, lengths: Lengths, sums: Float64Array, counts: Float64Array): void {
   for (let b = 0; b < draws; b++) {
     let a = 0;
     let filled = 0;
     while (filled < T) {
-      const u1 = unit((state = (state + STEP) >>> 0));
-      const u2 = unit((state = (state + STEP) >>> 0));
-      const start = Math.floor(u1 * T);
-      let len = guide[Math.floor(u2 * M)];
-      while (cdf[len] <= u2) len++;
-      if (len > T - filled) len = T - filled;
+      const start = Math.floor(unit((state = (state + STEP) >>> 0)) * T);
+      const len = Math.min(lengthOf(unit((state = (state + STEP) >>> 0)), lengths), T - filled);
       const end = start + len;
       a += (end <= T ? P[end] : P[T] + P[end - T]) - P[start];
       filled += len;
@@ -148,17 +151,13 @@ function drawOne(P: Float64Array, T: number, draws: number, state: number, { cdf
 }
 
 /** Up to 4 groups (W = 2·ΣG ≤ 8 lanes of sum and count, interleaved by bar) in local accumulators. */
-function drawLanes(P: Float64Array, W: number, GT: number, T: number, draws: number, state: number, { cdf, guide, M }: Lengths, sums: Float64Array, counts: Float64Array): void {
+function drawLanes(P: Float64Array, W: number, GT: number, T: number, draws: number, state: number, lengths: Lengths, sums: Float64Array, counts: Float64Array): void {
   for (let b = 0; b < draws; b++) {
     let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
     let filled = 0;
     while (filled < T) {
-      const u1 = unit((state = (state + STEP) >>> 0));
-      const u2 = unit((state = (state + STEP) >>> 0));
-      const start = Math.floor(u1 * T);
-      let len = guide[Math.floor(u2 * M)];
-      while (cdf[len] <= u2) len++;
-      if (len > T - filled) len = T - filled;
+      const start = Math.floor(unit((state = (state + STEP) >>> 0)) * T);
+      const len = Math.min(lengthOf(unit((state = (state + STEP) >>> 0)), lengths), T - filled);
       const end = start + len;
       const s0 = start * W;
       if (end <= T) {
@@ -214,19 +213,15 @@ function drawLanes(P: Float64Array, W: number, GT: number, T: number, draws: num
 }
 
 /** More than 4 groups: an accumulator array over the single prefix table, wrapping blocks in two parts. */
-function drawWide(pre: Float64Array, W: number, T: number, draws: number, state: number, { cdf, guide, M }: Lengths, sums: Float64Array, counts: Float64Array): void {
+function drawWide(pre: Float64Array, W: number, T: number, draws: number, state: number, lengths: Lengths, sums: Float64Array, counts: Float64Array): void {
   const GT = W / 2;
   const acc = new Float64Array(W);
   for (let b = 0; b < draws; b++) {
     acc.fill(0);
     let filled = 0;
     while (filled < T) {
-      const u1 = unit((state = (state + STEP) >>> 0));
-      const u2 = unit((state = (state + STEP) >>> 0));
-      const start = Math.floor(u1 * T);
-      let len = guide[Math.floor(u2 * M)];
-      while (cdf[len] <= u2) len++;
-      if (len > T - filled) len = T - filled;
+      const start = Math.floor(unit((state = (state + STEP) >>> 0)) * T);
+      const len = Math.min(lengthOf(unit((state = (state + STEP) >>> 0)), lengths), T - filled);
       const end = start + len; // ≤ 2T − 1: wraps around the end at most once
       const s0 = start * W;
       if (end <= T) {
