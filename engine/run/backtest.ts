@@ -132,7 +132,7 @@ export function backtestSimulation(strategy: Strategy, params: Record<string, un
 
 /** The second half of {@link backtest}: the regime table and the event study of a simulation. */
 export function addStudies(run: BacktestSimulation, options: Pick<BacktestOptions, 'events'>): BacktestResult {
-  const { market, sim, smallEquity, largeEquity } = run;
+  const { market, sim, smallEquity, largeEquity, bondsEquity } = run;
   const smallRet = market.returns[market.small];
   const largeRet = market.returns[market.large];
   const bondsRet = market.bonds ? market.returns[market.bonds] : undefined;
@@ -146,7 +146,7 @@ export function addStudies(run: BacktestSimulation, options: Pick<BacktestOption
     if (d.changeBp > 0 && kinds.has('hike')) evs.push({ event: 'hike', date: d.date });
   }
   const equity = sim.equity;
-  const events = eventStudy({ dates: market.dates, strategy: equity, small: smallEquity, large: largeEquity, ...(bondsRet ? { bonds: equityOf(bondsRet) } : {}) }, evs, HORIZONS);
+  const events = eventStudy({ dates: market.dates, strategy: equity, small: smallEquity, large: largeEquity, ...(bondsEquity ? { bonds: bondsEquity } : {}) }, evs, HORIZONS);
   return {
     ...run,
     regimes,
