@@ -38,6 +38,7 @@ import { runKernel } from '../engine/simulate/kernel.js';
 import { kernelSetup } from '../engine/simulate/setup.js';
 import { matrixColumns } from '../engine/simulate/validate-targets.js';
 import { SummaryContext, summaryMetricsOf } from '../engine/metrics/summary-metrics.js';
+import { wasmSumsAvailable } from '../engine/metrics/summary-sums-wasm.js';
 import { gridPoint, parseGrid } from '../engine/sweep/grid.js';
 import { runSweep, setCount, type SetSource } from '../engine/sweep/sweep.js';
 import { detectCycles } from '../engine/fed/detect-cycles.js';
@@ -418,7 +419,15 @@ async function main(): Promise<void> {
     const tm = timeIt(() => {
       for (let i = 0; i < cnt; i++) summaryMetricsOf(ctx, eq, 1);
     });
-    emit({ bench: 'sweep-parts', strategy: name, bars: m.dates.length, weights_us: r2((tw.median * 1000) / cnt), kernel_us: r2((tk.median * 1000) / cnt), metrics_us: r2((tm.median * 1000) / cnt), bytes_per_set_kb: Math.round(((3 + m.assets.length) * m.dates.length * 8) / 1024) });
+    // the sweep's own path: the curve in the WebAssembly instance's memory (same bits)
+    const wctx = new SummaryContext(m.cash, m.returns[m.large], m.dates, m.periodsPerYear, { wasm: true });
+    const weq = wctx.curveBuffer();
+    weq.set(eq);
+    if (JSON.stringify(summaryMetricsOf(wctx, weq, 1)) !== JSON.stringify(summaryMetricsOf(ctx, eq, 1))) throw new Error('WebAssembly and JavaScript summary metrics differ');
+    const twm = timeIt(() => {
+      for (let i = 0; i < cnt; i++) summaryMetricsOf(wctx, weq, 1);
+    });
+    emit({ bench: 'sweep-parts', strategy: name, bars: m.dates.length, weights_us: r2((tw.median * 1000) / cnt), kernel_us: r2((tk.median * 1000) / cnt), metrics_us: r2((twm.median * 1000) / cnt), metrics_spread_us: spread(twm, 1000 / cnt), metrics_js_us: r2((tm.median * 1000) / cnt), metrics_ratio_js_to_wasm: r2(tm.median / twm.median), wasm: wasmSumsAvailable(), bytes_per_set_kb: Math.round(((3 + m.assets.length) * m.dates.length * 8) / 1024) });
   }
   rmSync(tmp, { recursive: true, force: true });
 

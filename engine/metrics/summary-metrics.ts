@@ -1,5 +1,7 @@
 import { cagr as compoundAnnual } from './cagr.js';
 import { probabilisticSharpe } from './psr.js';
+import { SUM, SUM_COUNT, summarySums } from './summary-sums.js';
+import { WasmSums } from './summary-sums-wasm.js';
 
 /** The metrics a sweep records per parameter set (a subset of Metrics, same definitions). */
 export interface SummaryMetrics {
@@ -21,13 +23,11 @@ export interface SummaryMetrics {
 /** Names of the summary metrics, in column order. */
 export const SUMMARY_KEYS: readonly (keyof SummaryMetrics)[] = ['totalReturn', 'cagr', 'volatility', 'sharpe', 'sortino', 'maxDrawdown', 'calmar', 'skew', 'kurtosis', 'psr', 'beta', 'sharpeBar'];
 
-/** Relative margin of the drawdown pre-test (far above rounding: the exact test decides). */
-const DD_MARGIN = 1e-12;
-
 /**
  * What every equity curve of a sweep shares: the cash and benchmark series, their set-independent
  * sums (benchmark excess returns b_t = bench_t − cash_t, their mean and centred values, Σ(b − b̄)²),
- * and a reusable buffer for the curve's returns. Build once per market and benchmark.
+ * and reusable buffers. Build once per market and benchmark; `{ wasm: true }` also sets up the
+ * WebAssembly sums (summary-sums-wasm.ts) for curves written into {@link curveBuffer}.
  */
 export class SummaryContext {
   readonly T: number;
@@ -38,14 +38,19 @@ export class SummaryContext {
   readonly db: Float64Array;
   /** Σ(b_t − b̄)². */
   readonly vb: number;
-  /** Per-bar returns of the curve being measured (reused). */
+  /** Per-bar returns of the curve being measured by the JavaScript pass (reused scratch). */
   readonly r: Float64Array;
+  /** The sums of the last curve measured (reused). */
+  private readonly out = new Float64Array(SUM_COUNT);
+  /** The WebAssembly sums over these bars, when asked for and available. */
+  private readonly wasm: WasmSums | null;
 
   constructor(
     readonly cash: Float64Array,
     readonly bench: Float64Array,
     readonly dates: Int32Array,
     readonly periodsPerYear: number,
+    options: { wasm?: boolean } = {},
   ) {
     const T = dates.length;
     this.T = T;
@@ -64,6 +69,21 @@ export class SummaryContext {
     this.db = db;
     this.vb = vb;
     this.r = new Float64Array(T);
+    this.wasm = options.wasm ? WasmSums.create(cash, db) : null;
+  }
+
+  /**
+   * A buffer of length T to write curves into: the WebAssembly instance's own memory when the
+   * context has one (its curves are then measured there, same bits, about twice as fast).
+   */
+  curveBuffer(): Float64Array {
+    return this.wasm ? this.wasm.equity : new Float64Array(this.T);
+  }
+
+  /** The sums of `equity` started at `initial` (summary-sums.ts), in a reused array. */
+  sums(equity: Float64Array, initial: number): Float64Array {
+    if (this.wasm !== null && equity === this.wasm.equity) return this.wasm.sums(initial);
+    return summarySums(this.T, equity, initial, this.cash, this.db, this.r, this.out);
   }
 }
 
@@ -71,55 +91,18 @@ export class SummaryContext {
  * The sweep's metrics of an equity curve that started at `initial` (same definitions as
  * computeMetrics; a test checks they agree): returns r_t = E_t/E_{t−1} − 1 from bar 1 with
  * E_0 taken as `initial` (0 after ruin), excess over cash, beta against the benchmark's excess
- * returns, annualized with periodsPerYear. Two passes, no allocation: sums, then centred
- * moments (Welford-free two-pass moments, Chan, Golub & LeVeque 1983).
+ * returns, annualized with periodsPerYear. The per-bar work is the two passes of
+ * summary-sums.ts (in WebAssembly when the curve lives in the context's curveBuffer); this
+ * turns their sums into the metrics. No allocation.
  */
 export function summaryMetricsOf(ctx: SummaryContext, equity: Float64Array, initial: number): SummaryMetrics {
-  const { T, n, cash, r: rb, db } = ctx;
-  let sr = 0, sx = 0, down = 0;
-  let peak = initial, mdd = 0;
-  let lim = peak + peak * DD_MARGIN; // bars at or above lim cannot deepen the drawdown
-  let prev = initial;
-  for (let t = 1; t < T; t++) {
-    const e = equity[t];
-    const r = prev === 0 ? 0 : e / prev - 1;
-    prev = e;
-    rb[t] = r;
-    const x = r - cash[t];
-    sr += r;
-    sx += x;
-    const neg = x < 0 ? x : 0; // adding 0² leaves the sum unchanged
-    down += neg * neg;
-    if (e > peak) {
-      peak = e;
-      lim = peak * (1 + mdd) + peak * DD_MARGIN;
-    } else if (e < lim) {
-      // dd = e / peak − 1 is monotone in e: only bars below lim can be a new minimum
-      const dd = e / peak - 1;
-      if (dd < mdd) {
-        mdd = dd;
-        lim = peak * (1 + mdd) + peak * DD_MARGIN;
-      }
-    }
-  }
-  const mr = sr / n, mx = sx / n;
-  let vr = 0, vx = 0, m3 = 0, m4 = 0, x3 = 0, x4 = 0, cov = 0;
-  for (let t = 1; t < T; t++) {
-    const r = rb[t];
-    const dr = r - mr;
-    const dx = r - cash[t] - mx;
-    const dr2 = dr * dr;
-    const dr3 = dr2 * dr;
-    const dx2 = dx * dx;
-    const dx3 = dx2 * dx;
-    vr += dr2;
-    m3 += dr3;
-    m4 += dr3 * dr;
-    vx += dx2;
-    x3 += dx3;
-    x4 += dx3 * dx;
-    cov += dx * db[t];
-  }
+  const { T, n } = ctx;
+  const sum = ctx.sums(equity, initial);
+  const mx = sum[SUM.x] / n;
+  const mdd = sum[SUM.mdd];
+  const vr = sum[SUM.r2], m3 = sum[SUM.r3], m4 = sum[SUM.r4];
+  const vx = sum[SUM.x2], x3 = sum[SUM.x3], x4 = sum[SUM.x4];
+  const down = sum[SUM.down], cov = sum[SUM.cov];
   const vb = ctx.vb;
   const ppy = ctx.periodsPerYear;
   const total = equity[T - 1] / initial - 1;

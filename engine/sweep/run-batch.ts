@@ -62,8 +62,8 @@ export class SweepRunner {
     this.setup = kernelSetup({ dates: market.dates, assets: market.assets, returns: market.assets.map((a) => market.returns[a]), cash: market.cash }, o);
     this.evaluator = new ColumnEvaluator(strategy, market);
     const bench = market.returns[ctx.benchmark === 'small' ? market.small : market.large];
-    this.summary = new SummaryContext(market.cash, bench, market.dates, market.periodsPerYear);
-    this.equity = new Float64Array(T);
+    this.summary = new SummaryContext(market.cash, bench, market.dates, market.periodsPerYear, { wasm: true });
+    this.equity = this.summary.curveBuffer(); // the kernel writes each curve where the metrics read it
     this.st = new Float64Array(4 + A);
     this.w = new Float64Array(A);
     this.rules = { cols: [], names: this.evaluator.names(), dates: market.dates, allowShort: o.allowShort, allowLeverage: o.allowLeverage };
