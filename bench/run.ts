@@ -38,7 +38,9 @@ import { runKernel } from '../engine/simulate/kernel.js';
 import { kernelSetup } from '../engine/simulate/setup.js';
 import { matrixColumns } from '../engine/simulate/validate-targets.js';
 import { SummaryContext, summaryMetricsOf } from '../engine/metrics/summary-metrics.js';
-import { wasmSumsAvailable } from '../engine/metrics/summary-sums-wasm.js';
+import { wasmSumsSlots } from '../engine/metrics/summary-sums-wasm.js';
+import { WasmAdvance, wasmAdvanceSlots } from '../engine/simulate/advance-wasm.js';
+import { wasmAvailable, WasmArena } from '../engine/wasm/arena.js';
 import { gridPoint, parseGrid } from '../engine/sweep/grid.js';
 import { runSweep, setCount, type SetSource } from '../engine/sweep/sweep.js';
 import { detectCycles } from '../engine/fed/detect-cycles.js';
@@ -419,15 +421,27 @@ async function main(): Promise<void> {
     const tm = timeIt(() => {
       for (let i = 0; i < cnt; i++) summaryMetricsOf(ctx, eq, 1);
     });
-    // the sweep's own path: the curve in the WebAssembly instance's memory (same bits)
-    const wctx = new SummaryContext(m.cash, m.returns[m.large], m.dates, m.periodsPerYear, { wasm: true });
+    // the sweep's own path: growth loops and metrics passes in WebAssembly on arena buffers (same bits)
+    const T = m.dates.length;
+    const arena = WasmArena.create(wasmSumsSlots(T) + wasmAdvanceSlots(T) + 2 * T);
+    if (!arena) throw new Error('the WebAssembly module is not built (npm run build)');
+    const wctx = new SummaryContext(m.cash, m.returns[m.large], m.dates, m.periodsPerYear, { arena });
     const weq = wctx.curveBuffer();
-    weq.set(eq);
+    const wadv = new WasmAdvance(arena, setup);
+    const wcols = cols.map((c) => arena.alloc(T).fill(0).map((_, t) => c[t]));
+    const wrules = { ...rules, cols: wcols };
+    const kj = runKernel(setup, rules, eq, null, st, w);
+    const kw = runKernel(setup, wrules, weq, null, wadv.st, w, wadv);
+    if (JSON.stringify(kw) !== JSON.stringify(kj) || weq.some((v, t) => !Object.is(v, eq[t]))) throw new Error('WebAssembly and JavaScript kernels differ');
     if (JSON.stringify(summaryMetricsOf(wctx, weq, 1)) !== JSON.stringify(summaryMetricsOf(ctx, eq, 1))) throw new Error('WebAssembly and JavaScript summary metrics differ');
+    const tkw = timeIt(() => {
+      for (let i = 0; i < cnt; i++) runKernel(setup, wrules, weq, null, wadv.st, w, wadv);
+    });
     const twm = timeIt(() => {
       for (let i = 0; i < cnt; i++) summaryMetricsOf(wctx, weq, 1);
     });
-    emit({ bench: 'sweep-parts', strategy: name, bars: m.dates.length, weights_us: r2((tw.median * 1000) / cnt), kernel_us: r2((tk.median * 1000) / cnt), metrics_us: r2((twm.median * 1000) / cnt), metrics_spread_us: spread(twm, 1000 / cnt), metrics_js_us: r2((tm.median * 1000) / cnt), metrics_ratio_js_to_wasm: r2(tm.median / twm.median), wasm: wasmSumsAvailable(), bytes_per_set_kb: Math.round(((3 + m.assets.length) * m.dates.length * 8) / 1024) });
+    const us = (t: Timing) => r2((t.median * 1000) / cnt);
+    emit({ bench: 'sweep-parts', strategy: name, bars: T, wasm: wasmAvailable(), weights_us: us(tw), kernel_us: us(tkw), kernel_js_us: us(tk), kernel_ratio_js_to_wasm: r2(tk.median / tkw.median), metrics_us: us(twm), metrics_js_us: us(tm), metrics_ratio_js_to_wasm: r2(tm.median / twm.median), bytes_per_set_kb: Math.round(((3 + m.assets.length) * m.dates.length * 8) / 1024) });
   }
   rmSync(tmp, { recursive: true, force: true });
 

@@ -75,13 +75,15 @@ export class ColumnEvaluator {
   /** All-zero bytes for {@link unused}. */
   private readonly zeros: { buf?: Buffer } = {};
 
+  /** `alloc` places the reused output columns (default: new Float64Arrays), e.g. in a WebAssembly arena. */
   constructor(
     readonly strategy: Strategy,
     readonly market: Market,
+    alloc: (n: number) => Float64Array = (n) => new Float64Array(n),
   ) {
     this.T = market.dates.length;
     this.A = market.assets.length;
-    for (const key of strategy.assets) if (key !== '*') this.out[key] = new Float64Array(this.T);
+    for (const key of strategy.assets) if (key !== '*') this.out[key] = alloc(this.T);
     this.conv = new Array(this.A).fill(undefined);
     this.columns = new Array(this.A);
   }

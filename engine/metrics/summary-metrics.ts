@@ -2,6 +2,7 @@ import { cagr as compoundAnnual } from './cagr.js';
 import { probabilisticSharpe } from './psr.js';
 import { SUM, SUM_COUNT, summarySums } from './summary-sums.js';
 import { WasmSums } from './summary-sums-wasm.js';
+import type { WasmArena } from '../wasm/arena.js';
 
 /** The metrics a sweep records per parameter set (a subset of Metrics, same definitions). */
 export interface SummaryMetrics {
@@ -26,8 +27,9 @@ export const SUMMARY_KEYS: readonly (keyof SummaryMetrics)[] = ['totalReturn', '
 /**
  * What every equity curve of a sweep shares: the cash and benchmark series, their set-independent
  * sums (benchmark excess returns b_t = bench_t − cash_t, their mean and centred values, Σ(b − b̄)²),
- * and reusable buffers. Build once per market and benchmark; `{ wasm: true }` also sets up the
- * WebAssembly sums (summary-sums-wasm.ts) for curves written into {@link curveBuffer}.
+ * and reusable buffers. Build once per market and benchmark; `{ arena }` also sets up the WebAssembly
+ * sums (summary-sums-wasm.ts, wasmSumsSlots(T) values of the arena) for curves written into
+ * {@link curveBuffer}.
  */
 export class SummaryContext {
   readonly T: number;
@@ -50,7 +52,7 @@ export class SummaryContext {
     readonly bench: Float64Array,
     readonly dates: Int32Array,
     readonly periodsPerYear: number,
-    options: { wasm?: boolean } = {},
+    options: { arena?: WasmArena | null } = {},
   ) {
     const T = dates.length;
     this.T = T;
@@ -69,7 +71,7 @@ export class SummaryContext {
     this.db = db;
     this.vb = vb;
     this.r = new Float64Array(T);
-    this.wasm = options.wasm ? WasmSums.create(cash, db) : null;
+    this.wasm = options.arena ? new WasmSums(options.arena, cash, db) : null;
   }
 
   /**

@@ -15,6 +15,7 @@
  */
 import { MODE, type KernelSetup } from './setup.js';
 import { checkRow, type RowRules } from './validate-targets.js';
+import type { WasmAdvance } from './advance-wasm.js';
 
 /** Layout of the kernel state buffer (Float64Array of length STATE_H + A): cash h_c, currency units. */
 export const STATE_CASH = 0;
@@ -60,10 +61,12 @@ export function outsideBand(st: Float64Array, E: number, A: number, w: Float64Ar
  * `to`, the first bar before it whose decision row changes the target `w` (or is partly NaN),
  * whose equity is ≤ 0, or, for the drift schedule, that is {@link outsideBand}. Bars before e
  * are finished (equity written, exposure summed); bar e is grown but left for the caller to
- * trade and finish (its equity and gross exposure are in `st`).
+ * trade and finish (its equity and gross exposure are in `st`). `wasm`, when given, is bound to
+ * this run's buffers (advance-wasm.ts) and runs the two-asset loops.
  */
-export function advance(s: KernelSetup, st: Float64Array, from: number, to: number, equity: Float64Array, r: RowRules, w: Float64Array): number {
+export function advance(s: KernelSetup, st: Float64Array, from: number, to: number, equity: Float64Array, r: RowRules, w: Float64Array, wasm: WasmAdvance | null = null): number {
   if (s.A !== 2 || s.mode === MODE.drift) return advanceN(s, st, from, to, equity, r, w);
+  if (wasm !== null) return wasm.advance(from, to, s.lag, w); // the same three loops in WebAssembly
   const hc = st[STATE_CASH];
   const h0 = st[STATE_H];
   const h1 = st[STATE_H + 1];

@@ -47,6 +47,7 @@
 import { advance, changesTarget, outsideBand, STATE_CASH, STATE_EQUITY, STATE_EXPOSURE, STATE_GROSS, STATE_H } from './advance.js';
 import { MODE, type KernelSetup } from './setup.js';
 import { checkRows, type RowRules } from './validate-targets.js';
+import type { WasmAdvance } from './advance-wasm.js';
 
 /** Per-bar detail arrays filled by the kernel when recording (`simulate`); T or T×A long, zero-filled. */
 export interface Recorder {
@@ -81,13 +82,16 @@ export interface KernelSummary {
 /**
  * Runs one simulation of the target columns `rules.cols` (one per asset, NaN row = no
  * decision; checked inline) and writes equity at each close into `equity` (length T). Fills
- * `rec` when given. `st` and `w` may pass reusable state buffers (length ≥ 4 + A and A).
+ * `rec` when given. `st` and `w` may pass reusable state buffers (length ≥ 4 + A and A);
+ * `wasm` runs the growth loops in WebAssembly when `st` is its state buffer and `equity` lives
+ * in its arena (advance-wasm.ts; never when recording).
  */
-export function runKernel(s: KernelSetup, rules: RowRules, equity: Float64Array, rec: Recorder | null, st: Float64Array = new Float64Array(STATE_H + s.A), w: Float64Array = new Float64Array(s.A)): KernelSummary {
+export function runKernel(s: KernelSetup, rules: RowRules, equity: Float64Array, rec: Recorder | null, st: Float64Array = new Float64Array(STATE_H + s.A), w: Float64Array = new Float64Array(s.A), wasm: WasmAdvance | null = null): KernelSummary {
   const { T, A, cash, lag, mode, band, schedule, nextScheduled, rate, uniform, spread } = s;
   const cols = rules.cols;
   if (cols.length !== A) throw new Error(`simulate: ${cols.length} target columns for ${A} assets`);
   for (const c of cols) if (c.length !== T) throw new Error(`simulate: a target column has ${c.length} values for ${T} bars`);
+  const wz = wasm !== null && rec === null && wasm.bind(st, equity, cols) ? wasm : null;
   const rate0 = A > 0 ? rate[0] : 0;
   const periodic = mode === MODE.period;
   st.fill(0); // cash, exposure sum, equity, gross, holdings
@@ -107,7 +111,7 @@ export function runKernel(s: KernelSetup, rules: RowRules, equity: Float64Array,
     if (rec !== null || (has && mode === MODE.everyBar)) to = t; // every bar when recording
     else if (has && periodic && nextScheduled[t] < to) to = nextScheduled[t];
     const hcBefore = st[STATE_CASH];
-    const e = advance(s, st, t, to, equity, rules, w);
+    const e = advance(s, st, t, to, equity, rules, w, wz);
     let E = st[STATE_EQUITY];
     let gross = st[STATE_GROSS];
     if (!(E > 0)) {

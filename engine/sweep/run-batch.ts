@@ -1,5 +1,8 @@
 import { SummaryContext, summaryMetricsOf, type SummaryMetrics } from '../metrics/summary-metrics.js';
 import { runKernel } from '../simulate/kernel.js';
+import { WasmAdvance, wasmAdvanceFits, wasmAdvanceSlots } from '../simulate/advance-wasm.js';
+import { wasmSumsSlots } from '../metrics/summary-sums-wasm.js';
+import { WasmArena } from '../wasm/arena.js';
 import { resolveOptions } from '../simulate/options.js';
 import { kernelSetup, type KernelSetup } from '../simulate/setup.js';
 import { WeightError, type RowRules } from '../simulate/validate-targets.js';
@@ -41,7 +44,8 @@ export interface BatchContext {
  * Everything a sweep computes once per market, strategy and options and reuses for every set:
  * the kernel's packed market data, the strategy evaluator with its reused buffers, the
  * benchmark's sums for the metrics, and the equity and state buffers. Nothing of size T is
- * allocated per set.
+ * allocated per set. The growth loops and the metrics' per-bar passes run in WebAssembly where
+ * the module is built (wasm/), on buffers in one arena; otherwise in JavaScript (same bits).
  */
 export class SweepRunner {
   private readonly setup: KernelSetup;
@@ -49,6 +53,7 @@ export class SweepRunner {
   private readonly summary: SummaryContext;
   private readonly equity: Float64Array;
   private readonly st: Float64Array;
+  private readonly wasm: WasmAdvance | null;
   private readonly w: Float64Array;
   private readonly rules: RowRules;
   private readonly years: number;
@@ -60,11 +65,17 @@ export class SweepRunner {
     const T = market.dates.length;
     const A = market.assets.length;
     this.setup = kernelSetup({ dates: market.dates, assets: market.assets, returns: market.assets.map((a) => market.returns[a]), cash: market.cash }, o);
-    this.evaluator = new ColumnEvaluator(strategy, market);
+    // one WebAssembly arena holds what the hot loops touch: the strategy's output columns, the
+    // curve, the growth factors, the state (JavaScript loops, same bits, where it is missing)
+    const fits = wasmAdvanceFits(this.setup);
+    const outs = strategy.assets.filter((k) => k !== '*').length;
+    const arena = WasmArena.create(wasmSumsSlots(T) + (fits ? wasmAdvanceSlots(T) : 0) + outs * T);
+    this.evaluator = new ColumnEvaluator(strategy, market, arena ? (n) => arena.alloc(n) : undefined);
     const bench = market.returns[ctx.benchmark === 'small' ? market.small : market.large];
-    this.summary = new SummaryContext(market.cash, bench, market.dates, market.periodsPerYear, { wasm: true });
+    this.summary = new SummaryContext(market.cash, bench, market.dates, market.periodsPerYear, { arena });
     this.equity = this.summary.curveBuffer(); // the kernel writes each curve where the metrics read it
-    this.st = new Float64Array(4 + A);
+    this.wasm = arena && fits ? new WasmAdvance(arena, this.setup) : null;
+    this.st = this.wasm ? this.wasm.st : new Float64Array(4 + A);
     this.w = new Float64Array(A);
     this.rules = { cols: [], names: this.evaluator.names(), dates: market.dates, allowShort: o.allowShort, allowLeverage: o.allowLeverage };
     this.years = (market.dates[T - 1] - market.dates[0]) / 365.25;
@@ -79,7 +90,7 @@ export class SweepRunner {
       rules.cols = this.evaluator.evaluate(set.params);
       let k;
       try {
-        k = runKernel(this.setup, rules, this.equity, null, this.st, this.w);
+        k = runKernel(this.setup, rules, this.equity, null, this.st, this.w, this.wasm);
       } catch (e) {
         if (e instanceof WeightError) throw new StrategyError(`${strategyLabel(this.ctx.strategy, set.params)}: ${e.message}`, { cause: e });
         throw e;

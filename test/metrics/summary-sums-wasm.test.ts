@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { SummaryContext, summaryMetricsOf } from '../../engine/metrics/summary-metrics.js';
 import { SUM_COUNT, summarySums } from '../../engine/metrics/summary-sums.js';
-import { WasmSums, wasmSumsAvailable } from '../../engine/metrics/summary-sums-wasm.js';
+import { WasmSums, wasmSumsSlots } from '../../engine/metrics/summary-sums-wasm.js';
+import { WasmArena, wasmAvailable } from '../../engine/wasm/arena.js';
 import { mulberry32 } from '../../engine/random.js';
 
 interface Case {
@@ -39,7 +40,7 @@ const dates = (T: number) => Int32Array.from({ length: T }, (_, i) => 7000 + 1.4
 
 describe('WebAssembly summary sums', () => {
   it('is built and runs here (npm run build compiles it)', () => {
-    expect(wasmSumsAvailable()).toBe(true);
+    expect(wasmAvailable()).toBe(true);
   });
 
   it('gives the same bits as the JavaScript passes on 400 random curves', () => {
@@ -47,7 +48,7 @@ describe('WebAssembly summary sums', () => {
       const c = randomCase(seed);
       const T = c.equity.length;
       const js = new SummaryContext(c.cash, c.bench, dates(T), 252);
-      const wasm = new SummaryContext(c.cash, c.bench, dates(T), 252, { wasm: true });
+      const wasm = new SummaryContext(c.cash, c.bench, dates(T), 252, { arena: WasmArena.create(wasmSumsSlots(T)) });
       const buf = wasm.curveBuffer();
       buf.set(c.equity);
       const a = Array.from(js.sums(c.equity, c.initial));
@@ -60,7 +61,7 @@ describe('WebAssembly summary sums', () => {
   it('a curve at zero from bar 1 and a two-bar curve match too (hand-checked sums)', () => {
     const cash = Float64Array.of(0, 0.001, 0.001);
     const bench = Float64Array.of(0, 0.01, -0.01);
-    const w = WasmSums.create(cash, new SummaryContext(cash, bench, dates(3), 252).db)!;
+    const w = new WasmSums(WasmArena.create(wasmSumsSlots(3))!, cash, new SummaryContext(cash, bench, dates(3), 252).db);
     w.equity.set([1, 0, 0]);
     const s = Array.from(w.sums(1));
     // r = (−1, 0): Σr = −1, x = (−1.001, −0.001): Σx = −1.002, Σ min(x,0)² = 1.002001 + 1e-6, drawdown −1
@@ -68,7 +69,7 @@ describe('WebAssembly summary sums', () => {
     const out = new Float64Array(SUM_COUNT);
     const ctx = new SummaryContext(cash, bench, dates(3), 252);
     expect(s).toEqual(Array.from(summarySums(3, Float64Array.of(1, 0, 0), 1, cash, ctx.db, new Float64Array(3), out)));
-    const two = new SummaryContext(cash.subarray(0, 2), bench.subarray(0, 2), dates(2), 252, { wasm: true });
+    const two = new SummaryContext(cash.subarray(0, 2), bench.subarray(0, 2), dates(2), 252, { arena: WasmArena.create(wasmSumsSlots(2)) });
     two.curveBuffer().set([1, 1.05]);
     expect(summaryMetricsOf(two, two.curveBuffer(), 1)).toStrictEqual(summaryMetricsOf(new SummaryContext(cash.subarray(0, 2), bench.subarray(0, 2), dates(2), 252), Float64Array.of(1, 1.05), 1));
   });
@@ -76,7 +77,7 @@ describe('WebAssembly summary sums', () => {
   it('a curve outside the instance memory is measured by the JavaScript passes', () => {
     const c = randomCase(7);
     const T = c.equity.length;
-    const wasm = new SummaryContext(c.cash, c.bench, dates(T), 252, { wasm: true });
+    const wasm = new SummaryContext(c.cash, c.bench, dates(T), 252, { arena: WasmArena.create(wasmSumsSlots(T)) });
     const js = new SummaryContext(c.cash, c.bench, dates(T), 252);
     expect(summaryMetricsOf(wasm, c.equity, c.initial)).toStrictEqual(summaryMetricsOf(js, c.equity, c.initial));
   });

@@ -1,0 +1,99 @@
+/**
+ * AssemblyScript source of the kernel's two-asset growth loops (simulate/advance.ts: advance
+ * for A = 2 outside the drift schedule) in WebAssembly, built into dist/engine/wasm/sweep.wasm.
+ * The same operations in the same order as the JavaScript loops (IEEE-754 ×, +, |·| and
+ * comparisons are exact in both), so both give the same bits.
+ *
+ * Memory (f64, byte offsets from the caller): growth[2T] (1 + r_a[t], row-major), cash and
+ * borrow growth[T], equity[T], target columns c0[T] and c1[T], state st[6] (the layout of
+ * advance.ts: cash, exposure sum, equity, gross, h_0, h_1). w0, w1: the effective target (NaN
+ * before the first). Returns the bar it stopped at, as advance does.
+ */
+
+/** True when decision row d changes the target or is partly NaN (advance.ts, inlined there too). */
+// @ts-ignore: decorator
+@inline function stops(pC0: usize, pC1: usize, d: i32, w0: f64, w1: f64): bool {
+  const x0 = load<f64>(pC0 + (<usize>d << 3));
+  const x1 = load<f64>(pC1 + (<usize>d << 3));
+  return x0 == x0 ? x0 != w0 || x1 != w1 : x1 == x1;
+}
+
+/** Fully invested long-only: h_c = 0, h_0, h_1 ≥ 0, not both 0 (E = h_0 + h_1, exposure term 1). */
+function invested(from: i32, to: i32, lag: i32, pG: usize, pEq: usize, pC0: usize, pC1: usize, pSt: usize, w0: f64, w1: f64): i32 {
+  let h0 = load<f64>(pSt, 32);
+  let h1 = load<f64>(pSt, 40);
+  let exposure = load<f64>(pSt, 8);
+  let E: f64 = 0;
+  let t = from;
+  for (; ; t++) {
+    h0 *= load<f64>(pG + (<usize>t << 4));
+    h1 *= load<f64>(pG + (<usize>t << 4), 8);
+    E = h0 + h1;
+    if (t >= to || !(E > 0)) break;
+    if (t >= lag && stops(pC0, pC1, t - lag, w0, w1)) break;
+    store<f64>(pEq + (<usize>t << 3), E);
+    exposure += 1;
+  }
+  store<f64>(pSt, h0, 32);
+  store<f64>(pSt, h1, 40);
+  store<f64>(pSt, exposure, 8);
+  store<f64>(pSt, E, 16);
+  store<f64>(pSt, E, 24);
+  return t;
+}
+
+/** All in lent cash: E = h_c > 0, exposure term 0. */
+function inCash(from: i32, to: i32, lag: i32, pCg: usize, pEq: usize, pC0: usize, pC1: usize, pSt: usize, w0: f64, w1: f64): i32 {
+  let hc = load<f64>(pSt);
+  let t = from;
+  for (; ; t++) {
+    hc *= load<f64>(pCg + (<usize>t << 3));
+    if (t >= to) break;
+    if (t >= lag && stops(pC0, pC1, t - lag, w0, w1)) break;
+    store<f64>(pEq + (<usize>t << 3), hc);
+  }
+  store<f64>(pSt, hc);
+  store<f64>(pSt, hc, 16);
+  store<f64>(pSt, 0, 24);
+  return t;
+}
+
+/** Any holdings: E = (h_c + h_0) + h_1, exposure term (|h_0| + |h_1|) / |E|. */
+function mixed(from: i32, to: i32, lag: i32, pG: usize, pCg: usize, pBg: usize, pEq: usize, pC0: usize, pC1: usize, pSt: usize, w0: f64, w1: f64): i32 {
+  let hc = load<f64>(pSt);
+  const pc = hc < 0 ? pBg : pCg;
+  let h0 = load<f64>(pSt, 32);
+  let h1 = load<f64>(pSt, 40);
+  let exposure = load<f64>(pSt, 8);
+  let E: f64 = 0;
+  let gross: f64 = 0;
+  let t = from;
+  for (; ; t++) {
+    hc *= load<f64>(pc + (<usize>t << 3));
+    h0 *= load<f64>(pG + (<usize>t << 4));
+    h1 *= load<f64>(pG + (<usize>t << 4), 8);
+    E = hc + h0 + h1;
+    gross = abs<f64>(h0) + abs<f64>(h1);
+    if (t >= to || !(E > 0)) break;
+    if (t >= lag && stops(pC0, pC1, t - lag, w0, w1)) break;
+    store<f64>(pEq + (<usize>t << 3), E);
+    exposure += gross / abs<f64>(E);
+  }
+  store<f64>(pSt, hc);
+  store<f64>(pSt, h0, 32);
+  store<f64>(pSt, h1, 40);
+  store<f64>(pSt, exposure, 8);
+  store<f64>(pSt, E, 16);
+  store<f64>(pSt, gross, 24);
+  return t;
+}
+
+/** advance.ts's advance for two assets outside the drift schedule: picks the loop for the holdings. */
+export function advance2(from: i32, to: i32, lag: i32, pG: usize, pCg: usize, pBg: usize, pEq: usize, pC0: usize, pC1: usize, pSt: usize, w0: f64, w1: f64): i32 {
+  const hc = load<f64>(pSt);
+  const h0 = load<f64>(pSt, 32);
+  const h1 = load<f64>(pSt, 40);
+  if (hc == 0 && h0 >= 0 && h1 >= 0 && (h0 > 0 || h1 > 0)) return invested(from, to, lag, pG, pEq, pC0, pC1, pSt, w0, w1);
+  if (h0 == 0 && h1 == 0 && hc > 0) return inCash(from, to, lag, pCg, pEq, pC0, pC1, pSt, w0, w1);
+  return mixed(from, to, lag, pG, pCg, pBg, pEq, pC0, pC1, pSt, w0, w1);
+}

@@ -1,0 +1,85 @@
+/**
+ * The sweep's WebAssembly module (dist/engine/wasm/sweep.wasm, built by `npm run build` from
+ * the `*.as.ts` files beside this one with AssemblyScript) and one instance's memory as an
+ * arena of Float64Array views: a sweep runner allocates the arrays its hot loops read and
+ * write (equity curve, market growth factors, target columns, state) in one fixed memory, so
+ * the WebAssembly functions work on them in place and JavaScript reads them as usual. Nothing
+ * is freed; the memory never grows, so views stay valid. Where the module was not built or
+ * the runtime has no WebAssembly SIMD, {@link WasmArena.create} returns null and callers use
+ * their JavaScript loops (same bits).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+
+/** The part of the WebAssembly API used here (Node has it; the compiler's ES libraries do not declare it). */
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => WasmModule;
+  Memory: new (size: { initial: number; maximum: number }) => { buffer: ArrayBuffer };
+  Instance: new (mod: WasmModule, imports: object) => { exports: Record<string, unknown> };
+}
+type WasmModule = { readonly compiled: unique symbol };
+
+/** The module's functions (pointers are byte offsets into the arena). */
+export interface SweepWasm {
+  summarySums(T: number, initial: number, pEq: number, pCash: number, pDb: number, pRx: number, pOut: number): void;
+  advance2(from: number, to: number, lag: number, pG: number, pCg: number, pBg: number, pEq: number, pC0: number, pC1: number, pSt: number, w0: number, w1: number): number;
+}
+
+const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+let compiled: WasmModule | null | undefined;
+
+/** The compiled module (once per thread), or null when it is missing or cannot run here. */
+function module(): WasmModule | null {
+  if (compiled !== undefined) return compiled;
+  compiled = null;
+  // beside this file in dist/; from the source tree (tests, tsx) the build's copy in dist/
+  for (const rel of ['./sweep.wasm', '../../dist/engine/wasm/sweep.wasm']) {
+    const url = new URL(rel, import.meta.url);
+    if (!existsSync(url)) continue;
+    const bytes = readFileSync(url);
+    if (api !== undefined && api.validate(bytes)) compiled = new api.Module(bytes);
+    break;
+  }
+  return compiled;
+}
+
+/** True when the WebAssembly module can run in this process. */
+export function wasmAvailable(): boolean {
+  return module() !== null;
+}
+
+/** One instance of the module with a fixed memory of `slots` f64 values handed out as views. */
+export class WasmArena {
+  readonly fn: SweepWasm;
+  private readonly heap: Float64Array;
+  private used = 0;
+
+  private constructor(mod: WasmModule, slots: number) {
+    const pages = Math.max(1, Math.ceil((8 * slots) / 65536));
+    const memory = new api!.Memory({ initial: pages, maximum: pages });
+    this.fn = new api!.Instance(mod, { env: { memory } }).exports as unknown as SweepWasm;
+    this.heap = new Float64Array(memory.buffer);
+  }
+
+  /** An arena of at least `slots` f64 values, or null without the module. */
+  static create(slots: number): WasmArena | null {
+    const mod = module();
+    return mod === null ? null : new WasmArena(mod, slots);
+  }
+
+  /** A zero-filled view of n values in the arena; throws when the arena is full (a sizing bug, not user input). */
+  alloc(n: number): Float64Array {
+    if (this.used + n > this.heap.length) throw new Error(`wasm arena: ${n} values asked, ${this.heap.length - this.used} left`);
+    const v = this.heap.subarray(this.used, this.used + n);
+    this.used += n;
+    return v;
+  }
+
+  /** True when `v` is a view into this arena. */
+  owns(v: Float64Array): boolean {
+    return v.buffer === this.heap.buffer;
+  }
+}
+
+/** Byte offset of an arena view, the pointer the module's functions take. */
+export const ptr = (v: Float64Array): number => v.byteOffset;
