@@ -5,7 +5,7 @@
  * into the arena once.
  */
 import { ptr, type WasmArena } from '../wasm/arena.js';
-import { SUM_COUNT } from './summary-sums.js';
+import { SUM, SUM_COUNT } from './summary-sums.js';
 
 /** Arena values one {@link WasmSums} of T bars takes. */
 export const wasmSumsSlots = (T: number): number => 5 * T + SUM_COUNT;
@@ -15,7 +15,7 @@ export class WasmSums {
   /** Write the equity curve here (length T) before calling {@link sums}. */
   readonly equity: Float64Array;
   private readonly out: Float64Array;
-  private readonly p: readonly number[];
+  private readonly p: [number, number, number, number, number, number];
 
   constructor(
     private readonly arena: WasmArena,
@@ -35,8 +35,13 @@ export class WasmSums {
 
   /** The sums of the curve in {@link equity} started at `initial` (a view, overwritten by the next call). */
   sums(initial: number): Float64Array {
-    const p = this.p;
-    this.arena.fn.summarySums(p[0], initial, p[1], p[2], p[3], p[4], p[5]);
-    return this.out;
+    const [T, pEq, pCash, pDb, pRx, pOut] = this.p;
+    const fn = this.arena.fn;
+    const out = this.out;
+    fn.returns(T, initial, pEq, pCash, pRx, pOut);
+    fn.sums(T, pRx, pOut);
+    const n = T - 1;
+    fn.moments(T, pDb, pRx, pOut, out[SUM.r] / n, out[SUM.x] / n);
+    return out;
   }
 }

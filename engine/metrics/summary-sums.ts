@@ -8,8 +8,8 @@
  * WebAssembly, operation for operation (same bits).
  */
 
-/** Positions of the sums in the output array. */
-export const SUM = { r: 0, x: 1, down: 2, mdd: 3, r2: 4, r3: 5, r4: 6, x2: 7, x3: 8, x4: 9, cov: 10 } as const;
+/** Positions of the sums in the output array (centred powers of r and x side by side, as the WebAssembly lanes store them). */
+export const SUM = { r: 0, x: 1, down: 2, mdd: 3, r2: 4, x2: 5, r3: 6, x3: 7, r4: 8, x4: 9, cov: 10 } as const;
 
 /** Number of sums. */
 export const SUM_COUNT = 11;

@@ -1,93 +1,93 @@
 /**
  * AssemblyScript source of the sweep's summary sums in WebAssembly (built by `npm run build`
- * into dist/engine/metrics/wasm/summary-sums.wasm). It computes exactly what the JavaScript pass
- * of summary-sums.ts computes, operation for operation, so both give the same bits: IEEE-754
- * +, −, ×, ÷ are correctly rounded in both, no transcendental function is used, and every sum
- * adds its terms in bar order. SIMD only runs independent operations side by side: the
- * returns of two bars (r_t = E_t/E_{t−1} − 1, x_t = r_t − c_t) in pass 1, and the moments of r
- * and of x (the same bar, two lanes) in pass 2.
+ * into dist/engine/wasm/sweep.wasm), called in this order by metrics/summary-sums-wasm.ts:
+ * {@link returns}, {@link sums}, then {@link moments} with the means. Together they compute
+ * exactly what the JavaScript passes of metrics/summary-sums.ts compute, so both give the same
+ * bits: IEEE-754 +, −, ×, ÷ are correctly rounded in both, no transcendental function is used,
+ * every sum adds its terms in bar order, and the maximum drawdown is a minimum (exact in any
+ * order). SIMD only runs independent operations side by side: two bars' returns and drawdowns,
+ * and the moments of r and of x (the same bar, two lanes). Three small loops rather than one:
+ * V8 keeps each one's accumulators in registers.
  *
  * Memory (all f64, byte offsets from the caller): equity[T], cash[T], centred benchmark excess
  * returns db[T], scratch rx[2T] (r_t, x_t interleaved), out[11] in the order of SUM in
- * summary-sums.ts.
+ * metrics/summary-sums.ts. The curve is a kernel's: finite or +∞, never NaN (ruin zeroes it).
  */
 
-const DD_MARGIN: f64 = 1e-12;
+/** NaN-safe running maximum, as the JavaScript pass: b unless a > b. */
+// @ts-ignore: decorator
+@inline function above(a: v128, b: v128): v128 {
+  return v128.bitselect(a, b, f64x2.gt(a, b));
+}
 
-export function summarySums(T: i32, initial: f64, pEq: usize, pCash: usize, pDb: usize, pRx: usize, pOut: usize): void {
-  let sr: f64 = 0, sx: f64 = 0, down: f64 = 0;
-  let peak = initial, mdd: f64 = 0;
-  let lim = peak + peak * DD_MARGIN; // bars at or above lim cannot deepen the drawdown
+/**
+ * Returns r_t = E_t/E_{t−1} − 1 (E_0 read as `initial`; 0 after a bar of zero equity) and
+ * excess returns x_t = r_t − c_t into rx, two bars at a time, and the maximum drawdown
+ * min_t E_t/peak_t − 1 against the running peak (from `initial`) into out[SUM.mdd].
+ */
+export function returns(T: i32, initial: f64, pEq: usize, pCash: usize, pRx: usize, pOut: usize): void {
   const one = f64x2.splat(1);
   const zero = f64x2.splat(0);
+  let peak = f64x2.splat(initial);
+  let mdd = zero;
   let t = 1;
-  while (t < T) {
-    let e0: f64, e1: f64 = 0, r0: f64, r1: f64 = 0, x0: f64, x1: f64 = 0, n0: f64, n1: f64 = 0;
-    const pair = t > 1 && t + 1 < T;
-    if (pair) {
-      // bars t and t + 1 side by side (r = 0 after a bar of zero equity)
+  for (; t < T; t++) {
+    // one bar alone: the first (divided by `initial`) and, when the pairs leave it, the last
+    if (t > 1 && t + 1 < T) {
       const ve = v128.load(pEq + (<usize>t << 3));
       const vp = v128.load(pEq + (<usize>(t - 1) << 3));
       const vr = v128.bitselect(f64x2.sub(f64x2.div(ve, vp), one), zero, f64x2.ne(vp, zero));
       const vx = f64x2.sub(vr, v128.load(pCash + (<usize>t << 3)));
       v128.store(pRx + (<usize>t << 4), v128.shuffle<f64>(vr, vx, 0, 2));
       v128.store(pRx + (<usize>t << 4), v128.shuffle<f64>(vr, vx, 1, 3), 16);
-      const vn = v128.bitselect(vx, zero, f64x2.lt(vx, zero));
-      const vn2 = f64x2.mul(vn, vn);
-      e0 = f64x2.extract_lane(ve, 0);
-      e1 = f64x2.extract_lane(ve, 1);
-      r0 = f64x2.extract_lane(vr, 0);
-      r1 = f64x2.extract_lane(vr, 1);
-      x0 = f64x2.extract_lane(vx, 0);
-      x1 = f64x2.extract_lane(vx, 1);
-      n0 = f64x2.extract_lane(vn2, 0);
-      n1 = f64x2.extract_lane(vn2, 1);
-    } else {
-      // one bar: the first (divided by `initial`) or a last one left alone
-      e0 = load<f64>(pEq + (<usize>t << 3));
-      const prev = t == 1 ? initial : load<f64>(pEq + (<usize>(t - 1) << 3));
-      r0 = prev == 0 ? 0 : e0 / prev - 1;
-      x0 = r0 - load<f64>(pCash + (<usize>t << 3));
-      store<f64>(pRx + (<usize>t << 4), r0);
-      store<f64>(pRx + (<usize>t << 4), x0, 8);
-      const neg: f64 = x0 < 0 ? x0 : 0;
-      n0 = neg * neg;
-    }
-    sr += r0;
-    sx += x0;
-    down += n0;
-    if (e0 > peak) {
-      peak = e0;
-      lim = peak * (1 + mdd) + peak * DD_MARGIN;
-    } else if (e0 < lim) {
-      const dd = e0 / peak - 1; // monotone in e: only bars below lim can be a new minimum
-      if (dd < mdd) {
-        mdd = dd;
-        lim = peak * (1 + mdd) + peak * DD_MARGIN;
-      }
-    }
-    if (!pair) {
+      // running peak of the two bars: (max(P, e_t), max(P, e_t, e_t+1))
+      const first = v128.shuffle<f64>(ve, ve, 0, 0);
+      peak = above(above(ve, first), peak);
+      const dd = f64x2.sub(f64x2.div(ve, peak), one);
+      mdd = v128.bitselect(dd, mdd, f64x2.lt(dd, mdd));
+      peak = v128.shuffle<f64>(peak, peak, 1, 1);
       t++;
       continue;
     }
-    sr += r1;
-    sx += x1;
-    down += n1;
-    if (e1 > peak) {
-      peak = e1;
-      lim = peak * (1 + mdd) + peak * DD_MARGIN;
-    } else if (e1 < lim) {
-      const dd = e1 / peak - 1;
-      if (dd < mdd) {
-        mdd = dd;
-        lim = peak * (1 + mdd) + peak * DD_MARGIN;
-      }
-    }
-    t += 2;
+    const e = load<f64>(pEq + (<usize>t << 3));
+    const prev = t == 1 ? initial : load<f64>(pEq + (<usize>(t - 1) << 3));
+    const r: f64 = prev == 0 ? 0 : e / prev - 1;
+    store<f64>(pRx + (<usize>t << 4), r);
+    store<f64>(pRx + (<usize>t << 4), r - load<f64>(pCash + (<usize>t << 3)), 8);
+    peak = above(f64x2.splat(e), peak);
+    const dd = f64x2.sub(f64x2.div(f64x2.splat(e), peak), one);
+    mdd = v128.bitselect(dd, mdd, f64x2.lt(dd, mdd));
   }
-  const n = <f64>(T - 1);
-  const m = f64x2(sr / n, sx / n);
-  let a2 = zero, a3 = zero, a4 = zero; // lanes: (r, x) centred powers 2, 3, 4
+  const d0 = f64x2.extract_lane(mdd, 0);
+  const d1 = f64x2.extract_lane(mdd, 1);
+  store<f64>(pOut, d1 < d0 ? d1 : d0, 24);
+}
+
+/** Σr, Σx and Σ min(x, 0)² over bars 1…T−1 in bar order, into out[SUM.r], out[SUM.x], out[SUM.down]. */
+export function sums(T: i32, pRx: usize, pOut: usize): void {
+  let sr: f64 = 0, sx: f64 = 0, down: f64 = 0;
+  for (let t = 1; t < T; t++) {
+    const r = load<f64>(pRx + (<usize>t << 4));
+    const x = load<f64>(pRx + (<usize>t << 4), 8);
+    sr += r;
+    sx += x;
+    const neg: f64 = x < 0 ? x : 0; // adding 0² leaves the sum unchanged
+    down += neg * neg;
+  }
+  store<f64>(pOut, sr);
+  store<f64>(pOut, sx, 8);
+  store<f64>(pOut, down, 16);
+}
+
+/**
+ * Centred moments of r and x about their means mr, mx (powers 2–4, two lanes) and
+ * Σ(x_t − x̄)(b_t − b̄), into out[SUM.r2 …] and out[SUM.cov]. The means come as arguments:
+ * computed here from memory, V8 recomputes them inside the loop.
+ */
+export function moments(T: i32, pDb: usize, pRx: usize, pOut: usize, mr: f64, mx: f64): void {
+  const m = f64x2(mr, mx);
+  const zero = f64x2.splat(0);
+  let a2 = zero, a3 = zero, a4 = zero; // lanes: (r, x)
   let cov: f64 = 0;
   for (let t = 1; t < T; t++) {
     const d = f64x2.sub(v128.load(pRx + (<usize>t << 4)), m);
@@ -98,15 +98,8 @@ export function summarySums(T: i32, initial: f64, pEq: usize, pCash: usize, pDb:
     a4 = f64x2.add(a4, f64x2.mul(d3, d));
     cov += f64x2.extract_lane(d, 1) * load<f64>(pDb + (<usize>t << 3));
   }
-  store<f64>(pOut, sr);
-  store<f64>(pOut, sx, 8);
-  store<f64>(pOut, down, 16);
-  store<f64>(pOut, mdd, 24);
-  store<f64>(pOut, f64x2.extract_lane(a2, 0), 32);
-  store<f64>(pOut, f64x2.extract_lane(a3, 0), 40);
-  store<f64>(pOut, f64x2.extract_lane(a4, 0), 48);
-  store<f64>(pOut, f64x2.extract_lane(a2, 1), 56);
-  store<f64>(pOut, f64x2.extract_lane(a3, 1), 64);
-  store<f64>(pOut, f64x2.extract_lane(a4, 1), 72);
+  v128.store(pOut, a2, 32);
+  v128.store(pOut, a3, 48);
+  v128.store(pOut, a4, 64);
   store<f64>(pOut, cov, 80);
 }
