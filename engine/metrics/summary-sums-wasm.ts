@@ -39,7 +39,6 @@ export class WasmSums {
     const fn = this.arena.fn;
     const out = this.out;
     fn.returns(T, initial, pEq, pCash, pRx, pOut);
-    fn.sums(T, pRx, pOut);
     const n = T - 1;
     fn.moments(T, pDb, pRx, pOut, out[SUM.r] / n, out[SUM.x] / n);
     return out;

@@ -22,7 +22,6 @@ type WasmModule = { readonly compiled: unique symbol };
 /** The module's functions (pointers are byte offsets into the arena). */
 export interface SweepWasm {
   returns(T: number, initial: number, pEq: number, pCash: number, pRx: number, pOut: number): void;
-  sums(T: number, pRx: number, pOut: number): void;
   moments(T: number, pDb: number, pRx: number, pOut: number, mr: number, mx: number): void;
   advance2(from: number, to: number, lag: number, pG: number, pCg: number, pBg: number, pEq: number, pC0: number, pC1: number, pSt: number, w0: number, w1: number): number;
 }
