@@ -10,6 +10,7 @@
  * relative rank ω = r/(N+1) ∈ (0, 1)), and λ = ln(ω/(1 − ω)). PBO is the share of splits with
  * λ ≤ 0: the in-sample winner ranks at or below the out-of-sample median.
  */
+import { WasmPairs } from './pbo-wasm.js';
 
 /** Block sums of a returns matrix: what every CSCV split is computed from. */
 export interface CscvBlocks {
@@ -204,8 +205,9 @@ export interface PboSplits {
  * Computes the splits of pairs [from, to) of {@link pboPairCount} (a whole number of
  * {@link PBO_PAIR_CHUNK} chunks, the last one possibly short) into `out`: λ, and the in- and
  * out-of-sample Sharpe ratios of each split's in-sample best trial. Needs at least 2 trials.
+ * The inner loops run in WebAssembly (pbo-wasm.ts, same bits) unless `{ wasm: false }`.
  */
-export function pboPairs(blocks: CscvBlocks, from: number, to: number, out: PboSplits): void {
+export function pboPairs(blocks: CscvBlocks, from: number, to: number, out: PboSplits, options: { wasm?: boolean } = {}): void {
   const { blocks: S, length: L, distinct: N, trials, weight: w, sum, sumSq, capacity: cap } = blocks;
   const full = (1 << S) - 1;
   const masks = pairMasks(S);
@@ -214,15 +216,17 @@ export function pboPairs(blocks: CscvBlocks, from: number, to: number, out: PboS
   // ranking key: a monotone function of the Sharpe ratio without the square root,
   // s·|s| / (n·q − s²) ∝ sign(mean)·mean²/variance; 0 for a riskless half
   const floor = n * (n - 1) * RISKLESS_SD * RISKLESS_SD;
-  const totS = new Float64Array(N), totQ = new Float64Array(N);
+  // the inner loops run in WebAssembly on the arena's copies where the module is built (same bits)
+  const wz = N >= 2 && options.wasm !== false ? WasmPairs.create(blocks) : null;
+  const totS = wz ? wz.totS : new Float64Array(N), totQ = wz ? wz.totQ : new Float64Array(N);
   for (let b = 0; b < S; b++) {
     for (let k = 0; k < N; k++) {
       totS[k] += sum[b * cap + k];
       totQ[k] += sumSq[b * cap + k];
     }
   }
-  const hs = new Float64Array(N), hq = new Float64Array(N); // sums over the current half
-  const a = new Float64Array(N), c = new Float64Array(N); // ranking keys of the half and its complement
+  const hs = wz ? wz.hs : new Float64Array(N), hq = wz ? wz.hq : new Float64Array(N); // sums over the current half
+  const a = wz ? wz.a : new Float64Array(N), c = wz ? wz.c : new Float64Array(N); // ranking keys of the half and its complement
   const bySlot = [...masks, ...masks.map((m) => full ^ m)].sort((x, y) => x - y);
   const slot = new Map(bySlot.map((m, i) => [m, i]));
   for (let chunk = from; chunk < to; chunk += PBO_PAIR_CHUNK) {
@@ -246,7 +250,11 @@ export function pboPairs(blocks: CscvBlocks, from: number, to: number, out: PboS
         so = (31 - Math.clz32(diff & masks[p - 1])) * cap;
       }
       let bestA = 0, bestC = 0, maxA = -Infinity, maxC = -Infinity;
-      for (let k = 0; k < N; k++) {
+      if (wz) {
+        const best = wz.keys(n, floor, si, so);
+        bestA = best[0];
+        bestC = best[1];
+      } else for (let k = 0; k < N; k++) {
         const s = hs[k] + (sum[si + k] - sum[so + k]);
         const q = hq[k] + (sumSq[si + k] - sumSq[so + k]);
         hs[k] = s;
@@ -264,9 +272,10 @@ export function pboPairs(blocks: CscvBlocks, from: number, to: number, out: PboS
       // split m: in-sample = the half (a), out-of-sample = the complement (c); and the mirror split
       const va = c[bestA], vc = a[bestC];
       let lessA = 0, eqA = 0, lessC = 0, eqC = 0;
+      if (wz) [lessA, eqA, lessC, eqC] = wz.ranks(va, vc);
       // counted without branches (a comparison as 0 or 1, times the trial's rows): the outcomes
       // are close to coin flips, which a branch would mispredict half the time
-      for (let k = 0; k < N; k++) {
+      else for (let k = 0; k < N; k++) {
         const x = c[k], y = a[k];
         const wk = w[k];
         lessA += +(x < va) * wk;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accumulateBlocks, cscvBlocks, PBO_PAIR_CHUNK, pboFromBlocks, pboPairCount, pboPairs, pboSplits, probabilityOfBacktestOverfitting } from '../../engine/stats/pbo.js';
 import { mulberry32 } from '../../engine/random.js';
+import { wasmAvailable } from '../../engine/wasm/arena.js';
 
 /** Standard normal draws (Box–Muller on the seeded generator). */
 function normals(n: number, seed: number): Float64Array {
@@ -125,6 +126,35 @@ describe('probability of backtest overfitting (CSCV)', () => {
     expect(chunked.pbo).toBe(whole.pbo);
     expect(chunked.degradation).toEqual(whole.degradation);
     expect(chunked.medianLogit).toBe(whole.medianLogit);
+  });
+
+  it('its WebAssembly inner loops give the same bits as the JavaScript loops (odd and even counts, repeated rows, riskless ties)', () => {
+    expect(wasmAvailable()).toBe(true);
+    const T = 64;
+    for (const [N, lose] of [[2, 0.3], [3, 0.3], [17, 0.3], [40, 0.3], [23, 5]]) {
+      // lose 5: every other trial loses in every half, so the best is a tie at key 0 whenever the last block is out
+      const rnd = mulberry32(N);
+      const rows = normals(N * T, N + 1);
+      for (let r = 0; r < N; r++) {
+        if (r % 7 === 3 && r > 0) rows.copyWithin(r * T, (r - 1) * T, r * T); // a repeat of the row before (weight 2)
+        if (r % 4 === 2 || lose > 1) for (let t = 0; t < T; t++) rows[r * T + t] -= lose * rnd(); // losing trials: negative keys
+        if (r % 5 === 0) {
+          // riskless except in the last block: key 0 in every half without it (a tie), different keys in the others
+          rows.fill(0.001 * (1 + (r % 3)), r * T, r * T + T);
+          for (let t = T - 4; t < T; t++) rows[r * T + t] += 0.01 * rnd();
+        }
+      }
+      const b = cscvBlocks(N, T, 16);
+      accumulateBlocks(b, rows, N, T);
+      const pairs = pboPairCount(16);
+      const js = pboSplits(16), wasm = pboSplits(16);
+      pboPairs(b, 0, pairs, js, { wasm: false });
+      pboPairs(b, 0, pairs, wasm);
+      for (const k of ['logits', 'isSharpe', 'oosSharpe'] as const) {
+        const i = js[k].findIndex((v, j) => !Object.is(v, wasm[k][j]));
+        expect({ N, k, i }).toEqual({ N, k, i: -1 });
+      }
+    }
   });
 
   it('counts repeated rows once with their weight: the same splits as a brute-force CSCV over every row', () => {
