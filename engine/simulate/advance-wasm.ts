@@ -12,8 +12,8 @@ import { MODE, type KernelSetup } from './setup.js';
 /** True when the setup's growth loops have a WebAssembly form. */
 export const wasmAdvanceFits = (s: KernelSetup): boolean => s.A === 2 && s.mode !== MODE.drift;
 
-/** Arena values one {@link WasmAdvance} of T bars takes (growth, cash and borrow growth, column copies, state). */
-export const wasmAdvanceSlots = (T: number): number => 6 * T + STATE_H + 2;
+/** Arena values one {@link WasmAdvance} of T bars takes (growth, cash and borrow growth, column copies, state, candidate rows). */
+export const wasmAdvanceSlots = (T: number): number => 6 * T + STATE_H + 2 + Math.ceil((T + 1) / 2);
 
 export class WasmAdvance {
   /** The kernel state buffer (length STATE_H + 2), in the arena. */
@@ -23,6 +23,8 @@ export class WasmAdvance {
   private readonly pCg: number;
   private readonly pBg: number;
   private readonly pSt: number;
+  private readonly pNext: number;
+  private readonly T: number;
   private pEq = 0;
   private pC0 = 0;
   private pC1 = 0;
@@ -45,11 +47,14 @@ export class WasmAdvance {
     this.pCg = ptr(cg);
     this.pBg = ptr(bg);
     this.pSt = ptr(this.st);
+    this.pNext = ptr(arena.alloc(Math.ceil((T + 1) / 2))); // T + 1 int32
+    this.T = T;
   }
 
   /**
    * Binds one run's buffers: true (and the loops run here) when `st` is this state buffer and
-   * `equity` lives in the arena; columns outside the arena are copied in.
+   * `equity` lives in the arena; columns outside the arena are copied in. Marks the rows that
+   * can change the target (wasm/advance2.as.ts's candidates), once per run.
    */
   bind(st: Float64Array, equity: Float64Array, cols: readonly Float64Array[]): boolean {
     if (st !== this.st || !this.arena.owns(equity)) return false;
@@ -61,11 +66,12 @@ export class WasmAdvance {
     });
     this.pC0 = ptr(c[0]);
     this.pC1 = ptr(c[1]);
+    this.arena.fn.candidates(this.T, this.pC0, this.pC1, this.pNext);
     return true;
   }
 
   /** advance() over [from, to] for the bound run: the bar it stopped at. */
   advance(from: number, to: number, lag: number, w: Float64Array): number {
-    return this.arena.fn.advance2(from, to, lag, this.pG, this.pCg, this.pBg, this.pEq, this.pC0, this.pC1, this.pSt, w[0], w[1]);
+    return this.arena.fn.advance2(from, to, lag, this.pG, this.pCg, this.pBg, this.pEq, this.pC0, this.pC1, this.pNext, this.pSt, w[0], w[1]);
   }
 }

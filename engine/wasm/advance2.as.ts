@@ -4,11 +4,43 @@
  * The same operations in the same order as the JavaScript loops (IEEE-754 ×, +, |·| and
  * comparisons are exact in both), so both give the same bits.
  *
- * Memory (f64, byte offsets from the caller): growth[2T] (1 + r_a[t], row-major), cash and
+ * One difference in how, not what: the JavaScript loops compare every bar's decision row with
+ * the target; here {@link candidates} first marks, once per run, the rows that differ bit for
+ * bit from the row before (and row 0), and the loops compare only those. A row identical to
+ * the one before cannot stop a loop: the row before was compared with the same target (in the
+ * loop, or by the kernel at the bar the previous loop stopped at) and either left it unchanged
+ * (equal or all NaN, and so is this one) or became it; a partly NaN row stops at its first
+ * occurrence, where the kernel throws. Between candidate rows the loops only grow the holdings
+ * and test for ruin.
+ *
+ * Memory (byte offsets from the caller): f64 growth[2T] (1 + r_a[t], row-major), cash and
  * borrow growth[T], equity[T], target columns c0[T] and c1[T], state st[6] (the layout of
- * advance.ts: cash, exposure sum, equity, gross, h_0, h_1). w0, w1: the effective target (NaN
- * before the first). Returns the bar it stopped at, as advance does.
+ * advance.ts: cash, exposure sum, equity, gross, h_0, h_1); i32 next[T + 1] from
+ * {@link candidates}. w0, w1: the effective target (NaN before the first). advance2 returns
+ * the bar it stopped at, as advance does.
  */
+
+/**
+ * next[r] = the first row ≥ r that differs bit for bit from the row before it (row 0 always
+ * does), T when none: the only rows that can change the target.
+ */
+export function candidates(T: i32, pC0: usize, pC1: usize, pNext: usize): void {
+  store<i32>(pNext + (<usize>T << 2), T);
+  let next = T;
+  for (let r = T - 1; r > 0; r--) {
+    const o = <usize>r << 3;
+    const differs = (load<i64>(pC0 + o) ^ load<i64>(pC0 + o - 8)) | (load<i64>(pC1 + o) ^ load<i64>(pC1 + o - 8));
+    next = differs != 0 ? r : next;
+    store<i32>(pNext + (<usize>r << 2), next);
+  }
+  if (T > 0) store<i32>(pNext, 0);
+}
+
+/** The first bar ≥ t whose decision row (bar − lag) is a candidate. */
+// @ts-ignore: decorator
+@inline function candidateBar(t: i32, lag: i32, pNext: usize): i32 {
+  return load<i32>(pNext + (<usize>(t < lag ? 0 : t - lag) << 2)) + lag;
+}
 
 /** True when decision row d changes the target or is partly NaN (advance.ts, inlined there too). */
 // @ts-ignore: decorator
@@ -19,13 +51,24 @@
 }
 
 /** Fully invested long-only: h_c = 0, h_0, h_1 ≥ 0, not both 0 (E = h_0 + h_1, exposure term 1). */
-function invested(from: i32, to: i32, lag: i32, pG: usize, pEq: usize, pC0: usize, pC1: usize, pSt: usize, w0: f64, w1: f64): i32 {
+function invested(from: i32, to: i32, lag: i32, pG: usize, pEq: usize, pC0: usize, pC1: usize, pNext: usize, pSt: usize, w0: f64, w1: f64): i32 {
   let h0 = load<f64>(pSt, 32);
   let h1 = load<f64>(pSt, 40);
   let exposure = load<f64>(pSt, 8);
   let E: f64 = 0;
   let t = from;
-  for (; ; t++) {
+  for (;;) {
+    const c = candidateBar(t, lag, pNext);
+    const end = c < to ? c : to;
+    for (; t < end; t++) {
+      h0 *= load<f64>(pG + (<usize>t << 4));
+      h1 *= load<f64>(pG + (<usize>t << 4), 8);
+      E = h0 + h1;
+      if (!(E > 0)) break;
+      store<f64>(pEq + (<usize>t << 3), E);
+      exposure += 1;
+    }
+    if (t < end) break; // ruined at bar t
     h0 *= load<f64>(pG + (<usize>t << 4));
     h1 *= load<f64>(pG + (<usize>t << 4), 8);
     E = h0 + h1;
@@ -33,6 +76,7 @@ function invested(from: i32, to: i32, lag: i32, pG: usize, pEq: usize, pC0: usiz
     if (t >= lag && stops(pC0, pC1, t - lag, w0, w1)) break;
     store<f64>(pEq + (<usize>t << 3), E);
     exposure += 1;
+    t++;
   }
   store<f64>(pSt, h0, 32);
   store<f64>(pSt, h1, 40);
@@ -43,14 +87,21 @@ function invested(from: i32, to: i32, lag: i32, pG: usize, pEq: usize, pC0: usiz
 }
 
 /** All in lent cash: E = h_c > 0, exposure term 0. */
-function inCash(from: i32, to: i32, lag: i32, pCg: usize, pEq: usize, pC0: usize, pC1: usize, pSt: usize, w0: f64, w1: f64): i32 {
+function inCash(from: i32, to: i32, lag: i32, pCg: usize, pEq: usize, pC0: usize, pC1: usize, pNext: usize, pSt: usize, w0: f64, w1: f64): i32 {
   let hc = load<f64>(pSt);
   let t = from;
-  for (; ; t++) {
+  for (;;) {
+    const c = candidateBar(t, lag, pNext);
+    const end = c < to ? c : to;
+    for (; t < end; t++) {
+      hc *= load<f64>(pCg + (<usize>t << 3));
+      store<f64>(pEq + (<usize>t << 3), hc);
+    }
     hc *= load<f64>(pCg + (<usize>t << 3));
     if (t >= to) break;
     if (t >= lag && stops(pC0, pC1, t - lag, w0, w1)) break;
     store<f64>(pEq + (<usize>t << 3), hc);
+    t++;
   }
   store<f64>(pSt, hc);
   store<f64>(pSt, hc, 16);
@@ -59,7 +110,7 @@ function inCash(from: i32, to: i32, lag: i32, pCg: usize, pEq: usize, pC0: usize
 }
 
 /** Any holdings: E = (h_c + h_0) + h_1, exposure term (|h_0| + |h_1|) / |E|. */
-function mixed(from: i32, to: i32, lag: i32, pG: usize, pCg: usize, pBg: usize, pEq: usize, pC0: usize, pC1: usize, pSt: usize, w0: f64, w1: f64): i32 {
+function mixed(from: i32, to: i32, lag: i32, pG: usize, pCg: usize, pBg: usize, pEq: usize, pC0: usize, pC1: usize, pNext: usize, pSt: usize, w0: f64, w1: f64): i32 {
   let hc = load<f64>(pSt);
   const pc = hc < 0 ? pBg : pCg;
   let h0 = load<f64>(pSt, 32);
@@ -68,7 +119,20 @@ function mixed(from: i32, to: i32, lag: i32, pG: usize, pCg: usize, pBg: usize, 
   let E: f64 = 0;
   let gross: f64 = 0;
   let t = from;
-  for (; ; t++) {
+  for (;;) {
+    const c = candidateBar(t, lag, pNext);
+    const end = c < to ? c : to;
+    for (; t < end; t++) {
+      hc *= load<f64>(pc + (<usize>t << 3));
+      h0 *= load<f64>(pG + (<usize>t << 4));
+      h1 *= load<f64>(pG + (<usize>t << 4), 8);
+      E = hc + h0 + h1;
+      gross = abs<f64>(h0) + abs<f64>(h1);
+      if (!(E > 0)) break;
+      store<f64>(pEq + (<usize>t << 3), E);
+      exposure += gross / abs<f64>(E);
+    }
+    if (t < end) break; // ruined at bar t
     hc *= load<f64>(pc + (<usize>t << 3));
     h0 *= load<f64>(pG + (<usize>t << 4));
     h1 *= load<f64>(pG + (<usize>t << 4), 8);
@@ -78,6 +142,7 @@ function mixed(from: i32, to: i32, lag: i32, pG: usize, pCg: usize, pBg: usize, 
     if (t >= lag && stops(pC0, pC1, t - lag, w0, w1)) break;
     store<f64>(pEq + (<usize>t << 3), E);
     exposure += gross / abs<f64>(E);
+    t++;
   }
   store<f64>(pSt, hc);
   store<f64>(pSt, h0, 32);
@@ -89,11 +154,11 @@ function mixed(from: i32, to: i32, lag: i32, pG: usize, pCg: usize, pBg: usize, 
 }
 
 /** advance.ts's advance for two assets outside the drift schedule: picks the loop for the holdings. */
-export function advance2(from: i32, to: i32, lag: i32, pG: usize, pCg: usize, pBg: usize, pEq: usize, pC0: usize, pC1: usize, pSt: usize, w0: f64, w1: f64): i32 {
+export function advance2(from: i32, to: i32, lag: i32, pG: usize, pCg: usize, pBg: usize, pEq: usize, pC0: usize, pC1: usize, pNext: usize, pSt: usize, w0: f64, w1: f64): i32 {
   const hc = load<f64>(pSt);
   const h0 = load<f64>(pSt, 32);
   const h1 = load<f64>(pSt, 40);
-  if (hc == 0 && h0 >= 0 && h1 >= 0 && (h0 > 0 || h1 > 0)) return invested(from, to, lag, pG, pEq, pC0, pC1, pSt, w0, w1);
-  if (h0 == 0 && h1 == 0 && hc > 0) return inCash(from, to, lag, pCg, pEq, pC0, pC1, pSt, w0, w1);
-  return mixed(from, to, lag, pG, pCg, pBg, pEq, pC0, pC1, pSt, w0, w1);
+  if (hc == 0 && h0 >= 0 && h1 >= 0 && (h0 > 0 || h1 > 0)) return invested(from, to, lag, pG, pEq, pC0, pC1, pNext, pSt, w0, w1);
+  if (h0 == 0 && h1 == 0 && hc > 0) return inCash(from, to, lag, pCg, pEq, pC0, pC1, pNext, pSt, w0, w1);
+  return mixed(from, to, lag, pG, pCg, pBg, pEq, pC0, pC1, pNext, pSt, w0, w1);
 }

@@ -25,7 +25,8 @@ export interface SweepWasm {
   moments(T: number, pDb: number, pRx: number, pOut: number, mr: number, mx: number): void;
   pairKeys(N: number, n: number, floor: number, pHs: number, pHq: number, pSi: number, pSo: number, pQi: number, pQo: number, pTotS: number, pTotQ: number, pA: number, pC: number, pOut: number): void;
   rankCounts(N: number, pA: number, pC: number, pW: number, va: number, vc: number, pOut: number): void;
-  advance2(from: number, to: number, lag: number, pG: number, pCg: number, pBg: number, pEq: number, pC0: number, pC1: number, pSt: number, w0: number, w1: number): number;
+  candidates(T: number, pC0: number, pC1: number, pNext: number): void;
+  advance2(from: number, to: number, lag: number, pG: number, pCg: number, pBg: number, pEq: number, pC0: number, pC1: number, pNext: number, pSt: number, w0: number, w1: number): number;
 }
 
 const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;

@@ -2,8 +2,9 @@
  * The kernel's two-asset growth loops in WebAssembly (advance-wasm.ts) against the JavaScript
  * loops: the same equity bits, summary and weight errors on random markets — every schedule
  * but drift, lags 0–3, long-only, levered and short books (all three loops: invested, in cash,
- * mixed), crashes that ruin the account, partly NaN rows, and target columns both inside the
- * arena and copied into it.
+ * mixed), crashes that ruin the account, partly NaN rows, rows of −0 beside rows of 0, runs
+ * of equal rows and of no-decision rows (the loops compare only rows that differ from the one
+ * before), and target columns both inside the arena and copied into it.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -23,8 +24,9 @@ const scenario = fc.record({
   lag: fc.integer({ min: 0, max: 3 }),
   schedule: fc.integer({ min: 0, max: SCHEDULES.length - 1 }),
   book: fc.constantFrom('long', 'levered', 'short'),
-  density: fc.constantFrom(0.01, 0.1, 0.5),
+  density: fc.constantFrom(0.01, 0.1, 0.5, 1),
   partlyNaN: fc.boolean(),
+  negZero: fc.boolean(),
   inArena: fc.boolean(),
 });
 
@@ -61,8 +63,9 @@ describe('kernel growth loops in WebAssembly', () => {
             // all cash, all in one asset, or a mix (levered or short when the book allows)
             row = k < 0.25 ? [0, 0] : k < 0.5 ? [1, 0] : k < 0.6 ? [0, 1] : p.book === 'levered' ? [0.9, 0.8] : p.book === 'short' ? [1.2, -0.4] : [0.3, 0.5];
           }
-          cols[0][t] = row[0];
-          cols[1][t] = p.partlyNaN && rnd() < 0.02 ? NaN : row[1];
+          // −0 on alternate rows: equal to 0, different bits (a row the loops compare and pass)
+          cols[0][t] = p.negZero && t % 2 === 1 && row[0] === 0 ? -0 : row[0];
+          cols[1][t] = p.partlyNaN && rnd() < 0.02 ? NaN : p.negZero && t % 3 === 1 && row[1] === 0 ? -0 : row[1];
         }
         const o = resolveOptions({ lag: p.lag, rebalance: SCHEDULES[p.schedule], cost: 0.001, allowLeverage: p.book !== 'long', allowShort: p.book === 'short', borrowSpread: 0.02, periodsPerYear: 252 });
         const s = kernelSetup({ dates, assets: ['a', 'b'], returns, cash }, o);
