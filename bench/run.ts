@@ -44,7 +44,7 @@ import { wasmAvailable, WasmArena } from '../engine/wasm/arena.js';
 import { gridPoint, parseGrid } from '../engine/sweep/grid.js';
 import { runSweep, setCount, type SetSource } from '../engine/sweep/sweep.js';
 import { detectCycles } from '../engine/fed/detect-cycles.js';
-import { accumulateBlocks, cscvBlocks, pboFromBlocks } from '../engine/stats/pbo.js';
+import { accumulateBlocks, cscvBlocks, pboFromBlocks, pboPairCount, pboPairs, pboSplits } from '../engine/stats/pbo.js';
 import { pboOnPool } from '../engine/sweep/pbo-on-pool.js';
 import { fedFrame } from '../engine/fed/fed-frame.js';
 import type { Market, SimOptions } from '../engine/types.js';
@@ -370,6 +370,10 @@ async function main(): Promise<void> {
     const blocks = cscvBlocks(N, Tm, 16);
     accumulateBlocks(blocks, returns, N, Tm);
     const one = timeIt(() => pboFromBlocks(blocks), quick ? 1 : 3);
+    // the same splits with the inner loops in JavaScript (the fallback where the WebAssembly module is missing)
+    const jsOut = pboSplits(16);
+    const js = timeIt(() => pboPairs(blocks, 0, pboPairCount(16), jsOut, { wasm: false }), 1);
+    if (pboFromBlocks(blocks, jsOut).pbo !== pboFromBlocks(blocks).pbo) throw new Error('PBO with JavaScript inner loops differs');
     const { Piscina } = await import('piscina');
     const pool = new Piscina({ filename: join(packageRoot(), 'dist', 'engine', 'sweep', 'worker.js'), minThreads: 2, maxThreads: 2, workerData: {} });
     const times: number[] = [];
@@ -381,7 +385,7 @@ async function main(): Promise<void> {
     }
     await pool.destroy();
     const two = timing(times.slice(1)); // the first includes the workers' start
-    emit({ bench: 'sweep-pbo', what: `probability of backtest overfitting of ${N} sets × ${Tm} months (16 blocks, 12,870 splits) at the end of a sweep: this thread vs the 2-worker pool`, sets: N, median_ms: Math.round(one.median), spread_ms: spread(one), pool_median_ms: Math.round(two.median), pool_spread_ms: spread(two), ratio: r2(one.median / two.median), us_per_set: r2((one.median * 1000) / N) });
+    emit({ bench: 'sweep-pbo', what: `probability of backtest overfitting of ${N} sets × ${Tm} months (16 blocks, 12,870 splits) at the end of a sweep: this thread vs the 2-worker pool`, sets: N, median_ms: Math.round(one.median), spread_ms: spread(one), pool_median_ms: Math.round(two.median), pool_spread_ms: spread(two), ratio: r2(one.median / two.median), us_per_set: r2((one.median * 1000) / N), js_inner_loops_ms: Math.round(js.median), ratio_js_to_wasm: r2(js.median / one.median) });
   }
 
   const ism = builtin('ism-cycle')!;
