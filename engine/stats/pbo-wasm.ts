@@ -1,6 +1,6 @@
 /**
  * pboPairs's two inner loops (pbo.ts) in WebAssembly (wasm/pbo-pairs.as.ts), two trials per
- * SIMD lane pair, same bits: the block sums and weights are copied into an arena once per call,
+ * SIMD lane pair, same bits: the distinct trials' block sums and weights are copied into an arena once per call,
  * and the half sums and keys pboPairs works on live there too. Null where the module is missing.
  */
 import { ptr, WasmArena } from '../wasm/arena.js';
@@ -23,11 +23,13 @@ export class WasmPairs {
     b: CscvBlocks,
   ) {
     const N = b.distinct;
-    const cells = b.blocks * b.capacity;
-    const sum = arena.alloc(cells);
-    sum.set(b.sum.subarray(0, cells));
-    const sq = arena.alloc(cells);
-    sq.set(b.sumSq.subarray(0, cells));
+    // the distinct trials' block sums, block-major with stride N (the blocks keep capacity slots)
+    const sum = arena.alloc(b.blocks * N);
+    const sq = arena.alloc(b.blocks * N);
+    for (let k = 0; k < b.blocks; k++) {
+      sum.set(b.sum.subarray(k * b.capacity, k * b.capacity + N), k * N);
+      sq.set(b.sumSq.subarray(k * b.capacity, k * b.capacity + N), k * N);
+    }
     const w = arena.alloc(N);
     w.set(b.weight.subarray(0, N));
     this.N = N;
@@ -43,17 +45,18 @@ export class WasmPairs {
 
   /** The inner loops for these blocks, or null without the module. */
   static create(b: CscvBlocks): WasmPairs | null {
-    const arena = WasmArena.create(2 * b.blocks * b.capacity + 7 * b.distinct + 4);
+    const arena = WasmArena.create(2 * b.blocks * b.distinct + 7 * b.distinct + 4);
     return arena === null ? null : new WasmPairs(arena, b);
   }
 
   /**
-   * Moves block offsets `si` in and `so` out of the half (cells b·capacity; equal for none),
+   * Moves block `bi` in and block `bo` out of the half (the same block twice moves none),
    * updates the keys, and returns the out view: [first best of the half, of the complement].
    */
-  keys(n: number, floor: number, si: number, so: number): Float64Array {
+  keys(n: number, floor: number, bi: number, bo: number): Float64Array {
     const p = this.p;
-    this.arena.fn.pairKeys(this.N, n, floor, p.hs, p.hq, p.sum + 8 * si, p.sum + 8 * so, p.sq + 8 * si, p.sq + 8 * so, p.totS, p.totQ, p.a, p.c, p.out);
+    const si = 8 * bi * this.N, so = 8 * bo * this.N;
+    this.arena.fn.pairKeys(this.N, n, floor, p.hs, p.hq, p.sum + si, p.sum + so, p.sq + si, p.sq + so, p.totS, p.totQ, p.a, p.c, p.out);
     return this.out;
   }
 

@@ -178,7 +178,21 @@ function revolvingDoor(n: number, k: number): number[] {
 
 /** The split pairs of S blocks: block 0 plus S/2 − 1 of blocks 1…S−1 (one per complementary pair), in revolving-door order. */
 function pairMasks(S: number): number[] {
-  return revolvingDoor(S - 1, S / 2 - 1).map((m) => (m << 1) | 1);
+  return splitOrder(S).masks;
+}
+
+const orders = new Map<number, { masks: number[]; slot: Map<number, number> }>();
+
+/** The pair masks of S blocks and each split's slot (splits in increasing order of their mask), computed once per S. */
+function splitOrder(S: number): { masks: number[]; slot: Map<number, number> } {
+  let o = orders.get(S);
+  if (!o) {
+    const masks = revolvingDoor(S - 1, S / 2 - 1).map((m) => (m << 1) | 1);
+    const full = (1 << S) - 1;
+    const bySlot = [...masks, ...masks.map((m) => full ^ m)].sort((x, y) => x - y);
+    orders.set(S, (o = { masks, slot: new Map(bySlot.map((m, i) => [m, i])) }));
+  }
+  return o;
 }
 
 /** Number of complementary split pairs C(S − 1, S/2 − 1) of S blocks (half the splits). */
@@ -210,7 +224,7 @@ export interface PboSplits {
 export function pboPairs(blocks: CscvBlocks, from: number, to: number, out: PboSplits, options: { wasm?: boolean } = {}): void {
   const { blocks: S, length: L, distinct: N, trials, weight: w, sum, sumSq, capacity: cap } = blocks;
   const full = (1 << S) - 1;
-  const masks = pairMasks(S);
+  const { masks, slot } = splitOrder(S);
   const { logits, isSharpe, oosSharpe } = out;
   const n = (S / 2) * L;
   // ranking key: a monotone function of the Sharpe ratio without the square root,
@@ -227,8 +241,6 @@ export function pboPairs(blocks: CscvBlocks, from: number, to: number, out: PboS
   }
   const hs = wz ? wz.hs : new Float64Array(N), hq = wz ? wz.hq : new Float64Array(N); // sums over the current half
   const a = wz ? wz.a : new Float64Array(N), c = wz ? wz.c : new Float64Array(N); // ranking keys of the half and its complement
-  const bySlot = [...masks, ...masks.map((m) => full ^ m)].sort((x, y) => x - y);
-  const slot = new Map(bySlot.map((m, i) => [m, i]));
   for (let chunk = from; chunk < to; chunk += PBO_PAIR_CHUNK) {
     const end = Math.min(to, chunk + PBO_PAIR_CHUNK);
     hs.fill(0);
@@ -251,7 +263,7 @@ export function pboPairs(blocks: CscvBlocks, from: number, to: number, out: PboS
       }
       let bestA = 0, bestC = 0, maxA = -Infinity, maxC = -Infinity;
       if (wz) {
-        const best = wz.keys(n, floor, si, so);
+        const best = wz.keys(n, floor, si / cap, so / cap);
         bestA = best[0];
         bestC = best[1];
       } else for (let k = 0; k < N; k++) {
