@@ -21,6 +21,9 @@ import { runBatch, type SweepRow, type SweepSet } from './run-batch.js';
 import { shareMarket } from './share-market.js';
 import { describeDifferences, differences, sweepIdentity, type SweepIdentity } from './sweep-identity.js';
 
+/** Distinct sets from which the PBO's splits run on the worker pool (below, the tasks cost more than they save). */
+const PBO_POOL_MIN = 2048;
+
 /** How the parameter sets are generated: a grid, or a seeded random search (see randomSearch). */
 export type SetSource = { kind: 'grid'; grid: Grid } | RandomSearch;
 
@@ -397,9 +400,9 @@ async function sweepInto(opts: SweepOptions, f: { out: string; partial: string; 
         benchmarkName,
         bestRow: best ? (best.index - shardIndex) / shardCount : -1,
       };
-      // the overfitting statistic's splits run on the pool too, in chunks (same result on any number of threads)
-      // (a failed task falls back to this thread: the same numbers)
-      overfit = pool ? await overfittingFromFileWith(input, (b) => pboOnPool(pool, b).catch(() => pboFromBlocks(b))) : overfittingFromFile(input);
+      // the overfitting statistic's splits run on the pool too, in chunks (same result on any number of threads),
+      // once there are enough distinct sets to pay for the tasks (a failed task falls back to this thread: the same numbers)
+      overfit = pool ? await overfittingFromFileWith(input, async (b) => (b.distinct >= PBO_POOL_MIN ? pboOnPool(pool, b).catch(() => pboFromBlocks(b)) : pboFromBlocks(b))) : overfittingFromFile(input);
     }
   } finally {
     await pool?.destroy();

@@ -46,7 +46,7 @@ describe('sweep results are byte-identical to the pinned results.csv', () => {
       expect(got.split('\n')).toEqual(want.split('\n'));
     });
   }
-  it('fcr on one thread: the same overfitting statistics as on two workers (PBO splits run on the pool in chunks)', () => {
+  it('fcr on one thread: the same overfitting statistics as on two workers', () => {
     const out = join(dir, 'fcr-one-thread');
     const r = cli(['sweep', ...GOLDEN_SWEEPS.fcr, '--top', '0', '--workers', '0', '--out', out]);
     expect(r.code).toBe(0);

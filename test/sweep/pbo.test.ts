@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { accumulateBlocks, cscvBlocks, PBO_PAIR_CHUNK, pboFromBlocks, pboPairCount, pboPairs, pboSplits, probabilityOfBacktestOverfitting } from '../../engine/stats/pbo.js';
 import { mulberry32 } from '../../engine/random.js';
 import { wasmAvailable } from '../../engine/wasm/arena.js';
+import { pboOnPool } from '../../engine/sweep/pbo-on-pool.js';
+import { packageRoot } from '../../engine/paths.js';
+import { join } from 'node:path';
 
 /** Standard normal draws (Box–Muller on the seeded generator). */
 function normals(n: number, seed: number): Float64Array {
@@ -154,6 +157,23 @@ describe('probability of backtest overfitting (CSCV)', () => {
         const i = js[k].findIndex((v, j) => !Object.is(v, wasm[k][j]));
         expect({ N, k, i }).toEqual({ N, k, i: -1 });
       }
+    }
+  });
+
+  it('on a 2-worker pool like the sweep, in chunks over shared memory: the same result bit for bit', async () => {
+    const N = 3000, T = 448;
+    const b = cscvBlocks(N, T, 16);
+    accumulateBlocks(b, normals(N * T, 11), N, T);
+    const { Piscina } = await import('piscina');
+    const pool = new Piscina({ filename: join(packageRoot(), 'dist', 'engine', 'sweep', 'worker.js'), minThreads: 2, maxThreads: 2, workerData: {} });
+    try {
+      const pooled = await pboOnPool(pool, b);
+      const here = pboFromBlocks(b);
+      expect(pooled.logits).toEqual(here.logits);
+      expect([pooled.pbo, pooled.medianLogit, pooled.probOosLoss]).toEqual([here.pbo, here.medianLogit, here.probOosLoss]);
+      expect(pooled.degradation).toEqual(here.degradation);
+    } finally {
+      await pool.destroy();
     }
   });
 
