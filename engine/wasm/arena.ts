@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 /** The part of the WebAssembly API used here (Node has it; the compiler's ES libraries do not declare it). */
 interface WasmApi {
   validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => WasmModule;
+  Module: { new (bytes: Uint8Array): WasmModule; exports(mod: WasmModule): { name: string }[] };
   Memory: new (size: { initial: number; maximum: number }) => { buffer: ArrayBuffer };
   Instance: new (mod: WasmModule, imports: object) => { exports: Record<string, unknown> };
 }
@@ -29,6 +29,12 @@ export interface SweepWasm {
   advance2(from: number, to: number, lag: number, pG: number, pCg: number, pBg: number, pEq: number, pC0: number, pC1: number, pNext: number, pSt: number, w0: number, w1: number): number;
 }
 
+/** The signatures' version this file calls (wasm/summary-sums.as.ts's abi); bump both together. */
+const ABI = 1;
+
+/** The functions of {@link SweepWasm}, checked on the compiled module. */
+const EXPORTS: readonly (keyof SweepWasm)[] = ['returns', 'moments', 'pairKeys', 'rankCounts', 'candidates', 'advance2'];
+
 const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 let compiled: WasmModule | null | undefined;
 
@@ -41,7 +47,13 @@ function module(): WasmModule | null {
     const url = new URL(rel, import.meta.url);
     if (!existsSync(url)) continue;
     const bytes = readFileSync(url);
-    if (api !== undefined && api.validate(bytes)) compiled = new api.Module(bytes);
+    if (api !== undefined && api.validate(bytes)) {
+      const mod = new api.Module(bytes);
+      // a module built from other sources (a stale dist/) is not used: JavaScript runs instead
+      const names = new Set(api.Module.exports(mod).map((e) => e.name));
+      const probe = () => (new api.Instance(mod, { env: { memory: new api.Memory({ initial: 1, maximum: 1 }) } }).exports.abi as () => number)();
+      if (EXPORTS.every((n) => names.has(n)) && names.has('abi') && probe() === ABI) compiled = mod;
+    }
     break;
   }
   return compiled;

@@ -103,3 +103,8 @@ export function moments(T: i32, pDb: usize, pRx: usize, pOut: usize, mr: f64, mx
   v128.store(pOut, a4, 64);
   store<f64>(pOut, cov, 80);
 }
+
+/** Version of the functions' signatures, checked by wasm/arena.ts against the one it was written for (a stale build is not used). */
+export function abi(): i32 {
+  return 1;
+}
