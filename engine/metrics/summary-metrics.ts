@@ -76,7 +76,7 @@ export class SummaryContext {
 
   /**
    * A buffer of length T to write curves into: the WebAssembly instance's own memory when the
-   * context has one (its curves are then measured there, same bits, about twice as fast).
+   * context has one (its curves are then measured there, same bits, about three times as fast).
    */
   curveBuffer(): Float64Array {
     return this.wasm ? this.wasm.equity : new Float64Array(this.T);

@@ -1,5 +1,5 @@
 /**
- * {@link summarySums} in WebAssembly with SIMD (wasm/summary-sums.as.ts): about twice as fast as
+ * {@link summarySums} in WebAssembly with SIMD (wasm/summary-sums.as.ts): about three times as fast as
  * the JavaScript passes, same bits (a test compares them on random curves, ruin included). The
  * curve must be written into the instance's own `equity` view; cash and benchmark are copied
  * into the arena once.
