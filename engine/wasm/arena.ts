@@ -91,6 +91,17 @@ export class WasmArena {
     return v;
   }
 
+  /** Number of f64 values the arena holds. */
+  get capacity(): number {
+    return this.heap.length;
+  }
+
+  /** Hands the memory out again from the start, zero-filled (every earlier view is then stale). */
+  reset(): void {
+    this.heap.fill(0, 0, this.used);
+    this.used = 0;
+  }
+
   /** True when `v` is a view into this arena. */
   owns(v: Float64Array): boolean {
     return v.buffer === this.heap.buffer;
