@@ -432,7 +432,7 @@ async function main(): Promise<void> {
     const wctx = new SummaryContext(m.cash, m.returns[m.large], m.dates, m.periodsPerYear, { arena });
     const weq = wctx.curveBuffer();
     const wadv = new WasmAdvance(arena, setup);
-    const wcols = cols.map((c) => arena.alloc(T).fill(0).map((_, t) => c[t]));
+    const wcols = cols.map((c) => arena.copyOf(c)); // in the arena, as the sweep's own columns are
     const wrules = { ...rules, cols: wcols };
     const kj = runKernel(setup, rules, eq, null, st, w);
     const kw = runKernel(setup, wrules, weq, null, wadv.st, w, wadv);

@@ -24,10 +24,8 @@ export class WasmSums {
   ) {
     const T = cash.length;
     this.equity = arena.alloc(T);
-    const c = arena.alloc(T);
-    c.set(cash);
-    const d = arena.alloc(T);
-    d.set(db);
+    const c = arena.copyOf(cash);
+    const d = arena.copyOf(db);
     const rx = arena.alloc(2 * T);
     this.out = arena.alloc(SUM_COUNT);
     this.p = [T, ptr(this.equity), ptr(c), ptr(d), ptr(rx), ptr(this.out)];

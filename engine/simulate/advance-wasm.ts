@@ -35,12 +35,9 @@ export class WasmAdvance {
   ) {
     if (!wasmAdvanceFits(s)) throw new Error('WasmAdvance: two assets outside the drift schedule only');
     const T = s.T;
-    const g = arena.alloc(2 * T);
-    g.set(s.growth);
-    const cg = arena.alloc(T);
-    cg.set(s.cashGrowth);
-    const bg = arena.alloc(T);
-    bg.set(s.borrowGrowth);
+    const g = arena.copyOf(s.growth);
+    const cg = arena.copyOf(s.cashGrowth);
+    const bg = arena.copyOf(s.borrowGrowth);
     this.copies = [arena.alloc(T), arena.alloc(T)];
     this.st = arena.alloc(STATE_H + 2);
     this.pG = ptr(g);

@@ -34,8 +34,7 @@ export class WasmPairs {
       sum.set(b.sum.subarray(k * b.capacity, k * b.capacity + N), k * N);
       sq.set(b.sumSq.subarray(k * b.capacity, k * b.capacity + N), k * N);
     }
-    const w = arena.alloc(N);
-    w.set(b.weight.subarray(0, N));
+    const w = arena.copyOf(b.weight.subarray(0, N));
     this.N = N;
     this.hs = arena.alloc(N);
     this.hq = arena.alloc(N);

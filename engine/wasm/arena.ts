@@ -91,6 +91,13 @@ export class WasmArena {
     return v;
   }
 
+  /** A view in the arena holding a copy of `src`. */
+  copyOf(src: ArrayLike<number>): Float64Array {
+    const v = this.alloc(src.length);
+    v.set(src);
+    return v;
+  }
+
   /** Number of f64 values the arena holds. */
   get capacity(): number {
     return this.heap.length;

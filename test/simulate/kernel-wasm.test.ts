@@ -74,9 +74,10 @@ describe('kernel growth loops in WebAssembly', () => {
         const arena = WasmArena.create(wasmAdvanceSlots(T) + 3 * T)!;
         const wz = new WasmAdvance(arena, s);
         const weq = arena.alloc(T);
-        const wcols = p.inArena ? cols.map((c) => arena.alloc(T).map((_, t) => c[t])) : cols;
+        const wcols = p.inArena ? cols.map((c) => arena.copyOf(c)) : cols;
         const jeq = new Float64Array(T);
         const js = run(() => runKernel(s, rules, jeq, null), jeq);
+        expect(wcols.every((c) => arena.owns(c))).toBe(p.inArena);
         const wasm = run(() => runKernel(s, { ...rules, cols: wcols }, weq, null, wz.st, new Float64Array(2), wz), weq);
         expect(wasm.error).toBe(js.error);
         expect(wasm.summary).toStrictEqual(js.summary);
