@@ -21,6 +21,14 @@
 }
 
 /**
+ * Relative margin of returns2's drawdown pre-test: far above rounding (a few 1e-16), so a bar
+ * that passes it (E_t ≥ peak·(1 + mdd + margin), rounded) has E_t/peak − 1 > mdd and cannot
+ * be a new minimum; only the other bars compute their drawdown. The same test as the
+ * JavaScript pass's (metrics/summary-sums.ts), in one multiplication.
+ */
+const DD_MARGIN: f64 = 1e-12;
+
+/**
  * Returns r_t = E_t/E_{t−1} − 1 (E_0 read as `initial`; 0 after a bar of zero equity) and
  * excess returns x_t = r_t − c_t into rx, two bars at a time; Σr and Σx (one two-lane sum,
  * bar by bar), Σ min(x, 0)², and the maximum drawdown min_t E_t/peak_t − 1 against the running
@@ -104,7 +112,100 @@ export function moments(T: i32, pDb: usize, pRx: usize, pOut: usize, mr: f64, mx
   store<f64>(pOut, cov, 80);
 }
 
+/**
+ * {@link returns} of two curves at once, one per lane: lane 0 is curve A (pEqA, initA), lane 1
+ * curve B. Each lane computes its curve's returns and sums with the same operations in the same
+ * bar order as {@link returns}, so each curve's sums have the same bits; the drawdown is the
+ * minimum of the same values, computed only for the bars that pass the pre-test of DD_MARGIN.
+ * pmin and pmax are exactly the selects `b < a ? b : a` and `a < b ? b : a` (one instruction
+ * each). Two curves share each SIMD instruction, and each sum's chain of dependent additions
+ * carries two curves instead of one: about the time {@link returns} takes for one.
+ * rx4 holds (r_A, r_B, x_A, x_B) per bar; out2 holds A's SUM_COUNT sums, then B's.
+ */
+export function returns2(T: i32, initA: f64, initB: f64, pEqA: usize, pEqB: usize, pCash: usize, pRx: usize, pOut: usize): void {
+  const one = f64x2.splat(1);
+  const zero = f64x2.splat(0);
+  const margin = f64x2.splat(DD_MARGIN);
+  let prev = f64x2(initA, initB);
+  let peak = prev;
+  let mdd = zero;
+  let k = f64x2.add(one, margin); // bars at or above peak·k cannot deepen the drawdown (see DD_MARGIN)
+  let sr = zero;
+  let sx = zero;
+  let down = zero;
+  for (let t = 1; t < T; t++) {
+    const o = <usize>t << 3;
+    const e = v128.load64_lane(pEqB + o, v128.load64_splat(pEqA + o), 1);
+    const r = v128.and(f64x2.sub(f64x2.div(e, prev), one), f64x2.ne(prev, zero)) // 0 after a zero bar;
+    prev = e;
+    const x = f64x2.sub(r, v128.load64_splat(pCash + o));
+    v128.store(pRx + (<usize>t << 5), r);
+    v128.store(pRx + (<usize>t << 5), x, 16);
+    sr = f64x2.add(sr, r);
+    sx = f64x2.add(sx, x);
+    const neg = f64x2.pmin(zero, x); // x < 0 ? x : 0
+    down = f64x2.add(down, f64x2.mul(neg, neg));
+    peak = f64x2.pmax(peak, e); // e > peak ? e : peak
+    if (v128.any_true(f64x2.lt(e, f64x2.mul(peak, k)))) {
+      // rare: a bar that may deepen a drawdown; its exact dd decides (the minimum of the same values)
+      const dd = f64x2.sub(f64x2.div(e, peak), one);
+      mdd = f64x2.pmin(mdd, dd); // dd < mdd ? dd : mdd
+      k = f64x2.add(f64x2.add(one, mdd), margin);
+    }
+  }
+  store<f64>(pOut, f64x2.extract_lane(sr, 0), 0);
+  store<f64>(pOut, f64x2.extract_lane(sx, 0), 8);
+  store<f64>(pOut, f64x2.extract_lane(down, 0), 16);
+  store<f64>(pOut, f64x2.extract_lane(mdd, 0), 24);
+  store<f64>(pOut, f64x2.extract_lane(sr, 1), 88);
+  store<f64>(pOut, f64x2.extract_lane(sx, 1), 96);
+  store<f64>(pOut, f64x2.extract_lane(down, 1), 104);
+  store<f64>(pOut, f64x2.extract_lane(mdd, 1), 112);
+}
+
+/**
+ * {@link moments} of two curves at once (lane 0 curve A, lane 1 curve B) from returns2's rx4,
+ * with their means; each lane's sums are {@link moments}' for its curve, bit for bit. Into
+ * out2 at A's and B's positions of SUM.r2 … SUM.cov.
+ */
+export function moments2(T: i32, pDb: usize, pRx: usize, pOut: usize, mrA: f64, mrB: f64, mxA: f64, mxB: f64): void {
+  const mr = f64x2(mrA, mrB);
+  const mx = f64x2(mxA, mxB);
+  const zero = f64x2.splat(0);
+  let r2 = zero, r3 = zero, r4 = zero, x2 = zero, x3 = zero, x4 = zero, cov = zero; // lanes: (A, B)
+  for (let t = 1; t < T; t++) {
+    const dr = f64x2.sub(v128.load(pRx + (<usize>t << 5)), mr);
+    const dx = f64x2.sub(v128.load(pRx + (<usize>t << 5), 16), mx);
+    const dr2 = f64x2.mul(dr, dr);
+    const dr3 = f64x2.mul(dr2, dr);
+    const dx2 = f64x2.mul(dx, dx);
+    const dx3 = f64x2.mul(dx2, dx);
+    r2 = f64x2.add(r2, dr2);
+    r3 = f64x2.add(r3, dr3);
+    r4 = f64x2.add(r4, f64x2.mul(dr3, dr));
+    x2 = f64x2.add(x2, dx2);
+    x3 = f64x2.add(x3, dx3);
+    x4 = f64x2.add(x4, f64x2.mul(dx3, dx));
+    cov = f64x2.add(cov, f64x2.mul(dx, v128.load64_splat(pDb + (<usize>t << 3))));
+  }
+  // SUM: r2 4, x2 5, r3 6, x3 7, r4 8, x4 9, cov 10 (B's at + 11)
+  store<f64>(pOut, f64x2.extract_lane(r2, 0), 32);
+  store<f64>(pOut, f64x2.extract_lane(x2, 0), 40);
+  store<f64>(pOut, f64x2.extract_lane(r3, 0), 48);
+  store<f64>(pOut, f64x2.extract_lane(x3, 0), 56);
+  store<f64>(pOut, f64x2.extract_lane(r4, 0), 64);
+  store<f64>(pOut, f64x2.extract_lane(x4, 0), 72);
+  store<f64>(pOut, f64x2.extract_lane(cov, 0), 80);
+  store<f64>(pOut, f64x2.extract_lane(r2, 1), 120);
+  store<f64>(pOut, f64x2.extract_lane(x2, 1), 128);
+  store<f64>(pOut, f64x2.extract_lane(r3, 1), 136);
+  store<f64>(pOut, f64x2.extract_lane(x3, 1), 144);
+  store<f64>(pOut, f64x2.extract_lane(r4, 1), 152);
+  store<f64>(pOut, f64x2.extract_lane(x4, 1), 160);
+  store<f64>(pOut, f64x2.extract_lane(cov, 1), 168);
+}
+
 /** Version of the functions' signatures, checked by wasm/arena.ts against the one it was written for (a stale build is not used). */
 export function abi(): i32 {
-  return 1;
+  return 2;
 }
