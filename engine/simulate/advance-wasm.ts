@@ -23,7 +23,7 @@ export class WasmAdvance {
   private readonly pCg: number;
   private readonly pBg: number;
   private readonly pSt: number;
-  private readonly pNext: number;
+  private readonly pList: number;
   private readonly T: number;
   private pEq = 0;
   private pC0 = 0;
@@ -44,7 +44,7 @@ export class WasmAdvance {
     this.pCg = ptr(cg);
     this.pBg = ptr(bg);
     this.pSt = ptr(this.st);
-    this.pNext = ptr(arena.alloc(Math.ceil((T + 1) / 2))); // T + 1 int32
+    this.pList = ptr(arena.alloc(Math.ceil((T + 1) / 2))); // T + 1 int32
     this.T = T;
   }
 
@@ -63,12 +63,12 @@ export class WasmAdvance {
     });
     this.pC0 = ptr(c[0]);
     this.pC1 = ptr(c[1]);
-    this.arena.fn.candidates(this.T, this.pC0, this.pC1, this.pNext);
+    this.arena.fn.candidates(this.T, this.pC0, this.pC1, this.pList);
     return true;
   }
 
   /** advance() over [from, to] for the bound run: the bar it stopped at. */
   advance(from: number, to: number, lag: number, w: Float64Array): number {
-    return this.arena.fn.advance2(from, to, lag, this.pG, this.pCg, this.pBg, this.pEq, this.pC0, this.pC1, this.pNext, this.pSt, w[0], w[1]);
+    return this.arena.fn.advance2(from, to, lag, this.pG, this.pCg, this.pBg, this.pEq, this.pC0, this.pC1, this.pList, this.pSt, w[0], w[1]);
   }
 }

@@ -27,12 +27,12 @@ export interface SweepWasm {
   moments2(T: number, pDb: number, pRx: number, pOut: number, mrA: number, mrB: number, mxA: number, mxB: number): void;
   pairKeys(N: number, n: number, floor: number, pHs: number, pHq: number, pSi: number, pSo: number, pQi: number, pQo: number, pTotS: number, pTotQ: number, pA: number, pC: number, pOut: number): void;
   rankCounts(N: number, pA: number, pC: number, pW: number, va: number, vc: number, pOut: number): void;
-  candidates(T: number, pC0: number, pC1: number, pNext: number): void;
+  candidates(T: number, pC0: number, pC1: number, pList: number): void;
   advance2(from: number, to: number, lag: number, pG: number, pCg: number, pBg: number, pEq: number, pC0: number, pC1: number, pNext: number, pSt: number, w0: number, w1: number): number;
 }
 
 /** The signatures' version this file calls (wasm/summary-sums.as.ts's abi); bump both together. */
-const ABI = 2;
+const ABI = 3;
 
 /** The functions of {@link SweepWasm}, checked on the compiled module. */
 const EXPORTS: readonly (keyof SweepWasm)[] = ['returns', 'moments', 'returns2', 'moments2', 'pairKeys', 'rankCounts', 'candidates', 'advance2'];

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { mulberry32 } from '../../engine/random.js';
 import { runKernel, type KernelSummary } from '../../engine/simulate/kernel.js';
+import { advance } from '../../engine/simulate/advance.js';
 import { WasmAdvance, wasmAdvanceFits, wasmAdvanceSlots } from '../../engine/simulate/advance-wasm.js';
 import { resolveOptions } from '../../engine/simulate/options.js';
 import { kernelSetup } from '../../engine/simulate/setup.js';
@@ -85,6 +86,34 @@ describe('kernel growth loops in WebAssembly', () => {
       }),
       { numRuns: 400, seed: 20261201 },
     );
+  });
+
+  it('finds the next changed row whatever the order of the calls (the candidate cursor steps back)', () => {
+    const T = 200;
+    const dates = Int32Array.from({ length: T }, (_, t) => 12000 + t);
+    const r = Float64Array.from({ length: T }, (_, t) => (t ? 0.001 * Math.cos(t) : 0));
+    const s = kernelSetup({ dates, assets: ['a', 'b'], returns: [r, r], cash: new Float64Array(T) }, resolveOptions({ lag: 1, periodsPerYear: 252 }));
+    const arena = WasmArena.create(wasmAdvanceSlots(T) + 3 * T)!;
+    const wz = new WasmAdvance(arena, s);
+    const cols = [arena.alloc(T).fill(0.5), arena.alloc(T).fill(0.5)];
+    for (const [t, w0] of [[20, 0.7], [60, 0.5], [120, 0.2]]) for (let u = t; u < T; u++) cols[0][u] = w0;
+    const rules = { cols, names: ['a', 'b'], dates, allowShort: false, allowLeverage: false };
+    const start = (st: Float64Array) => st.set([0, 0, 1, 1, 0.5, 0.5]); // fully invested half and half
+    const weq = arena.alloc(T);
+    expect(wz.bind(wz.st, weq, cols)).toBe(true);
+    const stops: number[] = [];
+    for (const from of [150, 10, 70, 30, 5]) {
+      // the target in force is the decision row before `from`'s (lag 1), as in a kernel run
+      const w = () => Float64Array.of(cols[0][from - 2], cols[1][from - 2]);
+      const stJ = new Float64Array(6);
+      start(stJ);
+      const js = advance(s, stJ, from, T - 1, new Float64Array(T), rules, w());
+      start(wz.st);
+      expect({ from, stop: advance(s, wz.st, from, T - 1, weq, rules, w(), wz) }).toEqual({ from, stop: js });
+      stops.push(js);
+    }
+    // rows 20, 60 and 120 change the target: their bars (lag 1) stop the loop; none after 120 runs to the end
+    expect(stops).toEqual([199, 21, 121, 61, 21]);
   });
 
   it('falls back to the JavaScript loops when the state or curve is not in the arena', () => {
