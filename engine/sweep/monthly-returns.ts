@@ -42,7 +42,7 @@ export function monthFrame(market: Pick<Market, 'dates' | 'cash'>): MonthFrame {
  * the month), computed in double precision and stored as Float32 (the compact form the
  * probability of backtest overfitting is computed from).
  */
-export function monthlyExcessReturns(equity: ArrayLike<number>, frame: MonthFrame, out = new Float32Array(frame.cash.length)): Float32Array {
+export function monthlyExcessReturns(equity: ArrayLike<number>, frame: MonthFrame, out: Float32Array = new Float32Array(frame.cash.length)): Float32Array {
   const b = frame.bounds;
   for (let m = 0; m < frame.cash.length; m++) out[m] = equity[b[m + 1]] / equity[b[m]] - 1 - frame.cash[m];
   return out;

@@ -83,11 +83,15 @@ export class SweepRunner {
     this.initial = o.initial;
   }
 
-  /** Weights, simulation and summary metrics of one set; a set whose strategy throws or breaks a weight rule gets its error. */
-  run(set: SweepSet): SweepRow {
+  /**
+   * Weights, simulation and summary metrics of one set; a set whose strategy throws or breaks a
+   * weight rule gets its error. `monthly`: where to write its monthly returns, when the context
+   * asks for them (a new array otherwise).
+   */
+  run(set: SweepSet, monthly?: Float32Array): SweepRow {
     const row: SweepRow = { index: set.index, params: set.params };
     const k = this.simulate(set, this.curves[0], row);
-    if (k) this.finish(row, k, summaryMetricsOf(this.summary, this.curves[0], this.initial), this.curves[0]);
+    if (k) this.finish(row, k, summaryMetricsOf(this.summary, this.curves[0], this.initial), this.curves[0], monthly);
     return row;
   }
 
@@ -95,7 +99,7 @@ export class SweepRunner {
    * {@link run} of two sets, their metrics measured together (summaryMetricsOfPair: each SIMD
    * lane carries one curve, about twice as fast per set); each row is exactly what run gives.
    */
-  runPair(a: SweepSet, b: SweepSet): [SweepRow, SweepRow] {
+  runPair(a: SweepSet, b: SweepSet, monthlyA?: Float32Array, monthlyB?: Float32Array): [SweepRow, SweepRow] {
     const [ea, eb] = this.curves;
     const ra: SweepRow = { index: a.index, params: a.params };
     const rb: SweepRow = { index: b.index, params: b.params };
@@ -103,10 +107,10 @@ export class SweepRunner {
     const kb = this.simulate(b, eb, rb);
     if (ka && kb) {
       const [ma, mb] = summaryMetricsOfPair(this.summary, ea, this.initial, eb, this.initial);
-      this.finish(ra, ka, ma, ea);
-      this.finish(rb, kb, mb, eb);
-    } else if (ka) this.finish(ra, ka, summaryMetricsOf(this.summary, ea, this.initial), ea);
-    else if (kb) this.finish(rb, kb, summaryMetricsOf(this.summary, eb, this.initial), eb);
+      this.finish(ra, ka, ma, ea, monthlyA);
+      this.finish(rb, kb, mb, eb, monthlyB);
+    } else if (ka) this.finish(ra, ka, summaryMetricsOf(this.summary, ea, this.initial), ea, monthlyA);
+    else if (kb) this.finish(rb, kb, summaryMetricsOf(this.summary, eb, this.initial), eb, monthlyB);
     return [ra, rb];
   }
 
@@ -127,11 +131,19 @@ export class SweepRunner {
     }
   }
 
-  /** A simulated set's row: its summary metrics, the kernel's counts, its monthly returns when asked for. */
-  private finish(row: SweepRow, k: KernelSummary, metrics: SummaryMetrics, equity: Float64Array): void {
+  /**
+   * A simulated set's row: its summary metrics (the fresh object `metrics`, completed in place:
+   * a spread into a new literal of 15 keys cost more than the set's whole monthly pass), the
+   * kernel's counts, its monthly returns when asked for.
+   */
+  private finish(row: SweepRow, k: KernelSummary, metrics: SummaryMetrics, equity: Float64Array, monthly?: Float32Array): void {
     const T = this.setup.T;
-    row.metrics = { ...metrics, exposure: T > 0 ? k.exposureSum / T : NaN, turnoverAnnual: k.turnover / this.years, rebalances: k.rebalances };
-    if (this.ctx.monthly) row.monthly = monthlyExcessReturns(equity, monthFrame(this.ctx.market));
+    const m = metrics as SweepMetrics;
+    m.exposure = T > 0 ? k.exposureSum / T : NaN;
+    m.turnoverAnnual = k.turnover / this.years;
+    m.rebalances = k.rebalances;
+    row.metrics = m;
+    if (this.ctx.monthly) row.monthly = monthlyExcessReturns(equity, monthFrame(this.ctx.market), monthly);
   }
 }
 
@@ -155,8 +167,12 @@ function runnerFor(ctx: BatchContext): SweepRunner {
  */
 export function runBatch(ctx: BatchContext, sets: readonly SweepSet[], _buffers?: unknown): SweepRow[] {
   const r = runnerFor(ctx);
+  // the batch's monthly returns in one array, a view per set (not an array each)
+  const M = ctx.monthly ? monthFrame(ctx.market).cash.length : 0;
+  const months = new Float32Array(sets.length * M);
+  const view = (i: number) => (M > 0 ? months.subarray(i * M, (i + 1) * M) : undefined);
   const rows: SweepRow[] = [];
-  for (let i = 0; i + 1 < sets.length; i += 2) rows.push(...r.runPair(sets[i], sets[i + 1]));
-  if (sets.length % 2) rows.push(r.run(sets[sets.length - 1]));
+  for (let i = 0; i + 1 < sets.length; i += 2) rows.push(...r.runPair(sets[i], sets[i + 1], view(i), view(i + 1)));
+  if (sets.length % 2) rows.push(r.run(sets[sets.length - 1], view(sets.length - 1)));
   return rows;
 }
