@@ -165,7 +165,7 @@ function runnerFor(ctx: BatchContext): SweepRunner {
  * the two curves together. A set whose strategy throws or returns bad weights gets its error and the batch
  * goes on.
  */
-export function runBatch(ctx: BatchContext, sets: readonly SweepSet[], _buffers?: unknown): SweepRow[] {
+export function runBatch(ctx: BatchContext, sets: readonly SweepSet[]): SweepRow[] {
   const r = runnerFor(ctx);
   // the batch's monthly returns in one array, a view per set (not an array each)
   const M = ctx.monthly ? monthFrame(ctx.market).cash.length : 0;

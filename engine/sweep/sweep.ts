@@ -1,13 +1,12 @@
+import { Buffer } from 'node:buffer';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { UserError } from '../errors.js';
 import { listFiles, MARKER, whyNotReplaceable, writeFileAtomically } from '../io/atomic-dir.js';
-import { csvCell } from '../io/csv-writer.js';
 import { fsUserError } from '../io/fs-errors.js';
 import { packageRoot } from '../paths.js';
-import { SUMMARY_KEYS } from '../metrics/summary-metrics.js';
 import type { Market, SimOptions } from '../types.js';
 import type { Strategy } from '../../strategies/define.js';
 import { lockFolder, type FolderLock } from './folder-lock.js';
@@ -17,7 +16,8 @@ import { deflatedSharpeVsCash, overfittingFromFile, overfittingFromFileWith, typ
 import { pboOnPool } from './pbo-on-pool.js';
 import { pboFromBlocks } from '../stats/pbo.js';
 import { randomSetAt, type RandomSearch } from './random-search.js';
-import { runBatch, type SweepRow, type SweepSet } from './run-batch.js';
+import { runBatch, type SweepSet } from './run-batch.js';
+import { METRIC_COLUMNS, PACKED_STATS, packRows, resultsHeader, snake, type PackedBatch } from './batch-results.js';
 import { shareMarket } from './share-market.js';
 import { describeDifferences, differences, sweepIdentity, type SweepIdentity } from './sweep-identity.js';
 
@@ -100,25 +100,6 @@ export interface SweepSummary {
   lock?: FolderLock;
 }
 
-const METRIC_COLUMNS = [...SUMMARY_KEYS.filter((k) => k !== 'sharpeBar'), 'exposure', 'turnoverAnnual', 'rebalances', 'sharpeBar'] as const;
-
-/** snake_case of a metric key (column names of results.csv). */
-export function snake(key: string): string {
-  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-}
-
-/** Header of results.csv for a strategy's parameters. */
-export function resultsHeader(paramNames: readonly string[]): string[] {
-  return ['index', ...paramNames, ...METRIC_COLUMNS.map(snake), 'error'];
-}
-
-/** One results.csv line. */
-export function resultsLine(row: SweepRow, paramNames: readonly string[]): string {
-  const m = row.metrics as unknown as Record<string, number> | undefined;
-  const cells = [row.index, ...paramNames.map((p) => row.params[p] as string | number | boolean), ...METRIC_COLUMNS.map((k) => (m ? m[k] : NaN)), row.error ?? ''];
-  return cells.map((c) => csvCell(c as never)).join(',') + '\n';
-}
-
 /** Number of parameter sets a source generates (distinct by construction: grid values never repeat, random search draws without replacement). */
 export function setCount(source: SetSource): number {
   return source.kind === 'grid' ? source.grid.size : source.samples;
@@ -189,7 +170,7 @@ function openPartial(partial: string, label: string, identity: SweepIdentity, re
 }
 
 /** A pool of worker threads (piscina), or null to run in this thread. */
-async function makePool(opts: SweepOptions, market: Market) {
+async function makePool(opts: SweepOptions, market: Market, key: string) {
   const workers = opts.workers ?? availableParallelism();
   if (workers <= 0) return null;
   const { Piscina } = await import('piscina');
@@ -198,7 +179,7 @@ async function makePool(opts: SweepOptions, market: Market) {
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 60_000,
-    workerData: { market, strategyRef: opts.strategyRef, sim: opts.sim, benchmark: opts.benchmark, monthly: true },
+    workerData: { market, strategyRef: opts.strategyRef, sim: opts.sim, benchmark: opts.benchmark, monthly: true, paramNames: Object.keys(opts.strategy.params), key },
   });
 }
 
@@ -259,13 +240,13 @@ async function sweepInto(opts: SweepOptions, f: { out: string; partial: string; 
   const total = Math.ceil((setCount(opts.source) - (opts.shard?.index ?? 0)) / (opts.shard?.count ?? 1));
   const batchSize = opts.batch ?? 64;
   const market = (opts.workers ?? 1) > 0 ? shareMarket(opts.market) : opts.market;
-  const pool = await makePool(opts, market);
+  const pool = await makePool(opts, market, key);
 
   // running statistics over finished sets: count, errors, best, variance of per-bar Sharpe (Welford)
   let finished = done.size;
   let errors = 0;
   let best: SweepSummary['best'];
-  let bestRow: SweepRow | undefined;
+  let bestMoments: { sharpeBar: number; skew: number; kurtosis: number } | undefined; // of the best set, for its deflated Sharpe ratio
   let n = 0, mean = 0, m2 = 0;
   const topN = opts.top ?? 3;
   const top: SweepSummary['top'] = [];
@@ -276,24 +257,26 @@ async function sweepInto(opts: SweepOptions, f: { out: string; partial: string; 
     top.sort((a, b) => b.value - a.value || a.index - b.index);
     if (top.length > topN) top.pop();
   };
-  const pending = new Map<number, SweepRow[]>(); // task order → rows waiting to be written
+  const pending = new Map<number, { sets: SweepSet[]; done: PackedBatch }>(); // task order → batches waiting to be written
   let nextToWrite = 0;
   let taskNo = 0;
 
-  /** Running statistics over written rows (called in set order). */
-  const record = (rows: SweepRow[]) => {
-    for (const r of rows) {
-      if (r.error || !r.metrics) {
+  /** Running statistics over written sets (called in set order). */
+  const record = (sets: SweepSet[], b: PackedBatch) => {
+    for (let i = 0; i < sets.length; i++) {
+      if (b.failed[i]) {
         errors++;
         continue;
       }
-      const v = (r.metrics as unknown as Record<string, number>)[key];
+      const r = sets[i];
+      const o = i * PACKED_STATS;
+      const v = b.stats[o];
       if (Number.isFinite(v) && (!best || v > best.value)) {
         best = { index: r.index, params: r.params, value: v };
-        bestRow = r;
+        bestMoments = { sharpeBar: b.stats[o + 1], skew: b.stats[o + 2], kurtosis: b.stats[o + 3] };
       }
       keepTop(r.index, r.params, v);
-      const s = r.metrics.sharpeBar;
+      const s = b.stats[o + 1];
       if (Number.isFinite(s)) {
         n++;
         const d = s - mean;
@@ -304,34 +287,35 @@ async function sweepInto(opts: SweepOptions, f: { out: string; partial: string; 
   };
   const flush = () => {
     let text = '';
-    const ready: SweepRow[] = [];
+    const ready: { sets: SweepSet[]; done: PackedBatch }[] = [];
     while (pending.has(nextToWrite)) {
-      const rows = pending.get(nextToWrite)!;
+      const b = pending.get(nextToWrite)!;
       pending.delete(nextToWrite++);
-      for (const r of rows) text += resultsLine(r, paramNames);
-      ready.push(...rows);
+      text += b.done.text;
+      ready.push(b);
     }
     if (ready.length) {
       // monthly returns first: a kill between the two writes leaves results.csv behind, which resume reconciles
-      const monthly = new Float32Array(ready.length * M).fill(NaN);
-      ready.forEach((r, i) => r.monthly && monthly.set(r.monthly, i * M));
-      appendFileSync(monthlyFile, new Uint8Array(monthly.buffer));
+      const bytes = ready.map((b) => new Uint8Array(b.done.monthly.buffer, b.done.monthly.byteOffset, b.done.monthly.byteLength));
+      appendFileSync(monthlyFile, bytes.length === 1 ? bytes[0] : Buffer.concat(bytes));
       appendFileSync(resultsFile, text);
-      finished += ready.length;
-      record(ready); // in set order, so the running statistics do not depend on which task finished first
+      for (const b of ready) {
+        finished += b.sets.length;
+        record(b.sets, b.done); // in set order, so the running statistics do not depend on which task finished first
+      }
     }
     opts.onProgress?.(finished, total);
   };
 
-  const runTask = async (sets: SweepSet[]): Promise<SweepRow[]> => {
-    if (!pool) return runBatch({ market, strategy: opts.strategy, sim: opts.sim, benchmark: opts.benchmark, monthly: true }, sets);
+  const runTask = async (sets: SweepSet[]): Promise<PackedBatch> => {
+    if (!pool) return packRows(runBatch({ market, strategy: opts.strategy, sim: opts.sim, benchmark: opts.benchmark, monthly: true }, sets), paramNames, key, M);
     for (let attempt = 0; ; attempt++) {
       const controller = new AbortController();
       const timer = opts.taskTimeoutMs ? setTimeout(() => controller.abort(), opts.taskTimeoutMs) : undefined;
       try {
-        return (await pool.run(sets, { signal: controller.signal })) as SweepRow[];
+        return (await pool.run(sets, { signal: controller.signal })) as PackedBatch;
       } catch (e) {
-        if (attempt >= 1) return sets.map((s) => ({ index: s.index, params: s.params, error: `worker failed twice: ${(e as Error).message.split('\n')[0]}` }));
+        if (attempt >= 1) return packRows(sets.map((s) => ({ index: s.index, params: s.params, error: `worker failed twice: ${(e as Error).message.split('\n')[0]}` })), paramNames, key, M);
       } finally {
         if (timer) clearTimeout(timer);
       }
@@ -371,8 +355,8 @@ async function sweepInto(opts: SweepOptions, f: { out: string; partial: string; 
   let batch: SweepSet[] = [];
   const submit = async (sets: SweepSet[]) => {
     const my = taskNo++;
-    const p = runTask(sets).then((rows) => {
-      pending.set(my, rows);
+    const p = runTask(sets).then((done) => {
+      pending.set(my, { sets, done });
       flush();
     });
     inFlight.add(p);
@@ -409,8 +393,9 @@ async function sweepInto(opts: SweepOptions, f: { out: string; partial: string; 
   }
   const trials = n;
   const variance = n > 1 ? m2 / (n - 1) : 0;
-  if (best && !bestRow) bestRow = runBatch({ market: opts.market, strategy: opts.strategy, sim: opts.sim, benchmark: opts.benchmark }, [{ index: best.index, params: best.params }])[0];
-  const cash = deflatedSharpeVsCash(bestRow?.metrics, opts.market.dates.length, trials, variance);
+  // the best set came from an earlier run of a resumed sweep: simulate it again for its moments
+  if (best && !bestMoments) bestMoments = runBatch({ market: opts.market, strategy: opts.strategy, sim: opts.sim, benchmark: opts.benchmark }, [{ index: best.index, params: best.params }])[0].metrics;
+  const cash = deflatedSharpeVsCash(bestMoments, opts.market.dates.length, trials, variance);
   const dsr = cash.value;
   if (!overfit) overfit = { pbo: { value: null, reason: 'the sweep is incomplete' } as PboReport, vsBenchmark: { ...cash, value: NaN, null: '', frequency: 'month' as const, observations: M, trials: 0 } };
   if (!complete) f.lock.release();

@@ -7,7 +7,9 @@ import { workerData } from 'node:worker_threads';
 import type { Market, SimOptions } from '../types.js';
 import { loadStrategy } from '../../strategies/load-strategy.js';
 import type { Strategy } from '../../strategies/define.js';
-import { runBatch, type SweepRow, type SweepSet } from './run-batch.js';
+import { runBatch, type SweepSet } from './run-batch.js';
+import { packRows, type PackedBatch } from './batch-results.js';
+import { monthFrame } from './monthly-returns.js';
 import { pboPairs, type CscvBlocks, type PboSplits } from '../stats/pbo.js';
 
 interface Init {
@@ -16,17 +18,20 @@ interface Init {
   sim: SimOptions;
   benchmark: 'small' | 'large';
   monthly?: boolean;
+  /** The strategy's parameter names (results.csv's columns) and the ranking metric's key. */
+  paramNames: string[];
+  key: string;
 }
 
 const init = workerData as Init;
 let strategy: Promise<Strategy> | undefined;
-const buffer: { equity?: Float64Array } = {};
 
-/** Runs one batch; a test hook can make a worker crash or hang on purpose. */
-export default async function task(sets: SweepSet[]): Promise<SweepRow[]> {
+/** Runs one batch and packs it (results.csv lines and monthly returns made here, not on the main thread). */
+export default async function task(sets: SweepSet[]): Promise<PackedBatch> {
   strategy ??= loadStrategy(init.strategyRef).then((l) => l.strategy);
   const s = await strategy;
-  return runBatch({ market: init.market, strategy: s, sim: init.sim, benchmark: init.benchmark, monthly: init.monthly }, sets, buffer);
+  const rows = runBatch({ market: init.market, strategy: s, sim: init.sim, benchmark: init.benchmark, monthly: init.monthly }, sets);
+  return packRows(rows, init.paramNames, init.key, monthFrame(init.market).cash.length);
 }
 
 /** A chunk of the probability of backtest overfitting: the splits of pairs [from, to), written into the shared outputs. */
