@@ -6,10 +6,6 @@
 import { ptr, WasmArena } from '../wasm/arena.js';
 import type { CscvBlocks } from './pbo.js';
 
-/** The arena of the last call in this thread, kept for the next one up to REUSE_MAX values (32 MB). */
-let reused: WasmArena | null = null;
-const REUSE_MAX = 4 * 1024 * 1024;
-
 export class WasmPairs {
   /** pboPairs's working arrays (N values each), in the arena. */
   readonly hs: Float64Array;
@@ -47,20 +43,14 @@ export class WasmPairs {
   }
 
   /**
-   * The inner loops for these blocks, or null without the module. One arena per thread is
-   * reused by the next call (pboPairs runs to the end before another starts), so the chunks a
-   * worker computes do not each allocate a memory of the block sums' size (above 32 MB, about
-   * 100,000 distinct sets, each call has its own).
+   * The inner loops for these blocks, or null without the module. They live in the thread's
+   * scratch arena (WasmArena.scratch: pboPairs runs to the end before another call starts), so
+   * the chunks a worker computes do not each allocate a memory of the block sums' size (above
+   * 32 MB, about 100,000 distinct sets, each call has its own).
    */
   static create(b: CscvBlocks): WasmPairs | null {
-    const slots = 2 * b.blocks * b.distinct + 7 * b.distinct + 4;
-    if (slots > REUSE_MAX) {
-      const own = WasmArena.create(slots); // large: not kept after the call
-      return own === null ? null : new WasmPairs(own, b);
-    }
-    if (reused !== null && reused.capacity >= slots) reused.reset();
-    else reused = WasmArena.create(slots);
-    return reused === null ? null : new WasmPairs(reused, b);
+    const arena = WasmArena.scratch(2 * b.blocks * b.distinct + 7 * b.distinct + 4);
+    return arena === null ? null : new WasmPairs(arena, b);
   }
 
   /**

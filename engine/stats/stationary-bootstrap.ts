@@ -1,5 +1,6 @@
 import { mulberry32 } from '../random.js';
 import { DEFAULT_DRAWS } from './bootstrap-mean.js';
+import { drawInWasm } from './stationary-bootstrap-wasm.js';
 
 /** Options of {@link stationaryBootstrapMeans}. */
 export interface StationaryBootstrapOptions {
@@ -9,6 +10,8 @@ export interface StationaryBootstrapOptions {
   draws?: number;
   /** Seed of the deterministic generator (default 1). */
   seed?: number;
+  /** Draw in WebAssembly where the module is built (default true; the same bits either way, tests compare them). */
+  wasm?: boolean;
 }
 
 /**
@@ -34,7 +37,11 @@ export function stationaryBootstrapMeans(x: Float64Array, groups: Int32Array | I
 interface Lengths {
   /** cdf[k] = P(len ≤ k) = 1 − (1 − p)^k, cdf[K] = 1 (lengths capped at K ≤ T: a resample is cut at T anyway). */
   cdf: Float64Array;
-  /** guide[j] = the smallest k with cdf[k] > j / M: where the search for u ∈ [j/M, (j+1)/M) starts. */
+  /**
+   * guide[j] = the smallest k with cdf[k] > j / M: where the search for u ∈ [j/M, (j+1)/M)
+   * starts. M = 16·K (at most 2¹⁶) cells, so most cells hold no step of the cdf and the search
+   * ends at once: the same lengths as any M, with few mispredicted branches.
+   */
   guide: Int32Array;
   M: number;
 }
@@ -46,7 +53,7 @@ function lengthTable(blockLength: number, T: number): Lengths {
   const cdf = new Float64Array(K + 1);
   for (let k = 1; k < K; k++) cdf[k] = 1 - Math.pow(1 - p, k);
   cdf[K] = 1;
-  const M = Math.max(16, K);
+  const M = Math.min(1 << 16, Math.max(16, 16 * K));
   const guide = new Int32Array(M);
   for (let j = 0, k = 1; j < M; j++) {
     while (cdf[k] <= j / M) k++;
@@ -119,12 +126,14 @@ export function stationaryBootstrapSums(
   }
   // up to 4 groups: local accumulators; a block that wraps around the end reads row T + t as
   // row T + row t, computed when needed (the table stays small enough for the cache). One group
-  // without skipped bars keeps only the sums, as its block counts are the block lengths.
+  // without skipped bars keeps only the sums, as its block counts are the block lengths. Both
+  // loops run in WebAssembly where the module is built (stationary-bootstrap-wasm.ts, same bits).
+  const wasm = options.wasm ?? true;
   if (GT === 1 && !skipped) {
     const P = new Float64Array(T + 1);
     for (let t = 0; t <= T; t++) P[t] = pre[t * W];
-    drawOne(P, T, draws, state, lengths, sums, counts);
-  } else drawLanes(pre, W, GT, T, draws, state, lengths, sums, counts);
+    if (!(wasm && drawInWasm(P, 1, T, draws, state, lengths, sums, counts))) drawOne(P, T, draws, state, lengths, sums, counts);
+  } else if (!(wasm && drawInWasm(pre, W, T, draws, state, lengths, sums, counts))) drawLanes(pre, W, GT, T, draws, state, lengths, sums, counts);
   return { sums, counts };
 }
 

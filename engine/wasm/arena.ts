@@ -28,14 +28,16 @@ export interface SweepWasm {
   pairKeys(N: number, n: number, floor: number, pHs: number, pHq: number, pSi: number, pSo: number, pQi: number, pQo: number, pTotS: number, pTotQ: number, pA: number, pC: number, pOut: number): void;
   rankCounts(N: number, pA: number, pC: number, pW: number, va: number, vc: number, pOut: number): void;
   candidates(T: number, pC0: number, pC1: number, pList: number): void;
+  drawOne(T: number, draws: number, state: number, pP: number, pCdf: number, pGuide: number, M: number, pSums: number): void;
+  drawLanes(W: number, T: number, draws: number, state: number, pP: number, pCdf: number, pGuide: number, M: number, pSums: number, pCounts: number): void;
   advance2(from: number, to: number, lag: number, pG: number, pCg: number, pBg: number, pEq: number, pC0: number, pC1: number, pNext: number, pSt: number, w0: number, w1: number): number;
 }
 
 /** The signatures' version this file calls (wasm/summary-sums.as.ts's abi); bump both together. */
-const ABI = 3;
+const ABI = 4;
 
 /** The functions of {@link SweepWasm}, checked on the compiled module. */
-const EXPORTS: readonly (keyof SweepWasm)[] = ['returns', 'moments', 'returns2', 'moments2', 'pairKeys', 'rankCounts', 'candidates', 'advance2'];
+const EXPORTS: readonly (keyof SweepWasm)[] = ['returns', 'moments', 'returns2', 'moments2', 'pairKeys', 'rankCounts', 'candidates', 'advance2', 'drawOne', 'drawLanes'];
 
 const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 let compiled: WasmModule | null | undefined;
@@ -66,6 +68,12 @@ export function wasmAvailable(): boolean {
   return module() !== null;
 }
 
+/** Largest scratch arena kept between calls, f64 values (32 MB). */
+const SCRATCH_MAX = 4 * 1024 * 1024;
+
+/** This thread's scratch arena (see WasmArena.scratch). */
+let scratch: WasmArena | null = null;
+
 /** One instance of the module with a fixed memory of `slots` f64 values handed out as views. */
 export class WasmArena {
   readonly fn: SweepWasm;
@@ -83,6 +91,19 @@ export class WasmArena {
   static create(slots: number): WasmArena | null {
     const mod = module();
     return mod === null ? null : new WasmArena(mod, slots);
+  }
+
+  /**
+   * An arena for one synchronous call (e.g. one PBO or one bootstrap): this thread's scratch
+   * arena, reset and kept for the next call up to SCRATCH_MAX values (32 MB), so repeated calls
+   * do not each allocate a memory; a larger request gets its own. Every view of an earlier
+   * scratch call is stale afterwards. Null without the module.
+   */
+  static scratch(slots: number): WasmArena | null {
+    if (slots > SCRATCH_MAX) return WasmArena.create(slots);
+    if (scratch !== null && scratch.capacity >= slots) scratch.reset();
+    else scratch = WasmArena.create(slots);
+    return scratch;
   }
 
   /** A zero-filled view of n values in the arena; throws when the arena is full (a sizing bug, not user input). */
