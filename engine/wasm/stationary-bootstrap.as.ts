@@ -9,39 +9,78 @@
  * and count) side by side.
  *
  * Memory (byte offsets from the caller): f64 prefix table P[(T + 1)·W], cdf[K + 1], i32
- * guide[M], f64 outputs. The generator's state comes in already seeded.
+ * guide[M], a block buffer of CHUNK · 16 bytes, f64 outputs. The generator's state comes in
+ * already seeded. The uniforms are drawn ahead, CHUNK blocks at a time with SIMD (refill): a
+ * block takes exactly two, so block k's are the stream's (2k + 1)-th and (2k + 2)-th.
  */
 
 /** mulberry32's state step. */
 const STEP: u32 = 0x6d2b79f5;
 
-/** The mulberry32 output of an already advanced state: a uniform in [0, 1). */
+/** Blocks whose uniforms one {@link refill} draws (the caller's block buffer holds CHUNK · 16 bytes). */
+const CHUNK = 256;
+
+/**
+ * The next CHUNK blocks' draws from generator state `state`, into blk: per block the start
+ * ⌊u·T⌋ and the guide cell ⌊v·M⌋ (i32 each), then v (f64), where u and v are the block's two
+ * mulberry32 uniforms (state + (2k + 1)·STEP and state + (2k + 2)·STEP for block k, as the
+ * JavaScript loop draws them one after the other). Four uniforms at a time: mulberry32's
+ * integer steps are lane-wise i32 operations modulo 2³², r / 2³² is exact as r · 2⁻³², and
+ * ⌊u·T⌋, ⌊v·M⌋ are the same products and floors.
+ */
 // @ts-ignore: decorator
-@inline function unit(s: u32): f64 {
-  let z: u32 = (s ^ (s >>> 15)) * (s | 1);
-  z ^= z + (z ^ (z >>> 7)) * (z | 61);
-  return <f64>(z ^ (z >>> 14)) / 4294967296.0;
+@inline function refill(state: u32, pBlk: usize, T: i32, M: i32): void {
+  let s = i32x4.add(i32x4.splat(<i32>state), i32x4(<i32>STEP, <i32>(STEP * 2), <i32>(STEP * 3), <i32>(STEP * 4)));
+  const step4 = i32x4.splat(<i32>(STEP * 4));
+  const one = i32x4.splat(1);
+  const sixtyOne = i32x4.splat(61);
+  const inv = f64x2.splat(1.0 / 4294967296.0);
+  const scale = f64x2(<f64>T, <f64>M);
+  for (let k = 0; k < CHUNK; k += 2) {
+    let z = i32x4.mul(v128.xor(s, i32x4.shr_u(s, 15)), v128.or(s, one));
+    z = v128.xor(z, i32x4.add(z, i32x4.mul(v128.xor(z, i32x4.shr_u(z, 7)), v128.or(z, sixtyOne))));
+    const r = v128.xor(z, i32x4.shr_u(z, 14));
+    const ua = f64x2.mul(f64x2.convert_low_i32x4_u(r), inv); // (u, v) of block k
+    const ub = f64x2.mul(f64x2.convert_low_i32x4_u(i8x16.shuffle(r, r, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7)), inv); // of block k + 1
+    const ia = i32x4.trunc_sat_f64x2_s_zero(f64x2.floor(f64x2.mul(ua, scale)));
+    const ib = i32x4.trunc_sat_f64x2_s_zero(f64x2.floor(f64x2.mul(ub, scale)));
+    const q = pBlk + (<usize>k << 4);
+    v128.store64_lane(q, ia, 0);
+    v128.store64_lane(q, ua, 1, 8);
+    v128.store64_lane(q, ib, 0, 16);
+    v128.store64_lane(q, ub, 1, 24);
+    s = i32x4.add(s, step4);
+  }
 }
 
-/** The block length of uniform u: the smallest k with cdf[k] > u, searched from the guide table's start. */
+/** The block length from block k's draws: the smallest j with cdf[j] > v, searched from its guide cell's start. */
 // @ts-ignore: decorator
-@inline function lengthOf(u: f64, pCdf: usize, pGuide: usize, M: i32): i32 {
-  let len = load<i32>(pGuide + (<usize>(<i32>Math.floor(u * <f64>M)) << 2));
-  while (load<f64>(pCdf + (<usize>len << 3)) <= u) len++;
+@inline function lengthOf(q: usize, pCdf: usize, pGuide: usize): i32 {
+  const v = load<f64>(q, 8);
+  let len = load<i32>(pGuide + (<usize>load<i32>(q, 4) << 2));
+  while (load<f64>(pCdf + (<usize>len << 3)) <= v) len++;
   return len;
 }
 
-/** One group, no skipped bars: each resample's sum from the one-lane prefix table P[T + 1], into sums[draws]. */
-export function drawOne(T: i32, draws: i32, state: u32, pP: usize, pCdf: usize, pGuide: usize, M: i32, pSums: usize): void {
+/** One group, no skipped bars: each resample's sum from the one-lane prefix table P[T + 1], into sums[draws]; returns the blocks drawn. */
+export function drawOne(T: i32, draws: i32, state: u32, pP: usize, pCdf: usize, pGuide: usize, M: i32, pBlk: usize, pSums: usize): i32 {
   const last = load<f64>(pP + (<usize>T << 3));
+  let k = CHUNK;
+  let used = 0; // blocks drawn (the caller continues the stream after them)
   for (let b = 0; b < draws; b++) {
     let a: f64 = 0;
     let filled = 0;
     while (filled < T) {
-      state += STEP;
-      const start = <i32>Math.floor(unit(state) * <f64>T);
-      state += STEP;
-      let len = lengthOf(unit(state), pCdf, pGuide, M);
+      if (k == CHUNK) {
+        refill(state, pBlk, T, M);
+        state += STEP * (2 * CHUNK);
+        k = 0;
+      }
+      const q = pBlk + (<usize>k << 4);
+      k++;
+      used++;
+      const start = load<i32>(q);
+      let len = lengthOf(q, pCdf, pGuide);
       if (len > T - filled) len = T - filled;
       const end = start + len;
       const pe = end <= T ? load<f64>(pP + (<usize>end << 3)) : last + load<f64>(pP + (<usize>(end - T) << 3));
@@ -50,25 +89,34 @@ export function drawOne(T: i32, draws: i32, state: u32, pP: usize, pCdf: usize, 
     }
     store<f64>(pSums + (<usize>b << 3), a);
   }
+  return used;
 }
 
 /**
  * Up to 4 groups: W = 2·GT lanes (sum, count per group, interleaved by bar) of the prefix
  * table P[(T + 1)·W], into sums[draws·GT] and counts[draws·GT]. A block that wraps around the
- * end reads row T + row (end − T), as the JavaScript loop does.
+ * end reads row T + row (end − T), as the JavaScript loop does. Returns the blocks drawn.
  */
-export function drawLanes(W: i32, T: i32, draws: i32, state: u32, pP: usize, pCdf: usize, pGuide: usize, M: i32, pSums: usize, pCounts: usize): void {
+export function drawLanes(W: i32, T: i32, draws: i32, state: u32, pP: usize, pCdf: usize, pGuide: usize, M: i32, pBlk: usize, pSums: usize, pCounts: usize): i32 {
   const zero = f64x2.splat(0);
   const pLast = pP + (<usize>(T * W) << 3);
   const GT = W >> 1;
+  let k = CHUNK;
+  let used = 0; // blocks drawn (the caller continues the stream after them)
   for (let b = 0; b < draws; b++) {
     let a0 = zero, a1 = zero, a2 = zero, a3 = zero; // (sum, count) of groups 0…3
     let filled = 0;
     while (filled < T) {
-      state += STEP;
-      const start = <i32>Math.floor(unit(state) * <f64>T);
-      state += STEP;
-      let len = lengthOf(unit(state), pCdf, pGuide, M);
+      if (k == CHUNK) {
+        refill(state, pBlk, T, M);
+        state += STEP * (2 * CHUNK);
+        k = 0;
+      }
+      const q = pBlk + (<usize>k << 4);
+      k++;
+      used++;
+      const start = load<i32>(q);
+      let len = lengthOf(q, pCdf, pGuide);
       if (len > T - filled) len = T - filled;
       const end = start + len;
       const s = pP + (<usize>(start * W) << 3);
@@ -103,4 +151,5 @@ export function drawLanes(W: i32, T: i32, draws: i32, state: u32, pP: usize, pCd
       store<f64>(pCounts + o, f64x2.extract_lane(a3, 1), 24);
     }
   }
+  return used;
 }

@@ -90,6 +90,17 @@ describe('stationary bootstrap draws', () => {
     }
   });
 
+  it('long runs of draws (made in several calls into the module, each continuing the stream) match too', () => {
+    for (const seed of [3, 4, 10]) {
+      const c = { ...randomCase(seed), draws: 777 };
+      const opts = { blockLength: c.blockLength, draws: c.draws, seed: c.seed };
+      const js = stationaryBootstrapSums(c.x, c.groups, c.G, { ...opts, wasm: false });
+      const wasm = stationaryBootstrapSums(c.x, c.groups, c.G, opts);
+      expect(Array.from(wasm.sums)).toEqual(Array.from(js.sums));
+      expect(Array.from(wasm.counts)).toEqual(Array.from(js.counts));
+    }
+  });
+
   it('both are the resamples a bar-by-bar reference draws from the same stream (sums to rounding, counts exactly)', () => {
     for (let seed = 1; seed <= 120; seed++) {
       const c = randomCase(seed);
