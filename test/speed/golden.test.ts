@@ -91,3 +91,34 @@ describe('backtests are bit-identical to the pinned ones', async () => {
     });
   }
 });
+
+/**
+ * Stationary-bootstrap draws pinned in golden/bootstrap.json (written by the JavaScript draw
+ * loops before they moved to WebAssembly): one group, three Fed phases, two labellings of two
+ * groups with skipped bars, and five groups (the wide loop), on the daily small − large returns.
+ */
+describe('bootstrap draws are bit-identical to the pinned ones', async () => {
+  const { createHash } = await import('node:crypto');
+  const { loadCatalog } = await import('../../engine/data/catalog.js');
+  const { buildMarket } = await import('../../engine/market/build-market.js');
+  const { stationaryBootstrapSums } = await import('../../engine/stats/stationary-bootstrap.js');
+  const want = JSON.parse(readFileSync(join(GOLDEN, 'bootstrap.json'), 'utf8')) as Record<string, unknown>;
+  const m = buildMarket(loadCatalog(), { universe: 'russell' });
+  const T = m.dates.length;
+  const d = Float64Array.from({ length: T }, (_, t) => m.returns[m.small][t] - m.returns[m.large][t]);
+  const phase = Int32Array.from(m.fed.phase, (p) => (p < 0 ? -1 : p % 3));
+  const two = Int32Array.from({ length: T }, (_, t) => (t % 7 === 0 ? -1 : t % 2));
+  const cases: Record<string, [Int32Array | Int32Array[], number | number[], number]> = {
+    one: [new Int32Array(T), 1, 4.2],
+    phases: [phase, 3, 7.9],
+    pair: [[phase.map((g) => g % 2), two], [2, 2], 12.5],
+    wide: [Int32Array.from({ length: T }, (_, t) => t % 5), 5, 3.3],
+  };
+  const hash = (a: Float64Array) => createHash('sha256').update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)).digest('hex');
+  for (const [name, [g, G, L]] of Object.entries(cases)) {
+    it(name, () => {
+      const r = stationaryBootstrapSums(d, g, G, { blockLength: L, draws: 1200, seed: 17 });
+      expect({ sums: hash(r.sums), counts: hash(r.counts), first: r.sums[0] }).toEqual(want[name]);
+    });
+  }
+});
