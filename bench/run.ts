@@ -14,7 +14,8 @@
  *                one thread, vs the per-set loop of the matrix path (evaluateStrategy +
  *                simulate + computeMetrics); the same sweep on 2 workers (scaling);
  * - sweep-pbo:   the PBO at the end of a 10,000-set sweep, one thread vs the 2-worker pool;
- * - sweep-parts: per-set time of weights, kernel and summary metrics;
+ * - sweep-parts: per-set time of weights, kernel and summary metrics (one curve, and two per SIMD lane pair as the sweep does);
+ * - bootstrap:   the stationary bootstrap's draws in WebAssembly vs JavaScript (a run's intervals, the claims' regime tables);
  * - memory:      peak RSS of sweeps of 10,000 and 100,000 sets (flat), 1,000,000 with --long;
  * - audit:       the look-ahead audit of every built-in on the daily universe (bench/audit.ts).
  * - claims:      `ratecycle claims` on the shipped data with 10,000 draws, end to end (bench/claims.ts).
@@ -37,7 +38,7 @@ import { simulateMany } from '../engine/simulate/simulate-many.js';
 import { runKernel } from '../engine/simulate/kernel.js';
 import { kernelSetup } from '../engine/simulate/setup.js';
 import { matrixColumns } from '../engine/simulate/validate-targets.js';
-import { SummaryContext, summaryMetricsOf } from '../engine/metrics/summary-metrics.js';
+import { SummaryContext, summaryMetricsOf, summaryMetricsOfPair } from '../engine/metrics/summary-metrics.js';
 import { wasmSumsSlots } from '../engine/metrics/summary-sums-wasm.js';
 import { WasmAdvance, wasmAdvanceSlots } from '../engine/simulate/advance-wasm.js';
 import { wasmAvailable, WasmArena } from '../engine/wasm/arena.js';
@@ -46,6 +47,8 @@ import { runSweep, setCount, type SetSource } from '../engine/sweep/sweep.js';
 import { detectCycles } from '../engine/fed/detect-cycles.js';
 import { accumulateBlocks, cscvBlocks, pboFromBlocks, pboPairCount, pboPairs, pboSplits } from '../engine/stats/pbo.js';
 import { pboOnPool } from '../engine/sweep/pbo-on-pool.js';
+import { stationaryBootstrapSums } from '../engine/stats/stationary-bootstrap.js';
+import { optimalBlockLength } from '../engine/stats/block-length.js';
 import { fedFrame } from '../engine/fed/fed-frame.js';
 import type { Market, SimOptions } from '../engine/types.js';
 import { builtin } from '../strategies/index.js';
@@ -284,6 +287,26 @@ async function main(): Promise<void> {
   }, quick ? 5 : 15);
   emit({ bench: 'single-core', what: 'weights + simulate + every metric of strategy, small and large caps (backtest() without regimes and events), 26,000 bars', bars: big.dates.length, median_ms: r2(core1.median), spread_ms: spread(core1), goal_ms: 10, met: core1.median <= 10, baseline: 'per-bar-object backtester alone (no metrics)', baseline_ms: r2(bigNaive.median), ratio: r2(bigNaive.median / core1.median) });
 
+  // ---- bootstrap: the stationary bootstrap's draws (a run's intervals, the claims' regime tables), WebAssembly vs JavaScript
+  {
+    const d = Float64Array.from({ length: T }, (_, t) => market.returns[market.small][t] - market.returns[market.large][t]);
+    const phase = Int32Array.from(market.fed.phase, (p) => (p < 0 ? -1 : p % 2));
+    const other = Int32Array.from({ length: T }, (_, t) => t % 2);
+    const cases = [
+      { what: 'one group (a mean interval)', groups: new Int32Array(T), G: 1 as number | number[], draws: 2_000 },
+      { what: 'two labellings of two groups (a claims regime table)', groups: [phase, other] as Int32Array | Int32Array[], G: [2, 2], draws: 10_000 },
+    ];
+    for (const c of cases) {
+      const opts = { blockLength: optimalBlockLength(d), draws: c.draws, seed: 1 };
+      const a = stationaryBootstrapSums(d, c.groups, c.G, opts);
+      const b = stationaryBootstrapSums(d, c.groups, c.G, { ...opts, wasm: false });
+      if (a.sums.some((v, i) => !Object.is(v, b.sums[i]))) throw new Error('bootstrap: WebAssembly and JavaScript draws differ');
+      const wasm = timeIt(() => stationaryBootstrapSums(d, c.groups, c.G, opts));
+      const js = timeIt(() => stationaryBootstrapSums(d, c.groups, c.G, { ...opts, wasm: false }));
+      emit({ bench: 'bootstrap', what: `stationary bootstrap, ${c.what}: ${c.draws} draws of ${T} daily small − large returns (mean block ${r2(opts.blockLength)} bars), WebAssembly`, draws: c.draws, bars: T, median_ms: r2(wasm.median), spread_ms: spread(wasm), baseline: 'the same draws in JavaScript (same bits, checked)', baseline_ms: r2(js.median), ratio: r2(js.median / wasm.median) });
+    }
+  }
+
   // ---- CLI: new processes
   const main = join(packageRoot(), 'dist', 'engine', 'cli', 'main.js');
   const tmp = mkdtempSync(join(tmpdir(), 'ratecycle-bench-'));
@@ -444,8 +467,16 @@ async function main(): Promise<void> {
     const twm = timeIt(() => {
       for (let i = 0; i < cnt; i++) summaryMetricsOf(wctx, weq, 1);
     });
+    // the sweep measures its curves two at a time, one per SIMD lane (the same metrics for each)
+    const [pa, pb] = wctx.curveBuffers();
+    pb.set(eq);
+    const [ma, mb] = summaryMetricsOfPair(wctx, pa, 1, pb, 1);
+    if (JSON.stringify(ma) !== JSON.stringify(summaryMetricsOf(ctx, eq, 1)) || JSON.stringify(mb) !== JSON.stringify(ma)) throw new Error('paired and single summary metrics differ');
+    const tpm = timeIt(() => {
+      for (let i = 0; i < cnt; i += 2) summaryMetricsOfPair(wctx, pa, 1, pb, 1);
+    });
     const us = (t: Timing) => r2((t.median * 1000) / cnt);
-    emit({ bench: 'sweep-parts', strategy: name, bars: T, wasm: wasmAvailable(), weights_us: us(tw), kernel_us: us(tkw), kernel_js_us: us(tk), kernel_ratio_js_to_wasm: r2(tk.median / tkw.median), metrics_us: us(twm), metrics_js_us: us(tm), metrics_ratio_js_to_wasm: r2(tm.median / twm.median), bytes_per_set_kb: Math.round(((3 + m.assets.length) * m.dates.length * 8) / 1024) });
+    emit({ bench: 'sweep-parts', strategy: name, bars: T, wasm: wasmAvailable(), weights_us: us(tw), kernel_us: us(tkw), kernel_js_us: us(tk), kernel_ratio_js_to_wasm: r2(tk.median / tkw.median), metrics_pair_us: us(tpm), metrics_us: us(twm), metrics_js_us: us(tm), metrics_ratio_js_to_wasm: r2(tm.median / twm.median), metrics_ratio_single_to_pair: r2(twm.median / tpm.median), bytes_per_set_kb: Math.round(((3 + m.assets.length) * m.dates.length * 8) / 1024) });
   }
   rmSync(tmp, { recursive: true, force: true });
 
