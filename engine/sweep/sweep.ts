@@ -24,6 +24,12 @@ import { describeDifferences, differences, sweepIdentity, type SweepIdentity } f
 /** Distinct sets from which the PBO's splits run on the worker pool (below, the tasks cost more than they save). */
 const PBO_POOL_MIN = 2048;
 
+/** With `--workers auto`: how long the sweep runs in this thread before it measures whether a pool pays. */
+const PROBE_MS = 300;
+
+/** With `--workers auto`: the one-thread time left above which the sweep starts a pool (its start costs ≈ 0.3–0.5 s on 2 cores). */
+export const POOL_PAYS_MS = 2_000;
+
 /** How the parameter sets are generated: a grid, or a seeded random search (see randomSearch). */
 export type SetSource = { kind: 'grid'; grid: Grid } | RandomSearch;
 
@@ -55,8 +61,14 @@ export interface SweepOptions {
   /** Output folder; results stream into `<out>.partial/` and it is renamed to `<out>` when complete. */
   out: string;
   shard?: { index: number; count: number };
-  /** Worker threads (0 = run in this thread). */
-  workers?: number;
+  /**
+   * Worker threads (0 = run in this thread), or `auto` (the default): this thread while the
+   * sweep would finish soon, the available cores once it measures that the rest would take
+   * longer than {@link POOL_PAYS_MS} on one thread (a pool's start costs ≈ 0.3–0.5 s).
+   */
+  workers?: number | 'auto';
+  /** `auto`'s probe time and pool threshold, ms (default PROBE_MS and POOL_PAYS_MS; tests set them). */
+  autoPool?: { probeMs: number; paysMs: number };
   /** Parameter sets per task. */
   batch?: number;
   resume?: boolean;
@@ -93,6 +105,8 @@ export interface SweepSummary {
   dsr: { cash: DeflatedSharpeReport; benchmark: DeflatedSharpeReport };
   /** Probability of backtest overfitting (CSCV, 16 blocks) over the sets' monthly returns. */
   pbo: PboReport;
+  /** Worker threads the sweep ran on (0 = this thread; with `auto`, the pool started once it paid). */
+  workers: number;
   /** Months of the per-set monthly returns in monthly.f32 (last date of each). */
   months: string[];
   identity: SweepIdentity;
@@ -170,8 +184,7 @@ function openPartial(partial: string, label: string, identity: SweepIdentity, re
 }
 
 /** A pool of worker threads (piscina), or null to run in this thread. */
-async function makePool(opts: SweepOptions, market: Market, key: string) {
-  const workers = opts.workers ?? availableParallelism();
+async function makePool(opts: SweepOptions, market: Market, key: string, workers: number) {
   if (workers <= 0) return null;
   const { Piscina } = await import('piscina');
   return new Piscina({
@@ -239,8 +252,13 @@ async function sweepInto(opts: SweepOptions, f: { out: string; partial: string; 
 
   const total = Math.ceil((setCount(opts.source) - (opts.shard?.index ?? 0)) / (opts.shard?.count ?? 1));
   const batchSize = opts.batch ?? 64;
-  const market = (opts.workers ?? 1) > 0 ? shareMarket(opts.market) : opts.market;
-  const pool = await makePool(opts, market, key);
+  // `auto`: this thread first; a pool on the available cores once the rest of the sweep would take long enough to pay for it
+  const auto = (opts.workers ?? 'auto') === 'auto';
+  const threads = auto ? availableParallelism() : (opts.workers as number);
+  let market = !auto && threads > 0 ? shareMarket(opts.market) : opts.market;
+  let pool = auto ? null : await makePool(opts, market, key, threads);
+  let decided = !auto || threads < 2;
+  const started = performance.now();
 
   // running statistics over finished sets: count, errors, best, variance of per-bar Sharpe (Welford)
   let finished = done.size;
@@ -308,12 +326,26 @@ async function sweepInto(opts: SweepOptions, f: { out: string; partial: string; 
   };
 
   const runTask = async (sets: SweepSet[]): Promise<PackedBatch> => {
-    if (!pool) return packRows(runBatch({ market, strategy: opts.strategy, sim: opts.sim, benchmark: opts.benchmark, monthly: true }, sets), paramNames, key, M);
+    if (!pool) {
+      const t = performance.now();
+      const packed = packRows(runBatch({ market, strategy: opts.strategy, sim: opts.sim, benchmark: opts.benchmark, monthly: true }, sets), paramNames, key, M);
+      if (!decided && performance.now() - started >= (opts.autoPool?.probeMs ?? PROBE_MS)) {
+        // the last batch's time per set (the code is warm by now) times the sets left
+        decided = true;
+        const left = total - finished - sets.length;
+        if ((left * (performance.now() - t)) / sets.length > (opts.autoPool?.paysMs ?? POOL_PAYS_MS)) {
+          market = shareMarket(opts.market);
+          pool = await makePool(opts, market, key, threads);
+        }
+      }
+      return packed;
+    }
+    const p = pool;
     for (let attempt = 0; ; attempt++) {
       const controller = new AbortController();
       const timer = opts.taskTimeoutMs ? setTimeout(() => controller.abort(), opts.taskTimeoutMs) : undefined;
       try {
-        return (await pool.run(sets, { signal: controller.signal })) as PackedBatch;
+        return (await p.run(sets, { signal: controller.signal })) as PackedBatch;
       } catch (e) {
         if (attempt >= 1) return packRows(sets.map((s) => ({ index: s.index, params: s.params, error: `worker failed twice: ${(e as Error).message.split('\n')[0]}` })), paramNames, key, M);
       } finally {
@@ -351,7 +383,7 @@ async function sweepInto(opts: SweepOptions, f: { out: string; partial: string; 
   let complete = false;
   let overfit: { pbo: PboReport; vsBenchmark: DeflatedSharpeReport } | undefined;
   const inFlight = new Set<Promise<void>>();
-  const limit = Math.max(1, (opts.workers ?? 1) * 2);
+  const limit = () => (pool ? 2 * threads : 1);
   let batch: SweepSet[] = [];
   const submit = async (sets: SweepSet[]) => {
     const my = taskNo++;
@@ -361,7 +393,7 @@ async function sweepInto(opts: SweepOptions, f: { out: string; partial: string; 
     });
     inFlight.add(p);
     p.finally(() => inFlight.delete(p));
-    if (inFlight.size >= limit) await Promise.race(inFlight);
+    if (inFlight.size >= limit()) await Promise.race(inFlight);
   };
   opts.onProgress?.(finished, total);
   try {
@@ -386,11 +418,13 @@ async function sweepInto(opts: SweepOptions, f: { out: string; partial: string; 
       };
       // the overfitting statistic's splits run on the pool too, in chunks (same result on any number of threads),
       // once there are enough distinct sets to pay for the tasks (a failed task falls back to this thread: the same numbers)
-      overfit = pool ? await overfittingFromFileWith(input, async (b) => (b.distinct >= PBO_POOL_MIN ? pboOnPool(pool, b).catch(() => pboFromBlocks(b)) : pboFromBlocks(b))) : overfittingFromFile(input);
+      const p = pool;
+      overfit = p ? await overfittingFromFileWith(input, async (b) => (b.distinct >= PBO_POOL_MIN ? pboOnPool(p, b).catch(() => pboFromBlocks(b)) : pboFromBlocks(b))) : overfittingFromFile(input);
     }
   } finally {
     await pool?.destroy();
   }
+  const workersUsed = pool ? threads : 0;
   const trials = n;
   const variance = n > 1 ? m2 / (n - 1) : 0;
   // the best set came from an earlier run of a resumed sweep: simulate it again for its moments
@@ -401,7 +435,7 @@ async function sweepInto(opts: SweepOptions, f: { out: string; partial: string; 
   if (!complete) f.lock.release();
   return {
     dir: partial, partial, out, total, done: finished, errors, complete, best, top, deflatedSharpe: dsr, trials,
-    dsr: { cash, benchmark: overfit.vsBenchmark }, pbo: overfit.pbo, months: frame.ends, identity: f.identity, lock: complete ? f.lock : undefined,
+    dsr: { cash, benchmark: overfit.vsBenchmark }, pbo: overfit.pbo, months: frame.ends, identity: f.identity, lock: complete ? f.lock : undefined, workers: workersUsed,
   };
 }
 

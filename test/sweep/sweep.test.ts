@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from '../helpers/cli.js';
 import { runSweep, finalizeSweep } from '../../engine/sweep/sweep.js';
@@ -14,6 +14,34 @@ import { backtest } from '../../engine/run/backtest.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'ratecycle-sweep-'));
 const rows = (dir: string) => readFileSync(join(dir, 'results.csv'), 'utf8').trim().split('\n');
+
+describe('sweep workers: auto', () => {
+  it('stays on this thread for a short sweep, starts a pool once the rest would take long enough: the same bytes', { timeout: 120_000 }, async () => {
+    const { loadCatalog } = await import('../../engine/data/catalog.js');
+    const { buildMarket } = await import('../../engine/market/build-market.js');
+    const { builtin } = await import('../../strategies/index.js');
+    const market = buildMarket(loadCatalog(), { universe: 'russell', from: '2005-01-01' });
+    const fcr = builtin('first-cut-rotation')!;
+    const source = { kind: 'grid' as const, grid: parseGrid(['months=1:24:1', 'otherwise=large,cash,mix'], fcr.params, fcr.id) };
+    const base = { strategy: fcr, strategyRef: fcr.id, base: {}, source, market, sim: { ...DEFAULT_SIM_OPTIONS, periodsPerYear: market.periodsPerYear }, benchmark: 'large' as const, batch: 8, top: 0 };
+    const dir = tmp();
+    const run = async (name: string, extra: object) => {
+      const r = await runSweep({ ...base, ...extra, out: join(dir, name) } as never);
+      finalizeSweep(r);
+      return { workers: r.workers, results: readFileSync(join(dir, name, 'results.csv')), monthly: readFileSync(join(dir, name, 'monthly.f32')), pbo: r.pbo };
+    };
+    const one = await run('one', { workers: 0 });
+    const short = await run('short', {}); // 72 sets: far below the 2 s a pool needs to pay
+    const forced = await run('forced', { workers: 'auto', autoPool: { probeMs: 0, paysMs: 0 } }); // a pool after the first batch
+    expect([one.workers, short.workers]).toEqual([0, 0]);
+    expect(forced.workers).toBeGreaterThanOrEqual(availableParallelism() > 1 ? 2 : 0);
+    for (const r of [short, forced]) {
+      expect(r.results).toEqual(one.results);
+      expect(r.monthly).toEqual(one.monthly);
+      expect(r.pbo).toEqual(one.pbo);
+    }
+  });
+});
 
 describe('sweep through the CLI (worker threads)', () => {
   const grid = ['--grid', 'months=1:24:1', '--grid', 'otherwise=large,cash', '--from', '2000-01-01', '--top', '2'];

@@ -46,7 +46,7 @@ export function sweepCommand(y: Argv): Argv {
     .option('seed', { type: 'number', default: 1, describe: 'seed of the random search' })
     .option('metric', { type: 'string', default: 'sharpe', describe: 'ranking metric (higher is better): sharpe, cagr, sortino, calmar, …' })
     .option('top', { type: 'number', default: 3, describe: 'write full run folders (with report.html) for the N best sets' })
-    .option('workers', { type: 'number', describe: 'worker threads (default: available cores; 0 = this thread)' })
+    .option('workers', { type: 'number', describe: 'worker threads (0 = this thread; default: this thread, then the available cores once the rest of the sweep would take over 2 s)' })
     .option('batch', { type: 'number', default: 64, describe: 'parameter sets per task' })
     .option('shard', { type: 'string', describe: 'run only slice i of n of the sets, e.g. 2/8 (merge with `ratecycle merge`)' })
     .option('resume', { type: 'boolean', default: false, describe: 'finish an interrupted sweep in <out>.partial without redoing finished sets' })
@@ -81,7 +81,7 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
   confirmSweepSize(Math.ceil(setCount(source) / (args.shard ? parseShard(args.shard).count : 1)), setup.market.dates.length, args.workers ?? availableParallelism(), args.yes);
   const out = args.out ?? defaultOutDir(`sweep-${strategy.id}`);
   const shard = args.shard ? parseShard(args.shard) : undefined;
-  const workers = args.workers ?? availableParallelism();
+  const workers = args.workers ?? 'auto';
 
   const signal = { stopped: false };
   const onSigint = () => {
@@ -181,10 +181,10 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
   const best = summary.best ? Object.entries(summary.best.params).map(([k, v]) => `${k}=${String(v)}`).join(' ') : 'none';
   if (args.json) {
     const { total, errors, trials, deflatedSharpe, dsr, pbo } = summary;
-    console.log(JSON.stringify({ out: displayPath(final), sets: total, failed: errors, seconds, workers, metric: args.metric ?? 'sharpe', best: summary.best ?? null, trials, deflatedSharpe, dsr, pbo }, null, 2));
+    console.log(JSON.stringify({ out: displayPath(final), sets: total, failed: errors, seconds, workers: summary.workers, metric: args.metric ?? 'sharpe', best: summary.best ?? null, trials, deflatedSharpe, dsr, pbo }, null, 2));
     return;
   }
-  console.log(`sweep: ${summary.total.toLocaleString('en-US')} sets in ${seconds.toFixed(1)} s on ${workers} worker(s) (${(summary.total / seconds).toFixed(0)} sets/s), ${summary.errors} failed`);
+  console.log(`sweep: ${summary.total.toLocaleString('en-US')} sets in ${seconds.toFixed(1)} s on ${summary.workers === 0 ? 'this thread' : `${summary.workers} worker(s)`} (${(summary.total / seconds).toFixed(0)} sets/s), ${summary.errors} failed`);
   console.log(`best ${args.metric ?? 'sharpe'} ${num(summary.best?.value ?? NaN, 4)} at ${best}; deflated Sharpe ratio ${pct(summary.deflatedSharpe, 1)} over ${summary.trials} trials (null: Sharpe over cash 0), ${pct(summary.dsr.benchmark.value, 1)} against ${args.benchmark ?? 'large'} caps (monthly, n = ${summary.dsr.benchmark.observations})`);
   console.log(summary.pbo.value === null ? `probability of backtest overfitting: not computed (${summary.pbo.reason})` : `probability of backtest overfitting ${pct(summary.pbo.value, 1)} (CSCV, ${summary.pbo.blocks} blocks, ${summary.pbo.splits.toLocaleString('en-US')} splits, ${summary.pbo.trials.toLocaleString('en-US')} sets × ${summary.pbo.months} months)`);
   console.log(`wrote ${displayPath(final)} (results.csv, sweep.json, sweep.html, top/)`);
