@@ -3,8 +3,6 @@
  * objects in hot paths beyond parsing and formatting.
  */
 
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /**
  * Days since epoch of a calendar date (month 1–12; months and days out of range roll over,
  * like Date.UTC). Integer arithmetic after H. Hinnant's days_from_civil.
@@ -22,10 +20,20 @@ export function dayFromYmd(year: number, month: number, day: number): number {
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** The digit at position i of `text` (0–9), or −1 when it is not an ASCII digit. */
+function digitAt(text: string, i: number): number {
+  const c = text.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
 /** Parses `YYYY-MM-DD` strictly (real calendar date); returns NaN when invalid. */
 export function parseIsoDay(text: string): number {
-  if (text.length !== 10 || !ISO_RE.test(text)) return NaN;
-  const y = +text.slice(0, 4), mo = +text.slice(5, 7), d = +text.slice(8, 10);
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return NaN;
+  // the digits read one by one (what /^(\d{4})-(\d{2})-(\d{2})$/ accepts, without a regular expression or substrings: data files have one date per row)
+  const d0 = digitAt(text, 0), d1 = digitAt(text, 1), d2 = digitAt(text, 2), d3 = digitAt(text, 3);
+  const d5 = digitAt(text, 5), d6 = digitAt(text, 6), d8 = digitAt(text, 8), d9 = digitAt(text, 9);
+  if ((d0 | d1 | d2 | d3 | d5 | d6 | d8 | d9) < 0) return NaN;
+  const y = d0 * 1000 + d1 * 100 + d2 * 10 + d3, mo = d5 * 10 + d6, d = d8 * 10 + d9;
   if (mo < 1 || mo > 12 || d < 1) return NaN;
   const leap = mo === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
   if (d > MONTH_DAYS[mo - 1] + (leap ? 1 : 0)) return NaN;
