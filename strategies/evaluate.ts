@@ -30,12 +30,15 @@ export function float32Decimal(x: number): number {
   return x;
 }
 
-/** True when a weight column is 0 (or NaN, no decision) on every bar; `zeros` (all-zero bytes, reused) makes the common all-+0 case one memcmp. */
+/** True when every byte of `w` is 0 (every value +0): one memcmp against `zeros` (all-zero bytes, reused). */
+function zeroBytes(w: Float64Array, zeros: { buf?: Buffer }): boolean {
+  if (zeros.buf?.length !== w.byteLength) zeros.buf = Buffer.alloc(w.byteLength);
+  return Buffer.from(w.buffer, w.byteOffset, w.byteLength).equals(zeros.buf);
+}
+
+/** True when a weight column is 0 (or NaN, no decision) on every bar; the common all-+0 case is one memcmp. */
 function unused(w: ArrayLike<number>, zeros: { buf?: Buffer }): boolean {
-  if (w instanceof Float64Array) {
-    if (zeros.buf?.length !== w.byteLength) zeros.buf = Buffer.alloc(w.byteLength);
-    if (Buffer.from(w.buffer, w.byteOffset, w.byteLength).equals(zeros.buf)) return true;
-  }
+  if (w instanceof Float64Array && zeroBytes(w, zeros)) return true;
   for (let t = 0; t < w.length; t++) if (w[t] !== 0 && w[t] === w[t]) return false;
   return true;
 }
@@ -74,6 +77,8 @@ export class ColumnEvaluator {
   private readonly columns: Float64Array[];
   /** All-zero bytes for {@link unused}. */
   private readonly zeros: { buf?: Buffer } = {};
+  /** Output columns found all +0 after the last call (a bonds leg left empty): still zero, so not filled again. */
+  private readonly zeroed = new Set<string>();
 
   /** `alloc` places the reused output columns (default: new Float64Arrays), e.g. in a WebAssembly arena. */
   constructor(
@@ -92,7 +97,8 @@ export class ColumnEvaluator {
   evaluate(params: Record<string, unknown>): Float64Array[] {
     const { strategy, market, T, A } = this;
     const outs = this.out;
-    for (const k in outs) outs[k].fill(0);
+    for (const k in outs) if (!this.zeroed.has(k)) outs[k].fill(0);
+    this.zeroed.clear();
     let out: Record<string, ArrayLike<number>>;
     const { scratch, release } = viewScratch(market);
     try {
@@ -120,7 +126,14 @@ export class ColumnEvaluator {
       if (typeof w !== 'object' || w === null || typeof (w as ArrayLike<number>).length !== 'number') fail(`: weights for "${key}" are not an array`);
       if (w.length !== T) fail(`: weights for "${key}" have ${w.length} values, the market has ${T} bars`);
       if (key === 'cash') continue;
-      if (key === 'bonds' && !market.bonds && unused(w, this.zeros)) continue; // a bonds leg left empty in a universe without bonds
+      if (key === 'bonds' && !market.bonds) {
+        // a bonds leg left empty in a universe without bonds; the engine's own column, still all +0, needs no fill next time
+        if (w === outs.bonds && zeroBytes(outs.bonds, this.zeros)) {
+          this.zeroed.add(key);
+          continue;
+        }
+        if (unused(w, this.zeros)) continue;
+      }
       let col = -1;
       try {
         col = market.assets.indexOf(resolveAsset(market, key));

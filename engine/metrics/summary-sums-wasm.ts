@@ -9,7 +9,7 @@ import { ptr, type WasmArena } from '../wasm/arena.js';
 import { SUM, SUM_COUNT } from './summary-sums.js';
 
 /** Arena values one {@link WasmSums} of T bars takes. */
-export const wasmSumsSlots = (T: number): number => 8 * T + 2 * SUM_COUNT;
+export const wasmSumsSlots = (T: number): number => 6 * T + 2 * SUM_COUNT;
 
 /** The WebAssembly sums over one market's bars: curve, cash, benchmark and scratch in an arena. */
 export class WasmSums {
@@ -33,7 +33,7 @@ export class WasmSums {
     this.equity2 = arena.alloc(T);
     const c = arena.copyOf(cash);
     const d = arena.copyOf(db);
-    const rx = arena.alloc(4 * T); // (r, x) per bar for one curve, (r_A, r_B, x_A, x_B) for two
+    const rx = arena.alloc(2 * T); // (r, x) per bar for one curve, (r_A, r_B) for two
     this.out2 = arena.alloc(2 * SUM_COUNT);
     this.out = this.out2.subarray(0, SUM_COUNT);
     this.pair = [this.out, this.out2.subarray(SUM_COUNT)];
@@ -62,7 +62,7 @@ export class WasmSums {
     const [a, b] = this.pair;
     fn.returns2(T, initA, initB, pEq, pEq2, pCash, pRx, pOut2);
     const n = T - 1;
-    fn.moments2(T, pDb, pRx, pOut2, a[SUM.r] / n, b[SUM.r] / n, a[SUM.x] / n, b[SUM.x] / n);
+    fn.moments2(T, pCash, pDb, pRx, pOut2, a[SUM.r] / n, b[SUM.r] / n, a[SUM.x] / n, b[SUM.x] / n);
     return this.pair;
   }
 }

@@ -24,7 +24,7 @@ export interface SweepWasm {
   returns(T: number, initial: number, pEq: number, pCash: number, pRx: number, pOut: number): void;
   moments(T: number, pDb: number, pRx: number, pOut: number, mr: number, mx: number): void;
   returns2(T: number, initA: number, initB: number, pEqA: number, pEqB: number, pCash: number, pRx: number, pOut: number): void;
-  moments2(T: number, pDb: number, pRx: number, pOut: number, mrA: number, mrB: number, mxA: number, mxB: number): void;
+  moments2(T: number, pCash: number, pDb: number, pRx: number, pOut: number, mrA: number, mrB: number, mxA: number, mxB: number): void;
   pairKeys(N: number, n: number, floor: number, pHs: number, pHq: number, pSi: number, pSo: number, pQi: number, pQo: number, pTotS: number, pTotQ: number, pA: number, pC: number, pOut: number): void;
   rankCounts(N: number, pA: number, pC: number, pW: number, va: number, vc: number, pOut: number): void;
   candidates(T: number, pC0: number, pC1: number, pList: number): void;
@@ -34,7 +34,7 @@ export interface SweepWasm {
 }
 
 /** The signatures' version this file calls (wasm/summary-sums.as.ts's abi); bump both together. */
-const ABI = 6;
+const ABI = 7;
 
 /** The functions of {@link SweepWasm}, checked on the compiled module. */
 const EXPORTS: readonly (keyof SweepWasm)[] = ['returns', 'moments', 'returns2', 'moments2', 'pairKeys', 'rankCounts', 'candidates', 'advance2', 'drawOne', 'drawLanes'];

@@ -120,7 +120,8 @@ export function moments(T: i32, pDb: usize, pRx: usize, pOut: usize, mr: f64, mx
  * pmin and pmax are exactly the selects `b < a ? b : a` and `a < b ? b : a` (one instruction
  * each). Two curves share each SIMD instruction, and each sum's chain of dependent additions
  * carries two curves instead of one: about the time {@link returns} takes for one.
- * rx4 holds (r_A, r_B, x_A, x_B) per bar; out2 holds A's SUM_COUNT sums, then B's.
+ * rx2 holds (r_A, r_B) per bar (half the memory of storing x too: the pair's working set then
+ * fits the L2 cache better); out2 holds A's SUM_COUNT sums, then B's.
  */
 export function returns2(T: i32, initA: f64, initB: f64, pEqA: usize, pEqB: usize, pCash: usize, pRx: usize, pOut: usize): void {
   const one = f64x2.splat(1);
@@ -139,8 +140,7 @@ export function returns2(T: i32, initA: f64, initB: f64, pEqA: usize, pEqB: usiz
     const r = v128.and(f64x2.sub(f64x2.div(e, prev), one), f64x2.ne(prev, zero)) // 0 after a zero bar;
     prev = e;
     const x = f64x2.sub(r, v128.load64_splat(pCash + o));
-    v128.store(pRx + (<usize>t << 5), r);
-    v128.store(pRx + (<usize>t << 5), x, 16);
+    v128.store(pRx + (<usize>t << 4), r); // x is recomputed by moments2 (r − c, the same operation)
     sr = f64x2.add(sr, r);
     sx = f64x2.add(sx, x);
     const neg = f64x2.pmin(zero, x); // x < 0 ? x : 0
@@ -164,18 +164,19 @@ export function returns2(T: i32, initA: f64, initB: f64, pEqA: usize, pEqB: usiz
 }
 
 /**
- * {@link moments} of two curves at once (lane 0 curve A, lane 1 curve B) from returns2's rx4,
- * with their means; each lane's sums are {@link moments}' for its curve, bit for bit. Into
+ * {@link moments} of two curves at once (lane 0 curve A, lane 1 curve B) from returns2's rx2
+ * and the cash returns (x_t = r_t − c_t again, the same operation as in returns2), with their means; each lane's sums are {@link moments}' for its curve, bit for bit. Into
  * out2 at A's and B's positions of SUM.r2 … SUM.cov.
  */
-export function moments2(T: i32, pDb: usize, pRx: usize, pOut: usize, mrA: f64, mrB: f64, mxA: f64, mxB: f64): void {
+export function moments2(T: i32, pCash: usize, pDb: usize, pRx: usize, pOut: usize, mrA: f64, mrB: f64, mxA: f64, mxB: f64): void {
   const mr = f64x2(mrA, mrB);
   const mx = f64x2(mxA, mxB);
   const zero = f64x2.splat(0);
   let r2 = zero, r3 = zero, r4 = zero, x2 = zero, x3 = zero, x4 = zero, cov = zero; // lanes: (A, B)
   for (let t = 1; t < T; t++) {
-    const dr = f64x2.sub(v128.load(pRx + (<usize>t << 5)), mr);
-    const dx = f64x2.sub(v128.load(pRx + (<usize>t << 5), 16), mx);
+    const r = v128.load(pRx + (<usize>t << 4));
+    const dr = f64x2.sub(r, mr);
+    const dx = f64x2.sub(f64x2.sub(r, v128.load64_splat(pCash + (<usize>t << 3))), mx);
     const dr2 = f64x2.mul(dr, dr);
     const dr3 = f64x2.mul(dr2, dr);
     const dx2 = f64x2.mul(dx, dx);
@@ -207,5 +208,5 @@ export function moments2(T: i32, pDb: usize, pRx: usize, pOut: usize, mrA: f64, 
 
 /** Version of the functions' signatures, checked by wasm/arena.ts against the one it was written for (a stale build is not used). */
 export function abi(): i32 {
-  return 6;
+  return 7;
 }

@@ -123,4 +123,28 @@ describe('a strategy cannot corrupt the engine data', () => {
     const after = runBatch(ctx, [{ index: 0, params: { from: 0 } }, { index: 1, params: { from: 30 } }])[1];
     expect(after.metrics).toEqual(alone.metrics);
   });
+
+  it('a bonds leg left empty in a universe without bonds is not filled again, and any other use of it is (every call starts at 0)', () => {
+    const m = fresh();
+    expect(m.bonds).toBeUndefined();
+    const starts: boolean[] = [];
+    const bondsy = defineStrategy({
+      id: 'bondsy',
+      name: 'Bondsy',
+      description: 'leaves bonds empty (0), fills it with NaN (no decision), or writes -0 into it',
+      assets: ['small', 'large', 'bonds'],
+      params: { mode: { type: 'integer', default: 0, min: 0, max: 2, description: '0 empty, 1 NaN, 2 −0' } },
+      weights(view, p, out) {
+        const o = out ?? { small: new Float64Array(view.length), large: new Float64Array(view.length), bonds: new Float64Array(view.length) };
+        starts.push(o.bonds.every((x) => Object.is(x, 0)));
+        o.large.fill(1);
+        if (p.mode === 1) o.bonds.fill(NaN);
+        if (p.mode === 2) o.bonds.fill(-0);
+        return o;
+      },
+    });
+    const rows = runBatch({ market: m, strategy: bondsy, sim: { ...DEFAULT_SIM_OPTIONS }, benchmark: 'large' }, [0, 0, 1, 0, 2, 0, 0].map((mode, index) => ({ index, params: { mode } })));
+    expect(starts).toEqual([true, true, true, true, true, true, true]);
+    expect(rows.map((r) => r.error)).toEqual(rows.map(() => undefined));
+  });
 });
