@@ -120,12 +120,10 @@ function readOverfitting(x: OverfittingInput): { blocks?: CscvBlocks; reason: st
         for (let m = 0; m < M; m++) s += a[m] = f32[r * M + m] - x.benchmark[m];
         if (!Number.isFinite(s) || M < 2) continue;
         const mu = s / M;
-        let v = 0, c3 = 0, c4 = 0;
+        let v = 0;
         for (let m = 0; m < M; m++) {
           const d = a[m] - mu;
           v += d * d;
-          c3 += d * d * d;
-          c4 += d * d * d * d;
         }
         const sr = mu / Math.sqrt(v / (M - 1));
         if (!Number.isFinite(sr)) continue;
@@ -134,6 +132,13 @@ function readOverfitting(x: OverfittingInput): { blocks?: CscvBlocks; reason: st
         mean += d / n;
         m2 += d * (sr - mean);
         if (first + r === x.bestRow) {
+          // the third and fourth moments only for the selected set
+          let c3 = 0, c4 = 0;
+          for (let m = 0; m < M; m++) {
+            const e = a[m] - mu;
+            c3 += e * e * e;
+            c4 += e * e * e * e;
+          }
           const pop = v / M;
           best = { sr, skew: c3 / M / pop ** 1.5, kurt: c4 / M / (pop * pop) - 3 };
         }
