@@ -5,6 +5,7 @@ import type { CatalogEntry, Series } from '../types.js';
 import { columnIndex, scanCsv, type CsvTable } from './read-csv.js';
 import { parseNumber } from './parse-number.js';
 import { checkPlausible } from './plausibility.js';
+import { fileSha256, readCachedSeries, seriesCacheDir, seriesKey, writeCachedSeries } from './series-cache.js';
 
 /** Path of a data file as shown in messages: relative to the working folder when inside it. */
 export function displayPath(path: string): string {
@@ -75,6 +76,24 @@ function publishedCell(file: string, name: string, text: string, line: number, r
 export function loadSeries(entry: CatalogEntry, dir: string): Series & { hash: string; warnings?: string[] } {
   const path = join(dir, entry.file);
   const file = displayPath(path);
+  // an unchanged file read by the same entry and loader: its parsed columns from the cache (series-cache.ts)
+  let key: string | undefined;
+  let fileHash: string | undefined;
+  if (seriesCacheDir() !== null) {
+    try {
+      fileHash = fileSha256(path);
+      key = seriesKey(fileHash, entry);
+    } catch {
+      key = undefined; // unreadable: the scan below says why
+    }
+    const hit = key === undefined ? null : readCachedSeries(key);
+    if (hit) {
+      const { dates, values, published, hash } = hit;
+      const out = { id: entry.id, dates, values, meta: entry, hash, ...(published ? { published } : {}) };
+      const warnings = checkPlausible(entry, file, dates, values); // they name the file as this working folder sees it
+      return warnings.length ? { ...out, warnings } : out;
+    }
+  }
   const check = checkFor(entry);
   let dates = new Int32Array(1024);
   let values = new Float64Array(1024);
@@ -111,5 +130,6 @@ export function loadSeries(entry: CatalogEntry, dir: string): Series & { hash: s
   if (n === 0) throw new DataError(file, undefined, undefined, `has a header but no data rows (series "${entry.id}")`);
   const out = { id: entry.id, dates: dates.slice(0, n), values: values.slice(0, n), meta: entry, hash, ...(published ? { published: published.slice(0, n) } : {}) };
   const warnings = checkPlausible(entry, file, out.dates, out.values);
+  if (key !== undefined && hash === fileHash) writeCachedSeries(key, { dates: out.dates, values: out.values, published: out.published, hash });
   return warnings.length ? { ...out, warnings } : out;
 }
