@@ -53,35 +53,53 @@ const CHUNK = 256;
   }
 }
 
-/** The block length from block k's draws: the smallest j with cdf[j] > v, searched from its guide cell's start. */
+/** The generator's state after the last refill, the next block's place in the block buffer, and the blocks drawn since {@link startStream}. */
+let streamState: u32 = 0;
+let chunkAt: i32 = CHUNK;
+let blocksDrawn: i32 = 0;
+
+/** Starts drawing blocks from generator state `state` (the first {@link nextBlock} refills). */
 // @ts-ignore: decorator
-@inline function lengthOf(q: usize, pCdf: usize, pGuide: usize): i32 {
+@inline function startStream(state: u32): void {
+  streamState = state;
+  chunkAt = CHUNK;
+  blocksDrawn = 0;
+}
+
+/** The next block's draws in the block buffer (see {@link refill}), drawing CHUNK more when they are used up. */
+// @ts-ignore: decorator
+@inline function nextBlock(pBlk: usize, T: i32, M: i32): usize {
+  if (chunkAt == CHUNK) {
+    refill(streamState, pBlk, T, M);
+    streamState += STEP * (2 * CHUNK);
+    chunkAt = 0;
+  }
+  blocksDrawn++;
+  const q = pBlk + (<usize>chunkAt << 4);
+  chunkAt++;
+  return q;
+}
+
+/** The block's length: the smallest j with cdf[j] > v, searched from its guide cell's start, at most `room`. */
+// @ts-ignore: decorator
+@inline function lengthOf(q: usize, pCdf: usize, pGuide: usize, room: i32): i32 {
   const v = load<f64>(q, 8);
   let len = load<i32>(pGuide + (<usize>load<i32>(q, 4) << 2));
   while (load<f64>(pCdf + (<usize>len << 3)) <= v) len++;
-  return len;
+  return len < room ? len : room;
 }
 
 /** One group, no skipped bars: each resample's sum from the one-lane prefix table P[T + 1], into sums[draws]; returns the blocks drawn. */
 export function drawOne(T: i32, draws: i32, state: u32, pP: usize, pCdf: usize, pGuide: usize, M: i32, pBlk: usize, pSums: usize): i32 {
   const last = load<f64>(pP + (<usize>T << 3));
-  let k = CHUNK;
-  let used = 0; // blocks drawn (the caller continues the stream after them)
+  startStream(state);
   for (let b = 0; b < draws; b++) {
     let a: f64 = 0;
     let filled = 0;
     while (filled < T) {
-      if (k == CHUNK) {
-        refill(state, pBlk, T, M);
-        state += STEP * (2 * CHUNK);
-        k = 0;
-      }
-      const q = pBlk + (<usize>k << 4);
-      k++;
-      used++;
+      const q = nextBlock(pBlk, T, M);
       const start = load<i32>(q);
-      let len = lengthOf(q, pCdf, pGuide);
-      if (len > T - filled) len = T - filled;
+      const len = lengthOf(q, pCdf, pGuide, T - filled);
       const end = start + len;
       const pe = end <= T ? load<f64>(pP + (<usize>end << 3)) : last + load<f64>(pP + (<usize>(end - T) << 3));
       a += pe - load<f64>(pP + (<usize>start << 3));
@@ -89,7 +107,7 @@ export function drawOne(T: i32, draws: i32, state: u32, pP: usize, pCdf: usize, 
     }
     store<f64>(pSums + (<usize>b << 3), a);
   }
-  return used;
+  return blocksDrawn;
 }
 
 /**
@@ -101,23 +119,14 @@ export function drawLanes(W: i32, T: i32, draws: i32, state: u32, pP: usize, pCd
   const zero = f64x2.splat(0);
   const pLast = pP + (<usize>(T * W) << 3);
   const GT = W >> 1;
-  let k = CHUNK;
-  let used = 0; // blocks drawn (the caller continues the stream after them)
+  startStream(state);
   for (let b = 0; b < draws; b++) {
     let a0 = zero, a1 = zero, a2 = zero, a3 = zero; // (sum, count) of groups 0…3
     let filled = 0;
     while (filled < T) {
-      if (k == CHUNK) {
-        refill(state, pBlk, T, M);
-        state += STEP * (2 * CHUNK);
-        k = 0;
-      }
-      const q = pBlk + (<usize>k << 4);
-      k++;
-      used++;
+      const q = nextBlock(pBlk, T, M);
       const start = load<i32>(q);
-      let len = lengthOf(q, pCdf, pGuide);
-      if (len > T - filled) len = T - filled;
+      const len = lengthOf(q, pCdf, pGuide, T - filled);
       const end = start + len;
       const s = pP + (<usize>(start * W) << 3);
       if (end <= T) {
@@ -151,5 +160,5 @@ export function drawLanes(W: i32, T: i32, draws: i32, state: u32, pP: usize, pCd
       store<f64>(pCounts + o, f64x2.extract_lane(a3, 1), 24);
     }
   }
-  return used;
+  return blocksDrawn;
 }
