@@ -110,7 +110,7 @@ export class SweepRunner {
       this.finish(ra, ka, ma, ea, monthlyA);
       this.finish(rb, kb, mb, eb, monthlyB);
     } else if (ka) this.finish(ra, ka, summaryMetricsOf(this.summary, ea, this.initial), ea, monthlyA);
-    else if (kb) this.finish(rb, kb, summaryMetricsOf(this.summary, eb, this.initial), eb, monthlyB);
+    else if (kb) this.finish(rb, kb, summaryMetricsOf(this.summary, eb, this.initial), eb, monthlyB); // the JavaScript pass (the one-curve WebAssembly pass reads the first buffer): the same bits
     return [ra, rb];
   }
 
@@ -162,8 +162,8 @@ function runnerFor(ctx: BatchContext): SweepRunner {
 /**
  * Simulates a batch of parameter sets two at a time on reused buffers: weights (straight
  * into the kernel, no T×A matrix), simulation with inline weight checks, summary metrics of
- * the two curves together. A set whose strategy throws or returns bad weights gets its error and the batch
- * goes on.
+ * the two curves together. A set whose strategy throws or returns bad weights gets its error
+ * and the batch goes on.
  */
 export function runBatch(ctx: BatchContext, sets: readonly SweepSet[]): SweepRow[] {
   const r = runnerFor(ctx);
