@@ -9,7 +9,8 @@
  * `RATECYCLE_CACHE` (a folder, or `off`), else `node_modules/.cache/ratecycle` of the nearest
  * folder above the working folder that has a `node_modules` (the convention of babel, eslint
  * and ava), else no cache. Reading or writing it never fails a command: a missing, unreadable
- * or damaged entry is parsed again, and a write goes to a temporary file renamed into place.
+ * or damaged entry (each holds the SHA-256 of its columns) is parsed again, and a write goes to
+ * a temporary file renamed into place.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -26,7 +27,7 @@ export interface CachedSeries {
 }
 
 /** Layout version of the entries (bump when it changes). */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** Entry files start with these bytes. */
 const MAGIC = 'RCS1';
@@ -82,6 +83,9 @@ export function fileSha256(path: string): string {
   return h.digest('hex');
 }
 
+/** SHA-256 of some bytes, hex. */
+const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+
 /** The cache key of a file with this content hash, read by this catalog entry. */
 export function seriesKey(fileHash: string, entry: unknown): string {
   return createHash('sha256').update(JSON.stringify([FORMAT, loaderStamp(), entry, fileHash])).digest('hex');
@@ -95,12 +99,12 @@ export function readCachedSeries(key: string): CachedSeries | null {
     const bytes = readFileSync(join(d, key + '.bin'));
     if (bytes.toString('latin1', 0, 4) !== MAGIC) return null;
     const metaLength = bytes.readUInt32LE(4);
-    const meta = JSON.parse(bytes.toString('utf8', 8, 8 + metaLength)) as { n: number; published: boolean; hash: string };
+    const meta = JSON.parse(bytes.toString('utf8', 8, 8 + metaLength)) as { n: number; published: boolean; hash: string; sum: string };
     const n = meta.n;
     let at = 8 + metaLength;
     at += (8 - (at % 8)) % 8;
     const need = at + n * 8 + n * 4 * (meta.published ? 2 : 1);
-    if (bytes.length !== need) return null;
+    if (bytes.length !== need || sha256(bytes.subarray(at)) !== meta.sum) return null; // a damaged entry is parsed again
     const copy = (len: number) => {
       const out = new Uint8Array(len);
       out.set(bytes.subarray(at, at + len));
@@ -124,11 +128,12 @@ export function writeCachedSeries(key: string, s: CachedSeries): void {
   const d = seriesCacheDir();
   if (d === null) return;
   try {
-    const meta = Buffer.from(JSON.stringify({ n: s.dates.length, published: s.published !== undefined, hash: s.hash }), 'utf8');
+    const columns = [s.values, s.dates, ...(s.published ? [s.published] : [])].map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength));
+    const payload = Buffer.concat(columns);
+    const meta = Buffer.from(JSON.stringify({ n: s.dates.length, published: s.published !== undefined, hash: s.hash, sum: sha256(payload) }), 'utf8');
     const head = 8 + meta.length;
     const pad = (8 - (head % 8)) % 8;
-    const parts = [Buffer.from(MAGIC, 'latin1'), Buffer.alloc(4), meta, Buffer.alloc(pad), Buffer.from(s.values.buffer, s.values.byteOffset, s.values.byteLength), Buffer.from(s.dates.buffer, s.dates.byteOffset, s.dates.byteLength)];
-    if (s.published) parts.push(Buffer.from(s.published.buffer, s.published.byteOffset, s.published.byteLength));
+    const parts = [Buffer.from(MAGIC, 'latin1'), Buffer.alloc(4), meta, Buffer.alloc(pad), payload];
     parts[1].writeUInt32LE(meta.length, 0);
     mkdirSync(d, { recursive: true });
     const tmp = join(d, `${key}.${process.pid}.${++writes}.tmp`);

@@ -53,8 +53,14 @@ describe('parsed-series cache', () => {
     const planted = Float64Array.from(real.values, (v) => v * 2);
     writeCachedSeries(key, { dates: real.dates, values: planted, hash: real.hash });
     expect(loadSeries(rut, data).values[5]).toBe(real.values[5] * 2);
-    // truncated: not an entry any more, so the file is parsed (and the entry written again)
+    // one byte of a column flipped: its checksum no longer matches, so it is not used
     const file = join(cache, 'series', key + '.bin');
+    const flipped = readFileSync(file);
+    flipped[flipped.length - 3] ^= 1;
+    writeFileSync(file, flipped);
+    expect(readCachedSeries(key)).toBeNull();
+    expect(bytes(loadSeries(rut, data).values)).toBe(bytes(real.values));
+    // truncated: not an entry any more, so the file is parsed (and the entry written again)
     writeFileSync(file, readFileSync(file).subarray(0, 100));
     expect(readCachedSeries(key)).toBeNull();
     expect(bytes(loadSeries(rut, data).values)).toBe(bytes(real.values));
