@@ -30,7 +30,7 @@ export interface SweepWasm {
   candidates(T: number, pC0: number, pC1: number, pList: number): void;
   drawOne(T: number, draws: number, state: number, pP: number, pCdf: number, pGuide: number, M: number, pBlk: number, pSums: number): number;
   drawLanes(W: number, T: number, draws: number, state: number, pP: number, pCdf: number, pGuide: number, M: number, pBlk: number, pSums: number, pCounts: number): number;
-  advance2(from: number, to: number, lag: number, pG: number, pCg: number, pBg: number, pEq: number, pC0: number, pC1: number, pNext: number, pSt: number, w0: number, w1: number): number;
+  advance2(from: number, to: number, lag: number, pG: number, pCg: number, pBg: number, pEq: number, pC0: number, pC1: number, pList: number, pSt: number, w0: number, w1: number): number;
 }
 
 /** The signatures' version this file calls (wasm/summary-sums.as.ts's abi); bump both together. */
