@@ -112,8 +112,21 @@ function nextMillisecond(): void {
 }
 
 /**
- * Look-ahead audit. The strategy is first evaluated twice on the full history (at different
- * milliseconds): if the weights differ it is not deterministic (Math.random, Date.now or
+ * The same evaluation at two later milliseconds, the second as soon as the clock moves after
+ * the first: one later run can land on a reading the strategy cannot tell from the first run's
+ * (an evaluation that takes a millisecond puts `Date.now() % 2` back on the same parity); two
+ * runs on consecutive readings (a run shorter than a millisecond) cannot both.
+ */
+function laterRuns(run: () => Float64Array): Float64Array[] {
+  nextMillisecond();
+  const a = run();
+  nextMillisecond();
+  return [a, run()];
+}
+
+/**
+ * Look-ahead audit. The strategy is first evaluated on the full history, then again at two
+ * later milliseconds: if the weights differ it is not deterministic (Math.random, Date.now or
  * state kept between calls) and the audit stops there. Then it is re-run on history
  * truncated at many cut points and every weight decided before each cut must equal the
  * full-history weight (NaN equal to NaN). A history of at most `everyBarUpTo` bars is cut at
@@ -133,11 +146,11 @@ export function auditStrategy(strategy: Strategy, market: Market, params: Record
     const bar = Math.floor(i / A);
     return { date: isoDay(market.dates[bar]), asset: market.assets[i % A], full: a[i], truncated: b[i], cut: isoDay(market.dates[cutBar - 1]) };
   };
-  nextMillisecond();
-  const again = evaluateStrategy(strategy, market, params);
   const counts = { decisionChanges: 0, events: 0, yearEnds: 0, random: 0 };
-  const d0 = firstDifference(full, again, T * A);
-  if (d0 >= 0) return { ok: false, cuts: [], mode: 'targeted', counts, nondeterministic: offence(full, again, d0, T) };
+  for (const again of laterRuns(() => evaluateStrategy(strategy, market, params))) {
+    const d0 = firstDifference(full, again, T * A);
+    if (d0 >= 0) return { ok: false, cuts: [], mode: 'targeted', counts, nondeterministic: offence(full, again, d0, T) };
+  }
 
   const everyBar = T <= (options.everyBarUpTo ?? 1500);
   const set = new Set<number>();
@@ -167,10 +180,10 @@ export function auditStrategy(strategy: Strategy, market: Market, params: Record
     const i = firstDifference(full, part, Math.min(cut, firstBar) * A);
     if (i < 0) continue;
     // confirm: the same truncated history evaluated again must give the same weights
-    nextMillisecond();
-    const twice = evaluateStrategy(strategy, sliceMarket(market, cut), params);
-    const j = firstDifference(part, twice, cut * A);
-    if (j >= 0) return { ok: false, cuts, mode: everyBar ? 'every-bar' : 'targeted', counts, nondeterministic: offence(part, twice, j, cut) };
+    for (const twice of laterRuns(() => evaluateStrategy(strategy, sliceMarket(market, cut), params))) {
+      const j = firstDifference(part, twice, cut * A);
+      if (j >= 0) return { ok: false, cuts, mode: everyBar ? 'every-bar' : 'targeted', counts, nondeterministic: offence(part, twice, j, cut) };
+    }
     firstBar = Math.floor(i / A);
     first = offence(full, part, i, cut);
   }
