@@ -16,6 +16,11 @@ describe('ratecycle CLI', () => {
     for (const c of ['run', 'audit', 'list', 'new', 'compare', 'data', 'demo']) expect(h.stdout).toContain(`ratecycle ${c}`);
     const rh = cli(['run', '--help']);
     expect(rh.stdout).toContain('Examples:');
+    // help text wraps between words (a mid-word break leaves a fragment once whitespace is collapsed)
+    const flat = (t: string) => t.replace(/\s+/g, ' ');
+    expect(flat(h.stdout)).toContain('Backtest small-cap vs large-cap rotation strategies around Fed rate cycles.');
+    expect(flat(rh.stdout)).toContain('data folder with a catalog.json (default: ./data when it has one, else the shipped data/)');
+    expect(flat(rh.stdout)).toContain('bars between decision and trade (1 = next close; 0 = same close, optimistic)');
     // the strategy's parameter specs drive its help
     const ph = cli(['run', 'first-cut-rotation', '--help']);
     expect(ph.stdout).toMatch(/Parameters of first-cut-rotation:\s+--param months=…\s+calendar months to hold small caps after a first cut; default 12 \(1\.\.36 step 1\)/);
