@@ -89,16 +89,6 @@ function timeIt(fn: () => void, repeats = REPEATS): Timing {
   return timing(times);
 }
 
-async function timeAsync(fn: () => Promise<void>, repeats = REPEATS): Promise<Timing> {
-  const times: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  return timing(times);
-}
-
 const r2 = (x: number) => +x.toFixed(2);
 const spread = (t: Timing, scale = 1) => [r2(t.min * scale), r2(t.max * scale)];
 
@@ -273,7 +263,7 @@ async function main(): Promise<void> {
   const single = timeIt(() => backtest(fcr, { months: 12, every_cut: false, otherwise: 'large' }, big, { sim: bigSim }), quick ? 5 : 15);
   const bigW = evaluateStrategy(fcr, big, { months: 12, every_cut: false, otherwise: 'large' });
   const bigNaive = timeIt(() => naiveBacktest([big.returns.s, big.returns.l], big.cash, bigW, 1, 0.0005), quick ? 3 : 7);
-  emit({ bench: 'single', what: 'backtest(): weights + simulate + every metric + regimes + events, 26,000 bars', bars: big.dates.length, median_ms: r2(single.median), spread_ms: spread(single), goal_ms: 10, met: single.median <= 10, baseline: 'per-bar-object backtester alone (no metrics)', baseline_ms: r2(bigNaive.median), ratio: r2(bigNaive.median / single.median) });
+  emit({ bench: 'single', what: 'backtest(): weights + simulate + every metric + regimes + events + first-cut path + strategy inference (every table of a run folder), 26,000 bars', bars: big.dates.length, median_ms: r2(single.median), spread_ms: spread(single), goal_ms: 10, met: single.median <= 10, baseline: 'per-bar-object backtester alone (no metrics)', baseline_ms: r2(bigNaive.median), ratio: r2(bigNaive.median / single.median) });
 
   // the engine's own part of a backtest (weights, simulation, every metric of strategy, small and large), without regimes and events
   const core1 = timeIt(() => {

@@ -36,7 +36,9 @@ export { buildMarket, type MarketOptions } from './market/build-market.js';
 export { sliceMarket } from './market/slice-market.js';
 
 // Simulation, metrics and analytics
-export { backtest, type BacktestOptions, type BacktestResult } from './run/backtest.js';
+export { backtest, type BacktestOptions, type BacktestResult, type BacktestSimulation } from './run/backtest.js';
+export { computeStudies, type Studies, type StudyInput, type StrategyInference, type EventKind } from './run/studies.js';
+export { eventPath, type EventPath } from './analytics/event-path.js';
 export { simulate, DEFAULT_SIM_OPTIONS, WeightError, type SimInput } from './simulate/simulate.js';
 export { parseRebalance, formatRebalance } from './run/parse-rebalance.js';
 export { computeMetrics, METRIC_DEFINITIONS, type Metrics, type MetricsInput, type MetricUnit } from './metrics/compute-metrics.js';

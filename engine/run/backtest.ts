@@ -1,5 +1,3 @@
-import { eventStudy, HORIZONS, summarizeEvents, type EventRow, type EventSummary } from '../analytics/event-study.js';
-import { regimeTable, type RegimeRow } from '../analytics/regimes.js';
 import { computeMetrics, type Metrics } from '../metrics/compute-metrics.js';
 import { simulate, WeightError } from '../simulate/simulate.js';
 import type { Market, SimOptions, SimResult } from '../types.js';
@@ -7,9 +5,13 @@ import { isoDay } from '../dates.js';
 import { UserError } from '../errors.js';
 import type { Strategy } from '../../strategies/define.js';
 import { ColumnEvaluator, StrategyError, strategyLabel } from '../../strategies/evaluate.js';
+import { computeStudies, type EventKind, type StudyInput, type Studies } from './studies.js';
 
-/** Everything one backtest computed (the run folder is written from this). */
-export interface BacktestResult {
+/** Everything one backtest computed (the run folder is written from this): the simulation and its {@link Studies}. */
+export interface BacktestResult extends BacktestSimulation, Studies {}
+
+/** The part of a backtest before its studies (see {@link backtestSimulation}): enough to print a summary. */
+export interface BacktestSimulation {
   strategy: Strategy;
   params: Record<string, unknown>;
   market: Market;
@@ -26,13 +28,7 @@ export interface BacktestResult {
   benchmark: string;
   /** Metrics by column: strategy, small, large, and the benchmark series when it is neither. */
   metrics: { strategy: Metrics; small: Metrics; large: Metrics } & Record<string, Metrics>;
-  regimes: RegimeRow[];
-  events: EventRow[];
-  eventSummary: EventSummary[];
 }
-
-/** Block-bootstrap draws of a run's regime table (the event study uses the default 10,000). */
-export const RUN_REGIME_DRAWS = 2_000;
 
 /** Options of {@link backtest}. */
 export interface BacktestOptions {
@@ -40,7 +36,7 @@ export interface BacktestOptions {
   /** `small`, `large` (default), or the id of a price series joined into the market (see benchmarkReturns). */
   benchmark?: string;
   /** Event kinds for the event study: first cuts always; `cut` and `hike` on request. */
-  events?: readonly ('first-cut' | 'cut' | 'hike')[];
+  events?: readonly EventKind[];
 }
 
 /**
@@ -68,10 +64,7 @@ function equityOf(returns: Float64Array): Float64Array {
   return out;
 }
 
-/** The part of a backtest before its regime and event studies (see {@link backtestSimulation}). */
-export type BacktestSimulation = Omit<BacktestResult, 'regimes' | 'events' | 'eventSummary'>;
-
-/** Runs one strategy on a market frame: weights, simulation, metrics, regimes and events. */
+/** Runs one strategy on a market frame: weights, simulation, metrics, and the studies (regimes, events, first-cut path, inference). */
 export function backtest(strategy: Strategy, params: Record<string, unknown>, market: Market, options: BacktestOptions): BacktestResult {
   return addStudies(backtestSimulation(strategy, params, market, options), options);
 }
@@ -130,27 +123,30 @@ export function backtestSimulation(strategy: Strategy, params: Record<string, un
   };
 }
 
-/** The second half of {@link backtest}: the regime table and the event study of a simulation. */
-export function addStudies(run: BacktestSimulation, options: Pick<BacktestOptions, 'events'>): BacktestResult {
-  const { market, sim, smallEquity, largeEquity, bondsEquity } = run;
-  const smallRet = market.returns[market.small];
-  const largeRet = market.returns[market.large];
-  const bondsRet = market.bonds ? market.returns[market.bonds] : undefined;
-  // 2,000 block-bootstrap draws keep a run well under a second; `ratecycle claims` uses 10,000
-  const regimes = regimeTable({ dates: market.dates, strategy: sim.returns, small: smallRet, large: largeRet, ...(bondsRet ? { bonds: bondsRet } : {}), phase: market.fed.phase, cycles: market.fed.cycles, periodsPerYear: market.periodsPerYear }, { draws: RUN_REGIME_DRAWS });
-  const kinds = new Set(['first-cut', ...(options.events ?? [])]);
-  const evs: { event: string; date: number }[] = [];
-  for (const c of market.fed.cycles) if (c.direction === 'easing' && kinds.has('first-cut')) evs.push({ event: 'first-cut', date: c.start });
-  for (const d of market.fomc) {
-    if (d.changeBp < 0 && kinds.has('cut')) evs.push({ event: 'cut', date: d.date });
-    if (d.changeBp > 0 && kinds.has('hike')) evs.push({ event: 'hike', date: d.date });
-  }
-  const equity = sim.equity;
-  const events = eventStudy({ dates: market.dates, strategy: equity, small: smallEquity, large: largeEquity, ...(bondsEquity ? { bonds: bondsEquity } : {}) }, evs, HORIZONS);
+/** The columns and lists the studies of a simulation read (see {@link StudyInput}). */
+export function studyInput(run: BacktestSimulation, options: Pick<BacktestOptions, 'events'> = {}): StudyInput {
+  const { market, sim } = run;
+  const bonds = market.bonds ? market.returns[market.bonds] : undefined;
   return {
-    ...run,
-    regimes,
-    events,
-    eventSummary: summarizeEvents(events, { input: { dates: market.dates, strategy: equity, small: smallEquity, large: largeEquity } }),
+    dates: market.dates,
+    periodsPerYear: market.periodsPerYear,
+    strategy: sim.returns,
+    cash: market.cash,
+    small: market.returns[market.small],
+    large: market.returns[market.large],
+    ...(bonds ? { bonds } : {}),
+    equity: sim.equity,
+    smallEquity: run.smallEquity,
+    largeEquity: run.largeEquity,
+    ...(run.bondsEquity ? { bondsEquity: run.bondsEquity } : {}),
+    phase: market.fed.phase,
+    cycles: market.fed.cycles,
+    fomc: market.fomc,
+    events: options.events ?? [],
   };
+}
+
+/** The second half of {@link backtest}: the studies of a simulation, on this thread (see {@link computeStudies}). */
+export function addStudies(run: BacktestSimulation, options: Pick<BacktestOptions, 'events'>): BacktestResult {
+  return { ...run, ...computeStudies(studyInput(run, options)) };
 }

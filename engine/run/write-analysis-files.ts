@@ -7,11 +7,11 @@ import type { Cell } from '../io/csv-writer.js';
 import { calendarReturns } from '../metrics/calendar-returns.js';
 import { drawdownSeries } from '../metrics/drawdowns.js';
 import { equityCurve } from '../metrics/equity-curve.js';
-import type { BacktestResult } from './backtest.js';
+import type { BacktestSimulation } from './backtest.js';
 import type { CsvSink } from './write-run-folder.js';
 
 /** Per-bar returns of the benchmark the metrics used (a role or a joined price series). */
-function benchmarkSeries(r: BacktestResult): Float64Array {
+function benchmarkSeries(r: BacktestSimulation): Float64Array {
   const { market } = r;
   if (r.benchmark === 'small') return market.returns[market.small];
   if (r.benchmark === 'large') return market.returns[market.large];
@@ -25,7 +25,7 @@ function benchmarkSeries(r: BacktestResult): Float64Array {
  * returns-annual.csv, round-trips.csv and round-trips-summary.csv. One column per asset of the
  * market, so every file works for any number of assets. `put` writes each file.
  */
-export function writeAnalysisFiles(put: CsvSink, r: BacktestResult): void {
+export function writeAnalysisFiles(put: CsvSink, r: BacktestSimulation): void {
   const { market, sim } = r;
   const T = market.dates.length;
   const assets = market.assets;

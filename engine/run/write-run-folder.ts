@@ -8,7 +8,8 @@ import { drawdownSeries, drawdownTable } from '../metrics/drawdowns.js';
 import { packageVersion } from '../paths.js';
 import { Phase } from '../types.js';
 import { formatRebalance } from './parse-rebalance.js';
-import type { BacktestResult } from './backtest.js';
+import type { BacktestSimulation } from './backtest.js';
+import type { Studies } from './studies.js';
 import { writeAnalysisFiles } from './write-analysis-files.js';
 import { writeInferenceFiles } from './write-inference-files.js';
 
@@ -36,7 +37,7 @@ export const RUN_DEFINITIONS = {
 } as const;
 
 /** The run.json manifest: what ran, on which data (file hashes), with which options; its id hashes all of it. */
-export function runManifest(r: BacktestResult, extra: { strategyFile?: string; dataDir: string; units?: Record<string, string> }) {
+export function runManifest(r: BacktestSimulation, extra: { strategyFile?: string; dataDir: string; units?: Record<string, string> }) {
   const { market, options } = r;
   const fileHash = extra.strategyFile ? createHash('sha256').update(readFileSync(extra.strategyFile)).digest('hex') : undefined;
   const body = {
@@ -76,13 +77,12 @@ export type CsvSink = (name: string, header: readonly string[], rows: Iterable<r
 export type WrittenTables = ReadonlyMap<string, { header: string[]; rows: string[][] | undefined }>;
 
 /**
- * Writes every CSV and JSON file of a run folder (see reports/run-folder.md) into `dir`.
- * Returns the CSVs' cells, so the report can be rendered without reading them back.
+ * Writes every CSV and JSON file of a run folder (see reports/run-folder.md) into `dir`: first
+ * those of the simulation, then, once `studies` is there (it may still be computing on another
+ * thread), those of the studies. Returns the CSVs' cells, so the report can be rendered without
+ * reading them back.
  */
-export function writeRunFiles(dir: string, r: BacktestResult, manifest: ReturnType<typeof runManifest>): WrittenTables {
-  const { market, sim } = r;
-  const T = market.dates.length;
-  const A = market.assets.length;
+export async function writeRunFiles(dir: string, run: BacktestSimulation, studies: Studies | Promise<Studies>, manifest: ReturnType<typeof runManifest>): Promise<WrittenTables> {
   const put = (name: string, text: string) => writeFileSync(join(dir, name), text);
   const tables = new Map<string, { header: string[]; rows: string[][] | undefined }>();
   const csv: CsvSink = (name, header, rows) => {
@@ -90,9 +90,17 @@ export function writeRunFiles(dir: string, r: BacktestResult, manifest: ReturnTy
     put(name, doc.text);
     tables.set(name, { header: doc.header, rows: doc.rows });
   };
-
   put('run.json', JSON.stringify(manifest, null, 2) + '\n');
+  writeSimulationFiles(put, csv, run);
+  writeStudyFiles(csv, run, await studies);
+  return tables;
+}
 
+/** The simulation's files: equity, weights, trades, metrics, drawdowns, the analysis files and the FOMC decisions. */
+function writeSimulationFiles(put: (name: string, text: string) => void, csv: CsvSink, r: BacktestSimulation): void {
+  const { market, sim } = r;
+  const T = market.dates.length;
+  const A = market.assets.length;
   const dd = drawdownSeries(sim.equity);
   const eqRows: Cell[][] = [];
   for (let t = 0; t < T; t++) {
@@ -137,6 +145,13 @@ export function writeRunFiles(dir: string, r: BacktestResult, manifest: ReturnTy
 
   writeAnalysisFiles(csv, r);
 
+  const first = market.dates[0], last = market.dates[T - 1];
+  csv('fomc.csv', ['date', 'previous', 'target', 'change_bp', 'type'], market.fomc.filter((d) => d.date >= first && d.date <= last).map((d) => [isoDay(d.date), d.previous, d.target, d.changeBp, d.type]));
+}
+
+/** The studies' files: regimes, events, events-summary, events-path and strategy-inference. */
+function writeStudyFiles(csv: CsvSink, run: BacktestSimulation, r: Studies): void {
+  const { market } = run;
   csv(
     'regimes.csv',
     ['scope', 'label', 'cycle_id', 'direction', 'start', 'end', 'days', 'bars', 'strategy', 'small', 'large', 'relative', 'strategy_ann', 'small_ann', 'large_ann', ...(market.bonds ? ['bonds', 'bonds_ann'] : []), 'spread_ann', 'spread_t', 'spread_ci_low', 'spread_ci_high'],
@@ -153,7 +168,4 @@ export function writeRunFiles(dir: string, r: BacktestResult, manifest: ReturnTy
     r.eventSummary.map((s) => [s.event, s.horizonMonths, s.n, s.smallMean, s.smallMedian, s.largeMean, s.largeMedian, s.spreadMean, s.spreadMedian, s.spreadHitRate, s.strategyMean, ...(market.bonds ? [s.bondsMean ?? NaN, s.bondsMedian ?? NaN] : []), s.spreadSd, s.spreadT, s.spreadCiLow, s.spreadCiHigh, s.clusters, s.hits, s.signP, s.placeboP, s.placeboRank, s.placeboEligible, s.note]),
   );
   writeInferenceFiles(csv, r);
-  const first = market.dates[0], last = market.dates[T - 1];
-  csv('fomc.csv', ['date', 'previous', 'target', 'change_bp', 'type'], market.fomc.filter((d) => d.date >= first && d.date <= last).map((d) => [isoDay(d.date), d.previous, d.target, d.changeBp, d.type]));
-  return tables;
 }

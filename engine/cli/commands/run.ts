@@ -1,6 +1,8 @@
 import type { Argv } from 'yargs';
 import { join } from 'node:path';
-import { addStudies, backtestSimulation, type BacktestResult, type BacktestSimulation } from '../../run/backtest.js';
+import { backtestSimulation, studyInput, type BacktestResult, type BacktestSimulation } from '../../run/backtest.js';
+import type { Studies } from '../../run/studies.js';
+import { startStudiesThread } from '../../run/studies-thread.js';
 import { writeDirAtomically } from '../../io/atomic-dir.js';
 import { runManifest, writeRunFiles, metricsJson } from '../../run/write-run-folder.js';
 import { displayPath } from '../../data/load-series.js';
@@ -94,11 +96,15 @@ export function printMetrics(r: BacktestSimulation): void {
   console.log(`(beta and information ratio against ${r.benchmark === 'small' || r.benchmark === 'large' ? `${r.benchmark} caps` : r.benchmark})`);
 }
 
-/** Writes a backtest's run folder atomically (CSVs, JSON, and report.html unless `report` is false). */
-export async function saveRun(out: string, result: BacktestResult, opts: { strategyFile?: string; dataDir: string; units?: Record<string, string>; force?: boolean; report?: boolean }) {
-  const manifest = runManifest(result, { strategyFile: opts.strategyFile, dataDir: opts.dataDir, units: opts.units });
+/**
+ * Writes a backtest's run folder atomically (CSVs, JSON, and report.html unless `report` is
+ * false). `studies` may still be computing (on another thread): the simulation's files are
+ * written meanwhile.
+ */
+export async function saveRun(out: string, run: BacktestSimulation, studies: Studies | Promise<Studies>, opts: { strategyFile?: string; dataDir: string; units?: Record<string, string>; force?: boolean; report?: boolean }) {
+  const manifest = runManifest(run, { strategyFile: opts.strategyFile, dataDir: opts.dataDir, units: opts.units });
   await writeDirAtomically(out, opts.force ?? false, async (tmp) => {
-    const written = writeRunFiles(tmp, result, manifest);
+    const written = await writeRunFiles(tmp, run, studies, manifest);
     if (opts.report !== false) {
       // loaded only when a report is written (after the summary is on screen)
       const { writeRunReport } = await import('../../../reports/write-report.js');
@@ -112,6 +118,16 @@ export async function saveRun(out: string, result: BacktestResult, opts: { strat
 export async function runHandler(args: RunCommandArgs): Promise<string> {
   const events = parseEvents(args.events);
   const limits = isolationLimits(args);
+  // the studies' thread starts now, so that its start-up overlaps loading the data and simulating
+  const studiesThread = startStudiesThread();
+  try {
+    return await backtestAndSave(args, events, limits, studiesThread);
+  } finally {
+    studiesThread.close();
+  }
+}
+
+async function backtestAndSave(args: RunCommandArgs, events: ReturnType<typeof parseEvents>, limits: IsolationLimits, studiesThread: ReturnType<typeof startStudiesThread>): Promise<string> {
   const bench = args.benchmark ?? 'large';
   const benchKind = bench === 'small' || bench === 'large' ? undefined : benchmarkKind(loadCatalog(args.data), bench);
   const setup = await setupRun(args, { extraSeries: benchKind === 'price' ? [bench] : [], warn: false });
@@ -119,8 +135,9 @@ export async function runHandler(args: RunCommandArgs): Promise<string> {
   if (benchWarning) setup.market.warnings.push(benchWarning);
   // a user's file runs in a worker thread (timeout, heap limit, process.exit contained); built-ins in-process
   const strategy = setup.strategyFile ? precomputed(setup.strategy, setup.market, await evaluateIsolated(setup.strategy, setup.strategyFile, setup.market, setup.params, limits)) : setup.strategy;
-  // simulation and metrics first: the summary is printed before the regime and event studies run
+  // simulation and metrics first: the summary is printed while the studies compute on their thread
   const simulated = backtestSimulation(strategy, setup.params, setup.market, { sim: setup.sim, benchmark: bench, events });
+  const studies = studiesThread.compute(studyInput(simulated, { events }));
   const out = args.out ?? defaultOutDir(setup.strategy.id);
   const units = Object.fromEntries(setup.market.assets.map((a) => [a, describeAsset(setup.catalog, a)]));
   const ruined = simulated.sim.ruinBar >= 0 ? `ruined on ${isoDay(simulated.market.dates[simulated.sim.ruinBar])}: equity fell to 0 or below; positions closed, equity 0 from there` : '';
@@ -132,11 +149,10 @@ export async function runHandler(args: RunCommandArgs): Promise<string> {
     printMetrics(simulated);
     for (const w of m.warnings) console.error(`warning: ${w}`);
   }
-  const result = addStudies(simulated, { events });
-  const manifest = await saveRun(out, result, { strategyFile: setup.strategyFile, dataDir: displayPath(setup.catalog.dir), units, force: args.force, report: args.report });
+  const manifest = await saveRun(out, simulated, studies, { strategyFile: setup.strategyFile, dataDir: displayPath(setup.catalog.dir), units, force: args.force, report: args.report });
   if (args.json) {
-    for (const w of result.market.warnings) console.error(`warning: ${w}`);
-    console.log(JSON.stringify({ run: manifest.id, out, ...(ruined ? { ruined } : {}), warnings: result.market.warnings, metrics: Object.fromEntries(Object.entries(result.metrics).map(([k, m]) => [k, metricsJson(m)])) }, null, 2));
+    for (const w of simulated.market.warnings) console.error(`warning: ${w}`);
+    console.log(JSON.stringify({ run: manifest.id, out, ...(ruined ? { ruined } : {}), warnings: simulated.market.warnings, metrics: Object.fromEntries(Object.entries(simulated.metrics).map(([k, m]) => [k, metricsJson(m)])) }, null, 2));
   } else console.log(`\nwrote ${out}${args.report !== false ? ` (open ${join(out, 'report.html')})` : ''}`);
   return out;
 }

@@ -133,7 +133,7 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
     const dir = `top/${rank + 1}-set${t.index}`;
     const result = backtest(strategy, t.params, setup.market, { sim: setup.sim, benchmark: (args.benchmark as 'small' | 'large') ?? 'large' });
     const units = Object.fromEntries(setup.market.assets.map((a) => [a, describeAsset(setup.catalog, a)]));
-    await saveRun(join(summary.partial, dir), result, { strategyFile: setup.strategyFile, dataDir: displayPath(setup.catalog.dir), units });
+    await saveRun(join(summary.partial, dir), result, result, { strategyFile: setup.strategyFile, dataDir: displayPath(setup.catalog.dir), units });
     tops.push({ dir, params: t.params, value: t.value });
   }
   const axes = source.kind === 'grid' ? source.grid.axes.filter((a) => a.values.length > 1).map((a) => a.name) : source.names;

@@ -8,7 +8,7 @@ import { loadCatalog, SHIPPED_CATALOG } from '../catalog.js';
 import { displayPath, loadSeries } from '../load-series.js';
 import type { DownloadFormat } from './detect-format.js';
 import { inferFrequency, STALE_DAYS } from './infer-frequency.js';
-import { defaultPublication, formatPublication, parsePublication } from './parse-publication.js';
+import { defaultPublication, parsePublication } from './parse-publication.js';
 import { readDownload, type Download } from './read-download.js';
 
 /** Options of {@link addSeries} (the flags of `ratecycle data add`). */
