@@ -10,7 +10,7 @@
  * helper that hands one out copies it.
  */
 import { Buffer } from 'node:buffer';
-import { addMonths, endOfMonth } from '../engine/dates.js';
+import { monthsLaterDays } from '../engine/analytics/months-later.js';
 
 interface Entry {
   snapshot: Int32Array;
@@ -69,10 +69,10 @@ export function sharedMonthsBack(dates: Int32Array, months: number): Int32Array 
   let out = e.back.get(months);
   if (out === undefined) {
     out = new Int32Array(dates.length);
+    const targets = monthsLaterDays(dates, -months);
     let j = -1;
     for (let t = 0; t < dates.length; t++) {
-      const day = dates[t];
-      const target = day === endOfMonth(day) ? endOfMonth(addMonths(day, -months)) : addMonths(day, -months);
+      const target = targets[t];
       while (j + 1 <= t && dates[j + 1] <= target) j++;
       out[t] = j;
     }

@@ -1,4 +1,5 @@
 import { addMonths, endOfMonth } from '../dates.js';
+import { monthsLaterDays } from './months-later.js';
 import { deriveSeed } from '../random.js';
 import { bootstrapMean, DEFAULT_DRAWS } from '../stats/bootstrap-mean.js';
 import { describeSample } from '../stats/describe-sample.js';
@@ -126,10 +127,10 @@ export function barsMonthsAfter(dates: Int32Array, h: number): Int32Array {
   const out = new Int32Array(T).fill(-1);
   if (T === 0) return out;
   const first = dates[0], last = dates[T - 1];
+  const targets = monthsLaterDays(dates, h);
   let j = 0;
   for (let i = 0; i < T; i++) {
-    const e = dates[i];
-    const target = e === endOfMonth(e) ? endOfMonth(addMonths(e, h)) : addMonths(e, h);
+    const target = targets[i];
     if (target > last || target < first) continue;
     while (j + 1 < T && dates[j + 1] <= target) j++;
     while (j > 0 && dates[j] > target) j--; // never taken for monotone targets; kept for safety
