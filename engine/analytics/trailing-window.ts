@@ -1,4 +1,4 @@
-import { addMonths, endOfMonth } from '../dates.js';
+import { monthsLaterDays } from './months-later.js';
 
 /**
  * Start of the trailing window of `months` calendar months ending at each bar: the index of the
@@ -9,11 +9,10 @@ import { addMonths, endOfMonth } from '../dates.js';
  */
 export function trailingWindowStart(dates: Int32Array, months: number): Int32Array {
   const out = new Int32Array(dates.length).fill(-1);
+  const targets = monthsLaterDays(dates, -months);
   let j = -1;
   for (let t = 0; t < dates.length; t++) {
-    const d = dates[t];
-    const back = addMonths(d, -months);
-    const target = d === endOfMonth(d) ? endOfMonth(back) : back;
+    const target = targets[t];
     while (j + 1 < t && dates[j + 1] <= target) j++;
     if (j >= 0 && dates[j] <= target) out[t] = j;
   }

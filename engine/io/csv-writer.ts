@@ -8,10 +8,26 @@ export type Cell = string | number | boolean | null | undefined;
 
 /** Text cell: the formula guard, then quotes when it holds a quote, comma or line break. */
 function textCell(value: string): string {
+  if (plain(value)) return value;
   let s = value;
   const c = s.charCodeAt(0); // = + - @ tab CR
   if ((c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13) && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * True when a text cell needs neither the formula guard nor quotes: it does not start with
+ * = + - @ tab or CR and holds no quote, comma or line break (a character scan: most text cells
+ * are dates and labels, and a regular expression per cell cost more than the scan).
+ */
+function plain(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13) return false;
+  for (let i = 0; i < s.length; i++) {
+    const x = s.charCodeAt(i);
+    if (x === 34 || x === 44 || x === 10 || x === 13) return false;
+  }
+  return true;
 }
 
 /** One CSV cell as text. */

@@ -44,7 +44,12 @@ export function writeAnalysisFiles(put: CsvSink, r: BacktestSimulation): void {
   const rollHeader = ['date', ...series.flatMap((s) => [`${s.name}_return_12m`, `${s.name}_volatility_12m`, `${s.name}_sharpe_12m`, `${s.name}_beta_12m`]), 'strategy_excess_12m'];
   const largeRoll = rolls[1 + assets.indexOf(market.large)];
   const rollRows: Cell[][] = [];
-  for (let t = 0; t < T; t++) rollRows.push([dates[t], ...rolls.flatMap((x) => [x.ret[t], x.volatility[t], x.sharpe[t], x.beta[t]]), rolls[0].ret[t] - largeRoll.ret[t]]);
+  for (let t = 0; t < T; t++) {
+    const row: Cell[] = [dates[t]];
+    for (const x of rolls) row.push(x.ret[t], x.volatility[t], x.sharpe[t], x.beta[t]);
+    row.push(rolls[0].ret[t] - largeRoll.ret[t]);
+    rollRows.push(row);
+  }
   put('rolling.csv', rollHeader, rollRows);
 
   const cal = series.map((s) => calendarReturns(market.dates, s.returns));
