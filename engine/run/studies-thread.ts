@@ -6,39 +6,56 @@ import { computeStudies, type StudyInput, type Studies } from './studies.js';
 
 /** A thread that computes one run's studies while the caller goes on (see {@link startStudiesThread}). */
 export interface StudiesThread {
-  /** Sends the input and resolves to its studies (the same bits as {@link computeStudies} on this thread). Call once. */
+  /** Sends the input and resolves to its studies (the same bits as {@link computeStudies} on this thread). */
   compute(input: StudyInput): Promise<Studies>;
-  /** Ends the thread (after `compute` resolved, or when the run stops before it). */
-  close(): void;
+}
+
+/** The process's studies worker, its pending jobs and the next job id. */
+let shared: { worker: Worker; jobs: Map<number, { resolve: (s: Studies) => void; reject: (e: Error) => void }>; next: number } | undefined;
+
+function studiesWorker() {
+  if (shared) return shared;
+  const worker = new Worker(join(packageRoot(), 'dist', 'engine', 'run', 'studies-worker.js'));
+  const s = { worker, jobs: new Map<number, { resolve: (s: Studies) => void; reject: (e: Error) => void }>(), next: 0 };
+  const fail = (e: Error) => {
+    if (shared === s) shared = undefined; // the next run starts a new thread
+    for (const job of s.jobs.values()) job.reject(e);
+    s.jobs.clear();
+    worker.unref();
+  };
+  worker.on('message', ({ id, studies }: { id: number; studies: Studies }) => {
+    s.jobs.get(id)?.resolve(studies);
+    s.jobs.delete(id);
+    if (s.jobs.size === 0) worker.unref();
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`the studies thread ended (exit code ${code}) before returning its result`)));
+  worker.unref(); // an idle worker never keeps the process alive (after the listeners: they would ref it again)
+  return (shared = s);
 }
 
 /**
- * Starts a worker thread for a run's studies (the regime table's and the first-cut path's
- * bootstraps, the event study, the strategy inference), so that they compute on the second
- * core while this thread writes the simulation's files. Start it early: its start-up (module
- * loading, ≈ 80 ms) then overlaps the data loading and the simulation. The idle thread does
- * not keep the process alive. With one core, or `inThread`, the studies run on this thread
- * when `compute` is called.
+ * A thread for a run's studies (the regime table's and the first-cut path's bootstraps, the
+ * event study, the strategy inference), so that they compute on the second core while this
+ * thread writes the simulation's files. One worker serves every run of the process (its start-up,
+ * ≈ 80 ms, is paid once and its code stays optimized); start it early so that its start-up
+ * overlaps the data loading and the simulation. An idle worker does not keep the process alive.
+ * With one core, or `inThread`, the studies run on this thread when `compute` is called.
  */
 export function startStudiesThread(options: { inThread?: boolean } = {}): StudiesThread {
   if (options.inThread || availableParallelism() < 2) {
-    return { compute: async (input) => computeStudies(input), close: () => {} };
+    return { compute: async (input) => computeStudies(input) };
   }
-  const worker = new Worker(join(packageRoot(), 'dist', 'engine', 'run', 'studies-worker.js'));
-  worker.unref();
+  const s = studiesWorker();
   return {
     compute(input) {
-      const result = new Promise<Studies>((resolve, reject) => {
-        worker.once('message', resolve);
-        worker.once('error', reject);
-        worker.once('exit', (code) => reject(new Error(`the studies thread ended (exit code ${code}) before returning its result`)));
-      });
-      worker.ref();
-      worker.postMessage(input);
+      const id = s.next++;
+      const result = new Promise<Studies>((resolve, reject) => s.jobs.set(id, { resolve, reject }));
+      s.worker.ref(); // a job in flight keeps the process alive until its result arrives
+      s.worker.postMessage({ id, input });
       // a caller that stops before awaiting the result (e.g. its run folder exists) must not see an unhandled rejection
       result.catch(() => {});
       return result;
     },
-    close: () => void worker.terminate(),
   };
 }

@@ -120,14 +120,6 @@ export async function runHandler(args: RunCommandArgs): Promise<string> {
   const limits = isolationLimits(args);
   // the studies' thread starts now, so that its start-up overlaps loading the data and simulating
   const studiesThread = startStudiesThread();
-  try {
-    return await backtestAndSave(args, events, limits, studiesThread);
-  } finally {
-    studiesThread.close();
-  }
-}
-
-async function backtestAndSave(args: RunCommandArgs, events: ReturnType<typeof parseEvents>, limits: IsolationLimits, studiesThread: ReturnType<typeof startStudiesThread>): Promise<string> {
   const bench = args.benchmark ?? 'large';
   const benchKind = bench === 'small' || bench === 'large' ? undefined : benchmarkKind(loadCatalog(args.data), bench);
   const setup = await setupRun(args, { extraSeries: benchKind === 'price' ? [bench] : [], warn: false });
