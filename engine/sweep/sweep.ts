@@ -64,7 +64,8 @@ export interface SweepOptions {
   /**
    * Worker threads (0 = run in this thread), or `auto` (the default): this thread while the
    * sweep would finish soon, the available cores once it measures that the rest would take
-   * longer than {@link POOL_PAYS_MS} on one thread (a pool's start costs ≈ 0.3–0.5 s).
+   * longer than {@link POOL_PAYS_MS} on one thread (a pool's start costs ≈ 0.3–0.5 s). With
+   * `auto`, a strategy loaded from a user's file (`strategy.file` set) runs on the pool from the start.
    */
   workers?: number | 'auto';
   /** `auto`'s probe time and pool threshold, ms (default PROBE_MS and POOL_PAYS_MS; tests set them). */
@@ -252,12 +253,15 @@ async function sweepInto(opts: SweepOptions, f: { out: string; partial: string; 
 
   const total = Math.ceil((setCount(opts.source) - (opts.shard?.index ?? 0)) / (opts.shard?.count ?? 1));
   const batchSize = opts.batch ?? 64;
-  // `auto`: this thread first; a pool on the available cores once the rest of the sweep would take long enough to pay for it
+  // `auto`: this thread first; a pool on the available cores once the rest of the sweep would take long enough to pay for it.
+  // A strategy file of the user's always runs on the pool: its tasks have a timeout, and a crash or process.exit ends only a worker.
   const auto = (opts.workers ?? 'auto') === 'auto';
+  const userFile = opts.strategy.file !== undefined;
   const threads = auto ? availableParallelism() : (opts.workers as number);
-  let market = !auto && threads > 0 ? shareMarket(opts.market) : opts.market;
-  let pool = auto ? null : await makePool(opts, market, key, threads);
-  let decided = !auto || threads < 2;
+  const poolNow = auto ? userFile : threads > 0;
+  let market = poolNow ? shareMarket(opts.market) : opts.market;
+  let pool = poolNow ? await makePool(opts, market, key, threads) : null;
+  let decided = poolNow || !auto || threads < 2;
   const started = performance.now();
 
   // running statistics over finished sets: count, errors, best, variance of per-bar Sharpe (Welford)

@@ -96,6 +96,19 @@ describe('workers that die or hang', () => {
     expect(lines[4]).toMatch(/^3,4,.*worker failed twice: .*abort/);
     expect(lines[6]).toMatch(/^5,6,0\.\d+/);
   });
+
+  it('a strategy file runs on the pool by default too, and its top runs decide their weights in a worker thread', () => {
+    const dir = tmp();
+    const r = cli(['sweep', 'test/fixtures/strategies/unstable.ts', '--grid', 'k=1:6:1', '--batch', '1', '--task-timeout', '2', '--from', '2020-01-01', '--top', '4', '--out', join(dir, 'u')]);
+    expect(r.code, r.stderr).toBe(0);
+    // on this thread k = 3 and k = 4 would not fail (the fixture crashes only in worker threads)
+    expect(r.stdout).toMatch(/6 sets .* 2 failed/);
+    expect(r.stdout).toMatch(/on \d+ worker\(s\)/);
+    const tops = readdirSync(join(dir, 'u', 'top'));
+    // the four sets that succeed, k = 6 among them (it throws on the main thread)
+    expect(tops.map((t) => t.replace(/^\d+-/, '')).sort()).toEqual(['set0', 'set1', 'set4', 'set5']);
+    for (const t of tops) expect(existsSync(join(dir, 'u', 'top', t, 'equity.csv'))).toBe(true);
+  });
 });
 
 describe('--out safety', () => {

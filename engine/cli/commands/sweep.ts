@@ -18,6 +18,7 @@ import { parseParams } from '../../../strategies/params.js';
 import { runOptions, setupRun, type RunArgs } from '../run-setup.js';
 import { checkSweepOptions, confirmSweepSize } from '../sweep-options.js';
 import { saveRun } from './run.js';
+import { evaluateIsolated, precomputed } from '../../../strategies/isolated.js';
 import { num, pct } from '../format.js';
 
 interface SweepArgs extends RunArgs {
@@ -46,7 +47,7 @@ export function sweepCommand(y: Argv): Argv {
     .option('seed', { type: 'number', default: 1, describe: 'seed of the random search' })
     .option('metric', { type: 'string', default: 'sharpe', describe: 'ranking metric (higher is better): sharpe, cagr, sortino, calmar, …' })
     .option('top', { type: 'number', default: 3, describe: 'write full run folders (with report.html) for the N best sets' })
-    .option('workers', { type: 'number', describe: 'worker threads (0 = this thread; default: this thread, then the available cores once the rest of the sweep would take over 2 s)' })
+    .option('workers', { type: 'number', describe: 'worker threads (0 = this thread; default: this thread, then the available cores once the rest of the sweep would take over 2 s; a strategy file always runs on worker threads)' })
     .option('batch', { type: 'number', default: 64, describe: 'parameter sets per task' })
     .option('shard', { type: 'string', describe: 'run only slice i of n of the sets, e.g. 2/8 (merge with `ratecycle merge`)' })
     .option('resume', { type: 'boolean', default: false, describe: 'finish an interrupted sweep in <out>.partial without redoing finished sets' })
@@ -131,7 +132,9 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
   const tops: { dir: string; params: Record<string, unknown>; value: number }[] = [];
   for (const [rank, t] of summary.top.entries()) {
     const dir = `top/${rank + 1}-set${t.index}`;
-    const result = backtest(strategy, t.params, setup.market, { sim: setup.sim, benchmark: (args.benchmark as 'small' | 'large') ?? 'large' });
+    // a user's file decides its weights in a worker thread here too (the timeout and heap limit of `run`)
+    const decided = setup.strategyFile ? precomputed(strategy, setup.market, await evaluateIsolated(strategy, setup.strategyFile, setup.market, t.params, { timeoutSeconds: args.taskTimeout ?? 600 })) : strategy;
+    const result = backtest(decided, t.params, setup.market, { sim: setup.sim, benchmark: (args.benchmark as 'small' | 'large') ?? 'large' });
     const units = Object.fromEntries(setup.market.assets.map((a) => [a, describeAsset(setup.catalog, a)]));
     await saveRun(join(summary.partial, dir), result, result, { strategyFile: setup.strategyFile, dataDir: displayPath(setup.catalog.dir), units });
     tops.push({ dir, params: t.params, value: t.value });
