@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../paths.js';
 import { computeStudies, type StudyInput, type Studies } from './studies.js';
 
-/** A thread that computes one run's studies while the caller goes on (see {@link startStudiesThread}). */
+/** Where a run's studies compute while the caller goes on (see {@link startStudiesThread}). */
 export interface StudiesThread {
   /** Sends the input and resolves to its studies (the same bits as {@link computeStudies} on this thread). */
   compute(input: StudyInput): Promise<Studies>;
