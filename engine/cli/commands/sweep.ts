@@ -18,6 +18,7 @@ import { parseParams } from '../../../strategies/params.js';
 import { runOptions, setupRun, type RunArgs } from '../run-setup.js';
 import { checkSweepOptions, confirmSweepSize } from '../sweep-options.js';
 import { saveRun } from './run.js';
+import { withUnknownEta } from '../progress-time.js';
 import { evaluateIsolated, precomputed } from '../../../strategies/isolated.js';
 import { num, pct } from '../format.js';
 
@@ -93,7 +94,7 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
   process.on('SIGINT', onSigint);
   const tty = Boolean(process.stderr.isTTY);
   const { default: cliProgress } = await import('cli-progress');
-  const bar = tty ? new cliProgress.SingleBar({ format: 'sweep [{bar}] {percentage}% | {value}/{total} sets | ETA {eta_formatted} | {rate} sets/s', stream: process.stderr }, cliProgress.Presets.shades_classic) : null;
+  const bar = tty ? new cliProgress.SingleBar({ format: 'sweep [{bar}] {percentage}% | {value}/{total} sets | ETA {eta_formatted} | {rate} sets/s', formatTime: withUnknownEta(cliProgress.Format.TimeFormat), stream: process.stderr }, cliProgress.Presets.shades_classic) : null;
   const started = Date.now();
   let lastPrinted = -1;
   let barStarted = false;
