@@ -103,3 +103,12 @@ export function precomputed(strategy: Strategy, market: Market, matrix: Float64A
     },
   };
 }
+
+/**
+ * The strategy to backtest for one parameter set: a built-in as it is; a user's file (`file`
+ * set) as the {@link precomputed} weights of an {@link evaluateIsolated} evaluation, so that its
+ * code runs only in a worker thread with the given limits.
+ */
+export async function isolatedIfFile(strategy: Strategy, file: string | undefined, market: Market, params: Record<string, unknown>, limits: IsolationLimits = {}): Promise<Strategy> {
+  return file ? precomputed(strategy, market, await evaluateIsolated(strategy, file, market, params, limits)) : strategy;
+}

@@ -15,7 +15,7 @@ import { defaultOutDir } from '../out-dir.js';
 import { UserError } from '../../errors.js';
 import { loadCatalog } from '../../data/catalog.js';
 import { benchmarkKind, prepareBenchmark } from '../../market/benchmark-series.js';
-import { evaluateIsolated, precomputed, type IsolationLimits } from '../../../strategies/isolated.js';
+import { isolatedIfFile, type IsolationLimits } from '../../../strategies/isolated.js';
 import { boundedNumber, wholeNumber } from '../validate-options.js';
 
 interface RunCommandArgs extends RunArgs {
@@ -126,7 +126,7 @@ export async function runHandler(args: RunCommandArgs): Promise<string> {
   const benchWarning = prepareBenchmark(setup.catalog, setup.market, bench);
   if (benchWarning) setup.market.warnings.push(benchWarning);
   // a user's file runs in a worker thread (timeout, heap limit, process.exit contained); built-ins in-process
-  const strategy = setup.strategyFile ? precomputed(setup.strategy, setup.market, await evaluateIsolated(setup.strategy, setup.strategyFile, setup.market, setup.params, limits)) : setup.strategy;
+  const strategy = await isolatedIfFile(setup.strategy, setup.strategyFile, setup.market, setup.params, limits);
   // simulation and metrics first: the summary is printed while the studies compute on their thread
   const simulated = backtestSimulation(strategy, setup.params, setup.market, { sim: setup.sim, benchmark: bench, events });
   const studies = studiesThread.compute(studyInput(simulated, { events }));

@@ -19,7 +19,7 @@ import { runOptions, setupRun, type RunArgs } from '../run-setup.js';
 import { checkSweepOptions, confirmSweepSize } from '../sweep-options.js';
 import { saveRun } from './run.js';
 import { withUnknownEta } from '../progress-time.js';
-import { evaluateIsolated, precomputed } from '../../../strategies/isolated.js';
+import { isolatedIfFile } from '../../../strategies/isolated.js';
 import { num, pct } from '../format.js';
 
 interface SweepArgs extends RunArgs {
@@ -134,7 +134,7 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
   for (const [rank, t] of summary.top.entries()) {
     const dir = `top/${rank + 1}-set${t.index}`;
     // a user's file decides its weights in a worker thread here too (the timeout and heap limit of `run`)
-    const decided = setup.strategyFile ? precomputed(strategy, setup.market, await evaluateIsolated(strategy, setup.strategyFile, setup.market, t.params, { timeoutSeconds: args.taskTimeout ?? 600 })) : strategy;
+    const decided = await isolatedIfFile(strategy, setup.strategyFile, setup.market, t.params, { timeoutSeconds: args.taskTimeout ?? 600 });
     const result = backtest(decided, t.params, setup.market, { sim: setup.sim, benchmark: (args.benchmark as 'small' | 'large') ?? 'large' });
     const units = Object.fromEntries(setup.market.assets.map((a) => [a, describeAsset(setup.catalog, a)]));
     await saveRun(join(summary.partial, dir), result, result, { strategyFile: setup.strategyFile, dataDir: displayPath(setup.catalog.dir), units });
