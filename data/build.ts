@@ -544,6 +544,8 @@ const ISM_FIRST = 'lumpen95_afml/ism_pmi.csv';
 const ISM_REVISED = 'haydenlee_altdata/ISM-MAN_PMI.csv';
 /** Documented in the shared data README: 181 common months, mean absolute difference 0.47. */
 const ISM_OVERLAP = { months: 181, mad: 0.47 };
+/** The first reference month of the first-release file: earlier months are revised values. */
+const ISM_FIRST_RELEASE_FROM = '2006-12-01';
 
 /** The day an ISM value for the month of `ref` is due: the first business day of the next month (the engine's rule). */
 function ismDue(ref: string): string {
@@ -566,7 +568,7 @@ function buildIsm(): void {
     return { ref, release, value: toNumber(r.Value, `${ISM_FIRST} ${r.Index}`) };
   });
   checkMonthly('ism_pmi first release', first.map((r) => r.ref));
-  if (first[0].ref !== '2006-12-01' || first[first.length - 1].ref !== '2025-11-01') {
+  if (first[0].ref !== ISM_FIRST_RELEASE_FROM || first[first.length - 1].ref !== '2025-11-01') {
     throw new Error(`${ISM_FIRST}: expected reference months 2006-12 to 2025-11, found ${first[0].ref} to ${first[first.length - 1].ref}`);
   }
   let floored = 0;
@@ -928,7 +930,7 @@ function catalogSeries(): CatalogEntry[] {
     entry('ust_10y', 'ust_10y.csv', 'value', 'rate', 'daily', 'percent per year', H15, 'FRED DGS10 (Board of Governors, H.15); copy: GitHub hussamalazzawi/Dissertation', '10-year Treasury constant-maturity yield', 10),
     entry('ust_2y', 'ust_2y.csv', 'value', 'rate', 'daily', 'percent per year', H15, 'FRED DGS2 (Board of Governors, H.15); copy: GitHub hussamalazzawi/Dissertation', '2-year Treasury constant-maturity yield', 10),
     entry('t10y2y', 't10y2y.csv', 'value', 'rate', 'daily', 'percentage points', H15, 'FRED T10Y2Y (FRB St. Louis); copy: GitHub Pratikshat-08/yield-curve-early-warning-system', '10-year minus 2-year Treasury constant-maturity spread', 10),
-    entry('ism_pmi', 'ism_pmi.csv', 'value', 'indicator', 'monthly', 'index, 50 = no change', { rule: 'column', column: 'published' }, `${ISM_SOURCE_REVISED}; first releases: copy GitHub Lumpen95/AFML`, 'ISM manufacturing PMI as known at the time: revised values to 2006-11, then each month\'s first release (2006-12 to 2025-11) from its release date (column published); dated the first of the reference month', 70),
+    { ...entry('ism_pmi', 'ism_pmi.csv', 'value', 'indicator', 'monthly', 'index, 50 = no change', { rule: 'column', column: 'published' }, `${ISM_SOURCE_REVISED}; first releases: copy GitHub Lumpen95/AFML`, 'ISM manufacturing PMI as known at the time: revised values to 2006-11, then each month\'s first release (2006-12 to 2025-11) from its release date (column published); dated the first of the reference month', 70), firstReleaseFrom: ISM_FIRST_RELEASE_FROM },
     entry('ism_pmi_revised', 'ism_pmi_revised.csv', 'value', 'indicator', 'monthly', 'index, 50 = no change', AFTER_MONTH, ISM_SOURCE_REVISED, 'ISM manufacturing PMI, revised history (seasonal factors of the 2021 vintage, not what the market saw), dated the first of the reference month', 70),
     entry('cpi', 'cpi.csv', 'value', 'indicator', 'monthly', 'index, 1982-84 = 100', { rule: 'next-month-day', n: 15 }, 'FRED CPIAUCSL (BLS); copy: GitHub open-datahub/unemployment', 'CPI for all urban consumers, seasonally adjusted (late-2023 vintage), dated the first of the reference month', 70),
     ...articleEntries(),

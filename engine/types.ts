@@ -54,6 +54,8 @@ export interface CatalogEntry {
   description?: string;
   /** Extra columns (event tables such as `fomc`). */
   columns?: string[];
+  /** First observation (`YYYY-MM-DD`) that is a first release, as published then; earlier ones are revised values. */
+  firstReleaseFrom?: string;
 }
 
 /** A catalog: every series that a data folder offers, plus named universes. */

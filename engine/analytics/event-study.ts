@@ -243,7 +243,7 @@ export function summarizeEvents(rows: readonly EventRow[], options: SummaryOptio
         const placeboSeed = deriveSeed(seed, `placebo/${label}`);
         const pt = clusters < g.length
           ? clusteredPlaceboTest(fw, clusterPatterns(options.input.dates, g, ids), d.mean, { draws, seed: placeboSeed })
-          : placeboTest(finite(fw), g.length, d.mean, { draws, seed: placeboSeed });
+          : placeboTest(finiteValues(fw), g.length, d.mean, { draws, seed: placeboSeed });
         placeboP = pt.p;
         placeboRank = pt.rank;
         eligible = pt.eligible;
@@ -291,7 +291,7 @@ export function clusterPatterns(dates: Int32Array, rows: readonly Pick<EventRow,
 }
 
 /** The finite values of an array, in order. */
-function finite(x: Float64Array): Float64Array {
+export function finiteValues(x: Float64Array): Float64Array {
   let n = 0;
   for (let i = 0; i < x.length; i++) if (Number.isFinite(x[i])) n++;
   const out = new Float64Array(n);

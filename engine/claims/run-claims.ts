@@ -1,7 +1,6 @@
-import { eventStudy, summarizeEvents, type EventInput } from '../analytics/event-study.js';
 import { findEntry } from '../data/catalog.js';
 import { loadSeries } from '../data/load-series.js';
-import { isoDay } from '../dates.js';
+import { isoDay, parseIsoDay } from '../dates.js';
 import { UserError } from '../errors.js';
 import { buildMarket } from '../market/build-market.js';
 import { publicationDays } from '../market/publication.js';
@@ -9,12 +8,17 @@ import { packageVersion } from '../paths.js';
 import { deriveSeed } from '../random.js';
 import { DEFAULT_DRAWS } from '../stats/bootstrap-mean.js';
 import type { Catalog, Series } from '../types.js';
+import { claimAnswers } from './answers.js';
 import { CLAIMS } from './claim-texts.js';
-import { cutClaims, eventRow, placeboChart } from './event-claims.js';
+import type { ClaimDraft } from './draft.js';
+import { cutClaims, cutEvents } from './event-claims.js';
+import { familySummary, finalizeRows } from './family.js';
+import { ismEventClaims } from './ism-claims.js';
 import { ismEvents } from './ism-events.js';
+import { monthlySpreads, sampleOverlap } from './overlap.js';
 import { regimeClaims } from './regime-claims.js';
-import type { ClaimCharts, ClaimRow, ClaimsReport } from './types.js';
-import { CLAIM_UNIVERSES, type ClaimUniverse } from './universes.js';
+import type { ClaimCharts, ClaimsReport } from './types.js';
+import { CLAIM_UNIVERSES, PRIMARY_SAMPLE, type ClaimUniverse } from './universes.js';
 import { valuationClaim } from './valuation-claim.js';
 
 /** Options of {@link runClaims}. */
@@ -28,13 +32,23 @@ export interface ClaimsOptions {
 const has = (catalog: Catalog, id: string) => catalog.series.some((s) => s.id === id);
 
 /** The order of parts in tables: headline parts first within each claim. */
-const PART_ORDER = ['1', '1-1m', '1-3m', '1-6m', '1-24m', '1-recession', '1-no-recession', '2-easing', '2-tightening', '2-contrast', '3-all', '3-later', '4-below6', '4-recovery', '4-state', '4-below', '4-above', '5-slope', '5-implied'];
+const PART_ORDER = [
+  '1', '1-1m', '1-3m', '1-6m', '1-24m', '1-recession', '1-no-recession',
+  '2-easing', '2-tightening', '2-contrast', '2-easing-hold91', '2-tightening-hold91', '2-easing-hold365', '2-tightening-hold365',
+  '3-all', '3-later', '3-all-cycle',
+  '4-below6', '4-recovery', '4-state', '4-below', '4-above',
+  '5-slope', '5-implied', '5-article', '5-oos',
+];
 
 /**
  * Tests the article's claims on every sample that can answer each (see CLAIM_UNIVERSES):
- * one row per claim part × sample with n, estimate, 95 % interval, p-value (each with how it
- * was computed) and the verdict by the stated rule, plus the charts' data. Deterministic:
- * the same catalog, seed and draws give the same report byte for byte.
+ * one row per claim part × sample with the null it tests, n and the independent groups behind
+ * it, estimate, 95 % interval, raw p and — for the primary family (the headline parts on each
+ * claim's primary sample, PRIMARY_SAMPLE) — Holm and Benjamini–Hochberg adjusted p, the
+ * minimum detectable effect, and the verdict by the stated rule (see verdictOf); plus one
+ * plain sentence per claim, each robustness sample's overlap with the primary one, and the
+ * charts' data. Deterministic: the same catalog, seed and draws give the same report byte
+ * for byte.
  */
 export function runClaims(catalog: Catalog, options: ClaimsOptions = {}): ClaimsReport {
   const seed = options.seed ?? 1;
@@ -51,61 +65,67 @@ export function runClaims(catalog: Catalog, options: ClaimsOptions = {}): Claims
   const recession = raw('recession');
   const ism = raw('ism_pmi');
   const ismKnown = ism ? publicationDays(ism.dates, ism.meta.publication, ism.published) : undefined;
-  const ismEv = ism && ismKnown ? ismEvents(ism.values, ismKnown) : { below: [], recovery: [] };
+  const ismEv = ism && ismKnown ? ismEvents(ism.values, ismKnown) : { below: [], recovery: [], belowAt: [], recoveryAt: [] };
+  const firstRelease = has(catalog, 'ism_pmi') ? findEntry(catalog, 'ism_pmi').firstReleaseFrom : undefined;
   const bm = raw('bm_spread');
-  const rows: ClaimRow[] = [];
+  const drafts: ClaimDraft[] = [];
   const charts: Record<number, ClaimCharts[]> = { 1: [], 2: [], 3: [], 4: [], 5: [] };
   const skipped: ClaimsReport['skipped'] = [];
   const universes: ClaimsReport['universes'] = [];
+  const footprint = new Map<string, { spreads: Map<number, number>; firstCuts: number[] }>();
   for (const u of samples) {
     const extra = ['ism_pmi', 'bm_spread'].filter((id) => has(catalog, id));
     const m = buildMarket(catalog, { universe: u.universe, from: u.from, series: extra });
-    universes.push({ id: u.id, label: u.label, frequency: m.frequency, from: isoDay(m.dates[0]), to: isoDay(m.dates[m.dates.length - 1]), warnings: m.warnings });
+    const fromDay = u.from !== undefined ? parseIsoDay(u.from) : undefined;
+    const primaryFor = Object.entries(PRIMARY_SAMPLE).filter(([, id]) => id === u.id).map(([c]) => Number(c));
+    universes.push({ id: u.id, label: u.label, frequency: m.frequency, from: isoDay(m.dates[0]), to: isoDay(m.dates[m.dates.length - 1]), warnings: m.warnings, primaryFor });
+    footprint.set(u.id, { spreads: monthlySpreads(m), firstCuts: u.claims.some((c) => c <= 4) ? cutEvents(m, fromDay).first : [] });
     const s = deriveSeed(seed, u.id);
     const wants = (c: number) => u.claims.includes(c);
     if (wants(1) || wants(3)) {
-      const cut = cutClaims(m, { universe: u.id, draws, seed: s, recession: recession ? { dates: recession.dates, values: recession.values } : undefined });
-      rows.push(...cut.rows.filter((r) => wants(r.claim)));
+      const cut = cutClaims(m, { universe: u.id, draws, seed: s, from: fromDay, recession: recession ? { dates: recession.dates, values: recession.values } : undefined });
+      drafts.push(...cut.drafts.filter((d) => wants(d.row.claim)));
       if (wants(1)) charts[1].push(cut.charts.claim1);
       if (wants(3)) charts[3].push(cut.charts.claim3);
     }
     if (wants(2) || wants(4)) {
       const reg = regimeClaims(m, { universe: u.id, draws, seed: s, ism: m.series.ism_pmi });
-      rows.push(...reg.rows.filter((r) => wants(r.claim)));
+      drafts.push(...reg.drafts.filter((d) => wants(d.row.claim)));
       if (wants(2)) charts[2].push({ universe: u.id, groups: reg.phases });
       if (wants(4)) charts[4].push({ universe: u.id, groups: reg.states });
     }
     if (wants(4)) {
       if (!ism) skipped.push({ claim: 4, universe: u.id, reason: 'no ism_pmi series in the catalog' });
-      const input: EventInput = { dates: m.dates, strategy: m.prices[m.small], small: m.prices[m.small], large: m.prices[m.large] };
-      const from = isoDay(m.dates[0]), to = isoDay(m.dates[m.dates.length - 1]);
-      const placebo: NonNullable<ClaimCharts['placebo']> = [];
-      for (const [part, name, days, label, what] of [
-        ['4-below6', 'pmi-below-6', ismEv.below, 'PMI below 50 for 6 months → 12 m', 'PMI readings completing six months below 50'],
-        ['4-recovery', 'pmi-back-above-50', ismEv.recovery, 'PMI back above 50 → 12 m', 'PMI readings back at or above 50 after six or more below'],
-      ] as const) {
-        const [sum] = summarizeEvents(eventStudy(input, days.map((date) => ({ event: name, date })), [12]), { input, draws, seed: s, keepPlacebo: true });
-        rows.push(eventRow(sum, { claim: 4, part, headline: true, label, universe: u.id, from, to }, what, 'ISM PMI as first released from 2006-12 (revised before)'));
-        const chart = placeboChart(part, sum);
-        if (chart) placebo.push(chart);
+      else {
+        const ev = ismEventClaims(m, ism, ismEv, { universe: u.id, draws, seed: s, firstReleaseFrom: firstRelease ? parseIsoDay(firstRelease) : undefined });
+        drafts.push(...ev.drafts);
+        const c4 = charts[4].find((c) => c.universe === u.id);
+        if (c4) c4.placebo = ev.placebo;
       }
-      const c4 = charts[4].find((c) => c.universe === u.id);
-      if (c4) c4.placebo = placebo;
     }
     if (wants(5)) {
       if (!bm) {
         skipped.push({ claim: 5, universe: u.id, reason: 'no bm_spread series in the catalog' });
       } else {
-        const v = valuationClaim(m, { universe: u.id, latest: { value: bm.values[bm.values.length - 1], date: bm.dates[bm.dates.length - 1] }, history: bm.values });
+        const v = valuationClaim(m, { universe: u.id, latest: { value: bm.values[bm.values.length - 1], date: bm.dates[bm.dates.length - 1] }, history: bm.values, draws, seed: s });
         if ('skip' in v) skipped.push({ claim: 5, universe: u.id, reason: v.skip });
         else {
-          rows.push(...v.rows);
+          drafts.push(...v.drafts);
           charts[5].push(v.chart);
         }
       }
     }
   }
+  // each robustness sample against the primary sample of the first claim it answers
+  for (const entry of universes) {
+    const u = samples.find((x) => x.id === entry.id)!;
+    const target = PRIMARY_SAMPLE[u.claims[0]];
+    const primary = footprint.get(target);
+    if (target !== u.id && primary) entry.overlap = sampleOverlap(footprint.get(u.id)!, { id: target, ...primary });
+  }
   const uOrder = (id: string) => samples.findIndex((x) => x.id === id);
-  rows.sort((a, b) => a.claim - b.claim || PART_ORDER.indexOf(a.part) - PART_ORDER.indexOf(b.part) || uOrder(a.universe) - uOrder(b.universe));
-  return { version: packageVersion(), seed, draws, universes, claims: CLAIMS.slice(), rows, charts, skipped };
+  drafts.sort((a, b) => a.row.claim - b.row.claim || PART_ORDER.indexOf(a.row.part) - PART_ORDER.indexOf(b.row.part) || uOrder(a.row.universe) - uOrder(b.row.universe));
+  const rows = finalizeRows(drafts);
+  const robustness = universes.filter((x) => x.primaryFor.length === 0).length;
+  return { version: packageVersion(), seed, draws, universes, claims: CLAIMS.slice(), rows, charts, skipped, answers: claimAnswers(rows), family: familySummary(rows, robustness) };
 }

@@ -24,3 +24,13 @@ export const CLAIM_UNIVERSES: readonly ClaimUniverse[] = [
   { id: 'ff-1982', universe: 'ff', from: '1982-09-27', label: 'Fama/French bottom vs top 30 % by size, monthly, FOMC era (since 1982-09-27)', claims: [1, 2, 3, 4] },
   { id: 'ff-1926', universe: 'ff', label: 'Fama/French bottom vs top 30 % by size, monthly, since 1926', claims: [5] },
 ];
+
+/**
+ * The declared primary sample of each claim: the longest sample that answers it, so the one
+ * with the most independent cycles, episodes or decades (ff-1954: 25 first cuts since 1954
+ * against 8 for the Russell 2000; ff-1926: nine non-overlapping decades of valuations). The
+ * headline parts on these samples form the primary family, whose p-values are adjusted for
+ * multiplicity; every other sample is a robustness check that shares most of its history with
+ * the primary one and is never counted as an independent confirmation.
+ */
+export const PRIMARY_SAMPLE: Readonly<Record<number, string>> = { 1: 'ff-1954', 2: 'ff-1954', 3: 'ff-1954', 4: 'ff-1954', 5: 'ff-1926' };

@@ -10,12 +10,15 @@ import type { PlaceboResult } from './placebo-test.js';
  * over all moved events. Random single dates would understate how much clustered events vary
  * together, and so overstate significance. `values[t]` is the statistic from bar t (NaN where
  * not eligible); `patterns[c]` the bar offsets of cluster c's events from its first (starting
- * at 0). p and rank as in {@link placeboTest} (Phipson & Smyth 2010; the moving-block idea of
+ * at 0). With `weighting: 'group'` each draw's statistic is the mean of the clusters' own means (each
+ * cluster, e.g. each easing cycle, counts once, as in the observed statistic it is compared
+ * with). p and rank as in {@link placeboTest} (Phipson & Smyth 2010; the moving-block idea of
  * keeping dependence intact: Künsch 1989).
  *
  * @example clusteredPlaceboTest(forwardByBar, [Int32Array.of(0, 30, 75), Int32Array.of(0)], observed, { seed: 1 })
  */
-export function clusteredPlaceboTest(values: Float64Array, patterns: readonly Int32Array[], observed: number, options: { draws?: number; seed?: number } = {}): PlaceboResult {
+export function clusteredPlaceboTest(values: Float64Array, patterns: readonly Int32Array[], observed: number, options: { draws?: number; seed?: number; weighting?: 'event' | 'group' } = {}): PlaceboResult {
+  const byGroup = options.weighting === 'group';
   const draws = options.draws ?? DEFAULT_DRAWS;
   const T = values.length;
   const n = patterns.reduce((a, p) => a + p.length, 0);
@@ -41,9 +44,15 @@ export function clusteredPlaceboTest(values: Float64Array, patterns: readonly In
     for (let c = 0; c < patterns.length; c++) {
       const a = anchors[c][Math.floor(rnd() * anchors[c].length)];
       const p = patterns[c];
-      for (let k = 0; k < p.length; k++) s += values[a + p[k]];
+      if (byGroup) {
+        let sc = 0;
+        for (let k = 0; k < p.length; k++) sc += values[a + p[k]];
+        s += sc / p.length;
+      } else {
+        for (let k = 0; k < p.length; k++) s += values[a + p[k]];
+      }
     }
-    distribution[b] = s / n;
+    distribution[b] = s / (byGroup ? patterns.length : n);
   }
   return placeboPValue(observed, n, eligible, distribution);
 }

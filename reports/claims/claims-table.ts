@@ -1,7 +1,7 @@
 import type { ClaimRow, ClaimsReport, Verdict } from '../../engine/claims/types.js';
 
 /** One-character mark of a verdict, for the terminal and the page's compact table. */
-export const VERDICT_MARK: Record<Verdict, string> = { supported: '✓', contradicted: '✗', 'not shown': '·' };
+export const VERDICT_MARK: Record<Verdict, string> = { supported: '✓', contradicted: '✗', 'not shown': '·', 'not tested': '–' };
 
 /** The headline parts in table order, each with its label. */
 export function headlineParts(report: ClaimsReport): { claim: number; part: string; label: string }[] {
@@ -10,24 +10,33 @@ export function headlineParts(report: ClaimsReport): { claim: number; part: stri
   return [...seen.values()];
 }
 
-/** The estimate as text in its unit's natural form (percent points; slopes as percent per unit). */
-export function estimateText(r: ClaimRow): string {
-  if (!Number.isFinite(r.estimate)) return '–';
-  const v = r.estimate * 100;
+/** Whether a row's estimate is a slope or an R² (a plain number) rather than a return (percent). */
+const plain = (r: ClaimRow) => r.unit.startsWith('annualized 10-year spread per unit') || r.unit.startsWith('out-of-sample R²');
+
+/** A number in the row's natural form: percent with one decimal for returns, three decimals for slopes and R². */
+export function numberText(r: ClaimRow, x: number): string {
+  if (x === Infinity) return '+∞';
+  if (x === -Infinity) return '−∞';
+  if (!Number.isFinite(x)) return '–';
+  if (plain(r)) return `${x >= 0 || Math.abs(x) < 0.0005 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
+  const v = x * 100;
   return `${v >= 0 || Math.abs(v) < 0.05 ? '+' : '−'}${Math.abs(v).toFixed(1)}%`;
 }
 
-/** Interval as text, "[−2.1, +4.0]" in percent. */
+/** The tested estimate as text. */
+export const estimateText = (r: ClaimRow) => numberText(r, r.estimate);
+
+/** Interval as text, "[−2.1%, +4.0%]" (or slopes as plain numbers). */
 export function intervalText(r: ClaimRow): string {
-  if (!Number.isFinite(r.ciLow) || !Number.isFinite(r.ciHigh)) return '–';
-  const f = (x: number) => `${x >= 0 || Math.abs(x) < 0.0005 ? '+' : '−'}${Math.abs(x * 100).toFixed(1)}`;
-  return `[${f(r.ciLow)}, ${f(r.ciHigh)}]`;
+  if (Number.isNaN(r.ciLow) || Number.isNaN(r.ciHigh)) return '–';
+  return `[${numberText(r, r.ciLow)}, ${numberText(r, r.ciHigh)}]`;
 }
 
-/** A compact cell: mark, estimate and n ("✓ +5.4% n64"). */
+/** A compact cell: mark, tested estimate and the independent groups behind it ("· +2.5% g17"). */
 export function cellText(r: ClaimRow | undefined): string {
   if (!r) return '';
-  return `${VERDICT_MARK[r.verdict]} ${estimateText(r)} n${r.n.toLocaleString('en-US')}`;
+  const value = r.verdict === 'not tested' && !Number.isFinite(r.estimate) ? '' : ` ${estimateText(r)}`;
+  return `${VERDICT_MARK[r.verdict]}${value} g${r.groups.toLocaleString('en-US')}${r.role === 'primary' ? ' *' : ''}`;
 }
 
 /** Verdict table as rows of cells: one row per headline part, one column per sample (all, or the given ones). */
@@ -42,6 +51,7 @@ export function verdictMatrix(report: ClaimsReport, ids: string[] = report.unive
 
 /** The legend printed under the verdict table. */
 export const VERDICT_LEGEND = [
-  '✓ supported: the 95 % interval excludes 0 in the claimed direction; ✗ contradicted: it excludes 0 the other way; · not shown: otherwise (or too few events).',
-  'Cells: verdict, estimate, n. Estimates: event claims the mean small − large return over the horizon; claims 2 and 4 (state) the annualized spread; claim 5 the slope and the implied annual spread.',
+  'Cells: verdict, the tested estimate, g = independent groups behind it (non-overlapping events, episodes or decades); * = the claim’s primary sample, judged on Holm-adjusted p.',
+  'Estimates: timing claims (1, 3, 4 events) the mean small − large over 12 months minus its mean from random dates; claim 2 the phase’s annualized spread minus the all-bars mean; 4 (state) below − above 50, a year; 5 the slope per unit of bm_spread and the implied spread a year.',
+  '✓ supported / ✗ contradicted: the test of the claim’s null rejects at 5 % (Holm on the primary family) in / against the claimed direction; · not shown: it does not; – not tested: fewer than 5 independent groups.',
 ].join('\n');

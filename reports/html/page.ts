@@ -42,6 +42,11 @@ h3 { font-size: 14px; margin: 12px 0 6px; }
 .verdict .call { font-size: 16px; margin: 0 0 6px; }
 .verdict ul { margin: 4px 0; padding-left: 18px; } .verdict li { margin: 3px 0; }
 .small-multiples { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 12px; }
+.charts-full > div { margin: 0 0 18px; } .charts-full svg.svg-chart { max-width: 860px; } .charts-full svg.svg-chart text { font-size: 12px; }
+ol.answers { margin: 6px 0 10px; padding-left: 22px; } ol.answers > li { margin: 0 0 10px; line-height: 1.5; } ol.answers ul { margin: 4px 0 0; padding-left: 18px; } ol.answers ul li { margin: 0 0 4px; } ol.answers li.pos { color: inherit; } ol.answers li.pos::marker { color: #1a7f37; }
+table.claim-detail { width: auto; } table.claim-detail td:first-child { white-space: normal; min-width: 9em; max-width: 13em; } table.claim-detail td.ahead { white-space: normal; min-width: 240px; max-width: 320px; }
+ul.words { padding-left: 18px; font-size: 13px; } ul.words li { margin: 0 0 6px; }
+td.primary { outline: 2px solid #1f5fbf; outline-offset: -2px; } tr.detail td { color: var(--muted); }
 .box-panels { display: flex; flex-wrap: wrap; gap: 8px; } .box-panels svg { flex: 1 1 280px; max-width: 420px; }
 svg.svg-chart { width: 100%; height: auto; display: block; }
 svg .axis-label { font-size: 12px; fill: var(--fg); }

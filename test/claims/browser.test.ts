@@ -22,21 +22,29 @@ describe.skipIf(!HAS_CHROMIUM)('claims.html in a real browser (offline, file://)
     await browser?.close();
   });
 
-  it('opens with the verdict table, has a section and charts per claim, no errors, no network', async () => {
+  it('opens with the answer per claim, then the table of every sample; a section and readable full-width charts per claim; no errors, no network', async () => {
     const { context, page, errors, blocked } = await openOffline(browser, join(dir, 'claims.html'));
     expect(errors).toEqual([]);
     expect(blocked).toEqual([]);
-    // the first section after the title is the verdict table, visible in the first screen
-    const firstSection = await page.$eval('main > section', (s) => s.querySelector('table')?.id);
-    expect(firstSection).toBe('verdict-table');
-    const box = await page.$eval('#verdict-table', (t) => t.getBoundingClientRect().top);
-    expect(box).toBeLessThan(900);
-    // one row per headline part, one column per sample; every cell names its n
+    // the first section after the title is the answer, one sentence per claim, in the first screen
+    expect(await page.$eval('main > section', (s) => s.id)).toBe('answer');
+    expect(await page.$$eval('#answer ol.answers > li', (li) => li.length)).toBe(5);
+    expect(await page.$eval('#answer', (s) => s.getBoundingClientRect().top)).toBeLessThan(400);
+    expect(await page.$eval('#answer', (s) => s.textContent ?? '')).toMatch(/the null “.*” is (not )?rejected/);
+    // one row per headline part, one column per sample (primary ones starred); every cell names its independent groups
     const header = await page.$$eval('#verdict-table thead th', (ths) => ths.map((t) => t.textContent));
-    expect(header).toEqual(['claim', 'russell', 'etf', 'r1000', 'sp600', 'ff-1954', 'ff-1982', 'ff-1926']);
+    expect(header).toEqual(['claim', 'russell', 'etf', 'r1000', 'sp600', 'ff-1954 *', 'ff-1982', 'ff-1926 *']);
     const cells = await page.$$eval('#verdict-table tbody td:not(:first-child)', (tds) => tds.map((t) => t.textContent ?? ''));
-    for (const c of cells) expect(c === 'n/a' || /n[\d,]+/.test(c)).toBe(true);
-    for (const verdict of ['supported', 'not shown']) expect(cells.some((c) => c.includes(verdict))).toBe(true);
+    for (const c of cells) expect(c === 'n/a' || /g[\d,]+/.test(c)).toBe(true);
+    for (const verdict of ['not tested', 'not shown']) expect(cells.some((c) => c.includes(verdict))).toBe(true);
+    // charts span the column and their labels are at least 11 px on screen
+    const chart = await page.$eval('#path-russell', (svg) => {
+      const w = svg.getBoundingClientRect().width;
+      const text = svg.querySelector('text')!;
+      return { width: w, font: text.getBoundingClientRect().height };
+    });
+    expect(chart.width).toBeGreaterThan(600);
+    expect(chart.font).toBeGreaterThanOrEqual(11);
     for (let c = 1; c <= 5; c++) {
       expect(await page.$(`#claim-${c}`)).not.toBeNull();
       expect(await page.$$eval(`#claim-${c} svg.svg-chart`, (s) => s.length)).toBeGreaterThan(0);

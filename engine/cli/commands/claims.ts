@@ -9,6 +9,7 @@ import type { ClaimsReport } from '../../claims/types.js';
 import { CLAIM_UNIVERSES } from '../../claims/universes.js';
 import { defaultOutDir } from '../out-dir.js';
 import { textTable } from '../table.js';
+import { textWidth, wrapText } from '../format.js';
 import { VERDICT_LEGEND, verdictMatrix } from '../../../reports/claims/claims-table.js';
 import { writeClaims } from '../../../reports/claims/write-claims.js';
 
@@ -43,11 +44,18 @@ export function verdictText(report: ClaimsReport): string {
     header[0] = `${freq} samples`;
     blocks.push(textTable(header, rows));
   }
-  return `${blocks.join('\n\n')}\n${VERDICT_LEGEND}`;
+  return `${blocks.join('\n\n')}\n${VERDICT_LEGEND.split('\n').map((l) => wrapText(l, textWidth(), '  ', '')).join('\n')}`;
 }
 
-/** Runs the claims, writes the folder, prints the verdict table and the page's path; returns the folder. */
-export async function claimsHandler(args: ClaimsArgs): Promise<string> {
+/** The answer in plain sentences: one per claim on its primary sample, then the count over the primary family. */
+export function answerText(report: ClaimsReport): string {
+  const width = textWidth();
+  const lines = report.answers.map((a) => wrapText(a.sentence, width, '   ', ''));
+  return [...lines, wrapText(report.family.summary, width, '')].join('\n');
+}
+
+/** Runs the claims, writes the folder, prints the answer, the verdict table and the page's path; returns the folder. */
+export async function claimsHandler(args: ClaimsArgs): Promise<{ dir: string; report: ClaimsReport }> {
   const universes = (args.universe ?? []).flatMap((u) => u.split(',')).map((u) => u.trim()).filter(Boolean);
   const out = args.out ?? defaultOutDir('claims');
   // refuse an existing folder before spending seconds on the statistics (writeClaims checks again)
@@ -55,7 +63,8 @@ export async function claimsHandler(args: ClaimsArgs): Promise<string> {
   const report = runClaims(loadCatalog(args.data), { universes, seed: args.seed, draws: args.draws });
   const dir = await writeClaims(out, report, args.force ?? false);
   console.log(`== the article's claims, tested (${report.draws.toLocaleString('en-US')} draws, seed ${report.seed})`);
-  console.log(verdictText(report));
+  console.log(answerText(report));
+  console.log(`\n${verdictText(report)}`);
   console.log(`\nevery number and how it was computed: open ${displayPath(join(dir, 'claims.html'))}`);
-  return dir;
+  return { dir, report };
 }

@@ -9,7 +9,7 @@ import { compareRuns } from '../../../reports/compare/compare-runs.js';
 import { readRunFolder } from '../../../reports/read-run.js';
 import { textTable } from '../table.js';
 import { num, pct } from '../format.js';
-import { claimsHandler } from './claims.js';
+import { answerText, claimsHandler } from './claims.js';
 
 interface DemoArgs {
   out?: string;
@@ -47,7 +47,7 @@ export async function demoHandler(args: DemoArgs): Promise<void> {
   const out = args.out ?? defaultOutDir('demo');
   if (existsSync(out) && !args.force) throw new UserError(`${out} already exists; pass --force to replace it, or choose another --out`);
   // first the answer to the article's claims (verdict table and claims.html), then the strategies
-  await claimsHandler({ out: join(out, 'claims'), data: args.data, force: args.force });
+  const claims = await claimsHandler({ out: join(out, 'claims'), data: args.data, force: args.force });
   const dirs: string[] = [];
   for (const r of DEMO_RUNS) {
     console.log(`\n== ${r.name}`);
@@ -66,5 +66,7 @@ export async function demoHandler(args: DemoArgs): Promise<void> {
   console.log(`\n== summary (${args.universe ?? 'russell'})`);
   console.log(textTable(['run', 'CAGR', 'Sharpe', 'max drawdown', 'easing (ann.)', 'tightening (ann.)', 'hold (ann.)'], rows));
   console.log(`\ncomparison of ${dirs.length} runs: open ${displayPath(join(cmp, 'compare.html'))}`);
-  console.log(`the article's claims, tested: open ${displayPath(join(out, 'claims', 'claims.html'))}`);
+  console.log(`\n== the answer again: the article's claims on their primary samples`);
+  console.log(answerText(claims.report));
+  console.log(`every number and how it was computed: open ${displayPath(join(out, 'claims', 'claims.html'))}`);
 }

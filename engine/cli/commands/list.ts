@@ -1,6 +1,7 @@
 import type { Argv } from 'yargs';
 import { BUILTINS } from '../../../strategies/index.js';
 import type { ParamSpec } from '../../../strategies/params.js';
+import { wrapText as wrap } from '../format.js';
 
 function specText(s: ParamSpec): string {
   switch (s.type) {
@@ -14,21 +15,6 @@ function specText(s: ParamSpec): string {
     case 'string':
       return `text, default "${s.default}"`;
   }
-}
-
-/** Wraps text to a width with an indent. */
-function wrap(text: string, width: number, indent: string): string {
-  const words = text.split(/\s+/);
-  const lines: string[] = [];
-  let line = '';
-  for (const w of words) {
-    if ((line + ' ' + w).trim().length > width - indent.length) {
-      lines.push(indent + line.trim());
-      line = w;
-    } else line += ' ' + w;
-  }
-  if (line.trim()) lines.push(indent + line.trim());
-  return lines.join('\n');
 }
 
 /** `ratecycle list`. */
