@@ -91,12 +91,13 @@ export function placeboChart(part: string, inf: EventInference): { part: string;
 
 /**
  * Entry events of a market: first cuts, every cut, later cuts after a pause. A cut counts
- * when it is dated on or after `from` (default: any date): a sample cut out of a longer
- * history does not inherit the moves made before it starts, even when its first bar shows them.
+ * when it is dated on or after `from` (default: the first bar) and by the last bar: a sample cut
+ * out of a longer history does not inherit the moves made before it starts, even when its first
+ * bar shows them.
  */
-export function cutEvents(m: Market, from = -Infinity): { first: number[]; all: number[]; later: number[] } {
+export function cutEvents(m: Market, from: number = m.dates[0]): { first: number[]; all: number[]; later: number[] } {
   const last = m.dates[m.dates.length - 1];
-  const first = m.fed.cycles.filter((c) => c.direction === 'easing' && c.start >= from).map((c) => c.start);
+  const first = m.fed.cycles.filter((c) => c.direction === 'easing' && c.start >= from && c.start <= last).map((c) => c.start);
   const all: number[] = [];
   for (let t = 0; t < m.dates.length; t++) {
     if (m.fed.move[t] !== 1) continue;

@@ -1,6 +1,7 @@
 import { forwardSpreads, lastBarOnOrBefore, MIN_EVENTS, overlapClusters, type EventInput, type EventRow } from '../analytics/event-study.js';
 import { deriveSeed } from '../random.js';
 import { clusterMean } from '../stats/clustered-regression.js';
+import { normalQuantile } from '../metrics/normal.js';
 import { minimumDetectableEffect } from '../stats/minimum-detectable-effect.js';
 import { placeboExcess, type PlaceboExcess } from '../stats/placebo-interval.js';
 import { rotationTest } from '../stats/rotation-test.js';
@@ -43,7 +44,7 @@ export interface EventInference {
   placeboP: number;
   placeboEligible: number;
   placeboDistribution?: Float64Array;
-  /** Smallest detectable mean (a) and excess (b), 80 % power at 5 % two-sided. */
+  /** Smallest detectable mean (a) and excess (b), 80 % power at 5 % two-sided (Bloom 1995; for (b) the rotation test's own 5 % critical value plus z₀.₈ of its standard deviation). */
   mdeAhead: number;
   mdeExcess: number;
   /** "" or why nothing was tested. */
@@ -122,7 +123,8 @@ export function eventInference(rows: readonly EventRow[], input: EventInput, opt
     placeboEligible: pt.eligible,
     ...(options.keepPlacebo ? { placeboDistribution: pt.distribution } : {}),
     mdeAhead: minimumDetectableEffect(ahead.se, { df: G - 1 }),
-    mdeExcess: minimumDetectableEffect(excess.se),
+    // the test's own critical value (the 95th percentile of |shift − centre|) plus z₀.₈ standard deviations
+    mdeExcess: excess.high - excess.excess + normalQuantile(0.8) * excess.se,
     note: '',
   };
 }

@@ -9,8 +9,9 @@ function n(v: string | undefined): number {
 /**
  * The rate-cycle answer of a run in three sentences, each with its n: small vs large caps 12
  * months after each first cut (mean spread and how many cycles small caps won), the same in
- * easing phases, and the strategy against both buy-and-holds. The verdict follows the rule of
- * `ratecycle claims` (the bootstrap 95 % interval of the mean spread) and the rule is printed.
+ * easing phases, and the strategy against both buy-and-holds. The verdict answers "were small
+ * caps ahead?" by the bootstrap 95 % interval of the mean spread and prints its rule; whether first
+ * cuts beat other dates — the claim's own question — is left to `ratecycle claims`, and said so.
  */
 export function verdict(run: RunData): string {
   const u = run.manifest.universe;
@@ -35,7 +36,7 @@ export function verdict(run: RunData): string {
     `<li><b>The strategy:</b> CAGR ${formatValue(s.cagr, 'fraction')} (small ${formatValue(sm.cagr, 'fraction')}, large ${formatValue(l.cagr, 'fraction')}), Sharpe ${formatValue(s.sharpe, 'ratio')} (${formatValue(sm.sharpe, 'ratio')}, ${formatValue(l.sharpe, 'ratio')}), max drawdown ${formatValue(s.maxDrawdown, 'fraction')} (${formatValue(sm.maxDrawdown, 'fraction')}, ${formatValue(l.maxDrawdown, 'fraction')}), ${formatValue(run.manifest.period.bars, 'count')} bars.</li>`,
   ];
   return `<div class="verdict" id="verdict"><p class="call">Rate-cycle verdict (${escapeHtml(u.small)} vs ${escapeHtml(u.large)}): <b>${escapeHtml(call)}</b></p><ul>${rows.join('')}</ul>
-<p class="how">Rule (as in <code>ratecycle claims</code>): "small caps ahead" when the bootstrap 95 % interval of the mean 12-month small − large spread after first cuts lies above zero, "large caps ahead" when it lies below zero, "no evidence either way" when it contains zero, and "too few cycles to test" under 5 cycles (n = ${count}). Details in "How sure can we be?" below.</p></div>`;
+<p class="how">Rule: "small caps ahead" when the bootstrap 95 % interval of the mean 12-month small − large spread after first cuts lies above zero, "large caps ahead" when it lies below zero, "no evidence either way" when it contains zero, and "too few cycles to test" under 5 cycles (n = ${count}). This says whether small caps were ahead, not whether the cuts made them so: <code>ratecycle claims</code> tests that (first cuts against every other entry date, with the independent cycles as the n). Details in "How sure can we be?" below.</p></div>`;
 }
 
 /** The verdict's rule: the sign of a 95 % interval that excludes zero, else no evidence; under 5 events, too few to test. */

@@ -70,7 +70,7 @@ describe('cut events of a sample cut out of a longer history', () => {
   it('the FOMC-era sample does not inherit the funds-rate-rule cut of 1982-09-01 that its first bar shows (74 cuts, not 75)', () => {
     const m = buildMarket(loadCatalog(), { universe: 'ff', from: '1982-09-27' });
     const from = parseIsoDay('1982-09-27');
-    const before = cutEvents(m).all; // without the sample's start, as before the fix
+    const before = cutEvents(m, -Infinity).all; // without the sample's start, as before the fix
     const ev = cutEvents(m, from);
     expect(isoDay(before[0])).toBe('1982-09-30'); // the month-end bar that shows the 1982-09-01 move
     expect(ev.all).toEqual(before.slice(1));

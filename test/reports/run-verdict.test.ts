@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verdictCall } from '../../reports/html/run-verdict.js';
 
-describe('verdictCall: the run report states the claims rule', () => {
+describe('verdictCall: the run report states its rule (small ahead or not)', () => {
   it('calls a side only when the 95 % interval excludes zero', () => {
     expect(verdictCall(8, 0.01, 0.09)).toBe('small caps ahead');
     expect(verdictCall(8, -0.09, -0.01)).toBe('large caps ahead');
