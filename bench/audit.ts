@@ -7,13 +7,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { loadCatalog } from '../engine/data/catalog.js';
+import { loadCatalog } from '../engine/market/data/catalog.js';
 import { buildMarket } from '../engine/market/build-market.js';
-import { packageRoot } from '../engine/paths.js';
-import { auditStrategy } from '../strategies/audit.js';
+import { packageRoot } from '../engine/core/paths.js';
+import { auditStrategy } from '../engine/strategy/audit.js';
 import { BUILTINS } from '../strategies/index.js';
-import { evaluateStrategy } from '../strategies/evaluate.js';
-import { parseParams } from '../strategies/params.js';
+import { evaluateStrategy } from '../engine/strategy/evaluate.js';
+import { parseParams } from '../engine/strategy/params.js';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

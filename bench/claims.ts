@@ -13,16 +13,16 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { episodes } from '../engine/claims/regime-claims.js';
-import { runClaims } from '../engine/claims/run-claims.js';
-import { loadCatalog } from '../engine/data/catalog.js';
+import { episodes } from '../engine/workflows/claims/regime-claims.js';
+import { runClaims } from '../engine/workflows/claims/run-claims.js';
+import { loadCatalog } from '../engine/market/data/catalog.js';
 import { buildMarket } from '../engine/market/build-market.js';
-import { packageRoot } from '../engine/paths.js';
-import { mulberry32 } from '../engine/random.js';
-import { clusteredRegression } from '../engine/stats/clustered-regression.js';
-import { wildClusterBootstrap } from '../engine/stats/wild-cluster-bootstrap.js';
-import { WEBB_WEIGHTS } from '../engine/stats/webb-weights.js';
-import { Phase } from '../engine/types.js';
+import { packageRoot } from '../engine/core/paths.js';
+import { mulberry32 } from '../engine/core/random.js';
+import { clusteredRegression } from '../engine/measure/stats/clustered-regression.js';
+import { wildClusterBootstrap } from '../engine/measure/stats/wild-cluster-bootstrap.js';
+import { WEBB_WEIGHTS } from '../engine/measure/stats/webb-weights.js';
+import { Phase } from '../engine/core/types.js';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

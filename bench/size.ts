@@ -22,24 +22,24 @@
  * Prints one JSON line per rule (rate, its simulation standard error, the target 5 % ± 2 %) and
  * a table. Options: --quick (fewer samples), --samples N, --inner N (draws inside each rule).
  */
-import { eventStudy, overlapClusters, type EventInput } from '../engine/analytics/event-study.js';
-import { cutEvents } from '../engine/claims/event-claims.js';
-import { eventInference } from '../engine/claims/event-inference.js';
-import { ismEvents } from '../engine/claims/ism-events.js';
-import { contrastTest, regimeTest } from '../engine/claims/regime-claims.js';
-import { monthEndBars, VALUATION_MONTHS, MIN_VALUATION_MONTHS } from '../engine/claims/valuation-claim.js';
-import { findEntry, loadCatalog } from '../engine/data/catalog.js';
-import { loadSeries } from '../engine/data/load-series.js';
-import { parseIsoDay } from '../engine/dates.js';
+import { eventStudy, overlapClusters, type EventInput } from '../engine/measure/analytics/event-study.js';
+import { cutEvents } from '../engine/workflows/claims/event-claims.js';
+import { eventInference } from '../engine/workflows/claims/event-inference.js';
+import { ismEvents } from '../engine/workflows/claims/ism-events.js';
+import { contrastTest, regimeTest } from '../engine/workflows/claims/regime-claims.js';
+import { monthEndBars, VALUATION_MONTHS, MIN_VALUATION_MONTHS } from '../engine/workflows/claims/valuation-claim.js';
+import { findEntry, loadCatalog } from '../engine/market/data/catalog.js';
+import { loadSeries } from '../engine/market/data/load-series.js';
+import { parseIsoDay } from '../engine/core/dates.js';
 import { buildMarket } from '../engine/market/build-market.js';
 import { publicationDays } from '../engine/market/publication.js';
-import { deriveSeed, mulberry32 } from '../engine/random.js';
-import { optimalBlockLength } from '../engine/stats/block-length.js';
-import { bootstrapMean } from '../engine/stats/bootstrap-mean.js';
-import { percentileInterval } from '../engine/stats/percentile-interval.js';
-import { predictiveNull } from '../engine/stats/predictive-null.js';
-import { stationaryIndices } from '../engine/stats/stationary-indices.js';
-import { Phase, type Market } from '../engine/types.js';
+import { deriveSeed, mulberry32 } from '../engine/core/random.js';
+import { optimalBlockLength } from '../engine/measure/stats/block-length.js';
+import { bootstrapMean } from '../engine/measure/stats/bootstrap-mean.js';
+import { percentileInterval } from '../engine/measure/stats/percentile-interval.js';
+import { predictiveNull } from '../engine/measure/stats/predictive-null.js';
+import { stationaryIndices } from '../engine/measure/stats/stationary-indices.js';
+import { Phase, type Market } from '../engine/core/types.js';
 import { availableParallelism, cpus } from 'node:os';
 
 const arg = (name: string, fallback: number) => {

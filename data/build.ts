@@ -20,10 +20,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { isoDay, parseIsoDay } from '../engine/dates.js';
+import { isoDay, parseIsoDay } from '../engine/core/dates.js';
 import { addFedBusinessDays } from '../engine/market/holidays.js';
 import { publicationDay } from '../engine/market/publication.js';
-import type { CatalogEntry, Frequency, Publication, SeriesKind, UniverseSpec } from '../engine/types.js';
+import type { CatalogEntry, Frequency, Publication, SeriesKind, UniverseSpec } from '../engine/core/types.js';
 import { parBondReturn } from './par-bond.js';
 
 const OUT = dirname(fileURLToPath(import.meta.url));

@@ -14,39 +14,40 @@
  * const result = backtest(strategy, parseParams(strategy.params, [], strategy.id), market, { sim: simOptions(market) });
  * console.log(result.metrics.strategy.sharpe);
  */
-import { loadCatalog } from './data/catalog.js';
+import { loadCatalog } from './market/data/catalog.js';
 import { buildMarket, type MarketOptions } from './market/build-market.js';
 import { resolveOptions } from './simulate/options.js';
-import type { Market, SimOptions } from './types.js';
+import type { Market, SimOptions } from './core/types.js';
 
 // Authoring strategies
-export { defineStrategy, type Strategy, type Weights } from '../strategies/define.js';
-export type { MarketView, Role } from '../strategies/view.js';
-export { parseParams, formatParams, type ParamSpec, type ParamSpecs, type ParamValue, type ParamValues } from '../strategies/params.js';
-export { evaluateStrategy, StrategyError } from '../strategies/evaluate.js';
-export { auditStrategy, type AuditOptions, type AuditResult } from '../strategies/audit.js';
-export { loadStrategy, type LoadedStrategy } from '../strategies/load-strategy.js';
+export { defineStrategy, type Strategy, type Weights } from './strategy/define.js';
+export type { MarketView, Role } from './strategy/view.js';
+export { parseParams, formatParams, type ParamSpec, type ParamSpecs, type ParamValue, type ParamValues } from './strategy/params.js';
+export { evaluateStrategy, StrategyError } from './strategy/evaluate.js';
+export { auditStrategy, type AuditOptions, type AuditResult } from './strategy/audit.js';
+export { loadStrategyFile, type LoadedStrategy } from './strategy/load-strategy.js';
+export { loadStrategy } from '../strategies/index.js';
 export { BUILTINS as builtinStrategies, builtin } from '../strategies/index.js';
-export * from '../strategies/signals.js';
+export * from './strategy/signals.js';
 
 // Data and the market frame
-export { loadCatalog, findEntry, findUniverse } from './data/catalog.js';
-export { loadSeries } from './data/load-series.js';
+export { loadCatalog, findEntry, findUniverse } from './market/data/catalog.js';
+export { loadSeries } from './market/data/load-series.js';
 export { buildMarket, type MarketOptions } from './market/build-market.js';
 export { sliceMarket } from './market/slice-market.js';
 
 // Simulation, metrics and analytics
-export { backtest, type BacktestOptions, type BacktestResult, type BacktestSimulation } from './run/backtest.js';
-export { computeStudies, type Studies, type StudyInput, type StrategyInference, type EventKind } from './run/studies.js';
-export { eventPath, type EventPath } from './analytics/event-path.js';
+export { backtest, type BacktestOptions, type BacktestResult, type BacktestSimulation } from './workflows/run/backtest.js';
+export { computeStudies, type Studies, type StudyInput, type StrategyInference, type EventKind } from './workflows/run/studies.js';
+export { eventPath, type EventPath } from './measure/analytics/event-path.js';
 export { simulate, DEFAULT_SIM_OPTIONS, WeightError, type SimInput } from './simulate/simulate.js';
-export { parseRebalance, formatRebalance } from './run/parse-rebalance.js';
-export { computeMetrics, METRIC_DEFINITIONS, type Metrics, type MetricsInput, type MetricUnit } from './metrics/compute-metrics.js';
-export { eventStudy, summarizeEvents, HORIZONS, type EventInput, type EventRow, type EventSummary } from './analytics/event-study.js';
-export { regimeTable, type RegimeInput, type RegimeRow } from './analytics/regimes.js';
+export { parseRebalance, formatRebalance } from './workflows/run/parse-rebalance.js';
+export { computeMetrics, METRIC_DEFINITIONS, type Metrics, type MetricsInput, type MetricUnit } from './measure/metrics/compute-metrics.js';
+export { eventStudy, summarizeEvents, HORIZONS, type EventInput, type EventRow, type EventSummary } from './measure/analytics/event-study.js';
+export { regimeTable, type RegimeInput, type RegimeRow } from './measure/analytics/regimes.js';
 
-// Inference: bootstrap, placebo, sign test, Newey-West (HAC), predictive regression (engine/stats/index.ts lists them)
-export * from './stats/index.js';
+// Inference: bootstrap, placebo, sign test, Newey-West (HAC), predictive regression (engine/measure/stats/index.ts lists them)
+export * from './measure/stats/index.js';
 
 // Contracts, dates and errors
 export type {
@@ -65,10 +66,10 @@ export type {
   Trade,
   UniverseSpec,
   Market,
-} from './types.js';
-export { Phase } from './types.js';
-export { isoDay, parseIsoDay } from './dates.js';
-export { UserError, DataError } from './errors.js';
+} from './core/types.js';
+export { Phase } from './core/types.js';
+export { isoDay, parseIsoDay } from './core/dates.js';
+export { UserError, DataError } from './core/errors.js';
 
 /** Options of {@link loadMarket}: the market options plus the data folder. */
 export interface LoadMarketOptions extends MarketOptions {

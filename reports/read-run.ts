@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataError, UserError } from '../engine/errors.js';
-import { readCsv } from '../engine/data/read-csv.js';
-import type { WrittenTables } from '../engine/run/write-run-folder.js';
+import { DataError, UserError } from '../engine/core/errors.js';
+import { readCsv } from '../engine/market/data/read-csv.js';
+import type { WrittenTables } from '../engine/formats/run-folder.js';
 
 /** A CSV of a run folder as header-keyed text cells. */
 export type Table = Record<string, string>[];

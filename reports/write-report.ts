@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { writeFileAtomically } from '../engine/io/atomic-dir.js';
+import { writeFileAtomically } from '../engine/core/io/atomic-dir.js';
 import { renderRunReport } from './html/render-run.js';
-import type { WrittenTables } from '../engine/run/write-run-folder.js';
+import type { WrittenTables } from '../engine/formats/run-folder.js';
 import { readRunFolder } from './read-run.js';
 
 /**

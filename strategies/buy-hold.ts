@@ -1,5 +1,5 @@
-import { defineStrategy } from './define.js';
-import { constant } from './signals.js';
+import { defineStrategy } from '../engine/strategy/define.js';
+import { constant } from '../engine/strategy/signals.js';
 
 /** Buy and hold one asset: the benchmark every rotation must beat. */
 export default defineStrategy({

@@ -1,6 +1,6 @@
-import { defineStrategy } from './define.js';
-import { fromSignal } from './allocation.js';
-import { changeOverMonths } from './signals.js';
+import { defineStrategy } from '../engine/strategy/define.js';
+import { fromSignal } from '../engine/strategy/allocation.js';
+import { changeOverMonths } from '../engine/strategy/signals.js';
 
 /** Small caps while the yield curve steepens. */
 export default defineStrategy({

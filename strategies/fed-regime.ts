@@ -1,6 +1,6 @@
-import { Phase } from '../engine/types.js';
-import { allocationWithBonds } from './allocation.js';
-import { defineStrategy } from './define.js';
+import { Phase } from '../engine/core/types.js';
+import { allocationWithBonds } from '../engine/strategy/allocation.js';
+import { defineStrategy } from '../engine/strategy/define.js';
 
 /** Small caps while the Fed is easing, large caps (or cash) while it tightens, a choice in holds. */
 export default defineStrategy({

@@ -1,7 +1,7 @@
-import { defineStrategy } from './define.js';
-import { RunWriter, allocationWithBonds } from './allocation.js';
-import { derivedOf, eventList, sharedMonthsSince } from './calendar-memo.js';
-import type { FomcDecision } from '../engine/types.js';
+import { defineStrategy } from '../engine/strategy/define.js';
+import { RunWriter, allocationWithBonds } from '../engine/strategy/allocation.js';
+import { derivedOf, eventList, sharedMonthsSince } from '../engine/strategy/calendar-memo.js';
+import type { FomcDecision } from '../engine/core/types.js';
 
 /** The days of the cuts among FOMC decisions, per (frozen) decision list. */
 const cutDays = new WeakMap<readonly FomcDecision[], readonly number[]>();

@@ -1,6 +1,6 @@
-import { UserError } from '../engine/errors.js';
-import { defineStrategy } from './define.js';
-import { constant } from './signals.js';
+import { UserError } from '../engine/core/errors.js';
+import { defineStrategy } from '../engine/strategy/define.js';
+import { constant } from '../engine/strategy/signals.js';
 
 /** Constant mix of small and large caps, rebalanced on a schedule (default: every month end). */
 export default defineStrategy({

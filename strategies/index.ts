@@ -1,4 +1,7 @@
-import type { Strategy } from './define.js';
+import { didYouMean } from '../engine/core/did-you-mean.js';
+import { UserError } from '../engine/core/errors.js';
+import type { Strategy } from '../engine/strategy/define.js';
+import { loadStrategyFile, looksLikePath, type LoadedStrategy } from '../engine/strategy/load-strategy.js';
 import buyHold from './buy-hold.js';
 import curve from './curve.js';
 import fedRegime from './fed-regime.js';
@@ -32,4 +35,22 @@ setVoteRegistry(BUILTINS);
 /** A built-in strategy by id, or undefined. */
 export function builtin(id: string): Strategy | undefined {
   return BUILTINS.find((s) => s.id === id);
+}
+
+/**
+ * Loads a strategy: a built-in by id, or a user's strategy file by path (see loadStrategyFile).
+ * An id that is neither gets one line with the nearest built-in.
+ *
+ * @example await loadStrategy('first-cut-rotation') // { strategy }
+ * @example await loadStrategy('./my-idea.ts') // { strategy, file }
+ */
+export async function loadStrategy(ref: string): Promise<LoadedStrategy> {
+  const b = builtin(ref);
+  if (b && !looksLikePath(ref)) return { strategy: b };
+  if (!looksLikePath(ref)) {
+    const ids = BUILTINS.map((s) => s.id);
+    const near = didYouMean(ref, ids);
+    throw new UserError(`unknown strategy "${ref}"${near ? ` (did you mean ${near}?)` : ''}; built-ins: ${ids.join(', ')} (or give a path to a .ts file)`);
+  }
+  return loadStrategyFile(ref);
 }

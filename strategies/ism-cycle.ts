@@ -1,6 +1,6 @@
-import { defineStrategy } from './define.js';
-import { RunWriter, allocation } from './allocation.js';
-import { derivedOf, sharedMonthsBack } from './calendar-memo.js';
+import { defineStrategy } from '../engine/strategy/define.js';
+import { RunWriter, allocation } from '../engine/strategy/allocation.js';
+import { derivedOf, sharedMonthsBack } from '../engine/strategy/calendar-memo.js';
 
 /** Rules by code: the signal is on when the PMI is above the level (0), rising (1), both (2) or either (3). */
 const RULES = ['level', 'rising', 'both', 'either'];

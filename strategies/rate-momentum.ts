@@ -1,6 +1,6 @@
-import { defineStrategy } from './define.js';
-import { fromSignal } from './allocation.js';
-import { changeOverMonths } from './signals.js';
+import { defineStrategy } from '../engine/strategy/define.js';
+import { fromSignal } from '../engine/strategy/allocation.js';
+import { changeOverMonths } from '../engine/strategy/signals.js';
 
 /** Small caps when the policy rate (or the 2-year yield) fell over the last k months. */
 export default defineStrategy({

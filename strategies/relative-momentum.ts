@@ -1,6 +1,6 @@
-import { defineStrategy } from './define.js';
-import { fromSignal } from './allocation.js';
-import { momentum } from './signals.js';
+import { defineStrategy } from '../engine/strategy/define.js';
+import { fromSignal } from '../engine/strategy/allocation.js';
+import { momentum } from '../engine/strategy/signals.js';
 
 /** Small vs large 12-1 month momentum: hold the leader. */
 export default defineStrategy({

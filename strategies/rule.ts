@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
-import { didYouMean } from '../engine/did-you-mean.js';
-import { UserError } from '../engine/errors.js';
-import { allocation } from './allocation.js';
-import { defineStrategy } from './define.js';
-import { momentum } from './signals.js';
+import { didYouMean } from '../engine/core/did-you-mean.js';
+import { UserError } from '../engine/core/errors.js';
+import { allocation } from '../engine/strategy/allocation.js';
+import { defineStrategy } from '../engine/strategy/define.js';
+import { momentum } from '../engine/strategy/signals.js';
 
 /** Names a rule can use besides catalog series (which are loaded on demand). */
 const BUILTIN_NAMES = ['fed_phase', 'easing', 'tightening', 'hold', 'policy_rate', 'months_since_first_cut', 'first_cut', 'small_mom_12m', 'large_mom_12m'];

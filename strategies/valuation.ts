@@ -1,6 +1,6 @@
-import { quantileSorted } from '../engine/stats/quantile-sorted.js';
-import { fromSignalWithBonds } from './allocation.js';
-import { defineStrategy } from './define.js';
+import { quantileSorted } from '../engine/measure/stats/quantile-sorted.js';
+import { fromSignalWithBonds } from '../engine/strategy/allocation.js';
+import { defineStrategy } from '../engine/strategy/define.js';
 
 /** Index of the first element of ascending `sorted[0..n)` greater than `x` (binary search). */
 function upperBound(sorted: Float64Array, n: number, x: number): number {

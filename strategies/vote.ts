@@ -1,7 +1,7 @@
-import { UserError } from '../engine/errors.js';
-import type { Strategy } from './define.js';
-import { defineStrategy } from './define.js';
-import { marketView } from './view.js';
+import { UserError } from '../engine/core/errors.js';
+import type { Strategy } from '../engine/strategy/define.js';
+import { defineStrategy } from '../engine/strategy/define.js';
+import { marketView } from '../engine/strategy/view.js';
 
 
 function members(list: string, registry: readonly Strategy[]): Strategy[] {

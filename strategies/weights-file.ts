@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
-import { readCsv } from '../engine/data/read-csv.js';
-import { displayPath, parseValueColumn } from '../engine/data/load-series.js';
-import { detectDateLayout, parseDateAs } from '../engine/data/import/parse-dates.js';
-import type { CsvTable } from '../engine/data/read-csv.js';
-import { isoDay } from '../engine/dates.js';
-import { DataError, UserError } from '../engine/errors.js';
-import { defineStrategy } from './define.js';
+import { readCsv } from '../engine/market/data/read-csv.js';
+import { displayPath, parseValueColumn } from '../engine/market/data/load-series.js';
+import { detectDateLayout, parseDateAs } from '../engine/market/data/import/parse-dates.js';
+import type { CsvTable } from '../engine/market/data/read-csv.js';
+import { isoDay } from '../engine/core/dates.js';
+import { DataError, UserError } from '../engine/core/errors.js';
+import { defineStrategy } from '../engine/strategy/define.js';
 
 /** Names of the date column a weights file may use (pandas writes `Date` for a DatetimeIndex named so). */
 const DATE_COLUMNS = ['date', 'Date', 'DATE'];

@@ -1,4 +1,4 @@
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean } from '../core/did-you-mean.js';
 
 /** The parts of yargs' usage instance (third argument of `.fail`) used here. */
 export interface UsageInfo {

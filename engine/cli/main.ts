@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import type { Argv } from 'yargs';
 import { createRequire } from 'node:module';
-import { UserError } from '../errors.js';
-import { fsUserError } from '../io/fs-errors.js';
-import { packageVersion } from '../paths.js';
+import { UserError } from '../core/errors.js';
+import { fsUserError } from '../core/io/fs-errors.js';
+import { packageVersion } from '../core/paths.js';
 import { explainFailure, type UsageInfo } from './explain-failure.js';
 
 /** Exit codes: 0 ok, 1 user error (bad input, data or strategy), 2 internal error. */

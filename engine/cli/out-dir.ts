@@ -1,6 +1,6 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { processAlive } from '../io/stale-temps.js';
+import { processAlive } from '../core/io/stale-temps.js';
 
 const claims: string[] = [];
 let cleanupInstalled = false;

@@ -1,14 +1,14 @@
 import type { Argv } from 'yargs';
-import { loadCatalog } from '../data/catalog.js';
-import { UserError } from '../errors.js';
+import { loadCatalog } from '../market/data/catalog.js';
+import { UserError } from '../core/errors.js';
 import { buildMarket } from '../market/build-market.js';
-import { parseRebalance } from '../run/parse-rebalance.js';
-import type { Catalog, Market, SimOptions } from '../types.js';
-import type { Strategy } from '../../strategies/define.js';
-import { loadStrategy } from '../../strategies/load-strategy.js';
+import { parseRebalance } from '../workflows/run/parse-rebalance.js';
+import type { Catalog, Market, SimOptions } from '../core/types.js';
+import type { Strategy } from '../strategy/define.js';
+import { loadStrategy } from '../../strategies/index.js';
 import { builtin } from '../../strategies/index.js';
-import { parseParams } from '../../strategies/params.js';
-import { typecheckStrategyFile } from '../../strategies/typecheck.js';
+import { parseParams } from '../strategy/params.js';
+import { typecheckStrategyFile } from '../strategy/typecheck.js';
 import { boundedNumber, refuseRepeated, wholeNumber } from './validate-options.js';
 
 /** Command-line options shared by run, audit, sweep and walkforward. */

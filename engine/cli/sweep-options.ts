@@ -1,10 +1,10 @@
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { boundedNumber, wholeNumber } from './validate-options.js';
 
 /** Sweeps larger than this need `--yes`. */
 export const LARGE_SWEEP = 10_000_000;
 
-/** Bar-steps per second of one sweep worker, measured by `npm run bench` (README: Performance). */
+/** Bar-steps per second of one sweep worker, measured by `npm run bench` (docs/performance.md). */
 const BAR_STEPS_PER_S = 23e6;
 
 /** Checks a sweep's numeric options before anything runs; every message names the option. */

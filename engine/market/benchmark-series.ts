@@ -1,9 +1,9 @@
-import { findEntry } from '../data/catalog.js';
-import { loadSeries } from '../data/load-series.js';
-import { returnBasis } from '../data/return-basis.js';
-import { isoDay } from '../dates.js';
-import { UserError } from '../errors.js';
-import type { Catalog, Market, SeriesKind } from '../types.js';
+import { findEntry } from './data/catalog.js';
+import { loadSeries } from './data/load-series.js';
+import { returnBasis } from './data/return-basis.js';
+import { isoDay } from '../core/dates.js';
+import { UserError } from '../core/errors.js';
+import type { Catalog, Market, SeriesKind } from '../core/types.js';
 import { compoundBetween } from './compound-between.js';
 
 /**

@@ -1,4 +1,4 @@
-import { dayFromYmd, weekday, ymdFromDay } from '../dates.js';
+import { dayFromYmd, weekday, ymdFromDay } from '../core/dates.js';
 
 /**
  * Federal holidays on which the Federal Reserve Board does not publish (its releases, such

@@ -1,6 +1,6 @@
-import { addMonths, dayFromYmd, endOfMonth, ymdFromDay } from '../dates.js';
+import { addMonths, dayFromYmd, endOfMonth, ymdFromDay } from '../core/dates.js';
 import { addFedBusinessDays, nthFedBusinessDayOfMonth } from './holidays.js';
-import type { Publication } from '../types.js';
+import type { Publication } from '../core/types.js';
 
 /**
  * The day an observation dated `day` becomes known under a publication rule

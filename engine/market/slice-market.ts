@@ -1,5 +1,5 @@
-import { sliceFed } from '../fed/slice-fed.js';
-import type { Market } from '../types.js';
+import { sliceFed } from './fed/slice-fed.js';
+import type { Market } from '../core/types.js';
 
 function mapRecord(r: Record<string, Float64Array>, end: number): Record<string, Float64Array> {
   const out: Record<string, Float64Array> = {};
@@ -13,7 +13,7 @@ function mapRecord(r: Record<string, Float64Array>, end: number): Record<string,
  * then (a cycle still running shows only its moves up to that close). The columns are
  * views of the original's memory (no copy: the audit cuts a market hundreds of times);
  * strategies never see them directly, since their view hands out private copies
- * (strategies/view.ts), and the engine never writes into a market.
+ * (engine/strategy/view.ts), and the engine never writes into a market.
  */
 export function sliceMarket(market: Market, end: number): Market {
   const last = market.dates[end - 1];

@@ -5,9 +5,8 @@
  * for two assets outside the drift schedule (where advance.ts has its two-asset loops); same
  * bits as the JavaScript loops (the golden sweeps and a kernel test compare them).
  */
-import { ptr, type WasmArena } from '../wasm/arena.js';
-import { STATE_H } from './advance.js';
-import { MODE, type KernelSetup } from './setup.js';
+import { ptr, type WasmArena } from '../core/wasm-arena.js';
+import { MODE, STATE_H, type KernelSetup } from './setup.js';
 
 /** True when the setup's growth loops have a WebAssembly form. */
 export const wasmAdvanceFits = (s: KernelSetup): boolean => s.A === 2 && s.mode !== MODE.drift;

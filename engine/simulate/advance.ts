@@ -13,20 +13,11 @@
  * long-only (h_c = 0, h_a ≥ 0: E = h_0 + h_1 and the exposure term is E/E = 1 exactly), all in
  * cash (E = h_c, exposure term 0/E = 0), and any other mix (the general formula).
  */
-import { MODE, type KernelSetup } from './setup.js';
+import { MODE, STATE_CASH, STATE_EQUITY, STATE_EXPOSURE, STATE_GROSS, STATE_H, type KernelSetup } from './setup.js';
 import { checkRow, type RowRules } from './validate-targets.js';
 import type { WasmAdvance } from './advance-wasm.js';
 
-/** Layout of the kernel state buffer (Float64Array of length STATE_H + A): cash h_c, currency units. */
-export const STATE_CASH = 0;
-/** Σ over finished bars of gross exposure Σ|h_a| / |E|. */
-export const STATE_EXPOSURE = 1;
-/** Equity at the segment's last bar before any trade, currency units. */
-export const STATE_EQUITY = 2;
-/** Gross exposure Σ|h_a| at the segment's last bar before any trade, currency units. */
-export const STATE_GROSS = 3;
-/** Holdings h_a (currency units) start at this index. */
-export const STATE_H = 4;
+export { STATE_CASH, STATE_EQUITY, STATE_EXPOSURE, STATE_GROSS, STATE_H } from './setup.js';
 
 /**
  * True when row d of the target columns is a decision (not NaN) that differs from the target

@@ -1,4 +1,4 @@
-import type { SimOptions } from '../types.js';
+import type { SimOptions } from '../core/types.js';
 
 /** Default options: next-close execution (lag 1), trade on change, no costs, long-only, unlevered, 252 bars a year, equity 1. */
 export const DEFAULT_SIM_OPTIONS: Readonly<SimOptions> = Object.freeze({

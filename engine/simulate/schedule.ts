@@ -1,5 +1,5 @@
-import { monthIndex } from '../dates.js';
-import type { Rebalance } from '../types.js';
+import { monthIndex } from '../core/dates.js';
+import type { Rebalance } from '../core/types.js';
 
 /** Calendar period of a periodic rebalance schedule. */
 export type Period = 'weekly' | 'monthly' | 'quarterly' | 'yearly';

@@ -1,6 +1,6 @@
-import { isoDay } from '../dates.js';
-import { UserError } from '../errors.js';
-import type { Rebalance, SimOptions } from '../types.js';
+import { isoDay } from '../core/dates.js';
+import { UserError } from '../core/errors.js';
+import type { Rebalance, SimOptions } from '../core/types.js';
 import { scheduleMask } from './schedule.js';
 
 /** Rebalance mode codes used in the kernel's loop. */
@@ -174,3 +174,14 @@ export function kernelSetup(input: MarketInput, o: SimOptions): KernelSetup {
     initial: o.initial,
   });
 }
+
+/** Layout of the kernel state buffer (Float64Array of length STATE_H + A): cash h_c, currency units. */
+export const STATE_CASH = 0;
+/** Σ over finished bars of gross exposure Σ|h_a| / |E|. */
+export const STATE_EXPOSURE = 1;
+/** Equity at the segment's last bar before any trade, currency units. */
+export const STATE_EQUITY = 2;
+/** Gross exposure Σ|h_a| at the segment's last bar before any trade, currency units. */
+export const STATE_GROSS = 3;
+/** Holdings h_a (currency units) start at this index. */
+export const STATE_H = 4;

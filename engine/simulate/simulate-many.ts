@@ -1,4 +1,4 @@
-import type { SimOptions } from '../types.js';
+import type { SimOptions } from '../core/types.js';
 import { runKernel } from './kernel.js';
 import { resolveOptions } from './options.js';
 import { kernelSetup, type MarketInput } from './setup.js';

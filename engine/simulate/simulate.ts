@@ -1,4 +1,4 @@
-import type { SimOptions, SimResult } from '../types.js';
+import type { SimOptions, SimResult } from '../core/types.js';
 import { runKernel, type Recorder } from './kernel.js';
 import { resolveOptions } from './options.js';
 import { kernelSetup, type MarketInput } from './setup.js';

@@ -1,4 +1,4 @@
-import type { Trade } from '../types.js';
+import type { Trade } from '../core/types.js';
 import type { Recorder } from './kernel.js';
 
 /** Smallest weight change listed as a trade (fraction of equity). */

@@ -1,5 +1,5 @@
-import { isoDay } from '../dates.js';
-import { UserError } from '../errors.js';
+import { isoDay } from '../core/dates.js';
+import { UserError } from '../core/errors.js';
 
 /** Target weights that break the run's rules: shorts or leverage without permission, partly NaN or infinite rows. */
 export class WeightError extends UserError {

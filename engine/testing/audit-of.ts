@@ -1,7 +1,7 @@
-import type { Market } from '../types.js';
-import type { Strategy } from '../../strategies/define.js';
-import { auditStrategy, type AuditOptions, type AuditResult } from '../../strategies/audit.js';
-import { parseParams } from '../../strategies/params.js';
+import type { Market } from '../core/types.js';
+import type { Strategy } from '../strategy/define.js';
+import { auditStrategy, type AuditOptions, type AuditResult } from '../strategy/audit.js';
+import { parseParams } from '../strategy/params.js';
 
 /**
  * The look-ahead audit of a strategy on a market (see auditStrategy), with parameters as

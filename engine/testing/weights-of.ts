@@ -1,7 +1,7 @@
-import type { Market } from '../types.js';
-import type { Strategy } from '../../strategies/define.js';
-import { evaluateStrategy } from '../../strategies/evaluate.js';
-import { parseParams } from '../../strategies/params.js';
+import type { Market } from '../core/types.js';
+import type { Strategy } from '../strategy/define.js';
+import { evaluateStrategy } from '../strategy/evaluate.js';
+import { parseParams } from '../strategy/params.js';
 
 /**
  * A strategy's target weights on a market, one plain array per asset id (fractions of

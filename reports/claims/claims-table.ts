@@ -1,4 +1,4 @@
-import type { ClaimRow, ClaimsReport, Verdict } from '../../engine/claims/types.js';
+import type { ClaimRow, ClaimsReport, Verdict } from '../../engine/formats/claims-folder.js';
 
 /** One-character mark of a verdict, for the terminal and the page's compact table. */
 export const VERDICT_MARK: Record<Verdict, string> = { supported: '✓', contradicted: '✗', 'not shown': '·', 'not tested': '–' };

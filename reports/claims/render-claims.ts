@@ -1,4 +1,4 @@
-import type { ClaimCharts, ClaimRow, ClaimsReport } from '../../engine/claims/types.js';
+import type { ClaimCharts, ClaimRow, ClaimsReport } from '../../engine/formats/claims-folder.js';
 import { escapeHtml } from '../html/escape.js';
 import { barChart, pathChart, placeboStrip, scatterChart } from '../html/inference-charts.js';
 import { page } from '../html/page.js';

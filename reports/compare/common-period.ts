@@ -1,8 +1,8 @@
-import { parseIsoDay } from '../../engine/dates.js';
-import { calendarReturns } from '../../engine/metrics/calendar-returns.js';
-import { computeMetrics, type Metrics } from '../../engine/metrics/compute-metrics.js';
-import { drawdownSeries } from '../../engine/metrics/drawdowns.js';
-import { equityCurve } from '../../engine/metrics/equity-curve.js';
+import { parseIsoDay } from '../../engine/core/dates.js';
+import { calendarReturns } from '../../engine/measure/metrics/calendar-returns.js';
+import { computeMetrics, type Metrics } from '../../engine/measure/metrics/compute-metrics.js';
+import { drawdownSeries } from '../../engine/measure/metrics/drawdowns.js';
+import { equityCurve } from '../../engine/measure/metrics/equity-curve.js';
 import { column, type RunData } from '../read-run.js';
 
 /** One run restricted to a period: its bars, strategy and buy-and-hold metrics recomputed there. */
@@ -29,7 +29,7 @@ export function overlap(runs: readonly RunData[]): { from: string; to: string } 
 }
 
 /**
- * Restricts a run to [from, to] (ISO dates) and recomputes its metrics there with engine/metrics
+ * Restricts a run to [from, to] (ISO dates) and recomputes its metrics there with engine/measure/metrics
  * (computeMetrics on the bars of returns.csv in the window, with the run's cash and benchmark
  * series, realized weights and turnover; bars per year measured on the window), so runs over
  * different periods compare on the same bars.

@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
-import { pearson } from '../../engine/analytics/correlation.js';
-import { isoDay, parseIsoDay } from '../../engine/dates.js';
-import { UserError } from '../../engine/errors.js';
-import { metricsJson } from '../../engine/run/write-run-folder.js';
+import { pearson } from '../../engine/measure/analytics/correlation.js';
+import { isoDay, parseIsoDay } from '../../engine/core/dates.js';
+import { UserError } from '../../engine/core/errors.js';
+import { metricsJson } from '../../engine/formats/run-folder.js';
 import type { RunData } from '../read-run.js';
 import { assetLabel } from '../html/run-labels.js';
 import { overlap, runWindow, type RunWindow } from './common-period.js';

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { writeDirAtomically } from '../../engine/io/atomic-dir.js';
-import { toCsv, type Cell } from '../../engine/io/csv-writer.js';
-import { UserError } from '../../engine/errors.js';
+import { writeDirAtomically } from '../../engine/core/io/atomic-dir.js';
+import { toCsv, type Cell } from '../../engine/core/io/csv-writer.js';
+import { UserError } from '../../engine/core/errors.js';
 import { readRunFolder } from '../read-run.js';
 import { compareModel, type CompareModel } from './compare-model.js';
 import { renderCompare } from './render-compare.js';

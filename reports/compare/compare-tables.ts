@@ -1,4 +1,4 @@
-import type { Cell } from '../../engine/io/csv-writer.js';
+import type { Cell } from '../../engine/core/io/csv-writer.js';
 import type { CompareModel } from './compare-model.js';
 
 const numOrNull = (v: number | string | null | undefined) => (typeof v === 'number' ? v : null);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { readCsv } from '../../engine/data/read-csv.js';
+import { readCsv } from '../../engine/market/data/read-csv.js';
 import type { RunData, Table } from '../read-run.js';
 import { escapeHtml } from './escape.js';
 import { barChart, pathChart } from './inference-charts.js';

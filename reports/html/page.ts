@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { packageRoot } from '../../engine/paths.js';
+import { packageRoot } from '../../engine/core/paths.js';
 import { escapeHtml, jsonForScript } from './escape.js';
 import { svgDefs } from './styles.js';
 

@@ -1,7 +1,7 @@
 import { escapeHtml } from '../html/escape.js';
 import { page } from '../html/page.js';
 import { metricDistribution, sweepCharts } from './sweep-charts.js';
-import type { DeflatedSharpeReport, PboReport } from '../../engine/sweep/overfitting.js';
+import type { DeflatedSharpeReport, PboReport } from '../../engine/formats/sweep-folder.js';
 
 /** Inputs of the sweep page: results rows (text cells), the axes to map, and the summary. */
 export interface SweepPageInput {

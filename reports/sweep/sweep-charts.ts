@@ -1,5 +1,5 @@
-import { returnHistogram } from '../../engine/analytics/return-histogram.js';
-import type { Cell } from '../../engine/io/csv-writer.js';
+import { returnHistogram } from '../../engine/measure/analytics/return-histogram.js';
+import type { Cell } from '../../engine/core/io/csv-writer.js';
 import { escapeHtml } from '../html/escape.js';
 import { styleOf } from '../html/styles.js';
 import { barChart } from '../html/svg-chart.js';

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readCsv } from '../../engine/data/read-csv.js';
+import { readCsv } from '../../engine/market/data/read-csv.js';
 import { column, type Table } from '../read-run.js';
 import { isoToSeconds } from '../html/chart-data.js';
 import { csvSeries } from '../html/csv-series.js';

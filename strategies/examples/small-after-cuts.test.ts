@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import strategy from './small-after-cuts.js';
-import { evaluateStrategy } from '../evaluate.js';
-import { auditStrategy } from '../audit.js';
-import { parseParams } from '../params.js';
+import { evaluateStrategy } from '../../engine/strategy/evaluate.js';
+import { auditStrategy } from '../../engine/strategy/audit.js';
+import { parseParams } from '../../engine/strategy/params.js';
 import { makeMarket, monthEnds } from '../../test/helpers/make-market.js';
 
 describe('small-after-cuts (example user strategy)', () => {

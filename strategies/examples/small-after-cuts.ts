@@ -5,8 +5,8 @@
  * Run it:    npx ratecycle run strategies/examples/small-after-cuts.ts
  * Audit it:  npx ratecycle audit strategies/examples/small-after-cuts.ts
  */
-import { defineStrategy } from '../define.js';
-import { changeOverMonths } from '../signals.js';
+import { defineStrategy } from '../../engine/strategy/define.js';
+import { changeOverMonths } from '../../engine/strategy/signals.js';
 
 export default defineStrategy({
   id: 'small-after-cuts',

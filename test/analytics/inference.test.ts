@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { eventPath } from '../../engine/analytics/event-path.js';
-import { eventStudy, forwardSpreads, overlapClusters, summarizeEvents, type EventRow } from '../../engine/analytics/event-study.js';
-import { regimeTable } from '../../engine/analytics/regimes.js';
-import { parseIsoDay as d } from '../../engine/dates.js';
-import { neweyWestGroupMean } from '../../engine/stats/newey-west-group-mean.js';
-import { neweyWestContrast } from '../../engine/stats/newey-west-contrast.js';
-import { neweyWestMean } from '../../engine/stats/newey-west-mean.js';
-import { Phase } from '../../engine/types.js';
+import { eventPath } from '../../engine/measure/analytics/event-path.js';
+import { eventStudy, forwardSpreads, overlapClusters, summarizeEvents, type EventRow } from '../../engine/measure/analytics/event-study.js';
+import { regimeTable } from '../../engine/measure/analytics/regimes.js';
+import { parseIsoDay as d } from '../../engine/core/dates.js';
+import { neweyWestGroupMean } from '../../engine/measure/stats/newey-west-group-mean.js';
+import { neweyWestContrast } from '../../engine/measure/stats/newey-west-contrast.js';
+import { neweyWestMean } from '../../engine/measure/stats/newey-west-mean.js';
+import { Phase } from '../../engine/core/types.js';
 import { monthEnds } from '../helpers/make-market.js';
 
 const row = (spread: number, entry: number, exit = entry + 30): EventRow => ({ event: 'first-cut', eventDate: entry, entryDate: entry, horizonMonths: 12, exitDate: exit, strategy: 0, small: spread, large: 0, spread });
@@ -138,7 +138,7 @@ describe('regime spread inference', () => {
 
 describe('barsMonthsAfter', () => {
   it('equals barMonthsAfter bar by bar on daily and month-end calendars, for negative and positive horizons', async () => {
-    const { barMonthsAfter, barsMonthsAfter } = await import('../../engine/analytics/event-study.js');
+    const { barMonthsAfter, barsMonthsAfter } = await import('../../engine/measure/analytics/event-study.js');
     const { weekdays } = await import('../helpers/make-market.js');
     for (const cal of [weekdays('1999-12-20', 900), monthEnds('1998-01', 60)]) {
       const dates = Int32Array.from(cal.map(d));

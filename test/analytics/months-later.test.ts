@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addMonths, endOfMonth, isoDay, parseIsoDay } from '../../engine/dates.js';
-import { monthsLaterDays } from '../../engine/analytics/months-later.js';
-import { barsMonthsAfter } from '../../engine/analytics/event-study.js';
+import { addMonths, endOfMonth, isoDay, parseIsoDay } from '../../engine/core/dates.js';
+import { monthsLaterDays } from '../../engine/measure/analytics/months-later.js';
+import { barsMonthsAfter } from '../../engine/measure/analytics/event-study.js';
 
 /** The rule as the event study states it, one date at a time. */
 const reference = (e: number, h: number) => (e === endOfMonth(e) ? endOfMonth(addMonths(e, h)) : addMonths(e, h));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { annualize, regimeTable } from '../../engine/analytics/regimes.js';
-import { eventStudy, summarizeEvents } from '../../engine/analytics/event-study.js';
-import { parseIsoDay as d, isoDay } from '../../engine/dates.js';
-import { Phase, type FedCycle } from '../../engine/types.js';
+import { annualize, regimeTable } from '../../engine/measure/analytics/regimes.js';
+import { eventStudy, summarizeEvents } from '../../engine/measure/analytics/event-study.js';
+import { parseIsoDay as d, isoDay } from '../../engine/core/dates.js';
+import { Phase, type FedCycle } from '../../engine/core/types.js';
 
 const days = (...xs: string[]) => Int32Array.from(xs.map(d));
 

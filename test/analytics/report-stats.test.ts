@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { correlationMatrix, pearson } from '../../engine/analytics/correlation.js';
-import { boxStats, quantileSorted } from '../../engine/analytics/quantiles.js';
-import { returnHistogram } from '../../engine/analytics/return-histogram.js';
-import { rollingStats } from '../../engine/analytics/rolling-stats.js';
-import { trailingWindowStart } from '../../engine/analytics/trailing-window.js';
-import { computeMetrics } from '../../engine/metrics/compute-metrics.js';
-import { normalCdf } from '../../engine/metrics/normal.js';
-import { dayFromYmd, endOfMonth } from '../../engine/dates.js';
+import { correlationMatrix, pearson } from '../../engine/measure/analytics/correlation.js';
+import { boxStats, quantileSorted } from '../../engine/measure/analytics/quantiles.js';
+import { returnHistogram } from '../../engine/measure/analytics/return-histogram.js';
+import { rollingStats } from '../../engine/measure/analytics/rolling-stats.js';
+import { trailingWindowStart } from '../../engine/measure/analytics/trailing-window.js';
+import { computeMetrics } from '../../engine/measure/metrics/compute-metrics.js';
+import { normalCdf } from '../../engine/measure/metrics/normal.js';
+import { dayFromYmd, endOfMonth } from '../../engine/core/dates.js';
 
 const monthEnds = (y: number, m: number, n: number) => Int32Array.from({ length: n }, (_, i) => endOfMonth(dayFromYmd(y, m + i, 1)));
 

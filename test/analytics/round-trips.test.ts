@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roundTrips, roundTripStats } from '../../engine/analytics/round-trips.js';
+import { roundTrips, roundTripStats } from '../../engine/measure/analytics/round-trips.js';
 
 describe('round trips', () => {
   // two assets over six bars; realized weights after trading, row-major

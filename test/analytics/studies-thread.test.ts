@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from '../helpers/cli.js';
-import { loadCatalog } from '../../engine/data/catalog.js';
+import { loadCatalog } from '../../engine/market/data/catalog.js';
 import { buildMarket } from '../../engine/market/build-market.js';
-import { backtest, backtestSimulation, studyInput } from '../../engine/run/backtest.js';
-import { computeStudies, type StudyInput } from '../../engine/run/studies.js';
-import { startStudiesThread } from '../../engine/run/studies-thread.js';
+import { backtest, backtestSimulation, studyInput } from '../../engine/workflows/run/backtest.js';
+import { computeStudies, type StudyInput } from '../../engine/workflows/run/studies.js';
+import { startStudiesThread } from '../../engine/workflows/run/studies-thread.js';
 import { DEFAULT_SIM_OPTIONS } from '../../engine/simulate/simulate.js';
 import { builtin } from '../../strategies/index.js';
 
@@ -55,10 +55,10 @@ describe('studies on their own thread', () => {
     const script = join(dir, 'job.mjs');
     writeFileSync(
       script,
-      `const { loadCatalog } = await import(${dist('engine/data/catalog.js')});
+      `const { loadCatalog } = await import(${dist('engine/market/data/catalog.js')});
 const { buildMarket } = await import(${dist('engine/market/build-market.js')});
-const { backtestSimulation, studyInput } = await import(${dist('engine/run/backtest.js')});
-const { startStudiesThread } = await import(${dist('engine/run/studies-thread.js')});
+const { backtestSimulation, studyInput } = await import(${dist('engine/workflows/run/backtest.js')});
+const { startStudiesThread } = await import(${dist('engine/workflows/run/studies-thread.js')});
 const { builtin } = await import(${dist('strategies/index.js')});
 const { DEFAULT_SIM_OPTIONS } = await import(${dist('engine/simulate/simulate.js')});
 const market = buildMarket(loadCatalog(), { universe: 'ff', from: '1990-01-01' });

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync, exists
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, ROOT } from '../helpers/cli.js';
-import { didYouMean, editDistance } from '../../engine/did-you-mean.js';
+import { didYouMean, editDistance } from '../../engine/core/did-you-mean.js';
 import { explainFailure } from '../../engine/cli/explain-failure.js';
 import { count, num, pct } from '../../engine/cli/format.js';
 import { textTable } from '../../engine/cli/table.js';

@@ -7,9 +7,9 @@ import { parse } from 'yaml';
 import { cli, ROOT } from '../helpers/cli.js';
 
 interface Container { command: string[]; args: string[]; env: { name: string; value: string }[]; workingDir: string; volumeMounts: { mountPath: string }[] }
-const manifest = parse(readFileSync(join(ROOT, 'engine', 'sweep', 'cluster', 'sweep-job.yaml'), 'utf8'));
+const manifest = parse(readFileSync(join(ROOT, 'engine', 'workflows', 'sweep', 'cluster', 'sweep-job.yaml'), 'utf8'));
 
-describe('Kubernetes Indexed Job for sweep shards (engine/sweep/cluster/sweep-job.yaml)', () => {
+describe('Kubernetes Indexed Job for sweep shards (engine/workflows/sweep/cluster/sweep-job.yaml)', () => {
   const spec = manifest.spec;
   const container: Container = spec.template.spec.containers[0];
   const env = Object.fromEntries(container.env.map((e) => [e.name, e.value]));

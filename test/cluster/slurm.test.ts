@@ -13,13 +13,13 @@ const clusterUp = hasSbatch && run('sinfo', ['-h', '-o', '%T']).status === 0;
 const why = !hasSbatch ? 'Slurm is not installed (sbatch missing; .ci/run installs slurm-wlm and munge)' : 'no Slurm controller answers (start one with `.ci/slurm-local start DIR` and export SLURM_CONF)';
 const MAIN = join(ROOT, 'dist', 'engine', 'cli', 'main.js');
 
-describe('scale-out on Slurm (engine/sweep/cluster/sweep.sbatch)', () => {
+describe('scale-out on Slurm (engine/workflows/sweep/cluster/sweep.sbatch)', () => {
   if (!clusterUp) it.skip(`skipped: ${why}`, () => {});
 
   it.runIf(clusterUp)('a 4-task job array of shards merges into a results.csv byte-identical to the unsharded sweep', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ratecycle-slurm-'));
     const sweep = ['first-cut-rotation', '--grid', 'months=1:24:1', '--grid', 'otherwise=large,cash', '--from', '2000-01-01', '--top', '0'];
-    const job = spawnSync('sbatch', ['--wait', '--array=1-4', `--chdir=${ROOT}`, `--output=${join(dir, 'task-%a.out')}`, join(ROOT, 'engine', 'sweep', 'cluster', 'sweep.sbatch'), ...sweep], {
+    const job = spawnSync('sbatch', ['--wait', '--array=1-4', `--chdir=${ROOT}`, `--output=${join(dir, 'task-%a.out')}`, join(ROOT, 'engine', 'workflows', 'sweep', 'cluster', 'sweep.sbatch'), ...sweep], {
       encoding: 'utf8',
       env: { ...process.env, OUT: dir, RATECYCLE: `${process.execPath} ${MAIN}` },
       timeout: 170_000,

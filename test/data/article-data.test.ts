@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { findEntry, loadCatalog } from '../../engine/data/catalog.js';
-import { loadSeries } from '../../engine/data/load-series.js';
+import { findEntry, loadCatalog } from '../../engine/market/data/catalog.js';
+import { loadSeries } from '../../engine/market/data/load-series.js';
 import { buildMarket } from '../../engine/market/build-market.js';
-import { isoDay, parseIsoDay } from '../../engine/dates.js';
-import type { Series } from '../../engine/types.js';
+import { isoDay, parseIsoDay } from '../../engine/core/dates.js';
+import type { Series } from '../../engine/core/types.js';
 
 const catalog = loadCatalog();
 const load = (id: string): Series => loadSeries(findEntry(catalog, id), catalog.dir);

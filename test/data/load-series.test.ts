@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { loadSeries } from '../../engine/data/load-series.js';
-import { parseNumber } from '../../engine/data/parse-number.js';
-import { DataError } from '../../engine/errors.js';
-import { isoDay } from '../../engine/dates.js';
-import type { CatalogEntry } from '../../engine/types.js';
+import { loadSeries } from '../../engine/market/data/load-series.js';
+import { parseNumber } from '../../engine/market/data/parse-number.js';
+import { DataError } from '../../engine/core/errors.js';
+import { isoDay } from '../../engine/core/dates.js';
+import type { CatalogEntry } from '../../engine/core/types.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
 

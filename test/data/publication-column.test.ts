@@ -2,13 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSeries } from '../../engine/data/load-series.js';
-import { loadCatalog } from '../../engine/data/catalog.js';
+import { loadSeries } from '../../engine/market/data/load-series.js';
+import { loadCatalog } from '../../engine/market/data/catalog.js';
 import { asOfJoin } from '../../engine/market/as-of.js';
 import { publicationDays } from '../../engine/market/publication.js';
-import { isoDay, parseIsoDay } from '../../engine/dates.js';
-import { DataError } from '../../engine/errors.js';
-import type { CatalogEntry } from '../../engine/types.js';
+import { isoDay, parseIsoDay } from '../../engine/core/dates.js';
+import { DataError } from '../../engine/core/errors.js';
+import type { CatalogEntry } from '../../engine/core/types.js';
 
 const entry: CatalogEntry = {
   id: 'pmi',

@@ -1,5 +1,5 @@
 /**
- * The parsed-series cache (engine/data/series-cache.ts): a second load of an unchanged file
+ * The parsed-series cache (engine/market/data/series-cache.ts): a second load of an unchanged file
  * comes from the cache with the same columns, hash and warnings; a changed file, a changed
  * catalog entry or a damaged entry parses afresh; a malformed file still fails with its line
  * and column; `RATECYCLE_CACHE=off` writes nothing.
@@ -8,10 +8,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadSeries } from '../../engine/data/load-series.js';
-import { fileSha256, readCachedSeries, seriesKey, writeCachedSeries } from '../../engine/data/series-cache.js';
-import { shippedDataDir } from '../../engine/paths.js';
-import type { CatalogEntry } from '../../engine/types.js';
+import { loadSeries } from '../../engine/market/data/load-series.js';
+import { fileSha256, readCachedSeries, seriesKey, writeCachedSeries } from '../../engine/market/data/series-cache.js';
+import { shippedDataDir } from '../../engine/core/paths.js';
+import type { CatalogEntry } from '../../engine/core/types.js';
 
 const tmp = (p: string) => mkdtempSync(join(tmpdir(), p));
 const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('hex');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../engine/data/catalog.js';
-import { loadSeries } from '../../engine/data/load-series.js';
-import { loadFomc } from '../../engine/data/load-fomc.js';
+import { loadCatalog } from '../../engine/market/data/catalog.js';
+import { loadSeries } from '../../engine/market/data/load-series.js';
+import { loadFomc } from '../../engine/market/data/load-fomc.js';
 import { buildMarket } from '../../engine/market/build-market.js';
-import { isoDay, parseIsoDay } from '../../engine/dates.js';
+import { isoDay, parseIsoDay } from '../../engine/core/dates.js';
 
 const catalog = loadCatalog();
 

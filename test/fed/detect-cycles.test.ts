@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { detectCycles, type RateMove } from '../../engine/fed/detect-cycles.js';
-import { fedFrame } from '../../engine/fed/fed-frame.js';
-import { parseIsoDay as d, isoDay } from '../../engine/dates.js';
-import { Phase } from '../../engine/types.js';
+import { detectCycles, type RateMove } from '../../engine/market/fed/detect-cycles.js';
+import { fedFrame } from '../../engine/market/fed/fed-frame.js';
+import { parseIsoDay as d, isoDay } from '../../engine/core/dates.js';
+import { Phase } from '../../engine/core/types.js';
 
 function path(start: number, steps: [string, number][]): RateMove[] {
   let rate = start;

@@ -3,12 +3,12 @@ import fc from 'fast-check';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadSeries } from '../../engine/data/load-series.js';
-import { DataError } from '../../engine/errors.js';
-import { parseParams } from '../../strategies/params.js';
-import { parseGrid } from '../../engine/sweep/grid.js';
-import { UserError } from '../../engine/errors.js';
-import type { CatalogEntry } from '../../engine/types.js';
+import { loadSeries } from '../../engine/market/data/load-series.js';
+import { DataError } from '../../engine/core/errors.js';
+import { parseParams } from '../../engine/strategy/params.js';
+import { parseGrid } from '../../engine/workflows/sweep/grid.js';
+import { UserError } from '../../engine/core/errors.js';
+import type { CatalogEntry } from '../../engine/core/types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ratecycle-fuzz-'));
 const entry = (file: string, kind: CatalogEntry['kind'] = 'price'): CatalogEntry => ({ id: 'x', file, column: 'close', kind, frequency: 'daily', units: 'u', publication: { rule: 'close' }, source: 's' });

@@ -4,7 +4,7 @@ import { asOfJoin } from '../../engine/market/as-of.js';
 import { publicationDay, publicationDays } from '../../engine/market/publication.js';
 import { intersectDates } from '../../engine/market/intersect-dates.js';
 import { compoundBetween } from '../../engine/market/compound-between.js';
-import { parseIsoDay as d, isoDay } from '../../engine/dates.js';
+import { parseIsoDay as d, isoDay } from '../../engine/core/dates.js';
 
 const days = (...xs: string[]) => Int32Array.from(xs.map(d));
 

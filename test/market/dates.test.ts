@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addBusinessDays, addMonths, dayFromYmd, endOfMonth, isoDay, nthBusinessDayOfMonth, parseIsoDay, weekday, ymdFromDay } from '../../engine/dates.js';
+import { addBusinessDays, addMonths, dayFromYmd, endOfMonth, isoDay, nthBusinessDayOfMonth, parseIsoDay, weekday, ymdFromDay } from '../../engine/core/dates.js';
 
 describe('calendar arithmetic', () => {
   it('agrees with Date over 1800–2200 (property)', () => {

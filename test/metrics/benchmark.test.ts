@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { betaAlpha } from '../../engine/metrics/beta-alpha.js';
-import { computeMetrics } from '../../engine/metrics/compute-metrics.js';
-import { trackingError } from '../../engine/metrics/tracking.js';
+import { betaAlpha } from '../../engine/measure/metrics/beta-alpha.js';
+import { computeMetrics } from '../../engine/measure/metrics/compute-metrics.js';
+import { trackingError } from '../../engine/measure/metrics/tracking.js';
 import { FIVE } from './series.js';
 
 const m = computeMetrics({ ...FIVE, periodsPerYear: 252 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { calendarReturns } from '../../engine/metrics/calendar-returns.js';
-import { computeMetrics } from '../../engine/metrics/compute-metrics.js';
+import { calendarReturns } from '../../engine/measure/metrics/calendar-returns.js';
+import { computeMetrics } from '../../engine/measure/metrics/compute-metrics.js';
 import { days, FIVE } from './series.js';
 
 // Dec 2020 (partial), Jan 2021 (two bars), Feb 2021, Mar 2021

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeMetrics, METRIC_DEFINITIONS, type Metrics } from '../../engine/metrics/compute-metrics.js';
-import { summaryMetrics } from '../../engine/metrics/summary-metrics.js';
-import { mulberry32 } from '../../engine/random.js';
+import { computeMetrics, METRIC_DEFINITIONS, type Metrics } from '../../engine/measure/metrics/compute-metrics.js';
+import { summaryMetrics } from '../../engine/measure/metrics/summary-metrics.js';
+import { mulberry32 } from '../../engine/core/random.js';
 import { days, FIVE } from './series.js';
 
 describe('computeMetrics: simulation inputs and bookkeeping', () => {

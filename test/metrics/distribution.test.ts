@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeMetrics } from '../../engine/metrics/compute-metrics.js';
-import { mean, skewKurtosis, stdev } from '../../engine/metrics/moments.js';
-import { historicalVar } from '../../engine/metrics/var.js';
+import { computeMetrics } from '../../engine/measure/metrics/compute-metrics.js';
+import { mean, skewKurtosis, stdev } from '../../engine/measure/metrics/moments.js';
+import { historicalVar } from '../../engine/measure/metrics/var.js';
 import { avg, FIVE } from './series.js';
 
 const m = computeMetrics({ ...FIVE, periodsPerYear: 252 });

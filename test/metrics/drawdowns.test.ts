@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isoDay } from '../../engine/dates.js';
-import { computeMetrics } from '../../engine/metrics/compute-metrics.js';
-import { drawdownEpisodes, drawdownSeries, drawdownTable } from '../../engine/metrics/drawdowns.js';
+import { isoDay } from '../../engine/core/dates.js';
+import { computeMetrics } from '../../engine/measure/metrics/compute-metrics.js';
+import { drawdownEpisodes, drawdownSeries, drawdownTable } from '../../engine/measure/metrics/drawdowns.js';
 import { days, FIVE } from './series.js';
 
 const iso = (d: number) => (Number.isNaN(d) ? null : isoDay(d));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dayFromYmd, parseIsoDay, weekday } from '../../engine/dates.js';
-import { computeMetrics } from '../../engine/metrics/compute-metrics.js';
-import { periodsPerYear } from '../../engine/metrics/periods-per-year.js';
-import { stdev } from '../../engine/metrics/moments.js';
+import { dayFromYmd, parseIsoDay, weekday } from '../../engine/core/dates.js';
+import { computeMetrics } from '../../engine/measure/metrics/compute-metrics.js';
+import { periodsPerYear } from '../../engine/measure/metrics/periods-per-year.js';
+import { stdev } from '../../engine/measure/metrics/moments.js';
 
 /** Every weekday from 2001-01-01 for `n` bars. */
 function weekdays(n: number): Int32Array {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { computeMetrics } from '../../engine/metrics/compute-metrics.js';
-import { skewKurtosis } from '../../engine/metrics/moments.js';
-import { normalCdf, normalQuantile } from '../../engine/metrics/normal.js';
-import { deflatedSharpe, expectedMaxSharpe, probabilisticSharpe } from '../../engine/metrics/psr.js';
+import { computeMetrics } from '../../engine/measure/metrics/compute-metrics.js';
+import { skewKurtosis } from '../../engine/measure/metrics/moments.js';
+import { normalCdf, normalQuantile } from '../../engine/measure/metrics/normal.js';
+import { deflatedSharpe, expectedMaxSharpe, probabilisticSharpe } from '../../engine/measure/metrics/psr.js';
 import { FIVE } from './series.js';
 
 describe('standard normal', () => {

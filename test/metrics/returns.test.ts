@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cagr } from '../../engine/metrics/cagr.js';
-import { computeMetrics } from '../../engine/metrics/compute-metrics.js';
-import { equityCurve } from '../../engine/metrics/equity-curve.js';
-import { excessReturns } from '../../engine/metrics/excess-returns.js';
-import { sharpe, sharpePerBar } from '../../engine/metrics/sharpe.js';
-import { sortino } from '../../engine/metrics/sortino.js';
-import { volatility } from '../../engine/metrics/volatility.js';
+import { cagr } from '../../engine/measure/metrics/cagr.js';
+import { computeMetrics } from '../../engine/measure/metrics/compute-metrics.js';
+import { equityCurve } from '../../engine/measure/metrics/equity-curve.js';
+import { excessReturns } from '../../engine/measure/metrics/excess-returns.js';
+import { sharpe, sharpePerBar } from '../../engine/measure/metrics/sharpe.js';
+import { sortino } from '../../engine/measure/metrics/sortino.js';
+import { volatility } from '../../engine/measure/metrics/volatility.js';
 import { FIVE } from './series.js';
 
 const m = computeMetrics({ ...FIVE, periodsPerYear: 252 });

@@ -1,5 +1,5 @@
 /** The tiny hand-checked series of the metrics tests. */
-import { parseIsoDay } from '../../engine/dates.js';
+import { parseIsoDay } from '../../engine/core/dates.js';
 
 export const days = (...iso: string[]): Int32Array => Int32Array.from(iso.map(parseIsoDay));
 

@@ -1,7 +1,7 @@
 /** The sweep's summary metrics: the fast drawdown pre-test, the shared context, and the start from the initial capital. */
 import { describe, expect, it } from 'vitest';
-import { SummaryContext, summaryMetrics, summaryMetricsOf } from '../../engine/metrics/summary-metrics.js';
-import { mulberry32 } from '../../engine/random.js';
+import { SummaryContext, summaryMetrics, summaryMetricsOf } from '../../engine/measure/metrics/summary-metrics.js';
+import { mulberry32 } from '../../engine/core/random.js';
 
 /** Brute force: min over bars of E_t / running peak − 1, the peak starting at the initial capital. */
 function bruteDrawdown(eq: Float64Array, initial: number): number {

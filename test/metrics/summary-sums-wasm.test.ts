@@ -5,11 +5,11 @@
  * end), overflow to +∞, and a curve that is zero from bar 1; one curve alone and two at once.
  */
 import { describe, expect, it } from 'vitest';
-import { SummaryContext, summaryMetricsOf, summaryMetricsOfPair } from '../../engine/metrics/summary-metrics.js';
-import { SUM, SUM_COUNT, summarySums } from '../../engine/metrics/summary-sums.js';
-import { WasmSums, wasmSumsSlots } from '../../engine/metrics/summary-sums-wasm.js';
-import { WasmArena, wasmAvailable } from '../../engine/wasm/arena.js';
-import { mulberry32 } from '../../engine/random.js';
+import { SummaryContext, summaryMetricsOf, summaryMetricsOfPair } from '../../engine/measure/metrics/summary-metrics.js';
+import { SUM, SUM_COUNT, summarySums } from '../../engine/measure/metrics/summary-sums.js';
+import { WasmSums, wasmSumsSlots } from '../../engine/measure/metrics/summary-sums-wasm.js';
+import { WasmArena, wasmAvailable } from '../../engine/core/wasm-arena.js';
+import { mulberry32 } from '../../engine/core/random.js';
 
 interface Case {
   equity: Float64Array;

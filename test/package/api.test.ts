@@ -7,7 +7,7 @@ import * as api from '../../engine/index.js';
 import * as testing from '../../engine/testing/index.js';
 import { ROOT } from '../helpers/cli.js';
 
-const ENTRIES = ['engine/index.ts', 'engine/testing/index.ts', 'strategies/signals.ts'];
+const ENTRIES = ['engine/index.ts', 'engine/testing/index.ts', 'engine/strategy/signals.ts'];
 let program: ts.Program | undefined;
 
 /** Exported values of an entry point that have no TSDoc comment. */
@@ -45,8 +45,8 @@ describe('public API', () => {
     expect(over).toEqual({ cost: 0.0005 });
   });
 
-  it("runs the README's programmatic example against this package (self-reference by name)", () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  it("runs the documented programmatic example (docs/strategies.md) against this package (self-reference by name)", () => {
+    const readme = readFileSync(join(ROOT, 'docs', 'strategies.md'), 'utf8');
     const at = readme.indexOf('<!-- programmatic -->');
     const open = readme.indexOf('```js\n', at);
     const code = readme.slice(open + 6, readme.indexOf('\n```', open + 6));

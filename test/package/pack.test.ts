@@ -1,6 +1,6 @@
 /**
  * The published package, as a user gets it: `npm pack`, install the tarball into a fresh
- * project, then follow the README's "Use it in your own project" section line by line
+ * project, then follow the "Use it in your own project" section of docs/strategies.md line by line
  * (init, new, data add of a Yahoo, a FRED and a Stooq download, run, audit, tsc, vitest) and
  * its programmatic example. Dependencies come from the npm cache where it has them
  * (--prefer-offline). Needs the build (npm test builds first).
@@ -12,13 +12,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/cli.js';
 
-const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+/** The documentation page with the own-project walk-through and the programmatic example. */
+const README = readFileSync(join(ROOT, 'docs', 'strategies.md'), 'utf8');
 const DL = join(ROOT, 'test', 'fixtures', 'downloads');
 
-/** The fenced block of `lang` that follows `marker` in the README. */
+/** The fenced block of `lang` that follows `marker` in docs/strategies.md. */
 function readmeBlock(marker: string, lang: string): string {
   const at = README.indexOf(marker);
-  expect(at, `README has "${marker}"`).toBeGreaterThanOrEqual(0);
+  expect(at, `docs/strategies.md has "${marker}"`).toBeGreaterThanOrEqual(0);
   const open = README.indexOf('```' + lang + '\n', at);
   const close = README.indexOf('\n```', open + 4);
   return README.slice(open + lang.length + 4, close);
@@ -43,7 +44,7 @@ describe('npm package', () => {
     const info = JSON.parse(r.stdout)[0];
     tarball = join(work, info.filename);
     files = info.files.map((f: { path: string }) => f.path);
-    for (const f of ['dist/engine/index.js', 'dist/engine/index.d.ts', 'dist/engine/testing/index.d.ts', 'dist/strategies/signals.d.ts', 'dist/engine/cli/main.js', 'data/catalog.json', 'reports/assets/report-client.js', 'README.md']) {
+    for (const f of ['dist/engine/index.js', 'dist/engine/index.d.ts', 'dist/engine/testing/index.d.ts', 'dist/engine/strategy/signals.d.ts', 'dist/engine/cli/main.js', 'data/catalog.json', 'reports/assets/report-client.js', 'README.md']) {
       expect(files, f).toContain(f);
     }
     expect(files.filter((f) => /^dist\/(test|bench)\/|\.map$|\.test\.|^test\/|fixtures|\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);

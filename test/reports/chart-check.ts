@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readCsv } from '../../engine/data/read-csv.js';
+import { readCsv } from '../../engine/market/data/read-csv.js';
 
 interface ChartSpec {
   id: string;

@@ -6,8 +6,8 @@ import { cli } from '../helpers/cli.js';
 import { readRunFolder, type RunData } from '../../reports/read-run.js';
 import { compareModel } from '../../reports/compare/compare-model.js';
 import { runLabels } from '../../reports/compare/run-labels.js';
-import { pearson } from '../../engine/analytics/correlation.js';
-import { readCsv } from '../../engine/data/read-csv.js';
+import { pearson } from '../../engine/measure/analytics/correlation.js';
+import { readCsv } from '../../engine/market/data/read-csv.js';
 import { checkChartsAgainstCsv } from './chart-check.js';
 
 let dir: string;
@@ -34,7 +34,7 @@ beforeAll(() => {
 const numericKeys = (m: Record<string, unknown>) => Object.keys(m).filter((k) => typeof m[k] === 'number');
 
 describe('compare: common period', () => {
-  it('recomputing on a run\'s own period reproduces its metrics.json (same engine/metrics code)', () => {
+  it('recomputing on a run\'s own period reproduces its metrics.json (same engine/measure/metrics code)', () => {
     const model = compareModel([runs.small, runs.fcr12], { commonPeriod: true });
     expect(model.period).toEqual({ from: runs.small.manifest.period.from, to: runs.small.manifest.period.to });
     for (const [i, r] of [runs.small, runs.fcr12].entries()) {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { csvCell, csvDocument, toCsv, type Cell } from '../../engine/io/csv-writer.js';
-import { readCsv } from '../../engine/data/read-csv.js';
+import { csvCell, csvDocument, toCsv, type Cell } from '../../engine/core/io/csv-writer.js';
+import { readCsv } from '../../engine/market/data/read-csv.js';
 
 /** The writer as it was before its fast paths: the reference the text must match byte for byte. */
 function referenceCell(value: Cell): string {

@@ -5,17 +5,17 @@ import { join } from 'node:path';
 import { cli } from '../helpers/cli.js';
 import { column, readRunFolder } from '../../reports/read-run.js';
 import { compareModel } from '../../reports/compare/compare-model.js';
-import { roundTrips } from '../../engine/analytics/round-trips.js';
-import { readCsv } from '../../engine/data/read-csv.js';
-import { parseIsoDay } from '../../engine/dates.js';
-import { mulberry32 } from '../../engine/random.js';
+import { roundTrips } from '../../engine/measure/analytics/round-trips.js';
+import { readCsv } from '../../engine/market/data/read-csv.js';
+import { parseIsoDay } from '../../engine/core/dates.js';
+import { mulberry32 } from '../../engine/core/random.js';
 import { checkChartsAgainstCsv } from './chart-check.js';
 import { renderRunReport } from '../../reports/html/render-run.js';
 import { escapeHtml, jsonForScript } from '../../reports/html/escape.js';
 import { formatPercent, formatValue } from '../../reports/html/format.js';
 import { downsampleIndexes, rollingReturn } from '../../reports/html/downsample.js';
 import { bestIndex, compareRows, BETTER, deltaQuality } from '../../reports/compare/compare-runs.js';
-import { csvCell, toCsv } from '../../engine/io/csv-writer.js';
+import { csvCell, toCsv } from '../../engine/core/io/csv-writer.js';
 
 let dir: string;
 beforeAll(() => {

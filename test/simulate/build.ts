@@ -1,5 +1,5 @@
 /** Test helpers: small hand-written markets for simulate(). */
-import { parseIsoDay } from '../../engine/dates.js';
+import { parseIsoDay } from '../../engine/core/dates.js';
 import type { SimInput } from '../../engine/simulate/simulate.js';
 
 /** No decision on this bar (a NaN row). */

@@ -8,14 +8,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mulberry32 } from '../../engine/random.js';
+import { mulberry32 } from '../../engine/core/random.js';
 import { runKernel, type KernelSummary } from '../../engine/simulate/kernel.js';
 import { advance } from '../../engine/simulate/advance.js';
 import { WasmAdvance, wasmAdvanceFits, wasmAdvanceSlots } from '../../engine/simulate/advance-wasm.js';
 import { resolveOptions } from '../../engine/simulate/options.js';
 import { kernelSetup } from '../../engine/simulate/setup.js';
-import { WasmArena, wasmAvailable } from '../../engine/wasm/arena.js';
-import type { Rebalance } from '../../engine/types.js';
+import { WasmArena, wasmAvailable } from '../../engine/core/wasm-arena.js';
+import type { Rebalance } from '../../engine/core/types.js';
 
 const SCHEDULES: Rebalance[] = [{ kind: 'on-change' }, { kind: 'every-bar' }, { kind: 'period', period: 'monthly', at: 'last' }, { kind: 'period', period: 'weekly', at: 'first' }];
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mulberry32 } from '../../engine/random.js';
+import { mulberry32 } from '../../engine/core/random.js';
 import { simulate, type SimInput } from '../../engine/simulate/simulate.js';
 import { simulateMany } from '../../engine/simulate/simulate-many.js';
-import type { Rebalance, SimOptions } from '../../engine/types.js';
+import type { Rebalance, SimOptions } from '../../engine/core/types.js';
 
 const SCHEDULES: Rebalance[] = [
   { kind: 'on-change' },

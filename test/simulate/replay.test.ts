@@ -5,7 +5,7 @@
  * target-percent orders), on 8,000 synthetic daily bars (about 31 years).
  */
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../engine/random.js';
+import { mulberry32 } from '../../engine/core/random.js';
 import { simulate, type SimInput } from '../../engine/simulate/simulate.js';
 import { simulateMany } from '../../engine/simulate/simulate-many.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsoDay } from '../../engine/dates.js';
+import { parseIsoDay } from '../../engine/core/dates.js';
 import { periodKey, scheduleMask } from '../../engine/simulate/schedule.js';
 import { simulate } from '../../engine/simulate/simulate.js';
 import { market, N, rel } from './build.js';

@@ -2,15 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../engine/simulate/simulate.js';
 import { simulateMany } from '../../engine/simulate/simulate-many.js';
-import { computeMetrics } from '../../engine/metrics/compute-metrics.js';
-import { summaryMetrics } from '../../engine/metrics/summary-metrics.js';
-import { backtest } from '../../engine/run/backtest.js';
-import { runBatch } from '../../engine/sweep/run-batch.js';
+import { computeMetrics } from '../../engine/measure/metrics/compute-metrics.js';
+import { summaryMetrics } from '../../engine/measure/metrics/summary-metrics.js';
+import { backtest } from '../../engine/workflows/run/backtest.js';
+import { runBatch } from '../../engine/workflows/sweep/run-batch.js';
 import { DEFAULT_SIM_OPTIONS } from '../../engine/simulate/simulate.js';
-import { defineStrategy } from '../../strategies/define.js';
-import { float32Decimal } from '../../strategies/evaluate.js';
+import { defineStrategy } from '../../engine/strategy/define.js';
+import { float32Decimal } from '../../engine/strategy/evaluate.js';
 import { makeMarket, weekdays } from '../helpers/make-market.js';
-import { isoDay } from '../../engine/dates.js';
+import { isoDay } from '../../engine/core/dates.js';
 import { market, N } from './build.js';
 
 describe('ruin: equity at or below 0 ends the run', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../engine/errors.js';
+import { UserError } from '../../engine/core/errors.js';
 import { simulate, WeightError } from '../../engine/simulate/simulate.js';
 import { simulateMany } from '../../engine/simulate/simulate-many.js';
 import { market, N } from './build.js';

@@ -69,9 +69,9 @@ const GOLDEN_BACKTESTS = [
 
 describe('backtests are bit-identical to the pinned ones', async () => {
   const { createHash } = await import('node:crypto');
-  const { loadCatalog } = await import('../../engine/data/catalog.js');
+  const { loadCatalog } = await import('../../engine/market/data/catalog.js');
   const { buildMarket } = await import('../../engine/market/build-market.js');
-  const { backtest } = await import('../../engine/run/backtest.js');
+  const { backtest } = await import('../../engine/workflows/run/backtest.js');
   const { builtin } = await import('../../strategies/index.js');
   const { DEFAULT_SIM_OPTIONS } = await import('../../engine/simulate/simulate.js');
   const want = JSON.parse(readFileSync(join(GOLDEN, 'backtests.json'), 'utf8')) as Record<string, unknown>;
@@ -99,9 +99,9 @@ describe('backtests are bit-identical to the pinned ones', async () => {
  */
 describe('bootstrap draws are bit-identical to the pinned ones', async () => {
   const { createHash } = await import('node:crypto');
-  const { loadCatalog } = await import('../../engine/data/catalog.js');
+  const { loadCatalog } = await import('../../engine/market/data/catalog.js');
   const { buildMarket } = await import('../../engine/market/build-market.js');
-  const { stationaryBootstrapSums } = await import('../../engine/stats/stationary-bootstrap.js');
+  const { stationaryBootstrapSums } = await import('../../engine/measure/stats/stationary-bootstrap.js');
   const want = JSON.parse(readFileSync(join(GOLDEN, 'bootstrap.json'), 'utf8')) as Record<string, unknown>;
   const m = buildMarket(loadCatalog(), { universe: 'russell' });
   const T = m.dates.length;

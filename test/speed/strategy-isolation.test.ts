@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { makeMarket, weekdays } from '../helpers/make-market.js';
-import { defineStrategy } from '../../strategies/define.js';
-import { backtest } from '../../engine/run/backtest.js';
-import { runBatch } from '../../engine/sweep/run-batch.js';
+import { defineStrategy } from '../../engine/strategy/define.js';
+import { backtest } from '../../engine/workflows/run/backtest.js';
+import { runBatch } from '../../engine/workflows/sweep/run-batch.js';
 import { DEFAULT_SIM_OPTIONS } from '../../engine/simulate/simulate.js';
-import { evaluateStrategy } from '../../strategies/evaluate.js';
+import { evaluateStrategy } from '../../engine/strategy/evaluate.js';
 
 const N = 60;
 const dates = weekdays('2020-01-01', N);

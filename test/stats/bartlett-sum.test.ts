@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bartlettSum } from '../../engine/stats/bartlett-sum.js';
+import { bartlettSum } from '../../engine/measure/stats/bartlett-sum.js';
 
 describe('bartlettSum', () => {
   it('weights lag-j products by 1 − j/(L+1), by hand', () => {

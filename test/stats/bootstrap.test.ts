@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapMean } from '../../engine/stats/bootstrap-mean.js';
-import { percentileInterval } from '../../engine/stats/percentile-interval.js';
-import { quantileSorted } from '../../engine/stats/quantile-sorted.js';
-import { stationaryBootstrapMeans } from '../../engine/stats/stationary-bootstrap.js';
-import { optimalBlockLength } from '../../engine/stats/block-length.js';
-import { describeSample } from '../../engine/stats/describe-sample.js';
-import { deriveSeed } from '../../engine/random.js';
+import { bootstrapMean } from '../../engine/measure/stats/bootstrap-mean.js';
+import { percentileInterval } from '../../engine/measure/stats/percentile-interval.js';
+import { quantileSorted } from '../../engine/measure/stats/quantile-sorted.js';
+import { stationaryBootstrapMeans } from '../../engine/measure/stats/stationary-bootstrap.js';
+import { optimalBlockLength } from '../../engine/measure/stats/block-length.js';
+import { describeSample } from '../../engine/measure/stats/describe-sample.js';
+import { deriveSeed } from '../../engine/core/random.js';
 
 const bytes = (a: Float64Array) => Buffer.from(a.buffer).toString('hex');
 
@@ -120,7 +120,7 @@ describe('optimalBlockLength (Politis–White, Patton–Politis–White correcti
 
 describe('meanInference', () => {
   it('a constant series: estimate and interval are the scaled constant; t undefined (no variance)', async () => {
-    const { meanInference } = await import('../../engine/stats/mean-inference.js');
+    const { meanInference } = await import('../../engine/measure/stats/mean-inference.js');
     const m = meanInference(new Float64Array(50).fill(0.001), 252, { draws: 200 });
     expect(m.estimate).toBeCloseTo(0.252, 12);
     expect(m.ciLow).toBeCloseTo(0.252, 12);
@@ -129,8 +129,8 @@ describe('meanInference', () => {
   });
 
   it('the t is the Newey–West t of the mean and the interval brackets the estimate', async () => {
-    const { meanInference } = await import('../../engine/stats/mean-inference.js');
-    const { neweyWestMean } = await import('../../engine/stats/newey-west-mean.js');
+    const { meanInference } = await import('../../engine/measure/stats/mean-inference.js');
+    const { neweyWestMean } = await import('../../engine/measure/stats/newey-west-mean.js');
     const x = Float64Array.from({ length: 300 }, (_, i) => Math.sin(i * 0.7) * 0.01 + 0.0005);
     const m = meanInference(x, 12, { draws: 500, seed: 3 });
     expect(m.t).toBeCloseTo(neweyWestMean(x).t, 12);
@@ -141,7 +141,7 @@ describe('meanInference', () => {
 
 describe('percentileInterval by selection', () => {
   it('equals the sorted type-7 quantiles on random draws with ties', async () => {
-    const { mulberry32 } = await import('../../engine/random.js');
+    const { mulberry32 } = await import('../../engine/core/random.js');
     const rnd = mulberry32(9);
     for (const n of [1, 2, 3, 10, 101, 1000, 4321]) {
       const x = Float64Array.from({ length: n }, () => Math.round(rnd() * 50) / 10);

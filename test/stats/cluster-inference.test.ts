@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { clusteredRegression, clusterMean } from '../../engine/stats/clustered-regression.js';
-import { wildClusterBootstrap } from '../../engine/stats/wild-cluster-bootstrap.js';
-import { WEBB_WEIGHTS } from '../../engine/stats/webb-weights.js';
-import { studentTCdf, studentTQuantile, twoSidedTP } from '../../engine/stats/student-t.js';
+import { clusteredRegression, clusterMean } from '../../engine/measure/stats/clustered-regression.js';
+import { wildClusterBootstrap } from '../../engine/measure/stats/wild-cluster-bootstrap.js';
+import { WEBB_WEIGHTS } from '../../engine/measure/stats/webb-weights.js';
+import { studentTCdf, studentTQuantile, twoSidedTP } from '../../engine/measure/stats/student-t.js';
 
 /** OLS with CR1 standard errors by brute force (normal equations re-solved for each sample). */
 function crFit(y: number[], X: number[][], g: number[]): { b: number[]; se: number[] } {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { hodrick1b } from '../../engine/stats/hodrick-1b.js';
-import { nonOverlappingRegressions } from '../../engine/stats/non-overlapping-regressions.js';
-import { horizonOutcome, predictiveNull } from '../../engine/stats/predictive-null.js';
-import { stationaryIndices } from '../../engine/stats/stationary-indices.js';
-import { mulberry32 } from '../../engine/random.js';
+import { hodrick1b } from '../../engine/measure/stats/hodrick-1b.js';
+import { nonOverlappingRegressions } from '../../engine/measure/stats/non-overlapping-regressions.js';
+import { horizonOutcome, predictiveNull } from '../../engine/measure/stats/predictive-null.js';
+import { stationaryIndices } from '../../engine/measure/stats/stationary-indices.js';
+import { mulberry32 } from '../../engine/core/random.js';
 
 describe('hodrick1b', () => {
   it('one period ahead, by hand: slope −1, variance from the null residuals 0.5', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { benjaminiHochberg } from '../../engine/stats/benjamini-hochberg.js';
-import { criticalValue, simulatedP } from '../../engine/stats/critical-value.js';
-import { holm } from '../../engine/stats/holm.js';
-import { minimumDetectableEffect } from '../../engine/stats/minimum-detectable-effect.js';
-import { placeboExcess } from '../../engine/stats/placebo-interval.js';
+import { benjaminiHochberg } from '../../engine/measure/stats/benjamini-hochberg.js';
+import { criticalValue, simulatedP } from '../../engine/measure/stats/critical-value.js';
+import { holm } from '../../engine/measure/stats/holm.js';
+import { minimumDetectableEffect } from '../../engine/measure/stats/minimum-detectable-effect.js';
+import { placeboExcess } from '../../engine/measure/stats/placebo-interval.js';
 
 /** The 15 p-values of Benjamini & Hochberg (1995), §4 (a study of myocardial infarction treatments). */
 const BH_1995 = [0.0001, 0.0004, 0.0019, 0.0095, 0.0201, 0.0278, 0.0298, 0.0344, 0.0459, 0.324, 0.4262, 0.5719, 0.6528, 0.759, 1];

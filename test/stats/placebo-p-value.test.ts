@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeboPValue } from '../../engine/stats/placebo-p-value.js';
+import { placeboPValue } from '../../engine/measure/stats/placebo-p-value.js';
 
 describe('placeboPValue', () => {
   it('counts draws at least as far from the placebo mean as the observed value, +1 corrected', () => {

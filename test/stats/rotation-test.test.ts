@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rotationTest } from '../../engine/stats/rotation-test.js';
+import { rotationTest } from '../../engine/measure/stats/rotation-test.js';
 
 describe('rotationTest', () => {
   it('every circular shift of the event pattern, by hand', () => {

@@ -6,9 +6,9 @@
  * resamples the definition asks for (Politis & Romano 1994).
  */
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../engine/random.js';
-import { stationaryBootstrapSums } from '../../engine/stats/stationary-bootstrap.js';
-import { wasmAvailable } from '../../engine/wasm/arena.js';
+import { mulberry32 } from '../../engine/core/random.js';
+import { stationaryBootstrapSums } from '../../engine/measure/stats/stationary-bootstrap.js';
+import { wasmAvailable } from '../../engine/core/wasm-arena.js';
 
 interface Case {
   x: Float64Array;

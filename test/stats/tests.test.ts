@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { neweyWestLag } from '../../engine/stats/newey-west-lag.js';
-import { neweyWestMean } from '../../engine/stats/newey-west-mean.js';
-import { neweyWestOls } from '../../engine/stats/newey-west-ols.js';
-import { predictiveRegression } from '../../engine/stats/predictive-regression.js';
-import { fittedWithInterval } from '../../engine/stats/prediction-interval.js';
-import { placeboTest } from '../../engine/stats/placebo-test.js';
-import { signTest } from '../../engine/stats/sign-test.js';
+import { neweyWestLag } from '../../engine/measure/stats/newey-west-lag.js';
+import { neweyWestMean } from '../../engine/measure/stats/newey-west-mean.js';
+import { neweyWestOls } from '../../engine/measure/stats/newey-west-ols.js';
+import { predictiveRegression } from '../../engine/measure/stats/predictive-regression.js';
+import { fittedWithInterval } from '../../engine/measure/stats/prediction-interval.js';
+import { placeboTest } from '../../engine/measure/stats/placebo-test.js';
+import { signTest } from '../../engine/measure/stats/sign-test.js';
 
 describe('Newey–West', () => {
   it('default lag floor(4 (T/100)^(2/9))', () => {
@@ -115,7 +115,7 @@ describe('placeboTest', () => {
 
 describe('clusteredPlaceboTest', () => {
   it('moves a cluster as a block: two events 2 bars apart on the only special bars of 100 give p ≈ 1/98', async () => {
-    const { clusteredPlaceboTest } = await import('../../engine/stats/clustered-placebo-test.js');
+    const { clusteredPlaceboTest } = await import('../../engine/measure/stats/clustered-placebo-test.js');
     // the pattern [0, 2] fits anchors 0..97 (98 of them); only anchor 10 reaches the observed mean 1
     const values = new Float64Array(100);
     values[10] = 1;
@@ -129,7 +129,7 @@ describe('clusteredPlaceboTest', () => {
   });
 
   it('ineligible bars (NaN) are never drawn', async () => {
-    const { clusteredPlaceboTest } = await import('../../engine/stats/clustered-placebo-test.js');
+    const { clusteredPlaceboTest } = await import('../../engine/measure/stats/clustered-placebo-test.js');
     const values = Float64Array.of(NaN, 1, 2, NaN, 3);
     const r = clusteredPlaceboTest(values, [Int32Array.of(0, 1)], 1.5, { draws: 500, seed: 1 });
     expect(r.eligible).toBe(1); // only anchor 1 (bars 1 and 2)

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateStrategy } from '../../strategies/evaluate.js';
-import { auditStrategy } from '../../strategies/audit.js';
+import { evaluateStrategy } from '../../engine/strategy/evaluate.js';
+import { auditStrategy } from '../../engine/strategy/audit.js';
 import { BUILTINS, builtin } from '../../strategies/index.js';
-import { parseParams } from '../../strategies/params.js';
+import { parseParams } from '../../engine/strategy/params.js';
 import { makeMarket, monthEnds, weekdays } from '../helpers/make-market.js';
-import type { Market } from '../../engine/types.js';
+import type { Market } from '../../engine/core/types.js';
 
 /** Small-cap weights (column 0) of a built-in on a market. */
 function smallWeights(id: string, market: Market, params: string[] = []): (number | null)[] {

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { makeMarket, weekdays } from '../helpers/make-market.js';
-import { allocationWithBonds, fromSignal, fromSignalWithBonds } from '../../strategies/allocation.js';
-import { marketView, type MarketView } from '../../strategies/view.js';
-import { sharedMonthsBack, sharedMonthsSince } from '../../strategies/calendar-memo.js';
+import { allocationWithBonds, fromSignal, fromSignalWithBonds } from '../../engine/strategy/allocation.js';
+import { marketView, type MarketView } from '../../engine/strategy/view.js';
+import { sharedMonthsBack, sharedMonthsSince } from '../../engine/strategy/calendar-memo.js';
 import { builtin } from '../../strategies/index.js';
 
 /** A deterministic pseudo-random number in [0, 1). */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateStrategy } from '../../strategies/evaluate.js';
-import { auditStrategy } from '../../strategies/audit.js';
+import { evaluateStrategy } from '../../engine/strategy/evaluate.js';
+import { auditStrategy } from '../../engine/strategy/audit.js';
 import { builtin } from '../../strategies/index.js';
-import { parseParams } from '../../strategies/params.js';
+import { parseParams } from '../../engine/strategy/params.js';
 import { makeMarket, monthEnds } from '../helpers/make-market.js';
-import type { Market } from '../../engine/types.js';
+import type { Market } from '../../engine/core/types.js';
 
 /** The hand-made market of the built-in tests plus a third asset `b` in the bonds role. */
 function withBonds(m: Market): Market {
@@ -95,8 +95,8 @@ describe('bonds as a leg of the rate-cycle built-ins (universes with bonds)', ()
 
 describe('regime table and event study carry bonds where present', () => {
   it('chains bond returns by the phase known at the previous close, and over event windows (hand-computed)', async () => {
-    const { regimeTable } = await import('../../engine/analytics/regimes.js');
-    const { eventStudy } = await import('../../engine/analytics/event-study.js');
+    const { regimeTable } = await import('../../engine/measure/analytics/regimes.js');
+    const { eventStudy } = await import('../../engine/measure/analytics/event-study.js');
     const d = Int32Array.from(monthEnds('2020-01', 4).map((x) => Date.parse(x) / 864e5));
     const zero = new Float64Array(4);
     const bonds = Float64Array.of(0, 0.01, 0.02, -0.01);

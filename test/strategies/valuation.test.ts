@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateStrategy } from '../../strategies/evaluate.js';
-import { auditStrategy } from '../../strategies/audit.js';
+import { evaluateStrategy } from '../../engine/strategy/evaluate.js';
+import { auditStrategy } from '../../engine/strategy/audit.js';
 import { builtin } from '../../strategies/index.js';
-import { parseParams } from '../../strategies/params.js';
+import { parseParams } from '../../engine/strategy/params.js';
 import { aboveTrailingQuantile } from '../../strategies/valuation.js';
-import { parseIsoDay } from '../../engine/dates.js';
-import { loadCatalog } from '../../engine/data/catalog.js';
+import { parseIsoDay } from '../../engine/core/dates.js';
+import { loadCatalog } from '../../engine/market/data/catalog.js';
 import { buildMarket } from '../../engine/market/build-market.js';
 import { makeMarket, monthEnds } from '../helpers/make-market.js';
 

@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseParams } from '../../strategies/params.js';
-import { evaluateStrategy, StrategyError } from '../../strategies/evaluate.js';
-import { defineStrategy } from '../../strategies/define.js';
-import { auditStrategy } from '../../strategies/audit.js';
+import { parseParams } from '../../engine/strategy/params.js';
+import { evaluateStrategy, StrategyError } from '../../engine/strategy/evaluate.js';
+import { defineStrategy } from '../../engine/strategy/define.js';
+import { auditStrategy } from '../../engine/strategy/audit.js';
 import weightsFile from '../../strategies/weights-file.js';
 import buyHold from '../../strategies/buy-hold.js';
 import fixedMix from '../../strategies/fixed-mix.js';
 import { makeMarket, weekdays } from '../helpers/make-market.js';
-import { UserError } from '../../engine/errors.js';
+import { UserError } from '../../engine/core/errors.js';
 
 const specs = {
   months: { type: 'integer', default: 12, min: 1, max: 36, description: 'm' },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import * as S from '../../strategies/signals.js';
-import { parseIsoDay as d } from '../../engine/dates.js';
+import * as S from '../../engine/strategy/signals.js';
+import { parseIsoDay as d } from '../../engine/core/dates.js';
 
 const arr = (x: Float64Array) => Array.from(x, (v) => (Number.isNaN(v) ? null : +v.toFixed(12)));
 

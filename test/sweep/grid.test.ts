@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { gridPoint, parseAxis, parseGrid, parseShard, shardIndexes } from '../../engine/sweep/grid.js';
-import { permuteIndex, randomSearch, randomSetAt } from '../../engine/sweep/random-search.js';
-import { UserError } from '../../engine/errors.js';
+import { gridPoint, parseAxis, parseGrid, parseShard, shardIndexes } from '../../engine/workflows/sweep/grid.js';
+import { permuteIndex, randomSearch, randomSetAt } from '../../engine/workflows/sweep/random-search.js';
+import { UserError } from '../../engine/core/errors.js';
 
 const specs = {
   months: { type: 'integer', default: 12, min: 1, max: 36, step: 1, description: 'm' },

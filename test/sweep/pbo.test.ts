@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { accumulateBlocks, cscvBlocks, PBO_PAIR_CHUNK, pboFromBlocks, pboPairCount, pboPairs, pboSplits, probabilityOfBacktestOverfitting } from '../../engine/stats/pbo.js';
-import { mulberry32 } from '../../engine/random.js';
-import { wasmAvailable } from '../../engine/wasm/arena.js';
-import { pboOnPool } from '../../engine/sweep/pbo-on-pool.js';
-import { packageRoot } from '../../engine/paths.js';
+import { accumulateBlocks, cscvBlocks, PBO_PAIR_CHUNK, pboFromBlocks, pboPairCount, pboPairs, pboSplits, probabilityOfBacktestOverfitting } from '../../engine/measure/stats/pbo.js';
+import { mulberry32 } from '../../engine/core/random.js';
+import { wasmAvailable } from '../../engine/core/wasm-arena.js';
+import { pboOnPool } from '../../engine/workflows/sweep/pbo-on-pool.js';
+import { packageRoot } from '../../engine/core/paths.js';
 import { join } from 'node:path';
 
 /** Standard normal draws (Box–Muller on the seeded generator). */
@@ -165,7 +165,7 @@ describe('probability of backtest overfitting (CSCV)', () => {
     const b = cscvBlocks(N, T, 16);
     accumulateBlocks(b, normals(N * T, 11), N, T);
     const { Piscina } = await import('piscina');
-    const pool = new Piscina({ filename: join(packageRoot(), 'dist', 'engine', 'sweep', 'worker.js'), minThreads: 2, maxThreads: 2, workerData: {} });
+    const pool = new Piscina({ filename: join(packageRoot(), 'dist', 'engine', 'workflows', 'sweep', 'worker.js'), minThreads: 2, maxThreads: 2, workerData: {} });
     try {
       const pooled = await pboOnPool(pool, b);
       const here = pboFromBlocks(b);

@@ -3,21 +3,21 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from '../helpers/cli.js';
-import { runSweep, finalizeSweep } from '../../engine/sweep/sweep.js';
-import { resultsHeader } from '../../engine/sweep/batch-results.js';
-import { parseGrid } from '../../engine/sweep/grid.js';
-import { mergeResults } from '../../engine/sweep/merge.js';
+import { runSweep, finalizeSweep } from '../../engine/workflows/sweep/sweep.js';
+import { resultsHeader } from '../../engine/workflows/sweep/batch-results.js';
+import { parseGrid } from '../../engine/workflows/sweep/grid.js';
+import { mergeResults } from '../../engine/workflows/sweep/merge.js';
 import { makeMarket, weekdays } from '../helpers/make-market.js';
-import { defineStrategy } from '../../strategies/define.js';
+import { defineStrategy } from '../../engine/strategy/define.js';
 import { DEFAULT_SIM_OPTIONS } from '../../engine/simulate/simulate.js';
-import { backtest } from '../../engine/run/backtest.js';
+import { backtest } from '../../engine/workflows/run/backtest.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'ratecycle-sweep-'));
 const rows = (dir: string) => readFileSync(join(dir, 'results.csv'), 'utf8').trim().split('\n');
 
 describe('sweep workers: auto', () => {
   it('stays on this thread for a short sweep, starts a pool once the rest would take long enough: the same bytes', { timeout: 120_000 }, async () => {
-    const { loadCatalog } = await import('../../engine/data/catalog.js');
+    const { loadCatalog } = await import('../../engine/market/data/catalog.js');
     const { buildMarket } = await import('../../engine/market/build-market.js');
     const { builtin } = await import('../../strategies/index.js');
     const market = buildMarket(loadCatalog(), { universe: 'russell', from: '2005-01-01' });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseDuration, walkForward } from '../../engine/sweep/walk-forward.js';
-import { parseGrid } from '../../engine/sweep/grid.js';
+import { parseDuration, walkForward } from '../../engine/workflows/sweep/walk-forward.js';
+import { parseGrid } from '../../engine/workflows/sweep/grid.js';
 import { DEFAULT_SIM_OPTIONS } from '../../engine/simulate/simulate.js';
-import { defineStrategy } from '../../strategies/define.js';
+import { defineStrategy } from '../../engine/strategy/define.js';
 import { makeMarket, monthEnds } from '../helpers/make-market.js';
-import { isoDay } from '../../engine/dates.js';
+import { isoDay } from '../../engine/core/dates.js';
 
 const dates = monthEnds('2000-01', 120);
 // small caps win in even years, large caps in odd years

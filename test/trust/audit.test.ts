@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../engine/data/catalog.js';
+import { loadCatalog } from '../../engine/market/data/catalog.js';
 import { buildMarket } from '../../engine/market/build-market.js';
-import { auditStrategy } from '../../strategies/audit.js';
-import type { Strategy } from '../../strategies/define.js';
+import { auditStrategy } from '../../engine/strategy/audit.js';
+import type { Strategy } from '../../engine/strategy/define.js';
 import { builtin } from '../../strategies/index.js';
-import { parseParams } from '../../strategies/params.js';
+import { parseParams } from '../../engine/strategy/params.js';
 import { cli } from '../helpers/cli.js';
 
 const catalog = loadCatalog();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../engine/data/catalog.js';
+import { loadCatalog } from '../../engine/market/data/catalog.js';
 import { buildMarket } from '../../engine/market/build-market.js';
 import { sliceMarket } from '../../engine/market/slice-market.js';
-import { isoDay, parseIsoDay } from '../../engine/dates.js';
-import type { Market } from '../../engine/types.js';
+import { isoDay, parseIsoDay } from '../../engine/core/dates.js';
+import type { Market } from '../../engine/core/types.js';
 
 const catalog = loadCatalog();
 
@@ -68,7 +68,7 @@ describe('the Fed annotation does not depend on where the run starts', () => {
 
 describe('a cycle that began before the first bar', () => {
   it('is the regime row of the bars it covers, with the id and start of the full history', async () => {
-    const { regimeTable } = await import('../../engine/analytics/regimes.js');
+    const { regimeTable } = await import('../../engine/measure/analytics/regimes.js');
     const full = buildMarket(catalog, { universe: 'russell' });
     const late = buildMarket(catalog, { universe: 'russell', from: '2008-01-01', to: '2009-12-31' });
     const r = late.returns[late.small];

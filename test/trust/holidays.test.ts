@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isoDay, parseIsoDay as d, weekday } from '../../engine/dates.js';
+import { isoDay, parseIsoDay as d, weekday } from '../../engine/core/dates.js';
 import { addFedBusinessDays, fedHolidays, isFedBusinessDay } from '../../engine/market/holidays.js';
 import { publicationDay } from '../../engine/market/publication.js';
 import { ROOT } from '../helpers/cli.js';

@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeDirAtomically } from '../../engine/io/atomic-dir.js';
+import { writeDirAtomically } from '../../engine/core/io/atomic-dir.js';
 import { defaultOutDir } from '../../engine/cli/out-dir.js';
-import { UserError } from '../../engine/errors.js';
+import { UserError } from '../../engine/core/errors.js';
 import { cli, ROOT } from '../helpers/cli.js';
 
 const MAIN = join(ROOT, 'dist', 'engine', 'cli', 'main.js');

@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSeries } from '../../engine/data/load-series.js';
-import { DataError } from '../../engine/errors.js';
-import type { CatalogEntry } from '../../engine/types.js';
+import { loadSeries } from '../../engine/market/data/load-series.js';
+import { DataError } from '../../engine/core/errors.js';
+import type { CatalogEntry } from '../../engine/core/types.js';
 import { cli, ROOT } from '../helpers/cli.js';
 
 const entry = (kind: 'price' | 'return', file = 'x.csv'): CatalogEntry => ({

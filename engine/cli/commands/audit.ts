@@ -1,10 +1,10 @@
 import type { Argv } from 'yargs';
-import { UserError } from '../../errors.js';
-import { auditStrategy } from '../../../strategies/audit.js';
-import { formatParams } from '../../../strategies/params.js';
+import { UserError } from '../../core/errors.js';
+import { auditStrategy } from '../../strategy/audit.js';
+import { formatParams } from '../../strategy/params.js';
 import { runOptions, setupRun, type RunArgs } from '../run-setup.js';
 import { wholeNumber } from '../validate-options.js';
-import { auditIsolated } from '../../../strategies/isolated.js';
+import { auditIsolated } from '../../strategy/isolated.js';
 import { isolationLimits, isolationOptions } from './run.js';
 
 interface AuditArgs extends RunArgs {

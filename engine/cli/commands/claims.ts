@@ -1,17 +1,14 @@
 import type { Argv } from 'yargs';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../../errors.js';
-import { loadCatalog } from '../../data/catalog.js';
-import { displayPath } from '../../data/load-series.js';
-import { runClaims } from '../../claims/run-claims.js';
-import type { ClaimsReport } from '../../claims/types.js';
-import { CLAIM_UNIVERSES } from '../../claims/universes.js';
+import { loadCatalog } from '../../market/data/catalog.js';
+import { displayPath } from '../../market/data/load-series.js';
+import type { ClaimsReport } from '../../formats/claims-folder.js';
+import { CLAIM_UNIVERSES } from '../../workflows/claims/universes.js';
 import { defaultOutDir } from '../out-dir.js';
 import { textTable } from '../table.js';
 import { textWidth, wrapText } from '../format.js';
 import { VERDICT_LEGEND, verdictMatrix } from '../../../reports/claims/claims-table.js';
-import { writeClaims } from '../../../reports/claims/write-claims.js';
+import { claimsToFolder } from '../../workflows/claims/claims-to-folder.js';
 
 interface ClaimsArgs {
   universe?: string[];
@@ -57,11 +54,7 @@ export function answerText(report: ClaimsReport): string {
 /** Runs the claims, writes the folder, prints the answer, the verdict table and the page's path; returns the folder. */
 export async function claimsHandler(args: ClaimsArgs): Promise<{ dir: string; report: ClaimsReport }> {
   const universes = (args.universe ?? []).flatMap((u) => u.split(',')).map((u) => u.trim()).filter(Boolean);
-  const out = args.out ?? defaultOutDir('claims');
-  // refuse an existing folder before spending seconds on the statistics (writeClaims checks again)
-  if (existsSync(out) && !args.force) throw new UserError(`${out} already exists; pass --force to replace it, or choose another --out`);
-  const report = runClaims(loadCatalog(args.data), { universes, seed: args.seed, draws: args.draws });
-  const dir = await writeClaims(out, report, args.force ?? false);
+  const { dir, report } = await claimsToFolder(loadCatalog(args.data), { out: args.out ?? defaultOutDir('claims'), force: args.force, universes, seed: args.seed, draws: args.draws });
   console.log(`== the article's claims, tested (${report.draws.toLocaleString('en-US')} draws, seed ${report.seed})`);
   console.log(answerText(report));
   console.log(`\n${verdictText(report)}`);

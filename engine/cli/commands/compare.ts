@@ -1,9 +1,9 @@
 import type { Argv } from 'yargs';
 import { defaultOutDir } from '../out-dir.js';
-import { checkRunFolder } from '../../io/check-run-folder.js';
+import { checkRunFolder } from '../../core/io/check-run-folder.js';
 import { refuseRepeated } from '../validate-options.js';
 import { join } from 'node:path';
-import { displayPath } from '../../data/load-series.js';
+import { displayPath } from '../../market/data/load-series.js';
 import { compareRuns } from '../../../reports/compare/compare-runs.js';
 
 interface CompareArgs {

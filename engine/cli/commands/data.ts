@@ -1,15 +1,15 @@
 import type { Argv } from 'yargs';
-import { loadCatalog } from '../../data/catalog.js';
-import { loadSeries } from '../../data/load-series.js';
-import { loadFomc } from '../../data/load-fomc.js';
-import { displayPath } from '../../data/load-series.js';
-import { DOWNLOAD_FORMATS } from '../../data/import/detect-format.js';
-import { formatPublication } from '../../data/import/parse-publication.js';
+import { loadCatalog } from '../../market/data/catalog.js';
+import { loadSeries } from '../../market/data/load-series.js';
+import { loadFomc } from '../../market/data/load-fomc.js';
+import { displayPath } from '../../market/data/load-series.js';
+import { DOWNLOAD_FORMATS } from '../../market/data/import/detect-format.js';
+import { formatPublication } from '../../market/data/import/parse-publication.js';
 import { intersectDates } from '../../market/intersect-dates.js';
-import { isoDay } from '../../dates.js';
-import { UserError } from '../../errors.js';
-import type { Catalog } from '../../types.js';
-import type { AddSeriesOptions } from '../../data/import/add-series.js';
+import { isoDay } from '../../core/dates.js';
+import { UserError } from '../../core/errors.js';
+import type { Catalog } from '../../core/types.js';
+import type { AddSeriesOptions } from '../../market/data/import/add-series.js';
 import { count } from '../format.js';
 import { textTable } from '../table.js';
 
@@ -148,7 +148,7 @@ function checkData(args: DataArgs): void {
 
 async function addData(args: AddArgs): Promise<void> {
   // the importer loads only for `data add` (this module is loaded by every command)
-  const { addSeries } = await import('../../data/import/add-series.js');
+  const { addSeries } = await import('../../market/data/import/add-series.js');
   const r = addSeries({
     file: args.file,
     id: args.id,

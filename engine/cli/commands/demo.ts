@@ -1,8 +1,8 @@
 import type { Argv } from 'yargs';
 import { join } from 'node:path';
-import { displayPath } from '../../data/load-series.js';
+import { displayPath } from '../../market/data/load-series.js';
 import { existsSync } from 'node:fs';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../core/errors.js';
 import { runHandler } from './run.js';
 import { defaultOutDir } from '../out-dir.js';
 import { compareRuns } from '../../../reports/compare/compare-runs.js';

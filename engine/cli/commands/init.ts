@@ -1,9 +1,9 @@
 import type { Argv } from 'yargs';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { SHIPPED_CATALOG } from '../../data/catalog.js';
-import { UserError } from '../../errors.js';
-import { packageVersion } from '../../paths.js';
+import { SHIPPED_CATALOG } from '../../market/data/catalog.js';
+import { UserError } from '../../core/errors.js';
+import { packageVersion } from '../../core/paths.js';
 import { writeStrategyScaffold } from './new.js';
 
 interface InitArgs {

@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { BUILTINS } from '../../../strategies/index.js';
-import type { ParamSpec } from '../../../strategies/params.js';
+import type { ParamSpec } from '../../strategy/params.js';
 import { wrapText as wrap } from '../format.js';
 
 function specText(s: ParamSpec): string {

@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { mergeResults } from '../../sweep/merge.js';
+import { mergeResults } from '../../workflows/sweep/merge.js';
 import { pct } from '../format.js';
 import { refuseRepeated } from '../validate-options.js';
 

@@ -1,9 +1,9 @@
 import type { Argv } from 'yargs';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { loadCatalog } from '../../data/catalog.js';
-import { UserError } from '../../errors.js';
-import { packageRoot } from '../../paths.js';
+import { loadCatalog } from '../../market/data/catalog.js';
+import { UserError } from '../../core/errors.js';
+import { packageRoot } from '../../core/paths.js';
 
 interface NewArgs {
   name: string;

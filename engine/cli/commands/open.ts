@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../core/errors.js';
 import { findRuns } from './runs.js';
 
 interface OpenArgs {

@@ -1,21 +1,22 @@
 import type { Argv } from 'yargs';
 import { join } from 'node:path';
-import { backtestSimulation, studyInput, type BacktestResult, type BacktestSimulation } from '../../run/backtest.js';
-import type { Studies } from '../../run/studies.js';
-import { startStudiesThread } from '../../run/studies-thread.js';
-import { writeDirAtomically } from '../../io/atomic-dir.js';
-import { runManifest, writeRunFiles, metricsJson } from '../../run/write-run-folder.js';
-import { displayPath } from '../../data/load-series.js';
-import { describeAsset } from '../../data/catalog.js';
+import { backtestSimulation, studyInput, type BacktestResult, type BacktestSimulation } from '../../workflows/run/backtest.js';
+import type { Studies } from '../../workflows/run/studies.js';
+import { startStudiesThread } from '../../workflows/run/studies-thread.js';
+import { writeDirAtomically } from '../../core/io/atomic-dir.js';
+import { runManifest, writeRunFiles } from '../../workflows/run/write-run-folder.js';
+import { metricsJson } from '../../formats/run-folder.js';
+import { displayPath } from '../../market/data/load-series.js';
+import { describeAsset } from '../../market/data/catalog.js';
 import { runOptions, setupRun, type RunArgs } from '../run-setup.js';
 import { textTable } from '../table.js';
 import { num, pct } from '../format.js';
-import { isoDay } from '../../dates.js';
+import { isoDay } from '../../core/dates.js';
 import { defaultOutDir } from '../out-dir.js';
-import { UserError } from '../../errors.js';
-import { loadCatalog } from '../../data/catalog.js';
+import { UserError } from '../../core/errors.js';
+import { loadCatalog } from '../../market/data/catalog.js';
 import { benchmarkKind, prepareBenchmark } from '../../market/benchmark-series.js';
-import { isolatedIfFile, type IsolationLimits } from '../../../strategies/isolated.js';
+import { isolatedIfFile, type IsolationLimits } from '../../strategy/isolated.js';
 import { boundedNumber, wholeNumber } from '../validate-options.js';
 
 interface RunCommandArgs extends RunArgs {

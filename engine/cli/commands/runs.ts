@@ -1,7 +1,7 @@
 import type { Argv } from 'yargs';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../core/errors.js';
 import { count, num, pct } from '../format.js';
 import { textTable } from '../table.js';
 

@@ -1,0 +1,152 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { DataError, UserError } from '../../../core/errors.js';
+import { isoDay, ymdFromDay } from '../../../core/dates.js';
+import { shippedDataDir } from '../../../core/paths.js';
+import type { CatalogEntry, Frequency, SeriesKind } from '../../../core/types.js';
+import { loadCatalog, SHIPPED_CATALOG } from '../catalog.js';
+import { displayPath, loadSeries } from '../load-series.js';
+import type { DownloadFormat } from './detect-format.js';
+import { inferFrequency, STALE_DAYS } from './infer-frequency.js';
+import { defaultPublication, parsePublication } from './parse-publication.js';
+import { readDownload, type Download } from './read-download.js';
+
+/** Options of {@link addSeries} (the flags of `ratecycle data add`). */
+export interface AddSeriesOptions {
+  /** The downloaded CSV. */
+  file: string;
+  /** Series id in the catalog (lower-case letters, digits and _). */
+  id: string;
+  /** Default: `price` for Yahoo and Stooq, `indicator` for FRED and tidy files. */
+  kind?: SeriesKind;
+  column?: string;
+  format?: DownloadFormat | 'auto';
+  /** `--publication` text (default: {@link defaultPublication}). */
+  publication?: string;
+  /** Data folder (default `./data`); created with a catalog that extends the shipped one. */
+  into?: string;
+  /** Default: inferred from the dates. */
+  frequency?: Frequency;
+  units?: string;
+  source?: string;
+  description?: string;
+  /** Replace a series of the same id already in this folder's catalog. */
+  force?: boolean;
+}
+
+/** What {@link addSeries} wrote. */
+export interface AddedSeries {
+  entry: CatalogEntry;
+  download: Download;
+  /** Paths of the tidy CSV and the catalog, as shown to the user. */
+  csv: string;
+  catalog: string;
+  /** True when the id replaces a shipped series for this folder. */
+  overridesShipped: boolean;
+  /** True when the catalog.json was created. */
+  created: boolean;
+}
+
+const SOURCES: Record<DownloadFormat, string> = { yahoo: 'Yahoo Finance download', fred: 'FRED download', stooq: 'Stooq download', tidy: 'tidy CSV' };
+
+/** Writes a file beside its target and renames it into place (a crash never leaves half a file). */
+function writeAtomically(path: string, text: string): void {
+  const tmp = join(resolve(path, '..'), `.${basename(path)}.ratecycle-tmp-${process.pid}`);
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+function defaultUnits(d: Download, kind: SeriesKind): string {
+  if (d.format === 'yahoo') return d.column === 'Adj Close' ? 'price, split and dividend adjusted (Yahoo Adj Close)' : `price (Yahoo ${d.column})`;
+  if (d.format === 'stooq') return `price (Stooq ${d.column})`;
+  if (kind === 'return') return 'fraction per bar';
+  return d.format === 'fred' ? `as published by FRED (${d.column})` : d.column;
+}
+
+/**
+ * Converts a download (Yahoo Finance, FRED, Stooq or tidy CSV) into a tidy `<id>.csv`
+ * (`date,<close|return|value>`) plus an entry in the folder's `catalog.json`, which is
+ * created with `"extends": "ratecycle"` when absent. The values are checked as the loader
+ * does (errors name the download's file, line and column), the written file is loaded back
+ * before the catalog changes, and both files are written atomically. An id already in this
+ * catalog is refused unless `force`; an id of the shipped catalog is overridden for this folder.
+ */
+export function addSeries(options: AddSeriesOptions): AddedSeries {
+  const { id } = options;
+  if (!/^[a-z][a-z0-9_]*$/.test(id)) throw new UserError(`--id "${id}" must be lower-case letters, digits and _ (e.g. iwm or my_pmi)`);
+  const dir = resolve(options.into ?? 'data');
+  if (dir === resolve(shippedDataDir())) throw new UserError(`${displayPath(dir)} is the data shipped with ratecycle; add your series to a folder of your own (--into DIR)`);
+  if (!existsSync(options.file)) throw new UserError(`${options.file} does not exist`);
+  const format0 = options.format ?? 'auto';
+  const probe = options.kind ?? (format0 === 'yahoo' || format0 === 'stooq' ? 'price' : undefined);
+  let download = readDownload(resolve(options.file), { format: format0, column: options.column, kind: probe ?? 'indicator' });
+  const kind: SeriesKind = options.kind ?? (download.format === 'yahoo' || download.format === 'stooq' ? 'price' : 'indicator');
+  if (kind === 'event') throw new UserError('--kind event is for decision tables such as fomc; use price, return, rate or indicator');
+  if (kind !== (probe ?? 'indicator')) download = readDownload(resolve(options.file), { format: download.format, column: options.column, kind });
+  const frequency = options.frequency ?? inferFrequency(download.dates);
+  const publication = options.publication ? parsePublication(options.publication) : defaultPublication(kind, frequency);
+  if ((kind === 'price' || kind === 'return') && publication.rule === 'close' && frequency === 'monthly') {
+    let starts = 0;
+    for (const d of download.dates) if (ymdFromDay(d).day <= 3) starts++;
+    if (starts > download.dates.length * 0.9) {
+      throw new UserError(
+        `${download.file}: monthly ${kind}s dated the first days of each month (Yahoo's monthly interval) hold the month's last close; known at the close of their date they would look ahead. Download daily data, or give --publication months:0 to date each value at its month's end`,
+      );
+    }
+  }
+  const column = kind === 'price' ? 'close' : kind === 'return' ? 'return' : 'value';
+  const entry: CatalogEntry = {
+    id,
+    file: `${id}.csv`,
+    column,
+    kind,
+    frequency,
+    units: options.units ?? defaultUnits(download, kind),
+    publication,
+    source: options.source ?? `${SOURCES[download.format]} ${basename(options.file)} (column ${download.column}), added ${isoDay(download.dates[0])} to ${isoDay(download.dates[download.dates.length - 1])}`,
+    maxStaleDays: STALE_DAYS[frequency],
+    ...(options.description ? { description: options.description } : {}),
+  };
+
+  mkdirSync(dir, { recursive: true });
+  const catalogPath = join(dir, 'catalog.json');
+  const created = !existsSync(catalogPath);
+  let raw: { extends?: string; series?: CatalogEntry[]; universes?: unknown[] } = { extends: SHIPPED_CATALOG, series: [], universes: [] };
+  if (!created) {
+    loadCatalog(dir); // the folder's catalog must be valid before it is changed
+    raw = JSON.parse(readFileSync(catalogPath, 'utf8'));
+  }
+  raw.series ??= [];
+  const at = raw.series.findIndex((e) => e.id === id);
+  if (at >= 0 && !options.force) throw new UserError(`series "${id}" is already in ${displayPath(catalogPath)}; pass --force to replace it, or choose another --id`);
+  const csvPath = join(dir, entry.file);
+  if (at < 0 && existsSync(csvPath) && !options.force) throw new UserError(`${displayPath(csvPath)} already exists; pass --force to replace it, or choose another --id`);
+  const overridesShipped = raw.extends === SHIPPED_CATALOG && loadCatalog(shippedDataDir()).series.some((e) => e.id === id) || false;
+
+  const lines = [`date,${column}`];
+  for (let i = 0; i < download.dates.length; i++) lines.push(`${isoDay(download.dates[i])},${String(download.values[i])}`);
+  const text = `${lines.join('\n')}\n`;
+  // load the converted file back with the loader's own checks before anything is replaced
+  const check = join(dir, `.${id}.csv.ratecycle-check-${process.pid}`);
+  writeFileSync(check, text);
+  try {
+    loadSeries({ ...entry, file: basename(check) }, dir);
+  } catch (e) {
+    throw e instanceof DataError ? new UserError(`the converted ${id}.csv does not load: ${e.problem}`) : e;
+  } finally {
+    rmSync(check, { force: true });
+  }
+  const previous = created ? undefined : readFileSync(catalogPath, 'utf8');
+  if (at >= 0) raw.series[at] = entry;
+  else raw.series.push(entry);
+  writeAtomically(csvPath, text);
+  writeAtomically(catalogPath, `${JSON.stringify(raw, null, 2)}\n`);
+  try {
+    loadCatalog(dir);
+  } catch (e) {
+    if (previous === undefined) rmSync(catalogPath, { force: true });
+    else writeAtomically(catalogPath, previous);
+    throw e;
+  }
+  return { entry, download, csv: displayPath(csvPath), catalog: displayPath(catalogPath), overridesShipped, created };
+}

@@ -1,0 +1,99 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { UserError } from '../core/errors.js';
+import type { Strategy } from './define.js';
+import { registerSelfReference } from './self-reference.js';
+
+/** Where a strategy came from: a built-in id or a file. */
+export interface LoadedStrategy {
+  strategy: Strategy;
+  /** Absolute path of the user's file, or undefined for a built-in. */
+  file?: string;
+}
+
+/** Whether a strategy reference names a file (a path separator or a .ts/.js ending) rather than a built-in id. */
+export function looksLikePath(ref: string): boolean {
+  return /[\\/]/.test(ref) || /\.(m?[tj]s)$/.test(ref);
+}
+
+function checkShape(s: unknown, where: string): Strategy {
+  const st = s as Strategy;
+  if (!st || typeof st !== 'object') throw new UserError(`${where}: the default export is not a strategy (use export default defineStrategy({...}))`);
+  for (const k of ['id', 'name', 'description'] as const) {
+    if (typeof st[k] !== 'string' || !st[k]) throw new UserError(`${where}: the strategy needs a non-empty "${k}"`);
+  }
+  // the id names run folders (out/<id>-<time>): only kebab-case, so it can never leave out/
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(st.id) || st.id.length > 64) {
+    throw new UserError(`${where}: strategy id ${JSON.stringify(st.id)} must be kebab-case (lower-case letters and digits joined by single hyphens, at most 64 characters), e.g. "my-idea"`);
+  }
+  if (!Array.isArray(st.assets) || st.assets.length === 0) throw new UserError(`${where}: strategy "${st.id}" needs an "assets" list`);
+  if (typeof st.weights !== 'function') throw new UserError(`${where}: strategy "${st.id}" needs a weights(view, params) function`);
+  return { ...st, series: st.series ?? [], params: st.params ?? {} };
+}
+
+/**
+ * Loads a user's strategy file (TypeScript loaded directly via tsx) and checks its shape. Built-in
+ * strategies by id: `loadStrategy` of `strategies/index.ts`.
+ */
+export async function loadStrategyFile(ref: string): Promise<LoadedStrategy> {
+  const file = resolve(ref);
+  if (!existsSync(file)) throw new UserError(`strategy file ${ref} does not exist`);
+  let mod: { default?: unknown };
+  registerSelfReference();
+  try {
+    if (/\.ts$|\.mts$/.test(file)) {
+      const { tsImport } = await import('tsx/esm/api');
+      mod = await tsImport(pathToFileURL(file).href, import.meta.url);
+    } else {
+      mod = await import(pathToFileURL(file).href);
+    }
+  } catch (e) {
+    const err = e as Error;
+    const loc = locate(err, file);
+    const shown = relative(process.cwd(), file) || file;
+    // a file outside a "type": "module" package is compiled to CommonJS without a source map: say how to get lines
+    const cjs = /data:text\/javascript/.test(err.stack ?? '');
+    const where = loc ? ` (at ${shown}:${loc.line}${loc.column ? `:${loc.column}` : ''})` : cjs ? ' (for its line, set "type": "module" in the package.json of its project, as `ratecycle init` does)' : '';
+    throw new UserError(`strategy file ${ref} failed to load: ${reason(err)}${where}`, { cause: e });
+  }
+  const exported = (mod.default as { default?: unknown })?.default ?? mod.default;
+  return { strategy: { ...checkShape(exported, `strategy file ${ref}`), file: ref }, file };
+}
+
+/** The first line of a load error, without the bundler's preamble and the user's path. */
+function reason(err: Error): string {
+  const m = /^\S+?:\d+:\d+: ERROR: (.*)$/m.exec(err.message);
+  if (m) return m[1];
+  return err.message.split('\n')[0];
+}
+
+/**
+ * Where in the user's own file a load error happened: the transform error's position, the
+ * first stack frame in the file, or, for an import that cannot be resolved, the line that
+ * imports it.
+ */
+function locate(err: Error, file: string): { line: number; column?: number } | undefined {
+  const text = `${err.message}\n${err.stack ?? ''}`;
+  const paths = [file, pathToFileURL(file).href];
+  for (const p of paths) {
+    const esc = p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const m = new RegExp(`${esc}(?:\\?[^:\\s]*)?:(\\d+)(?::(\\d+))?`).exec(text);
+    if (m) return { line: Number(m[1]), column: m[2] ? Number(m[2]) : undefined };
+  }
+  const missing = /Cannot find (?:module|package) '([^']+)'/.exec(err.message) ?? /does not provide an export named '([^']+)'/.exec(err.message);
+  if (missing) {
+    let source: string;
+    try {
+      source = readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const target = missing[1].startsWith('file:') ? fileURLToPath(missing[1]) : missing[1];
+    const lines = source.split('\n');
+    const base = target.split('/').pop()!.replace(/\.[cm]?[jt]s$/, '');
+    const i = lines.findIndex((l) => /\bimport\b|\bfrom\b|require\(/.test(l) && (l.includes(`'${missing[1]}'`) || l.includes(`"${missing[1]}"`) || l.includes(missing[1]) || (base.length > 1 && l.includes(base))));
+    if (i >= 0) return { line: i + 1, column: lines[i].search(/\S/) + 1 };
+  }
+  return undefined;
+}

@@ -1,0 +1,97 @@
+import { UserError } from '../core/errors.js';
+
+/** One strategy parameter: its type, default, bounds and a one-line description. */
+export type ParamSpec =
+  | { type: 'number'; default: number; min?: number; max?: number; step?: number; description: string }
+  | { type: 'integer'; default: number; min?: number; max?: number; step?: number; description: string }
+  | { type: 'boolean'; default: boolean; description: string }
+  | { type: 'enum'; default: string; values: readonly string[]; description: string }
+  | { type: 'string'; default: string; description: string };
+
+/** A strategy's parameter specs by name. */
+export type ParamSpecs = Record<string, ParamSpec>;
+
+/** The value type a spec describes. */
+export type ParamValue<S extends ParamSpec> = S extends { type: 'number' | 'integer' }
+  ? number
+  : S extends { type: 'boolean' }
+    ? boolean
+    : S extends { type: 'enum'; values: readonly (infer V)[] }
+      ? V
+      : string;
+
+/** Parameter values for a set of specs. */
+export type ParamValues<P extends ParamSpecs> = { [K in keyof P]: ParamValue<P[K]> };
+
+/** Checks and converts one raw parameter value; returns the value or throws a UserError naming it. */
+export function parseParam(name: string, spec: ParamSpec, raw: string | number | boolean, context: string): number | boolean | string {
+  const fail = (why: string) => new UserError(`${context}: --param ${name}=${String(raw)}: ${why}`);
+  switch (spec.type) {
+    case 'number':
+    case 'integer': {
+      const text = String(raw).trim();
+      const x = typeof raw === 'number' ? raw : /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : NaN;
+      if (!Number.isFinite(x)) throw fail(`not a number`);
+      if (spec.type === 'integer' && !Number.isInteger(x)) throw fail('must be a whole number');
+      if (spec.min !== undefined && x < spec.min) throw fail(`below the minimum ${spec.min}`);
+      if (spec.max !== undefined && x > spec.max) throw fail(`above the maximum ${spec.max}`);
+      return x;
+    }
+    case 'boolean': {
+      if (typeof raw === 'boolean') return raw;
+      const t = String(raw).trim().toLowerCase();
+      if (['true', '1', 'yes', 'on'].includes(t)) return true;
+      if (['false', '0', 'no', 'off'].includes(t)) return false;
+      throw fail('must be true or false');
+    }
+    case 'enum': {
+      const t = String(raw).trim();
+      if (!spec.values.includes(t)) throw fail(`must be one of ${spec.values.join(', ')}`);
+      return t;
+    }
+    case 'string':
+      return String(raw);
+  }
+}
+
+/**
+ * Parses `k=v` pairs against the specs: unknown names and bad values are errors naming the
+ * strategy; missing ones take their default. Returns a new object (inputs untouched).
+ */
+export function parseParams<P extends ParamSpecs>(
+  specs: P,
+  pairs: readonly string[] | Record<string, string | number | boolean>,
+  strategyId: string,
+): ParamValues<P> {
+  const context = `strategy "${strategyId}"`;
+  const given: Record<string, string | number | boolean> = {};
+  if (Array.isArray(pairs)) {
+    for (const pair of pairs) {
+      const eq = pair.indexOf('=');
+      if (eq <= 0) throw new UserError(`${context}: --param "${pair}" must look like name=value`);
+      const name = pair.slice(0, eq).trim();
+      if (name in given) throw new UserError(`${context}: --param ${name} is given twice`);
+      given[name] = pair.slice(eq + 1);
+    }
+  } else {
+    Object.assign(given, pairs);
+  }
+  const out: Record<string, number | boolean | string> = {};
+  for (const name of Object.keys(given)) {
+    if (!(name in specs)) {
+      const known = Object.keys(specs);
+      throw new UserError(`${context}: unknown parameter "${name}"; ${known.length ? `known: ${known.join(', ')}` : 'it takes no parameters'}`);
+    }
+  }
+  for (const [name, spec] of Object.entries(specs)) {
+    out[name] = name in given ? parseParam(name, spec, given[name], context) : spec.default;
+  }
+  return out as ParamValues<P>;
+}
+
+/** `k=v` text of parameter values, in spec order (for labels and file names). */
+export function formatParams(values: Record<string, unknown>): string {
+  return Object.entries(values)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(' ');
+}

@@ -1,0 +1,95 @@
+import { eventPath, type EventPath } from '../../measure/analytics/event-path.js';
+import { eventStudy, HORIZONS, summarizeEvents, type EventRow, type EventSummary } from '../../measure/analytics/event-study.js';
+import { regimeTable, type RegimeRow } from '../../measure/analytics/regimes.js';
+import { deriveSeed } from '../../core/random.js';
+import { meanInference, type MeanInference } from '../../measure/stats/mean-inference.js';
+import type { FedCycle, FomcDecision } from '../../core/types.js';
+
+/** Block-bootstrap draws of a run's regime table (the event study uses the default 10,000). */
+export const RUN_REGIME_DRAWS = 2_000;
+
+/** Bootstrap and placebo draws of a run's path bands and strategy inference (a run stays fast; `ratecycle claims` uses 10,000). */
+export const RUN_PATH_DRAWS = 2_000;
+
+/** Event kinds of a run's event study: first cuts always; `cut` and `hike` on request. */
+export type EventKind = 'first-cut' | 'cut' | 'hike';
+
+/**
+ * What a run's studies read: plain columns and lists, no strategy and no market object, so
+ * the studies can run on another thread from a structured clone of this.
+ */
+export interface StudyInput {
+  dates: Int32Array;
+  periodsPerYear: number;
+  /** Per-bar returns: the strategy's, cash, and the universe's small, large and (when it has one) bonds asset. */
+  strategy: Float64Array;
+  cash: Float64Array;
+  small: Float64Array;
+  large: Float64Array;
+  bonds?: Float64Array;
+  /** Equity of the strategy and buy-and-hold equity of small, large and bonds (1 at the first bar). */
+  equity: Float64Array;
+  smallEquity: Float64Array;
+  largeEquity: Float64Array;
+  bondsEquity?: Float64Array;
+  /** Fed phase known at each close, the Fed cycles and the FOMC decisions of the frame. */
+  phase: Int8Array;
+  cycles: readonly FedCycle[];
+  fomc: readonly FomcDecision[];
+  /** Event kinds besides first cuts. */
+  events: readonly EventKind[];
+}
+
+/** The strategy's mean return over one yardstick (annualized), with its Newey–West t and bootstrap interval. */
+export interface StrategyInference extends MeanInference {
+  versus: 'cash' | 'large' | 'small';
+}
+
+/** A run's studies: regime table, event study, first-cut path and strategy inference. */
+export interface Studies {
+  regimes: RegimeRow[];
+  events: EventRow[];
+  eventSummary: EventSummary[];
+  /** Average small − large path around the first cuts (3 months before to 24 after), with its bands. */
+  eventPath: EventPath;
+  /** The strategy's annualized mean return over cash, large caps and small caps. */
+  inference: StrategyInference[];
+}
+
+/**
+ * Computes a run's studies from its columns: the regime table (Fed phases and cycles, with
+ * stationary-bootstrap intervals of the spread), the event study of first cuts (and cuts or
+ * hikes on request) with its summary, the first-cut path with bootstrap and placebo bands,
+ * and the strategy's mean return over cash, large and small caps (Newey–West t,
+ * stationary-bootstrap interval). Deterministic: every resampling has its own fixed seed,
+ * so the result is the same on any thread.
+ */
+export function computeStudies(input: StudyInput): Studies {
+  const { dates, periodsPerYear } = input;
+  const regimes = regimeTable({ dates, strategy: input.strategy, small: input.small, large: input.large, ...(input.bonds ? { bonds: input.bonds } : {}), phase: input.phase, cycles: input.cycles, periodsPerYear }, { draws: RUN_REGIME_DRAWS });
+  const kinds = new Set<EventKind>(['first-cut', ...input.events]);
+  const evs: { event: string; date: number }[] = [];
+  for (const c of input.cycles) if (c.direction === 'easing' && kinds.has('first-cut')) evs.push({ event: 'first-cut', date: c.start });
+  for (const d of input.fomc) {
+    if (d.changeBp < 0 && kinds.has('cut')) evs.push({ event: 'cut', date: d.date });
+    if (d.changeBp > 0 && kinds.has('hike')) evs.push({ event: 'hike', date: d.date });
+  }
+  const levels = { dates, strategy: input.equity, small: input.smallEquity, large: input.largeEquity };
+  const events = eventStudy({ ...levels, ...(input.bondsEquity ? { bonds: input.bondsEquity } : {}) }, evs, HORIZONS);
+  const eventSummary = summarizeEvents(events, { input: levels });
+
+  const entries: number[] = [];
+  for (const e of events) if (e.event === 'first-cut' && e.horizonMonths === events[0]?.horizonMonths) entries.push(dates.indexOf(e.entryDate));
+  const path = eventPath({ dates, small: input.smallEquity, large: input.largeEquity }, entries.filter((i) => i >= 0), { draws: RUN_PATH_DRAWS });
+
+  const T = input.strategy.length;
+  const over = (b: Float64Array) => Float64Array.from({ length: T - 1 }, (_, i) => input.strategy[i + 1] - b[i + 1]);
+  const inference = (
+    [
+      ['cash', input.cash],
+      ['large', input.large],
+      ['small', input.small],
+    ] as const
+  ).map(([versus, b]) => ({ versus, ...meanInference(over(b), periodsPerYear, { draws: RUN_PATH_DRAWS, seed: deriveSeed(1, `strategy/${versus}`) }) }));
+  return { regimes, events, eventSummary, eventPath: path, inference };
+}

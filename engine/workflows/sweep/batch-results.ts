@@ -1,0 +1,68 @@
+import { csvCell } from '../../core/io/csv-writer.js';
+import { SUMMARY_KEYS } from '../../measure/metrics/summary-metrics.js';
+import type { SweepRow } from './run-batch.js';
+
+/** The metric columns of results.csv, in order (SweepMetrics keys). */
+export const METRIC_COLUMNS = [...SUMMARY_KEYS.filter((k) => k !== 'sharpeBar'), 'exposure', 'turnoverAnnual', 'rebalances', 'sharpeBar'] as const;
+
+/**
+ * A finished batch as the sweep writes it: its results.csv lines, its monthly returns and the
+ * few numbers the running statistics need, computed where the batch ran (a worker thread),
+ * so the main thread only appends and counts. Much smaller to pass between threads than the
+ * rows themselves (one string and two typed arrays, not an object per set).
+ */
+export interface PackedBatch {
+  /** results.csv lines of the batch's sets, in set order. */
+  text: string;
+  /** Monthly excess returns, one row of `months` values per set (NaN for a failed set). */
+  monthly: Float32Array;
+  /** Per set: ranking metric, per-bar Sharpe ratio, skew, excess kurtosis (NaN for a failed set). */
+  stats: Float64Array;
+  /** Per set: 1 when it failed (its error is in its line). */
+  failed: Uint8Array;
+}
+
+/** Numbers per set in {@link PackedBatch.stats}. */
+export const PACKED_STATS = 4;
+
+/** snake_case of a metric key (column names of results.csv). */
+export function snake(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/** The header of results.csv for a strategy's parameter names. */
+export function resultsHeader(paramNames: readonly string[]): string[] {
+  return ['index', ...paramNames, ...METRIC_COLUMNS.map(snake), 'error'];
+}
+
+/** One results.csv line. */
+export function resultsLine(row: SweepRow, paramNames: readonly string[]): string {
+  const m = row.metrics as unknown as Record<string, number> | undefined;
+  let line = csvCell(row.index);
+  for (const p of paramNames) line += ',' + csvCell(row.params[p] as string | number | boolean);
+  for (const k of METRIC_COLUMNS) line += ',' + (m ? csvCell(m[k]) : '');
+  return line + ',' + csvCell(row.error ?? '') + '\n';
+}
+
+/** Packs a batch's rows: `key` is the ranking metric (a SweepMetrics key), `months` the monthly returns per set. */
+export function packRows(rows: readonly SweepRow[], paramNames: readonly string[], key: string, months: number): PackedBatch {
+  let text = '';
+  const monthly = new Float32Array(rows.length * months).fill(NaN);
+  const stats = new Float64Array(rows.length * PACKED_STATS).fill(NaN);
+  const failed = new Uint8Array(rows.length);
+  rows.forEach((r, i) => {
+    text += resultsLine(r, paramNames);
+    const m = r.metrics;
+    if (r.error || !m) {
+      failed[i] = 1;
+      return;
+    }
+    if (r.monthly) monthly.set(r.monthly, i * months);
+    const o = i * PACKED_STATS;
+    stats[o] = (m as unknown as Record<string, number>)[key];
+    stats[o + 1] = m.sharpeBar;
+    stats[o + 2] = m.skew;
+    stats[o + 3] = m.kurtosis;
+  });
+  return { text, monthly, stats, failed };
+}
