@@ -16,7 +16,8 @@
  */
 import { loadCatalog } from './market/data/catalog.js';
 import { buildMarket, type MarketOptions } from './market/build-market.js';
-import { resolveOptions } from './simulate/options.js';
+import { DEFAULT_COST, resolveOptions } from './simulate/options.js';
+export { DEFAULT_COST } from './simulate/options.js';
 import type { Market, SimOptions } from './core/types.js';
 
 // Authoring strategies
@@ -92,12 +93,13 @@ export function loadMarket(options: LoadMarketOptions = {}): Market {
 }
 
 /**
- * Simulation options for a market: the defaults (lag 1 bar, trade on change, no costs,
- * long-only, unlevered, initial equity 1) with the market's bars per year, then `overrides`
- * (costs as fractions of traded value: 0.0005 = 5 bp). The inputs are not changed.
+ * Simulation options for a market, with the same defaults as `ratecycle run`: lag 1 bar, trade
+ * on change, 5 bp of traded value as trading cost (DEFAULT_COST), long-only, unlevered, initial
+ * equity 1, and the market's bars per year; then `overrides` (costs as fractions of traded
+ * value: 0.0005 = 5 bp). The inputs are not changed.
  *
- * @example simOptions(market, { cost: 0.0005, rebalance: parseRebalance('monthly') })
+ * @example simOptions(market, { cost: 0, rebalance: parseRebalance('monthly') }) // no costs, monthly
  */
 export function simOptions(market: Pick<Market, 'periodsPerYear'>, overrides: Partial<SimOptions> = {}): SimOptions {
-  return resolveOptions({ periodsPerYear: market.periodsPerYear, ...overrides });
+  return resolveOptions({ periodsPerYear: market.periodsPerYear, cost: DEFAULT_COST, ...overrides });
 }

@@ -62,7 +62,7 @@ function target(text: string, param: string): [number, number] {
   if (['small', 'large', 'cash', 'mix'].includes(t)) return allocation(t);
   const x = Number(t);
   if (t !== '' && Number.isFinite(x) && x >= 0 && x <= 1) return [x, 1 - x];
-  throw new UserError(`--param ${param}=${text}: use small, large, cash, mix or a small-cap weight between 0 and 1`);
+  throw new UserError(`‹param› ${param}=${text}: use small, large, cash, mix or a small-cap weight between 0 and 1`);
 }
 
 /** An expression strategy for quick ideas from the terminal. */

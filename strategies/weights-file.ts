@@ -47,7 +47,7 @@ export default defineStrategy({
     file: { type: 'string', default: '', description: 'path of the weights CSV (date,<asset>,...)' },
   },
   weights(view, p) {
-    if (!p.file) throw new UserError('needs --param file=weights.csv');
+    if (!p.file) throw new UserError('needs ‹param› file=weights.csv');
     const path = resolve(p.file);
     const table = readCsv(path, displayPath(path));
     const dateColumn = DATE_COLUMNS.find((c) => table.header.includes(c));

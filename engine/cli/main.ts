@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import type { Argv } from 'yargs';
 import { createRequire } from 'node:module';
-import { UserError } from '../core/errors.js';
+import { cliMessage, UserError } from '../core/errors.js';
 import { fsUserError } from '../core/io/fs-errors.js';
 import { packageVersion } from '../core/paths.js';
 import { explainFailure, type UsageInfo } from './explain-failure.js';
@@ -13,7 +13,7 @@ function report(err: unknown, verbose: boolean): number {
   const mapped = fsUserError(err); // disk full, read-only folder, a path under a file: the user's to fix
   const e = mapped instanceof Error ? mapped : new Error(String(mapped));
   const user = e instanceof UserError || (e as { name?: string }).name === 'YError';
-  const line = user ? `ratecycle: ${e.message}` : `ratecycle: internal error: ${e.message}`;
+  const line = user ? `ratecycle: ${cliMessage(e)}` : `ratecycle: internal error: ${e.message}`;
   console.error(line.split('\n')[0]);
   if (verbose && e.stack) console.error(e.stack);
   else if (!user) console.error('(run again with --verbose to see the stack)');

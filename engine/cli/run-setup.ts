@@ -8,6 +8,7 @@ import type { Strategy } from '../strategy/define.js';
 import { loadStrategy } from '../../strategies/index.js';
 import { builtin } from '../../strategies/index.js';
 import { parseParams } from '../strategy/params.js';
+import { DEFAULT_COST } from '../simulate/options.js';
 import { typecheckStrategyFile } from '../strategy/typecheck.js';
 import { boundedNumber, refuseRepeated, wholeNumber } from './validate-options.js';
 
@@ -53,7 +54,7 @@ export function runOptions<T>(y: Argv<T>): Argv<T & RunArgs> {
     .option('to', { type: 'string', describe: 'last date YYYY-MM-DD' })
     .option('lag', { type: 'number', describe: 'bars between decision and trade (1 = next close; 0 = same close, optimistic)' })
     .option('rebalance', { type: 'string', describe: 'on-change | daily | weekly|monthly|quarterly|yearly[:first|:last] | drift:0.05' })
-    .option('cost-bps', { type: 'string', default: '5', describe: 'trading cost, bp of traded value: one number, or per asset (rut=5,spx=2)' })
+    .option('cost-bps', { type: 'string', default: String(DEFAULT_COST * 1e4), describe: 'trading cost, bp of traded value: one number, or per asset (rut=5,spx=2)' })
     .option('slippage-bps', { type: 'number', default: 0, describe: 'extra slippage, basis points of traded value' })
     .option('allow-short', { type: 'boolean', default: false, describe: 'allow negative weights' })
     .option('allow-leverage', { type: 'boolean', default: false, describe: 'allow weights summing above 1 (borrowing at cash + spread)' })
@@ -77,8 +78,8 @@ function nonNegative(name: string, x: number | string | undefined, fallback: num
 
 /** `--cost-bps`: one number for every asset, or `asset=bp` pairs (unlisted assets pay 0); fractions out. */
 export function parseCosts(text: number | string | undefined, assets: readonly string[]): number | Float64Array {
-  const t = String(text ?? '5').trim();
-  if (!t.includes('=')) return nonNegative('cost-bps', Number(t === '' ? NaN : t), 5) / 1e4;
+  const t = String(text ?? DEFAULT_COST * 1e4).trim();
+  if (!t.includes('=')) return nonNegative('cost-bps', Number(t === '' ? NaN : t), DEFAULT_COST * 1e4) / 1e4;
   const out = new Float64Array(assets.length);
   for (const pair of t.split(',')) {
     const [name, value] = pair.split('=').map((x) => x.trim());

@@ -21,35 +21,62 @@ export function benchmarkKind(catalog: Catalog, id: string): SeriesKind {
 }
 
 /**
- * Makes a `--benchmark` series ready in `market.series[id]` as a price index on the
- * market's calendar: a price series is already joined; a return series is compounded
- * between bars into an index starting at 1 (it must have data from the first bar). Returns
- * a warning when the benchmark and the universe's assets differ in dividend treatment
- * (total return against price returns), else undefined. Roles `small` and `large` need
- * nothing.
+ * The market with a `--benchmark` series joined as a price index on its calendar, and a warning
+ * when the benchmark and the universe's assets differ in dividend treatment (total return
+ * against price returns). A price series is joined as of each close (`buildMarket`'s `series`
+ * must have loaded it); a return series is compounded between bars into an index starting at 1
+ * (it must have data from the first bar). Roles `small` and `large` need nothing. The input
+ * market is not changed: the result is a copy with the series, its file hash and the warning.
  */
-export function prepareBenchmark(catalog: Catalog, market: Market, id: string): string | undefined {
-  if (id === 'small' || id === 'large') return undefined;
+export function withBenchmark(catalog: Catalog, market: Market, id: string): Market {
+  if (id === 'small' || id === 'large') return market;
   const entry = findEntry(catalog, id);
   const kind = benchmarkKind(catalog, id);
+  const series = { ...market.series };
+  const dataHashes = { ...market.dataHashes };
   if (kind === 'return' && !market.assets.includes(id)) {
     const s = loadSeries(entry, catalog.dir);
-    market.dataHashes[s.meta.file] = s.hash;
+    dataHashes[s.meta.file] = s.hash;
     if (s.dates[0] > market.dates[0]) {
-      throw new UserError(`benchmark "${id}" starts ${isoDay(s.dates[0])}, after the run's first bar ${isoDay(market.dates[0])}; start later with --from or choose another benchmark`);
+      throw new UserError(`benchmark "${id}" starts ${isoDay(s.dates[0])}, after the run's first bar ${isoDay(market.dates[0])}; start later with ‹from› or choose another benchmark`);
     }
     const r = compoundBetween(market.dates, s.dates, s.values);
     const index = new Float64Array(r.length);
     index[0] = 1;
     for (let t = 1; t < r.length; t++) index[t] = index[t - 1] * (1 + r[t]); // NaN after its data ends
-    market.series[id] = index;
+    series[id] = index;
   }
+  const warnings = [...market.warnings];
   const mine = returnBasis(entry);
   const assets = market.assets.map((a) => returnBasis(findEntry(catalog, a)));
   const theirs = assets.every((b) => b === assets[0]) ? assets[0] : undefined;
   if (mine && theirs && mine !== theirs) {
     const what = (b: 'price' | 'total') => (b === 'price' ? 'price returns (no dividends)' : 'total returns (dividends reinvested)');
-    return `--benchmark ${id} is ${what(mine)} but universe "${market.universe}" has ${what(theirs)}: beta, alpha, tracking error and the information ratio mix the two (dividends alone make ${mine === 'total' ? 'the benchmark' : 'the universe'} look better)`;
+    warnings.push(`--benchmark ${id} is ${what(mine)} but universe "${market.universe}" has ${what(theirs)}: beta, alpha, tracking error and the information ratio mix the two (dividends alone make ${mine === 'total' ? 'the benchmark' : 'the universe'} look better)`);
   }
-  return undefined;
+  return { ...market, series, dataHashes, warnings };
+}
+
+/**
+ * Per-bar returns of a run's benchmark: the small or large asset's own returns for the roles
+ * `small` and `large`, else those of a price series joined into the market (see withBenchmark),
+ * which must have a price on the first bar and on every bar after it. The one place a
+ * benchmark is turned into returns: the metrics, the run folder and the sweeps use it.
+ *
+ * @example benchmarkReturns(market, 'large') // market.returns[market.large]
+ */
+export function benchmarkReturns(market: Market, id: string): Float64Array {
+  if (id === 'small') return market.returns[market.small];
+  if (id === 'large') return market.returns[market.large];
+  const p = market.series[id];
+  if (!p) throw new UserError(`benchmark "${id}" is not loaded: pass a price series id of the catalog`);
+  if (!(p[0] > 0)) {
+    throw new UserError(`benchmark "${id}" has no price on the run's first bar ${isoDay(market.dates[0])}; start later with ‹from› or choose another benchmark`);
+  }
+  const r = new Float64Array(p.length);
+  for (let t = 1; t < p.length; t++) {
+    if (!(p[t] > 0)) throw new UserError(`benchmark "${id}" has no price on ${isoDay(market.dates[t])} (its data ends or is stale); end earlier with ‹to›`);
+    r[t] = p[t] / p[t - 1] - 1;
+  }
+  return r;
 }

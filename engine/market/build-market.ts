@@ -11,7 +11,7 @@ import type { Catalog, FomcDecision, Market, Series } from '../core/types.js';
 import { asOfJoin } from './as-of.js';
 import { compoundBetween } from './compound-between.js';
 import { intersectDates } from './intersect-dates.js';
-import { periodsPerYear } from './periods-per-year.js';
+import { periodsPerYear } from '../core/periods-per-year.js';
 import { publicationDays } from './publication.js';
 
 /** Options of {@link buildMarket}. */
@@ -30,7 +30,7 @@ export interface MarketOptions {
 function parseBound(text: string | undefined, flag: string): number | undefined {
   if (text === undefined) return undefined;
   const day = parseIsoDay(text);
-  if (Number.isNaN(day)) throw new UserError(`--${flag} "${text}" is not a date (YYYY-MM-DD)`);
+  if (Number.isNaN(day)) throw new UserError(`‹${flag}› "${text}" is not a date (YYYY-MM-DD)`);
   return day;
 }
 
@@ -54,12 +54,12 @@ export function buildMarket(catalog: Catalog, options: MarketOptions = {}): Mark
   const common = intersectDates(assets.map((s) => s.dates));
   const from = parseBound(options.from, 'from') ?? -Infinity;
   const to = parseBound(options.to, 'to') ?? Infinity;
-  if (from > to) throw new UserError(`--from ${options.from} is after --to ${options.to}`);
+  if (from > to) throw new UserError(`‹from› ${options.from} is after ‹to› ${options.to}`);
   // a start within one bar's spacing of the first date asks for the data's start (e.g. 1926-07-01 for the
   // first month end 1926-07-31); an earlier one asks for data that does not exist
   const slack = spec.frequency === 'monthly' ? 31 : 7;
   if (options.from !== undefined && common.dates.length && from < common.dates[0] - slack) {
-    throw new UserError(`--from ${options.from} is before the data: universe "${spec.id}" starts ${isoDay(common.dates[0])} (the first date on which all of ${spec.assets.join(', ')} have a value)`);
+    throw new UserError(`‹from› ${options.from} is before the data: universe "${spec.id}" starts ${isoDay(common.dates[0])} (the first date on which all of ${spec.assets.join(', ')} have a value)`);
   }
   let lo = 0;
   while (lo < common.dates.length && common.dates[lo] < from) lo++;

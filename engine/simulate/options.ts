@@ -1,6 +1,12 @@
 import type { SimOptions } from '../core/types.js';
 
-/** Default options: next-close execution (lag 1), trade on change, no costs, long-only, unlevered, 252 bars a year, equity 1. */
+/**
+ * Trading cost a run pays when none is given: 5 bp of traded value, in the CLI (`--cost-bps`) and
+ * in the library (`simOptions`) alike. The kernel's own default (DEFAULT_SIM_OPTIONS) stays 0.
+ */
+export const DEFAULT_COST = 0.0005;
+
+/** The kernel's defaults: next-close execution (lag 1), trade on change, no costs, long-only, unlevered, 252 bars a year, equity 1. */
 export const DEFAULT_SIM_OPTIONS: Readonly<SimOptions> = Object.freeze({
   lag: 1,
   rebalance: Object.freeze({ kind: 'on-change' }),

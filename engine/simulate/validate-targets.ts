@@ -59,9 +59,9 @@ function rowError(r: RowRules, d: number, sum: number): void {
   }
   for (let a = 0; a < A; a++) {
     const x = cols[a][d];
-    if (x < 0 && !r.allowShort) throw new WeightError(`${at}: ${names[a]} ${x} < 0 (short); pass --allow-short to allow it`);
+    if (x < 0 && !r.allowShort) throw new WeightError(`${at}: ${names[a]} ${x} < 0 (short); pass ‹allow-short› to allow it`);
   }
-  if (sum > 1 + LEVERAGE_TOLERANCE && !r.allowLeverage) throw new WeightError(`${at}: sum ${sum} > 1 (leverage); pass --allow-leverage to allow it`);
+  if (sum > 1 + LEVERAGE_TOLERANCE && !r.allowLeverage) throw new WeightError(`${at}: sum ${sum} > 1 (leverage); pass ‹allow-leverage› to allow it`);
 }
 
 /** The per-asset columns of a T×A row-major target matrix (copies). */

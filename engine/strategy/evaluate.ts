@@ -1,3 +1,4 @@
+import { messageTemplate } from '../core/errors.js';
 import { Buffer } from 'node:buffer';
 import { UserError } from '../core/errors.js';
 import { isoDay } from '../core/dates.js';
@@ -105,7 +106,7 @@ export class ColumnEvaluator {
       out = strategy.weights(marketView(market, scratch), params as never, outs as never) as Record<string, ArrayLike<number>>;
     } catch (e) {
       const who = strategyLabel(strategy, params);
-      if (e instanceof UserError) throw new StrategyError(`${who}: ${e.message}`, { cause: e });
+      if (e instanceof UserError) throw new StrategyError(`${who}: ${messageTemplate(e)}`, { cause: e });
       const err = e as Error;
       throw new StrategyError(`${who} threw: ${err?.message ?? String(e)}`, { cause: e });
     } finally {

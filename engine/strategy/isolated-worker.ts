@@ -5,7 +5,7 @@
  * market, the parameters and the audit options.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { UserError } from '../core/errors.js';
+import { messageTemplate, UserError } from '../core/errors.js';
 import type { Market } from '../core/types.js';
 import { auditStrategy, type AuditOptions } from './audit.js';
 import { evaluateStrategy } from './evaluate.js';
@@ -30,5 +30,5 @@ try {
   }
 } catch (e) {
   const err = e as Error;
-  parentPort!.postMessage({ ok: false, user: e instanceof UserError, message: err?.message ?? String(e), stack: err?.stack });
+  parentPort!.postMessage({ ok: false, user: e instanceof UserError, message: messageTemplate(e), stack: err?.stack }); // options stay marked for the CLI
 }

@@ -45,7 +45,7 @@ function runJob<T>(job: 'evaluate' | 'audit', strategy: Strategy, file: string, 
       void worker.terminate();
     };
     const timer = setTimeout(() => {
-      finish(() => reject(new IsolatedStrategyError(`${who} did not finish within ${seconds} s (an endless loop?); raise the limit with --timeout SECONDS`)));
+      finish(() => reject(new IsolatedStrategyError(`${who} did not finish within ${seconds} s (an endless loop?); raise the limit with ‹timeout› SECONDS`)));
     }, seconds * 1000);
     worker.on('message', (m: { ok: boolean; matrix?: Float64Array; audit?: AuditResult; user?: boolean; message?: string; stack?: string }) => {
       finish(() => {
@@ -56,7 +56,7 @@ function runJob<T>(job: 'evaluate' | 'audit', strategy: Strategy, file: string, 
     });
     worker.on('error', (e: Error & { code?: string }) => {
       finish(() => {
-        if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(new IsolatedStrategyError(`${who} ran out of memory (more than ${memoryMb} MB); raise the limit with --memory-mb MB`));
+        if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(new IsolatedStrategyError(`${who} ran out of memory (more than ${memoryMb} MB); raise the limit with ‹memory-mb› MB`));
         else reject(new IsolatedStrategyError(`${who} failed: ${e.message}`));
       });
     });

@@ -25,7 +25,7 @@ export type ParamValues<P extends ParamSpecs> = { [K in keyof P]: ParamValue<P[K
 
 /** Checks and converts one raw parameter value; returns the value or throws a UserError naming it. */
 export function parseParam(name: string, spec: ParamSpec, raw: string | number | boolean, context: string): number | boolean | string {
-  const fail = (why: string) => new UserError(`${context}: --param ${name}=${String(raw)}: ${why}`);
+  const fail = (why: string) => new UserError(`${context}: ‹param› ${name}=${String(raw)}: ${why}`);
   switch (spec.type) {
     case 'number':
     case 'integer': {
@@ -64,13 +64,13 @@ export function parseParams<P extends ParamSpecs>(
   strategyId: string,
 ): ParamValues<P> {
   const context = `strategy "${strategyId}"`;
-  const given: Record<string, string | number | boolean> = {};
+  const given: Record<string, string | number | boolean> = Object.create(null); // a parameter named constructor is not inherited
   if (Array.isArray(pairs)) {
     for (const pair of pairs) {
       const eq = pair.indexOf('=');
-      if (eq <= 0) throw new UserError(`${context}: --param "${pair}" must look like name=value`);
+      if (eq <= 0) throw new UserError(`${context}: ‹param› "${pair}" must look like name=value`);
       const name = pair.slice(0, eq).trim();
-      if (name in given) throw new UserError(`${context}: --param ${name} is given twice`);
+      if (name in given) throw new UserError(`${context}: ‹param› ${name} is given twice`);
       given[name] = pair.slice(eq + 1);
     }
   } else {
@@ -78,7 +78,7 @@ export function parseParams<P extends ParamSpecs>(
   }
   const out: Record<string, number | boolean | string> = {};
   for (const name of Object.keys(given)) {
-    if (!(name in specs)) {
+    if (!Object.hasOwn(specs, name)) {
       const known = Object.keys(specs);
       throw new UserError(`${context}: unknown parameter "${name}"; ${known.length ? `known: ${known.join(', ')}` : 'it takes no parameters'}`);
     }

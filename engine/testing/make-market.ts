@@ -2,7 +2,7 @@ import { isoDay, parseIsoDay, weekday } from '../core/dates.js';
 import { UserError } from '../core/errors.js';
 import { detectCycles, type RateMove } from '../market/fed/detect-cycles.js';
 import { fedFrame } from '../market/fed/fed-frame.js';
-import { periodsPerYear } from '../market/periods-per-year.js';
+import { periodsPerYear } from '../core/periods-per-year.js';
 import type { FomcDecision, Market } from '../core/types.js';
 
 /** Input of {@link makeMarket}: plain arrays of equal length, one value per bar. */

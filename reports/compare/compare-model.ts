@@ -62,7 +62,7 @@ export function compareModel(runs: RunData[], opts: { commonPeriod?: boolean } =
   const labels = runLabels(runs);
   const why = comparability(runs);
   const common = overlap(runs);
-  if (opts.commonPeriod === true && !common) throw new UserError('--common-period: the runs share no common period');
+  if (opts.commonPeriod === true && !common) throw new UserError('‹common-period›: the runs share no common period');
   const wantCommon = opts.commonPeriod ?? why.period.length > 0;
   const period = wantCommon && common ? common : null;
   const notes = [...why.universe, ...why.data, ...why.other];

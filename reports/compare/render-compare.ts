@@ -1,7 +1,7 @@
 import { isoToSeconds, phaseRuns } from '../html/chart-data.js';
 import { downsampleIndexes } from '../html/downsample.js';
 import { escapeHtml } from '../html/escape.js';
-import { formatPercent, formatValue } from '../html/format.js';
+import { formatPercent, formatValue } from '../../engine/core/format.js';
 import { chartSection, page, PHASE_LEGEND } from '../html/page.js';
 import { styleOf } from '../html/styles.js';
 import { barChart, scatterChart, type ScatterPoint } from '../html/svg-chart.js';

@@ -1,6 +1,6 @@
 import type { RunData, Table } from '../read-run.js';
 import { escapeHtml } from './escape.js';
-import { formatPercent, formatValue } from './format.js';
+import { formatPercent, formatValue } from '../../engine/core/format.js';
 import { assetLabel } from './run-labels.js';
 
 function n(v: string | undefined): number {

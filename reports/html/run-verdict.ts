@@ -1,6 +1,6 @@
 import type { RunData } from '../read-run.js';
 import { escapeHtml } from './escape.js';
-import { formatPercent, formatValue } from './format.js';
+import { formatPercent, formatValue } from '../../engine/core/format.js';
 
 function n(v: string | undefined): number {
   return v === undefined || v === '' ? NaN : Number(v);

@@ -6,9 +6,10 @@ import { isoToSeconds } from '../html/chart-data.js';
 import { csvSeries } from '../html/csv-series.js';
 import { downsampleIndexes } from '../html/downsample.js';
 import { escapeHtml } from '../html/escape.js';
-import { formatValue } from '../html/format.js';
+import { formatValue } from '../../engine/core/format.js';
 import { chartSection, page } from '../html/page.js';
 import { barChart } from '../html/svg-chart.js';
+import { metricKey } from '../../engine/measure/metrics/metric-names.js';
 
 /** walkforward.json as the page reads it. */
 interface WalkForwardJson {
@@ -29,7 +30,6 @@ function table(dir: string, name: string): Table {
   return rows.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i]])));
 }
 
-const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /**
  * The walk-forward page: in-sample vs out-of-sample metric per window (bars), the stitched
@@ -45,7 +45,7 @@ export function renderWalkForward(dir: string): string {
   const isCol = `in_sample_${metric}`, oosCol = `out_of_sample_${metric}`;
   const fixed = new Set(['train_from', 'train_to', 'test_from', 'test_to', isCol, oosCol, 'test_return', 'failed_sets']);
   const paramCols = Object.keys(windows[0] ?? {}).filter((k) => !fixed.has(k));
-  const key = camel(metric);
+  const key = metricKey(metric);
   const unit = ['cagr', 'totalReturn', 'maxDrawdown', 'volatility'].includes(key) ? 'fraction' : 'ratio';
   const f = (v: number | string | null | undefined, u = unit) => formatValue(v ?? null, u);
   const bh = j.buyHold ?? {};

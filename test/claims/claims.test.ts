@@ -10,6 +10,7 @@ import { valuationClaim } from '../../engine/workflows/claims/valuation-claim.js
 import { verdictOf } from '../../engine/workflows/claims/verdict.js';
 import { finalizeRows } from '../../engine/workflows/claims/family.js';
 import type { ClaimDraft } from '../../engine/workflows/claims/draft.js';
+import { cliMessage } from '../../engine/core/errors.js';
 import { loadCatalog } from '../../engine/market/data/catalog.js';
 import { dayFromYmd, isoDay, parseIsoDay } from '../../engine/core/dates.js';
 import { buildMarket } from '../../engine/market/build-market.js';
@@ -259,7 +260,13 @@ describe('runClaims on the shipped data', () => {
 
   it('refuses an unknown sample and too few draws with a readable error', () => {
     expect(() => runClaims(catalog, { universes: ['nope'] })).toThrow(/not a claims sample/);
-    expect(() => runClaims(catalog, { draws: 10 })).toThrow(/--draws/);
+    expect(() => runClaims(catalog, { draws: 10 })).toThrow(/^draws must be a whole number/);
+    try {
+      runClaims(catalog, { draws: 10 });
+    } catch (e) {
+      expect(e).toMatchObject({ option: 'draws' });
+      expect(cliMessage(e as Error)).toMatch(/^--draws must be a whole number ≥ 100 \(got 10\)$/);
+    }
   });
 });
 

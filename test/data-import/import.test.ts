@@ -160,7 +160,7 @@ describe('addSeries: a download becomes a series of a catalog that extends the s
   it('refuses an id already in the folder unless forced; a shipped id is overridden for the folder', () => {
     const dir = join(tmp(), 'data');
     addSeries({ file: fixture('stooq-spx.csv'), id: 'spx', into: dir });
-    expect(() => addSeries({ file: fixture('stooq-spx.csv'), id: 'spx', into: dir })).toThrow(/series "spx" is already in .*catalog\.json; pass --force/);
+    expect(() => addSeries({ file: fixture('stooq-spx.csv'), id: 'spx', into: dir })).toThrow(/series "spx" is already in .*catalog\.json; pass force/);
     const r = addSeries({ file: fixture('stooq-spx.csv'), id: 'spx', into: dir, force: true });
     expect(r.overridesShipped).toBe(true);
     const catalog = loadCatalog(dir);

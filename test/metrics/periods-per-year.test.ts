@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromYmd, parseIsoDay, weekday } from '../../engine/core/dates.js';
 import { computeMetrics } from '../../engine/measure/metrics/compute-metrics.js';
-import { periodsPerYear } from '../../engine/measure/metrics/periods-per-year.js';
+import { periodsPerYear } from '../../engine/core/periods-per-year.js';
 import { stdev } from '../../engine/measure/metrics/moments.js';
 
 /** Every weekday from 2001-01-01 for `n` bars. */

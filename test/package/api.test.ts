@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
 import * as api from '../../engine/index.js';
@@ -43,6 +44,20 @@ describe('public API', () => {
     const o = api.simOptions({ periodsPerYear: 12 }, over);
     expect(o).toEqual({ ...api.DEFAULT_SIM_OPTIONS, periodsPerYear: 12, cost: 0.0005 });
     expect(over).toEqual({ cost: 0.0005 });
+  });
+
+  it('has the CLI’s defaults: the same strategy gets the same metrics from a script and from `ratecycle run`', () => {
+    expect(api.simOptions({ periodsPerYear: 252 }).cost).toBe(api.DEFAULT_COST);
+    expect(api.DEFAULT_COST).toBe(0.0005);
+    const market = api.loadMarket({ universe: 'russell' });
+    const strategy = api.builtin('first-cut-rotation')!;
+    const lib = api.backtest(strategy, api.parseParams(strategy.params, [], strategy.id), market, { sim: api.simOptions(market) });
+    const dir = mkdtempSync(join(tmpdir(), 'ratecycle-defaults-'));
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'engine', 'cli', 'main.js'), 'run', 'first-cut-rotation', '--json', '--no-report', '--out', join(dir, 'r')], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const cli = JSON.parse(r.stdout).metrics.strategy;
+    expect(cli.sharpe).toBe(lib.metrics.strategy.sharpe);
+    expect(cli.cagr).toBe(lib.metrics.strategy.cagr);
   });
 
   it("runs the documented programmatic example (docs/strategies.md) against this package (self-reference by name)", () => {

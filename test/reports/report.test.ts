@@ -12,7 +12,7 @@ import { mulberry32 } from '../../engine/core/random.js';
 import { checkChartsAgainstCsv } from './chart-check.js';
 import { renderRunReport } from '../../reports/html/render-run.js';
 import { escapeHtml, jsonForScript } from '../../reports/html/escape.js';
-import { formatPercent, formatValue } from '../../reports/html/format.js';
+import { formatPercent, formatValue } from '../../engine/core/format.js';
 import { downsampleIndexes, rollingReturn } from '../../reports/html/downsample.js';
 import { bestIndex, compareRows, BETTER, deltaQuality } from '../../reports/compare/compare-runs.js';
 import { csvCell, toCsv } from '../../engine/core/io/csv-writer.js';
@@ -176,7 +176,7 @@ describe('run report', () => {
   });
 });
 
-import { groupDigits } from '../../reports/html/format.js';
+import { groupDigits } from '../../engine/core/format.js';
 import fc from 'fast-check';
 
 describe('groupDigits', () => {

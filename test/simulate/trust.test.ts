@@ -98,7 +98,7 @@ describe('weight errors name the strategy, its file and parameters', () => {
 
   it('in a backtest and in a sweep', () => {
     expect(() => backtest(fromFile, { x: 1 }, m, { sim: { ...DEFAULT_SIM_OPTIONS } })).toThrow(
-      'strategy "lever" in strategies/examples/lever.ts (x=1): weights at 2021-01-04: sum 1.5 > 1 (leverage); pass --allow-leverage to allow it',
+      'strategy "lever" in strategies/examples/lever.ts (x=1): weights at 2021-01-04: sum 1.5 > 1 (leverage); pass allowLeverage to allow it',
     );
     const rows = runBatch({ market: m, strategy: fromFile, sim: { ...DEFAULT_SIM_OPTIONS }, benchmark: 'large' }, [{ index: 0, params: { x: 0.5 } }, { index: 1, params: { x: 2 } }]);
     expect(rows[0].error).toBeUndefined();

@@ -9,14 +9,14 @@ describe('weight checks', () => {
   it('leverage needs permission; the message names the date and the sum', () => {
     const inp = market([[0, 0.1, 0.1]], [[N], [1.2]]);
     expect(() => simulate(inp)).toThrow(WeightError);
-    expect(() => simulate(inp)).toThrow('weights at 2001-01-03: sum 1.2 > 1 (leverage); pass --allow-leverage to allow it');
+    expect(() => simulate(inp)).toThrow('weights at 2001-01-03: sum 1.2 > 1 (leverage); pass allowLeverage to allow it');
     expect(() => simulateMany(inp, [inp.targets])).toThrow(WeightError);
     expect(simulate(inp, { allowLeverage: true }).equity.length).toBe(3);
   });
 
   it('shorts need permission; the message names the date, the asset and the value', () => {
     const inp = market([[0, 0.1, 0.1], [0, 0, 0]], [[N], [1, -0.25]]);
-    expect(() => simulate(inp)).toThrow('weights at 2001-01-03: a1 -0.25 < 0 (short); pass --allow-short to allow it');
+    expect(() => simulate(inp)).toThrow('weights at 2001-01-03: a1 -0.25 < 0 (short); pass allowShort to allow it');
     // 125/−25 sums to 1: a short but no leverage
     expect(simulate(inp, { allowShort: true }).equity.length).toBe(3);
   });

@@ -25,9 +25,9 @@ describe('parseParams', () => {
   });
   it('names the strategy and parameter in errors', () => {
     expect(() => parseParams(specs, ['nope=1'], 'my-strat')).toThrow(/strategy "my-strat": unknown parameter "nope"; known: months, level, every, mode/);
-    expect(() => parseParams(specs, ['months=0'], 's')).toThrow(/--param months=0: below the minimum 1/);
+    expect(() => parseParams(specs, ['months=0'], 's')).toThrow(/param months=0: below the minimum 1/);
     expect(() => parseParams(specs, ['months=1.5'], 's')).toThrow(/whole number/);
-    expect(() => parseParams(specs, ['level=abc'], 's')).toThrow(/--param level=abc: not a number/);
+    expect(() => parseParams(specs, ['level=abc'], 's')).toThrow(/param level=abc: not a number/);
     expect(() => parseParams(specs, ['mode=c'], 's')).toThrow(/must be one of a, b/);
     expect(() => parseParams(specs, ['every=maybe'], 's')).toThrow(/true or false/);
     expect(() => parseParams(specs, ['months'], 's')).toThrow(/must look like name=value/);
@@ -120,5 +120,14 @@ describe('auditStrategy', () => {
     expect(res.firstOffence).toBeDefined();
     // the earliest cut is the first year end: 2019-12-31 is the last bar of 2019
     expect(res.firstOffence!.date <= '2019-12-31').toBe(true);
+  });
+});
+
+describe('parameter names are own keys, not inherited ones', () => {
+  it('--param constructor=3 is an unknown parameter, not "given twice"; a typed object works like name=value strings', () => {
+    const specs = { months: { type: 'integer', default: 12, min: 1, max: 36, description: 'm' } } as const;
+    expect(() => parseParams(specs, ['constructor=3'], 's')).toThrow(/unknown parameter "constructor"; known: months/);
+    expect(() => parseParams(specs, { toString: 3 } as never, 's')).toThrow(/unknown parameter "toString"/);
+    expect(parseParams(specs, { months: 9 }, 's')).toEqual(parseParams(specs, ['months=9'], 's'));
   });
 });

@@ -21,7 +21,7 @@ describe('grid parsing', () => {
     expect(parseAxis('every=true,false', specs, 's').values).toEqual([true, false]);
   });
   it('validates against the spec and names strategy and parameter', () => {
-    expect(() => parseAxis('months=0:5:1', specs, 'fcr')).toThrow(/strategy "fcr": --param months=0: below the minimum 1/);
+    expect(() => parseAxis('months=0:5:1', specs, 'fcr')).toThrow(/strategy "fcr": param months=0: below the minimum 1/);
     expect(() => parseAxis('nope=1,2', specs, 'fcr')).toThrow(/unknown parameter/);
     expect(() => parseAxis('months=5:1:1', specs, 'fcr')).toThrow(/below its start/);
     expect(() => parseAxis('months=1:5:0', specs, 'fcr')).toThrow(/step must be positive/);
@@ -44,7 +44,7 @@ describe('grid parsing', () => {
 describe('shards', () => {
   it('parses i/n and refuses nonsense', () => {
     expect(parseShard('2/8')).toEqual({ index: 1, count: 8 });
-    for (const bad of ['0/3', '4/3', '1/0', 'a/b', '1']) expect(() => parseShard(bad)).toThrow(/--shard/);
+    for (const bad of ['0/3', '4/3', '1/0', 'a/b', '1']) expect(() => parseShard(bad)).toThrow(/^shard /);
   });
   it('property: shards partition the grid', () => {
     fc.assert(

@@ -114,7 +114,7 @@ describe('resume checks the sweep identity and locks the folder', () => {
     const dir = tmp();
     const out = join(dir, 'r');
     await interrupted(out, 8);
-    await expect(runSweep({ ...base, source: G, out })).rejects.toThrow(/pass --resume/);
+    await expect(runSweep({ ...base, source: G, out })).rejects.toThrow(/pass resume/);
     const old = join(dir, 'old');
     await interrupted(old, 8);
     const { rmSync } = await import('node:fs');
@@ -148,7 +148,7 @@ describe('finishing a sweep', () => {
     const dir = tmp();
     const out = join(dir, 'r');
     finalizeSweep(await runSweep({ ...base, source: G, out }));
-    await expect(runSweep({ ...base, source: G, out })).rejects.toThrow(/already exists; pass --force/);
+    await expect(runSweep({ ...base, source: G, out })).rejects.toThrow(/already exists; pass force/);
     finalizeSweep(await runSweep({ ...base, source: G, out, force: true }));
     expect(JSON.parse(readFileSync(join(out, '.ratecycle'), 'utf8')).files).toEqual(expect.arrayContaining(['results.csv', 'monthly.f32', 'months.json', 'identity.json']));
     writeFileSync(join(out, 'notes.txt'), 'mine');

@@ -156,7 +156,7 @@ describe('runSweep in this thread', () => {
     writeFileSync(join(dir, 'r.partial', 'results.csv'), readFileSync(join(dir, 'r.partial', 'results.csv'), 'utf8') + '7,8,0.1');
     const evaluated: number[] = [];
     const spy = { ...base, strategy: { ...strategy, weights: (v: never, p: { k: number }) => (evaluated.push(p.k), strategy.weights(v, p as never)) } as never };
-    const again = await expect(runSweep({ ...spy, source: grid, out: join(dir, 'r') })).rejects.toThrow(/--resume/);
+    const again = await expect(runSweep({ ...spy, source: grid, out: join(dir, 'r') })).rejects.toThrow(/pass resume to finish it/);
     void again;
     const resumed = await runSweep({ ...spy, source: grid, out: join(dir, 'r'), resume: true });
     expect(resumed.complete).toBe(true);

@@ -30,7 +30,7 @@ describe('walk-forward', () => {
     expect(parseDuration('10y', 'train')).toBe(120);
     expect(parseDuration('18m', 'test')).toBe(18);
     expect(parseDuration('2y6m', 'test')).toBe(30);
-    expect(() => parseDuration('ten', 'train')).toThrow(/--train ten: expected a duration/);
+    expect(() => parseDuration('ten', 'train')).toThrow(/^train ten: expected a duration/);
   });
 
   it('rolls contiguous test windows and stitches them', () => {

@@ -1,10 +1,9 @@
 import type { Argv } from 'yargs';
 import { join } from 'node:path';
 import { displayPath } from '../../market/data/load-series.js';
-import { existsSync } from 'node:fs';
-import { UserError } from '../../core/errors.js';
 import { runHandler } from './run.js';
 import { defaultOutDir } from '../out-dir.js';
+import { refuseExistingOutput } from '../../core/io/atomic-dir.js';
 import { compareRuns } from '../../../reports/compare/compare-runs.js';
 import { readRunFolder } from '../../../reports/read-run.js';
 import { textTable } from '../table.js';
@@ -45,7 +44,7 @@ export function demoCommand(y: Argv): Argv {
  */
 export async function demoHandler(args: DemoArgs): Promise<void> {
   const out = args.out ?? defaultOutDir('demo');
-  if (existsSync(out) && !args.force) throw new UserError(`${out} already exists; pass --force to replace it, or choose another --out`);
+  refuseExistingOutput(out, args.force);
   // first the answer to the article's claims (verdict table and claims.html), then the strategies
   const claims = await claimsHandler({ out: join(out, 'claims'), data: args.data, force: args.force });
   const dirs: string[] = [];

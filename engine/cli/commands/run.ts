@@ -1,10 +1,8 @@
 import type { Argv } from 'yargs';
 import { join } from 'node:path';
-import { backtestSimulation, studyInput, type BacktestResult, type BacktestSimulation } from '../../workflows/run/backtest.js';
-import type { Studies } from '../../workflows/run/studies.js';
+import type { BacktestResult, BacktestSimulation } from '../../workflows/run/backtest.js';
 import { startStudiesThread } from '../../workflows/run/studies-thread.js';
-import { writeDirAtomically } from '../../core/io/atomic-dir.js';
-import { runManifest, writeRunFiles } from '../../workflows/run/write-run-folder.js';
+import { runToFolder } from '../../workflows/run/run-to-folder.js';
 import { metricsJson } from '../../formats/run-folder.js';
 import { displayPath } from '../../market/data/load-series.js';
 import { describeAsset } from '../../market/data/catalog.js';
@@ -15,7 +13,7 @@ import { isoDay } from '../../core/dates.js';
 import { defaultOutDir } from '../out-dir.js';
 import { UserError } from '../../core/errors.js';
 import { loadCatalog } from '../../market/data/catalog.js';
-import { benchmarkKind, prepareBenchmark } from '../../market/benchmark-series.js';
+import { benchmarkKind, withBenchmark } from '../../market/benchmark-series.js';
 import { isolatedIfFile, type IsolationLimits } from '../../strategy/isolated.js';
 import { boundedNumber, wholeNumber } from '../validate-options.js';
 
@@ -97,24 +95,6 @@ export function printMetrics(r: BacktestSimulation): void {
   console.log(`(beta and information ratio against ${r.benchmark === 'small' || r.benchmark === 'large' ? `${r.benchmark} caps` : r.benchmark})`);
 }
 
-/**
- * Writes a backtest's run folder atomically (CSVs, JSON, and report.html unless `report` is
- * false). `studies` may still be computing (on another thread): the simulation's files are
- * written meanwhile.
- */
-export async function saveRun(out: string, run: BacktestSimulation, studies: Studies | Promise<Studies>, opts: { strategyFile?: string; dataDir: string; units?: Record<string, string>; force?: boolean; report?: boolean }) {
-  const manifest = runManifest(run, { strategyFile: opts.strategyFile, dataDir: opts.dataDir, units: opts.units });
-  await writeDirAtomically(out, opts.force ?? false, async (tmp) => {
-    const written = await writeRunFiles(tmp, run, studies, manifest);
-    if (opts.report !== false) {
-      // loaded only when a report is written (after the summary is on screen)
-      const { writeRunReport } = await import('../../../reports/write-report.js');
-      await writeRunReport(tmp, written);
-    }
-  });
-  return manifest;
-}
-
 /** Handler of `ratecycle run`: backtest, write the run folder atomically, print metrics. */
 export async function runHandler(args: RunCommandArgs): Promise<string> {
   const events = parseEvents(args.events);
@@ -124,25 +104,26 @@ export async function runHandler(args: RunCommandArgs): Promise<string> {
   const bench = args.benchmark ?? 'large';
   const benchKind = bench === 'small' || bench === 'large' ? undefined : benchmarkKind(loadCatalog(args.data), bench);
   const setup = await setupRun(args, { extraSeries: benchKind === 'price' ? [bench] : [], warn: false });
-  const benchWarning = prepareBenchmark(setup.catalog, setup.market, bench);
-  if (benchWarning) setup.market.warnings.push(benchWarning);
+  const market = withBenchmark(setup.catalog, setup.market, bench);
   // a user's file runs in a worker thread (timeout, heap limit, process.exit contained); built-ins in-process
-  const strategy = await isolatedIfFile(setup.strategy, setup.strategyFile, setup.market, setup.params, limits);
-  // simulation and metrics first: the summary is printed while the studies compute on their thread
-  const simulated = backtestSimulation(strategy, setup.params, setup.market, { sim: setup.sim, benchmark: bench, events });
-  const studies = studiesThread.compute(studyInput(simulated, { events }));
+  const strategy = await isolatedIfFile(setup.strategy, setup.strategyFile, market, setup.params, limits);
   const out = args.out ?? defaultOutDir(setup.strategy.id);
-  const units = Object.fromEntries(setup.market.assets.map((a) => [a, describeAsset(setup.catalog, a)]));
-  const ruined = simulated.sim.ruinBar >= 0 ? `ruined on ${isoDay(simulated.market.dates[simulated.sim.ruinBar])}: equity fell to 0 or below; positions closed, equity 0 from there` : '';
-  if (!args.json) {
-    // the summary first, while the studies, the run folder and the report are computed and written
-    const m = simulated.market;
-    console.log(`${setup.strategy.name} on ${m.universe} (${isoDay(m.dates[0])} to ${isoDay(m.dates[m.dates.length - 1])}, ${m.dates.length.toLocaleString('en-US')} bars, lag ${setup.sim.lag})`);
-    if (ruined) console.log(ruined);
-    printMetrics(simulated);
-    for (const w of m.warnings) console.error(`warning: ${w}`);
-  }
-  const manifest = await saveRun(out, simulated, studies, { strategyFile: setup.strategyFile, dataDir: displayPath(setup.catalog.dir), units, force: args.force, report: args.report });
+  const units = Object.fromEntries(market.assets.map((a) => [a, describeAsset(setup.catalog, a)]));
+  let ruined = '';
+  // the summary is printed as soon as the simulation is done, while the studies compute on their thread
+  const { manifest, run: simulated } = await runToFolder({
+    strategy, params: setup.params, market, options: { sim: setup.sim, benchmark: bench, events }, studiesThread,
+    out, strategyFile: setup.strategyFile, dataDir: displayPath(setup.catalog.dir), units, force: args.force, report: args.report,
+    onSimulated: (run) => {
+      ruined = run.sim.ruinBar >= 0 ? `ruined on ${isoDay(run.market.dates[run.sim.ruinBar])}: equity fell to 0 or below; positions closed, equity 0 from there` : '';
+      if (args.json) return;
+      const m = run.market;
+      console.log(`${setup.strategy.name} on ${m.universe} (${isoDay(m.dates[0])} to ${isoDay(m.dates[m.dates.length - 1])}, ${m.dates.length.toLocaleString('en-US')} bars, lag ${setup.sim.lag})`);
+      if (ruined) console.log(ruined);
+      printMetrics(run);
+      for (const w of m.warnings) console.error(`warning: ${w}`);
+    },
+  });
   if (args.json) {
     for (const w of simulated.market.warnings) console.error(`warning: ${w}`);
     console.log(JSON.stringify({ run: manifest.id, out, ...(ruined ? { ruined } : {}), warnings: simulated.market.warnings, metrics: Object.fromEntries(Object.entries(simulated.metrics).map(([k, m]) => [k, metricsJson(m)])) }, null, 2));

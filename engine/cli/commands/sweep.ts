@@ -17,10 +17,11 @@ import { toCsv } from '../../core/io/csv-writer.js';
 import { parseParams } from '../../strategy/params.js';
 import { runOptions, setupRun, type RunArgs } from '../run-setup.js';
 import { checkSweepOptions, confirmSweepSize } from '../sweep-options.js';
-import { saveRun } from './run.js';
+import { writeRunFolder } from '../../workflows/run/run-to-folder.js';
 import { withUnknownEta } from '../progress-time.js';
 import { isolatedIfFile } from '../../strategy/isolated.js';
 import { num, pct } from '../format.js';
+import { DEFAULT_METRIC, metricColumn } from '../../measure/metrics/metric-names.js';
 
 interface SweepArgs extends RunArgs {
   json?: boolean;
@@ -46,7 +47,7 @@ export function sweepCommand(y: Argv): Argv {
     .option('grid', { type: 'string', array: true, describe: 'name=a:b:step (inclusive range) or name=v1,v2 (repeatable)' })
     .option('samples', { type: 'number', describe: 'random search: number of distinct sets drawn without replacement from the param specs instead of a grid' })
     .option('seed', { type: 'number', default: 1, describe: 'seed of the random search' })
-    .option('metric', { type: 'string', default: 'sharpe', describe: 'ranking metric (higher is better): sharpe, cagr, sortino, calmar, …' })
+    .option('metric', { type: 'string', default: DEFAULT_METRIC, describe: 'ranking metric (higher is better): sharpe, cagr, sortino, calmar, …' })
     .option('top', { type: 'number', default: 3, describe: 'write full run folders (with report.html) for the N best sets' })
     .option('workers', { type: 'number', describe: 'worker threads (0 = this thread; default: this thread, then the available cores once the rest of the sweep would take over 2 s; a strategy file always runs on worker threads)' })
     .option('batch', { type: 'number', default: 64, describe: 'parameter sets per task' })
@@ -137,7 +138,7 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
     const decided = await isolatedIfFile(strategy, setup.strategyFile, setup.market, t.params, { timeoutSeconds: args.taskTimeout ?? 600 });
     const result = backtest(decided, t.params, setup.market, { sim: setup.sim, benchmark: (args.benchmark as 'small' | 'large') ?? 'large' });
     const units = Object.fromEntries(setup.market.assets.map((a) => [a, describeAsset(setup.catalog, a)]));
-    await saveRun(join(summary.partial, dir), result, result, { strategyFile: setup.strategyFile, dataDir: displayPath(setup.catalog.dir), units });
+    await writeRunFolder(join(summary.partial, dir), result, result, { strategyFile: setup.strategyFile, dataDir: displayPath(setup.catalog.dir), units });
     tops.push({ dir, params: t.params, value: t.value });
   }
   const axes = source.kind === 'grid' ? source.grid.axes.filter((a) => a.values.length > 1).map((a) => a.name) : source.names;
@@ -148,7 +149,7 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
     universe: setup.market.universe,
     source: source.kind === 'grid' ? { grid: args.grid } : { samples: source.samples, requested: source.requested, space: source.space, seed: source.seed, withoutReplacement: Number.isFinite(source.space) },
     shard: args.shard ?? null,
-    metric: args.metric ?? 'sharpe',
+    metric: args.metric ?? DEFAULT_METRIC,
     errors: summary.errors,
     best: summary.best ?? null,
     deflatedSharpe: summary.deflatedSharpe,
@@ -163,7 +164,7 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
   if (axes.length >= 1) {
     // results.csv quotes cells with commas (string parameters, error messages): parse it as CSV
     const [header, ...rows] = parseCsv(readFileSync(join(summary.partial, 'results.csv'), 'utf8'), { relax_column_count: true }) as string[][];
-    const metricCol = (args.metric ?? 'sharpe').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    const metricCol = metricColumn(args.metric ?? DEFAULT_METRIC);
     const distribution = metricDistribution({ header, rows }, metricCol);
     writeFileSync(join(summary.partial, 'sweep-distribution.csv'), toCsv(distribution.header, distribution.rows));
     writeFileSync(
@@ -173,7 +174,7 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
         header,
         rows,
         distribution,
-        metric: (args.metric ?? 'sharpe').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+        metric: metricColumn(args.metric ?? DEFAULT_METRIC),
         x: axes[0],
         y: axes[1] ?? axes[0],
         summary: { sets: summary.total, errors: summary.errors, trials: summary.trials, deflatedSharpe: summary.deflatedSharpe, best: summary.best, dsr: summary.dsr, pbo: summary.pbo },
@@ -185,11 +186,11 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
   const best = summary.best ? Object.entries(summary.best.params).map(([k, v]) => `${k}=${String(v)}`).join(' ') : 'none';
   if (args.json) {
     const { total, errors, trials, deflatedSharpe, dsr, pbo } = summary;
-    console.log(JSON.stringify({ out: displayPath(final), sets: total, failed: errors, seconds, workers: summary.workers, metric: args.metric ?? 'sharpe', best: summary.best ?? null, trials, deflatedSharpe, dsr, pbo }, null, 2));
+    console.log(JSON.stringify({ out: displayPath(final), sets: total, failed: errors, seconds, workers: summary.workers, metric: args.metric ?? DEFAULT_METRIC, best: summary.best ?? null, trials, deflatedSharpe, dsr, pbo }, null, 2));
     return;
   }
   console.log(`sweep: ${summary.total.toLocaleString('en-US')} sets in ${seconds.toFixed(1)} s on ${summary.workers === 0 ? 'this thread' : `${summary.workers} worker(s)`} (${(summary.total / seconds).toFixed(0)} sets/s), ${summary.errors} failed`);
-  console.log(`best ${args.metric ?? 'sharpe'} ${num(summary.best?.value ?? NaN, 4)} at ${best}; deflated Sharpe ratio ${pct(summary.deflatedSharpe, 1)} over ${summary.trials} trials (null: Sharpe over cash 0), ${pct(summary.dsr.benchmark.value, 1)} against ${args.benchmark ?? 'large'} caps (monthly, n = ${summary.dsr.benchmark.observations})`);
+  console.log(`best ${args.metric ?? DEFAULT_METRIC} ${num(summary.best?.value ?? NaN, 4)} at ${best}; deflated Sharpe ratio ${pct(summary.deflatedSharpe, 1)} over ${summary.trials} trials (null: Sharpe over cash 0), ${pct(summary.dsr.benchmark.value, 1)} against ${args.benchmark ?? 'large'} caps (monthly, n = ${summary.dsr.benchmark.observations})`);
   console.log(summary.pbo.value === null ? `probability of backtest overfitting: not computed (${summary.pbo.reason})` : `probability of backtest overfitting ${pct(summary.pbo.value, 1)} (CSCV, ${summary.pbo.blocks} blocks, ${summary.pbo.splits.toLocaleString('en-US')} splits, ${summary.pbo.trials.toLocaleString('en-US')} sets × ${summary.pbo.months} months)`);
   console.log(`wrote ${displayPath(final)} (results.csv, sweep.json, sweep.html, top/)`);
 }

@@ -17,6 +17,7 @@ import { parseParams } from '../../strategy/params.js';
 import { runOptions, setupRun, type RunArgs } from '../run-setup.js';
 import { textTable } from '../table.js';
 import { num, pct } from '../format.js';
+import { DEFAULT_METRIC, metricKey } from '../../measure/metrics/metric-names.js';
 
 interface WalkArgs extends RunArgs {
   grid?: string[];
@@ -36,7 +37,7 @@ export function walkforwardCommand(y: Argv): Argv {
     .option('train', { type: 'string', default: '10y', describe: 'training window, e.g. 10y or 18m' })
     .option('test', { type: 'string', default: '2y', describe: 'test window (and step), e.g. 2y' })
     .option('anchored', { type: 'boolean', default: false, describe: 'expanding training windows from the first bar' })
-    .option('metric', { type: 'string', default: 'sharpe', describe: 'metric to choose parameters by' })
+    .option('metric', { type: 'string', default: DEFAULT_METRIC, describe: 'metric to choose parameters by' })
     .option('out', { type: 'string', describe: 'output folder (default out/walkforward-<strategy>-<timestamp>)' })
     .option('force', { type: 'boolean', default: false, describe: 'replace an existing output folder written by ratecycle' })
     .option('json', { type: 'boolean', default: false, describe: 'print the windows and out-of-sample metrics as JSON' })
@@ -58,7 +59,7 @@ export async function walkforwardHandler(args: WalkArgs): Promise<void> {
     writeFileSync(
       join(tmp, 'walkforward.csv'),
       toCsv(
-        ['train_from', 'train_to', 'test_from', 'test_to', ...paramNames, `in_sample_${args.metric ?? 'sharpe'}`, `out_of_sample_${args.metric ?? 'sharpe'}`, 'test_return', 'failed_sets'],
+        ['train_from', 'train_to', 'test_from', 'test_to', ...paramNames, `in_sample_${args.metric ?? DEFAULT_METRIC}`, `out_of_sample_${args.metric ?? DEFAULT_METRIC}`, 'test_return', 'failed_sets'],
         res.windows.map((w) => [isoDay(w.trainFrom), isoDay(w.trainTo), isoDay(w.testFrom), isoDay(w.testTo), ...paramNames.map((p) => w.params[p] as string), w.inSample, w.outOfSample, w.testReturn, w.failed]),
       ),
     );
@@ -72,12 +73,12 @@ export async function walkforwardHandler(args: WalkArgs): Promise<void> {
     let e = 1;
     writeFileSync(join(tmp, 'oos-equity.csv'), toCsv(['date', 'equity', 'return', ...market.assets], Array.from(res.dates, (d, t) => [isoDay(d), (e *= 1 + res.returns[t]), res.returns[t], ...holdEquity.map((h) => h[t])])));
     const buyHold = Object.fromEntries(market.assets.map((a, k) => [a, metricsJson(computeMetrics({ dates: res.dates, returns: holdReturns[k], cash, periodsPerYear: market.periodsPerYear }))]));
-    writeFileSync(join(tmp, 'walkforward.json'), JSON.stringify({ strategy: strategy.id, grid: args.grid, train: args.train, test: args.test, anchored: args.anchored ?? false, metric: args.metric ?? 'sharpe', inSampleMean: res.inSampleMean, outOfSample: metricsJson(res.outOfSample), buyHold }, null, 2) + '\n');
+    writeFileSync(join(tmp, 'walkforward.json'), JSON.stringify({ strategy: strategy.id, grid: args.grid, train: args.train, test: args.test, anchored: args.anchored ?? false, metric: args.metric ?? DEFAULT_METRIC, inSampleMean: res.inSampleMean, outOfSample: metricsJson(res.outOfSample), buyHold }, null, 2) + '\n');
     writeWalkForwardPage(tmp);
   });
   if (args.json) {
     const windows = res.windows.map((w) => ({ trainFrom: isoDay(w.trainFrom), trainTo: isoDay(w.trainTo), testFrom: isoDay(w.testFrom), testTo: isoDay(w.testTo), params: w.params, inSample: w.inSample, outOfSample: w.outOfSample, testReturn: w.testReturn, failed: w.failed }));
-    console.log(JSON.stringify({ out: displayPath(out), warnings: setup.market.warnings, metric: args.metric ?? 'sharpe', inSampleMean: res.inSampleMean, outOfSample: metricsJson(res.outOfSample), windows }, null, 2));
+    console.log(JSON.stringify({ out: displayPath(out), warnings: setup.market.warnings, metric: args.metric ?? DEFAULT_METRIC, inSampleMean: res.inSampleMean, outOfSample: metricsJson(res.outOfSample), windows }, null, 2));
     return;
   }
   console.log(
@@ -87,6 +88,6 @@ export async function walkforwardHandler(args: WalkArgs): Promise<void> {
     ),
   );
   const m = res.outOfSample;
-  console.log(`\n${args.metric ?? 'sharpe'}: in-sample mean ${num(res.inSampleMean)} vs stitched out-of-sample ${num(m[(args.metric ?? 'sharpe').replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) as 'sharpe'] as number)}; out-of-sample CAGR ${pct(m.cagr)}, max drawdown ${pct(m.maxDrawdown)}`);
+  console.log(`\n${args.metric ?? DEFAULT_METRIC}: in-sample mean ${num(res.inSampleMean)} vs stitched out-of-sample ${num(m[metricKey(args.metric ?? DEFAULT_METRIC) as 'sharpe'] as number)}; out-of-sample CAGR ${pct(m.cagr)}, max drawdown ${pct(m.maxDrawdown)}`);
   console.log(`wrote ${displayPath(out)} (walkforward.html, walkforward.csv, oos-equity.csv, walkforward.json)`);
 }

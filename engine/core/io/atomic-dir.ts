@@ -67,13 +67,21 @@ export interface AtomicDirOptions {
  * (disk full, read-only folder, a path under a file) become a one-line UserError.
  * Returns the absolute path written.
  */
+/**
+ * Refuses an output folder that already exists unless `force` (the check a command makes before
+ * spending time on its work; writeDirAtomically makes it again, with the rules for replacing).
+ */
+export function refuseExistingOutput(target: string, force: boolean | undefined): void {
+  if (!force && existsSync(target)) throw new UserError(`${target} already exists; pass ‹force› to replace it, or choose another ‹out›`);
+}
+
 export async function writeDirAtomically(target: string, force: boolean | AtomicDirOptions, fill: (tmp: string) => Promise<void> | void): Promise<string> {
   const opts = typeof force === 'boolean' ? { force } : force;
   const abs = resolve(target);
   const parent = dirname(abs);
   const refuseExisting = () => {
-    if (!opts.force) throw new UserError(`${target} already exists; pass --force to replace it, or choose another --out`);
-    if (!statSync(abs).isDirectory()) throw new UserError(`${target} exists and is a file; refusing to replace it even with --force`);
+    refuseExistingOutput(target, opts.force);
+    if (!statSync(abs).isDirectory()) throw new UserError(`${target} exists and is a file; refusing to replace it even with ‹force›`);
     const why = whyNotReplaceable(abs, target);
     if (why) throw new UserError(why);
   };
@@ -146,7 +154,7 @@ function claim(abs: string, label: string): void {
     mkdirSync(abs);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new UserError(`${label} appeared while this run was writing (another run with the same --out?); nothing was replaced: run again with another --out`);
+      throw new UserError(`${label} appeared while this run was writing (another run with the same ‹out›?); nothing was replaced: run again with another ‹out›`);
     }
     throw e;
   }

@@ -1,5 +1,5 @@
 import { Phase, type FedCycle } from '../../core/types.js';
-import { periodsPerYear } from '../../market/periods-per-year.js';
+import { periodsPerYear } from '../../core/periods-per-year.js';
 import { deriveSeed } from '../../core/random.js';
 import { DEFAULT_DRAWS } from '../stats/bootstrap-mean.js';
 import { optimalBlockLength } from '../stats/block-length.js';

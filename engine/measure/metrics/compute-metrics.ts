@@ -6,7 +6,7 @@ import { equityCurve } from './equity-curve.js';
 import { excessReturns } from './excess-returns.js';
 import { exposure as meanExposure } from './exposure.js';
 import { skewKurtosis } from './moments.js';
-import { periodsPerYear as measuredPeriodsPerYear } from './periods-per-year.js';
+import { periodsPerYear as measuredPeriodsPerYear } from '../../core/periods-per-year.js';
 import { probabilisticSharpe } from './psr.js';
 import { sharpe, sharpePerBar } from './sharpe.js';
 import { sortino } from './sortino.js';

@@ -1,7 +1,6 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeDirAtomically } from '../../core/io/atomic-dir.js';
-import { UserError } from '../../core/errors.js';
+import { refuseExistingOutput, writeDirAtomically } from '../../core/io/atomic-dir.js';
 import type { Catalog } from '../../core/types.js';
 import { CLAIMS_FILES, claimsCsv, claimsJson, type ClaimsReport } from '../../formats/claims-folder.js';
 import { renderClaims } from '../../../reports/claims/render-claims.js';
@@ -35,7 +34,7 @@ export async function writeClaimsFolder(dir: string, report: ClaimsReport, force
  * @example const { dir, report } = await claimsToFolder(loadCatalog(), { out: 'out/claims', draws: 2000 });
  */
 export async function claimsToFolder(catalog: Catalog, options: ClaimsFolderOptions): Promise<{ dir: string; report: ClaimsReport }> {
-  if (existsSync(options.out) && !options.force) throw new UserError(`${options.out} already exists; pass --force to replace it, or choose another --out`);
+  refuseExistingOutput(options.out, options.force);
   const report = runClaims(catalog, options);
   const dir = await writeClaimsFolder(options.out, report, options.force ?? false);
   return { dir, report };

@@ -53,12 +53,12 @@ const PART_ORDER = [
 export function runClaims(catalog: Catalog, options: ClaimsOptions = {}): ClaimsReport {
   const seed = options.seed ?? 1;
   const draws = options.draws ?? DEFAULT_DRAWS;
-  if (!Number.isInteger(draws) || draws < 100) throw new UserError(`--draws must be a whole number ≥ 100 (got ${options.draws})`);
-  if (!Number.isInteger(seed)) throw new UserError(`--seed must be a whole number (got ${options.seed})`);
+  if (!Number.isInteger(draws) || draws < 100) throw new UserError(`‹draws› must be a whole number ≥ 100 (got ${options.draws})`);
+  if (!Number.isInteger(seed)) throw new UserError(`‹seed› must be a whole number (got ${options.seed})`);
   const wanted = options.universes?.length ? options.universes : CLAIM_UNIVERSES.map((u) => u.id);
   const samples: ClaimUniverse[] = wanted.map((id) => {
     const u = CLAIM_UNIVERSES.find((x) => x.id === id);
-    if (!u) throw new UserError(`--universe ${id}: not a claims sample (one of ${CLAIM_UNIVERSES.map((x) => x.id).join(', ')})`);
+    if (!u) throw new UserError(`‹universe› ${id}: not a claims sample (one of ${CLAIM_UNIVERSES.map((x) => x.id).join(', ')})`);
     return u;
   });
   const raw = (id: string): Series | undefined => (has(catalog, id) ? loadSeries(findEntry(catalog, id), catalog.dir) : undefined);

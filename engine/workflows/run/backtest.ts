@@ -1,3 +1,5 @@
+import { messageTemplate } from '../../core/errors.js';
+import { benchmarkReturns } from '../../market/benchmark-series.js';
 import { computeMetrics, type Metrics } from '../../measure/metrics/compute-metrics.js';
 import { simulate, WeightError } from '../../simulate/simulate.js';
 import type { Market, SimOptions, SimResult } from '../../core/types.js';
@@ -26,6 +28,8 @@ export interface BacktestSimulation {
   bondsEquity?: Float64Array;
   /** Benchmark used for beta, alpha, tracking error and information ratio: a role or a series id. */
   benchmark: string;
+  /** Its per-bar returns, as the metrics used them (see benchmarkReturns). */
+  benchmarkReturns: Float64Array;
   /** Metrics by column: strategy, small, large, and the benchmark series when it is neither. */
   metrics: { strategy: Metrics; small: Metrics; large: Metrics } & Record<string, Metrics>;
 }
@@ -33,28 +37,10 @@ export interface BacktestSimulation {
 /** Options of {@link backtest}. */
 export interface BacktestOptions {
   sim: SimOptions;
-  /** `small`, `large` (default), or the id of a price series joined into the market (see benchmarkReturns). */
+  /** `small`, `large` (default), or the id of a price series joined into the market (see withBenchmark, benchmarkReturns). */
   benchmark?: string;
   /** Event kinds for the event study: first cuts always; `cut` and `hike` on request. */
   events?: readonly EventKind[];
-}
-
-/**
- * Per-bar returns of a benchmark price series joined into the market (as of each close).
- * The series must have a price on the first bar; a bar without a new price returns 0.
- */
-export function benchmarkReturns(market: Market, id: string): Float64Array {
-  const p = market.series[id];
-  if (!p) throw new UserError(`benchmark "${id}" is not loaded: pass a price series id of the catalog`);
-  if (!(p[0] > 0)) {
-    throw new UserError(`benchmark "${id}" has no price on the run's first bar ${isoDay(market.dates[0])}; start later with --from or choose another benchmark`);
-  }
-  const r = new Float64Array(p.length);
-  for (let t = 1; t < p.length; t++) {
-    if (!(p[t] > 0)) throw new UserError(`benchmark "${id}" has no price on ${isoDay(market.dates[t])} (its data ends or is stale); end earlier with --to`);
-    r[t] = p[t] / p[t - 1] - 1;
-  }
-  return r;
 }
 
 function equityOf(returns: Float64Array): Float64Array {
@@ -77,7 +63,7 @@ export function backtestSimulation(strategy: Strategy, params: Record<string, un
   try {
     sim = simulate({ dates: market.dates, assets: market.assets, names: ev.names(), returns: market.assets.map((a) => market.returns[a]), cash: market.cash, columns }, options.sim);
   } catch (e) {
-    if (e instanceof WeightError) throw new StrategyError(`${strategyLabel(strategy, params)}: ${e.message}`, { cause: e });
+    if (e instanceof WeightError) throw new StrategyError(`${strategyLabel(strategy, params)}: ${messageTemplate(e)}`, { cause: e });
     throw e;
   }
   const T = market.dates.length;
@@ -90,7 +76,7 @@ export function backtestSimulation(strategy: Strategy, params: Record<string, un
   const smallRet = market.returns[market.small];
   const largeRet = market.returns[market.large];
   const benchmark = options.benchmark ?? 'large';
-  const benchRet = benchmark === 'small' ? smallRet : benchmark === 'large' ? largeRet : benchmarkReturns(market, benchmark);
+  const benchRet = benchmarkReturns(market, benchmark);
   const common = { dates: market.dates, cash: market.cash, periodsPerYear: market.periodsPerYear };
   const metrics = {
     strategy: computeMetrics({
@@ -119,6 +105,7 @@ export function backtestSimulation(strategy: Strategy, params: Record<string, un
     largeEquity: equityOf(largeRet),
     ...(bondsRet ? { bondsEquity: equityOf(bondsRet) } : {}),
     benchmark,
+    benchmarkReturns: benchRet,
     metrics,
   };
 }

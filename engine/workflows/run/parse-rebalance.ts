@@ -17,9 +17,9 @@ export function parseRebalance(text: string): Rebalance {
   if (drift) {
     const band = Number(drift[1]);
     if (band > 0 && band < 1) return { kind: 'drift', band };
-    throw new UserError(`--rebalance ${text}: the drift band must be a fraction between 0 and 1 (e.g. drift:0.05)`);
+    throw new UserError(`‹rebalance› ${text}: the drift band must be a fraction between 0 and 1 (e.g. drift:0.05)`);
   }
-  throw new UserError(`--rebalance ${text}: expected on-change, daily, weekly, monthly, quarterly, yearly (optionally :first or :last) or drift:0.05`);
+  throw new UserError(`‹rebalance› ${text}: expected on-change, daily, weekly, monthly, quarterly, yearly (optionally :first or :last) or drift:0.05`);
 }
 
 /** Text form of a schedule (inverse of {@link parseRebalance}). */

@@ -10,15 +10,6 @@ import { equityCurve } from '../../measure/metrics/equity-curve.js';
 import type { BacktestSimulation } from './backtest.js';
 import type { CsvSink } from '../../formats/run-folder.js';
 
-/** Per-bar returns of the benchmark the metrics used (a role or a joined price series). */
-function benchmarkSeries(r: BacktestSimulation): Float64Array {
-  const { market } = r;
-  if (r.benchmark === 'small') return market.returns[market.small];
-  if (r.benchmark === 'large') return market.returns[market.large];
-  const p = market.series[r.benchmark];
-  return Float64Array.from(p, (v, t) => (t === 0 ? 0 : v / p[t - 1] - 1));
-}
-
 /**
  * Writes the files behind the report's analysis charts (see reports/run-folder.md): returns.csv,
  * buy-hold.csv, rolling.csv, distribution.csv, quantiles.csv, returns-monthly.csv,
@@ -31,7 +22,7 @@ export function writeAnalysisFiles(put: CsvSink, r: BacktestSimulation): void {
   const assets = market.assets;
   const dates = Array.from(market.dates, isoDay);
   const series = [{ name: 'strategy', returns: sim.returns }, ...assets.map((a) => ({ name: a, returns: market.returns[a] }))];
-  const bench = benchmarkSeries(r);
+  const bench = r.benchmarkReturns;
 
   put('returns.csv', ['date', ...series.map((s) => s.name), 'cash', 'benchmark'], dates.map((d, t) => [d, ...series.map((s) => s.returns[t]), market.cash[t], bench[t]]));
 

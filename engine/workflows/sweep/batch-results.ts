@@ -1,6 +1,7 @@
 import { csvCell } from '../../core/io/csv-writer.js';
 import { SUMMARY_KEYS } from '../../measure/metrics/summary-metrics.js';
 import type { SweepRow } from './run-batch.js';
+import { metricColumn } from '../../measure/metrics/metric-names.js';
 
 /** The metric columns of results.csv, in order (SweepMetrics keys). */
 export const METRIC_COLUMNS = [...SUMMARY_KEYS.filter((k) => k !== 'sharpeBar'), 'exposure', 'turnoverAnnual', 'rebalances', 'sharpeBar'] as const;
@@ -25,10 +26,8 @@ export interface PackedBatch {
 /** Numbers per set in {@link PackedBatch.stats}. */
 export const PACKED_STATS = 4;
 
-/** snake_case of a metric key (column names of results.csv). */
-export function snake(key: string): string {
-  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-}
+/** snake_case of a metric key (column names of results.csv): see metricColumn. */
+export const snake = metricColumn;
 
 /** The header of results.csv for a strategy's parameter names. */
 export function resultsHeader(paramNames: readonly string[]): string[] {

@@ -32,28 +32,28 @@ function decimals(x: number): number {
 export function parseAxis(text: string, specs: ParamSpecs, strategyId: string): GridAxis {
   const context = `strategy "${strategyId}"`;
   const eq = text.indexOf('=');
-  if (eq <= 0) throw new UserError(`${context}: --grid "${text}" must look like name=a:b:step or name=v1,v2`);
+  if (eq <= 0) throw new UserError(`${context}: ‹grid› "${text}" must look like name=a:b:step or name=v1,v2`);
   const name = text.slice(0, eq).trim();
   const spec: ParamSpec | undefined = specs[name];
-  if (!spec) throw new UserError(`${context}: --grid ${name}: unknown parameter; known: ${Object.keys(specs).join(', ') || 'none'}`);
+  if (!spec) throw new UserError(`${context}: ‹grid› ${name}: unknown parameter; known: ${Object.keys(specs).join(', ') || 'none'}`);
   const body = text.slice(eq + 1).trim();
   const range = RANGE.exec(body);
   let raw: (string | number)[];
   if (range && (spec.type === 'number' || spec.type === 'integer')) {
     const [a, b, step] = range.slice(1).map((s) => Number(s.trim()));
-    if (![a, b, step].every(Number.isFinite)) throw new UserError(`${context}: --grid ${text}: a, b and step must be numbers`);
-    if (step <= 0) throw new UserError(`${context}: --grid ${text}: step must be positive`);
-    if (b < a) throw new UserError(`${context}: --grid ${text}: the range end ${b} is below its start ${a}`);
+    if (![a, b, step].every(Number.isFinite)) throw new UserError(`${context}: ‹grid› ${text}: a, b and step must be numbers`);
+    if (step <= 0) throw new UserError(`${context}: ‹grid› ${text}: step must be positive`);
+    if (b < a) throw new UserError(`${context}: ‹grid› ${text}: the range end ${b} is below its start ${a}`);
     const n = Math.floor((b - a) / step + 1e-9) + 1;
-    if (n > 1_000_000) throw new UserError(`${context}: --grid ${text}: ${n} values is too many for one axis`);
+    if (n > 1_000_000) throw new UserError(`${context}: ‹grid› ${text}: ${n} values is too many for one axis`);
     const places = Math.max(decimals(a), decimals(step));
     raw = Array.from({ length: n }, (_, k) => Number((a + k * step).toFixed(places)));
   } else {
     raw = body.split(',').map((s) => s.trim()).filter((s) => s !== '');
-    if (raw.length === 0) throw new UserError(`${context}: --grid ${text}: no values`);
+    if (raw.length === 0) throw new UserError(`${context}: ‹grid› ${text}: no values`);
   }
   const values = raw.map((v) => parseParam(name, spec, v, context));
-  if (new Set(values.map(String)).size !== values.length) throw new UserError(`${context}: --grid ${name}: values repeat`);
+  if (new Set(values.map(String)).size !== values.length) throw new UserError(`${context}: ‹grid› ${name}: values repeat`);
   return { name, values };
 }
 
@@ -62,7 +62,7 @@ export function parseGrid(args: readonly string[], specs: ParamSpecs, strategyId
   const axes = args.map((a) => parseAxis(a, specs, strategyId));
   const seen = new Set<string>();
   for (const a of axes) {
-    if (seen.has(a.name)) throw new UserError(`strategy "${strategyId}": --grid ${a.name} is given twice`);
+    if (seen.has(a.name)) throw new UserError(`strategy "${strategyId}": ‹grid› ${a.name} is given twice`);
     seen.add(a.name);
   }
   return { axes, size: axes.reduce((n, a) => n * a.values.length, 1) };
@@ -85,7 +85,7 @@ export function parseShard(text: string): { index: number; count: number } {
   const m = /^(\d+)\/(\d+)$/.exec(text.trim());
   const i = m ? Number(m[1]) : NaN;
   const n = m ? Number(m[2]) : NaN;
-  if (!m || n < 1 || i < 1 || i > n) throw new UserError(`--shard ${text}: expected i/n with 1 ≤ i ≤ n, e.g. --shard 2/8`);
+  if (!m || n < 1 || i < 1 || i > n) throw new UserError(`‹shard› ${text}: expected i/n with 1 ≤ i ≤ n, e.g. ‹shard› 2/8`);
   return { index: i - 1, count: n };
 }
 

@@ -5,6 +5,7 @@ import { writeDirAtomically } from '../../core/io/atomic-dir.js';
 import { deflatedSharpeVsCash, overfittingFromFile, type DeflatedSharpeReport, type PboReport } from './overfitting.js';
 import type { MonthsFile } from './sweep.js';
 import { describeDifferences, differences, type SweepIdentity } from './sweep-identity.js';
+import { DEFAULT_METRIC } from '../../measure/metrics/metric-names.js';
 
 interface Shard {
   dir: string;
@@ -93,7 +94,7 @@ function cashStatistics(header: string, lines: readonly string[], metric: string
 
 function readShard(d: string): Shard {
   const file = join(d, 'results.csv');
-  if (!existsSync(file)) throw new UserError(`${file}: missing; is ${d} a finished sweep shard? (an interrupted one is in ${d}.partial: finish it with --resume)`);
+  if (!existsSync(file)) throw new UserError(`${file}: missing; is ${d} a finished sweep shard? (an interrupted one is in ${d}.partial: finish it with ‹resume›)`);
   const manifestFile = join(d, 'sweep.json');
   let manifest: { identity?: SweepIdentity; sets?: number; months?: { count?: number } } = {};
   if (existsSync(manifestFile)) {
@@ -151,7 +152,7 @@ export async function mergeResults(dirs: readonly string[], out: string, force =
   const monthsInfo = readMonths(first.dir);
   const M = monthsInfo?.months.length ?? (first.lines.length ? sizeOf(monthlyFiles[0]) / 4 / first.lines.length : 0);
   const haveMonthly = Number.isInteger(M) && M > 0 && monthlyFiles.every((f, k) => sizeOf(f) === shards[k].lines.length * M * 4);
-  const stats = cashStatistics(first.header, rows.map((r) => r.line), monthsInfo?.metric ?? 'sharpe');
+  const stats = cashStatistics(first.header, rows.map((r) => r.line), monthsInfo?.metric ?? DEFAULT_METRIC);
   const cash = deflatedSharpeVsCash(stats.best, first.identity.period.bars, stats.trials, stats.variance);
   let pbo: PboReport = { value: null, reason: 'a shard has no complete monthly.f32' };
   let vsBenchmark: DeflatedSharpeReport = { value: NaN, null: 'not computed: a shard has no complete monthly.f32 or months.json', observations: M, frequency: 'month', trials: 0 };
@@ -187,7 +188,7 @@ export async function mergeResults(dirs: readonly string[], out: string, force =
     const manifest = {
       merged: shards.map((s) => ({ dir: s.dir, shard: shardLabel(s), sets: s.lines.length })),
       sets: rows.length,
-      metric: monthsInfo?.metric ?? 'sharpe',
+      metric: monthsInfo?.metric ?? DEFAULT_METRIC,
       best: stats.best ? { index: stats.bestIndex, value: stats.bestValue } : null,
       deflatedSharpeRatio: { cash, benchmark: vsBenchmark },
       pbo,

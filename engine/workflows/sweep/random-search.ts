@@ -27,7 +27,7 @@ function domain(spec: ParamSpec, name: string, strategyId: string): Domain {
     case 'number':
     case 'integer': {
       if (spec.min === undefined || spec.max === undefined) {
-        throw new UserError(`strategy "${strategyId}": parameter ${name} has no min/max, so it cannot be sampled; give it with --grid or --param`);
+        throw new UserError(`strategy "${strategyId}": parameter ${name} has no min/max, so it cannot be sampled; give it with ‹grid› or ‹param›`);
       }
       const step = spec.step ?? (spec.type === 'integer' ? 1 : 0);
       if (!(step > 0)) return { name, min: spec.min, max: spec.max };

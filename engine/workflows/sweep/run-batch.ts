@@ -1,3 +1,5 @@
+import { cliMessage, messageTemplate } from '../../core/errors.js';
+import { benchmarkReturns } from '../../market/benchmark-series.js';
 import { SummaryContext, summaryMetricsOf, summaryMetricsOfPair, type SummaryMetrics } from '../../measure/metrics/summary-metrics.js';
 import { runKernel, type KernelSummary } from '../../simulate/kernel.js';
 import { WasmAdvance, wasmAdvanceFits, wasmAdvanceSlots } from '../../simulate/advance-wasm.js';
@@ -72,7 +74,7 @@ export class SweepRunner {
     const outs = strategy.assets.filter((k) => k !== '*').length;
     const arena = WasmArena.create(wasmSumsSlots(T) + (fits ? wasmAdvanceSlots(T) : 0) + outs * T);
     this.evaluator = new ColumnEvaluator(strategy, market, arena ? (n) => arena.alloc(n) : undefined);
-    const bench = market.returns[ctx.benchmark === 'small' ? market.small : market.large];
+    const bench = benchmarkReturns(market, ctx.benchmark);
     this.summary = new SummaryContext(market.cash, bench, market.dates, market.periodsPerYear, { arena });
     this.curves = this.summary.curveBuffers(); // the kernel writes each curve where the metrics read it
     this.wasm = arena && fits ? new WasmAdvance(arena, this.setup) : null;
@@ -122,11 +124,11 @@ export class SweepRunner {
       try {
         return runKernel(this.setup, rules, equity, null, this.st, this.w, this.wasm);
       } catch (e) {
-        if (e instanceof WeightError) throw new StrategyError(`${strategyLabel(this.ctx.strategy, set.params)}: ${e.message}`, { cause: e });
+        if (e instanceof WeightError) throw new StrategyError(`${strategyLabel(this.ctx.strategy, set.params)}: ${messageTemplate(e)}`, { cause: e });
         throw e;
       }
     } catch (e) {
-      row.error = (e as Error).message.split('\n')[0];
+      row.error = cliMessage(e as Error).split('\n')[0]; // results.csv names options as flags, as the command line does
       return null;
     }
   }

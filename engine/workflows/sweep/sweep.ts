@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { UserError } from '../../core/errors.js';
-import { listFiles, MARKER, whyNotReplaceable, writeFileAtomically } from '../../core/io/atomic-dir.js';
+import { listFiles, MARKER, refuseExistingOutput, whyNotReplaceable, writeFileAtomically } from '../../core/io/atomic-dir.js';
 import { fsUserError } from '../../core/io/fs-errors.js';
 import { packageRoot } from '../../core/paths.js';
 import type { Market, SimOptions } from '../../core/types.js';
@@ -20,6 +20,7 @@ import { runBatch, type SweepSet } from './run-batch.js';
 import { METRIC_COLUMNS, PACKED_STATS, packRows, resultsHeader, snake, type PackedBatch } from './batch-results.js';
 import { shareMarket } from './share-market.js';
 import { describeDifferences, differences, sweepIdentity, type SweepIdentity } from './sweep-identity.js';
+import { DEFAULT_METRIC, metricKey } from '../../measure/metrics/metric-names.js';
 
 /** Distinct sets from which the PBO's splits run on the worker pool (below, the tasks cost more than they save). */
 const PBO_POOL_MIN = 2048;
@@ -160,7 +161,7 @@ function openPartial(partial: string, label: string, identity: SweepIdentity, re
     mkdirSync(partial);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw fsUserError(e, label);
-    if (!resume) throw new UserError(`${label} holds an interrupted sweep; pass --resume to finish it, or delete that folder`);
+    if (!resume) throw new UserError(`${label} holds an interrupted sweep; pass ‹resume› to finish it, or delete that folder`);
   }
   const lock = lockFolder(partial, label);
   try {
@@ -209,13 +210,13 @@ export async function runSweep(opts: SweepOptions): Promise<SweepSummary> {
   const out = resolve(opts.out);
   const partial = `${out}.partial`;
   if (existsSync(out)) {
-    if (!opts.force) throw new UserError(`${opts.out} already exists; pass --force to replace it, or choose another --out`);
+    refuseExistingOutput(opts.out, opts.force);
     const why = whyNotReplaceable(out, opts.out);
     if (why) throw new UserError(why);
   }
-  const metric = opts.metric ?? 'sharpe';
-  const key = metric.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-  if (!METRIC_COLUMNS.includes(key as never)) throw new UserError(`--metric ${metric}: choose one of ${METRIC_COLUMNS.map(snake).join(', ')}`);
+  const metric = opts.metric ?? DEFAULT_METRIC;
+  const key = metricKey(metric);
+  if (!METRIC_COLUMNS.includes(key as never)) throw new UserError(`‹metric› ${metric}: choose one of ${METRIC_COLUMNS.map(snake).join(', ')}`);
   const identity = sweepIdentity(opts);
   const lock = openPartial(partial, `${opts.out}.partial`, identity, opts.resume ?? false);
   try {

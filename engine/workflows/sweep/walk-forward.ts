@@ -1,3 +1,4 @@
+import { benchmarkReturns } from '../../market/benchmark-series.js';
 import { addMonths } from '../../core/dates.js';
 import { UserError } from '../../core/errors.js';
 import { computeMetrics, type Metrics } from '../../measure/metrics/compute-metrics.js';
@@ -9,12 +10,13 @@ import type { Market, SimOptions } from '../../core/types.js';
 import type { Strategy } from '../../strategy/define.js';
 import { evaluateStrategy } from '../../strategy/evaluate.js';
 import { gridPoint, type Grid } from './grid.js';
+import { DEFAULT_METRIC, metricKey } from '../../measure/metrics/metric-names.js';
 
 /** Parses a duration such as `10y`, `18m` or `2y6m` into calendar months. */
 export function parseDuration(text: string, flag: string): number {
   const m = /^(?:(\d+)y)?(?:(\d+)m)?$/.exec(text.trim());
   const months = m ? Number(m[1] ?? 0) * 12 + Number(m[2] ?? 0) : 0;
-  if (!m || months <= 0) throw new UserError(`--${flag} ${text}: expected a duration like 10y, 18m or 2y6m`);
+  if (!m || months <= 0) throw new UserError(`‹${flag}› ${text}: expected a duration like 10y, 18m or 2y6m`);
   return months;
 }
 
@@ -93,10 +95,10 @@ function windowRun(market: Market, targets: Float64Array[], from: number, to: nu
  */
 export function walkForward(o: WalkForwardOptions): WalkForwardResult {
   const { market, strategy, sim } = o;
-  const key = (o.metric ?? 'sharpe').replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  const key = metricKey(o.metric ?? DEFAULT_METRIC);
   const dates = market.dates;
   const A = market.assets.length;
-  const bench = market.returns[o.benchmark === 'small' ? market.small : market.large];
+  const bench = benchmarkReturns(market, o.benchmark ?? 'large');
   const windows: WalkForwardWindow[] = [];
   const oosDates: number[] = [];
   const oosReturns: number[] = [];
@@ -133,7 +135,7 @@ export function walkForward(o: WalkForwardOptions): WalkForwardResult {
     for (let k = 0; k < sets.length; k++) {
       const m = summaryMetrics(train.equity.subarray(k * Tw, k * Tw + Tw), prefix.cash.subarray(a, b), bench.subarray(a, b), dates.subarray(a, b), market.periodsPerYear) as unknown as Record<string, number>;
       const v = m[key];
-      if (v === undefined) throw new UserError(`--metric ${o.metric}: not a sweep metric (use sharpe, cagr, sortino, calmar, total_return, max_drawdown, psr)`);
+      if (v === undefined) throw new UserError(`‹metric› ${o.metric}: not a sweep metric (use sharpe, cagr, sortino, calmar, total_return, max_drawdown, psr)`);
       if (Number.isFinite(v) && v > bestValue) {
         bestValue = v;
         best = k;

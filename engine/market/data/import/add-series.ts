@@ -73,15 +73,15 @@ function defaultUnits(d: Download, kind: SeriesKind): string {
  */
 export function addSeries(options: AddSeriesOptions): AddedSeries {
   const { id } = options;
-  if (!/^[a-z][a-z0-9_]*$/.test(id)) throw new UserError(`--id "${id}" must be lower-case letters, digits and _ (e.g. iwm or my_pmi)`);
+  if (!/^[a-z][a-z0-9_]*$/.test(id)) throw new UserError(`‹id› "${id}" must be lower-case letters, digits and _ (e.g. iwm or my_pmi)`);
   const dir = resolve(options.into ?? 'data');
-  if (dir === resolve(shippedDataDir())) throw new UserError(`${displayPath(dir)} is the data shipped with ratecycle; add your series to a folder of your own (--into DIR)`);
+  if (dir === resolve(shippedDataDir())) throw new UserError(`${displayPath(dir)} is the data shipped with ratecycle; add your series to a folder of your own (‹into› DIR)`);
   if (!existsSync(options.file)) throw new UserError(`${options.file} does not exist`);
   const format0 = options.format ?? 'auto';
   const probe = options.kind ?? (format0 === 'yahoo' || format0 === 'stooq' ? 'price' : undefined);
   let download = readDownload(resolve(options.file), { format: format0, column: options.column, kind: probe ?? 'indicator' });
   const kind: SeriesKind = options.kind ?? (download.format === 'yahoo' || download.format === 'stooq' ? 'price' : 'indicator');
-  if (kind === 'event') throw new UserError('--kind event is for decision tables such as fomc; use price, return, rate or indicator');
+  if (kind === 'event') throw new UserError('‹kind› event is for decision tables such as fomc; use price, return, rate or indicator');
   if (kind !== (probe ?? 'indicator')) download = readDownload(resolve(options.file), { format: download.format, column: options.column, kind });
   const frequency = options.frequency ?? inferFrequency(download.dates);
   const publication = options.publication ? parsePublication(options.publication) : defaultPublication(kind, frequency);
@@ -118,9 +118,9 @@ export function addSeries(options: AddSeriesOptions): AddedSeries {
   }
   raw.series ??= [];
   const at = raw.series.findIndex((e) => e.id === id);
-  if (at >= 0 && !options.force) throw new UserError(`series "${id}" is already in ${displayPath(catalogPath)}; pass --force to replace it, or choose another --id`);
+  if (at >= 0 && !options.force) throw new UserError(`series "${id}" is already in ${displayPath(catalogPath)}; pass ‹force› to replace it, or choose another ‹id›`);
   const csvPath = join(dir, entry.file);
-  if (at < 0 && existsSync(csvPath) && !options.force) throw new UserError(`${displayPath(csvPath)} already exists; pass --force to replace it, or choose another --id`);
+  if (at < 0 && existsSync(csvPath) && !options.force) throw new UserError(`${displayPath(csvPath)} already exists; pass ‹force› to replace it, or choose another ‹id›`);
   const overridesShipped = raw.extends === SHIPPED_CATALOG && loadCatalog(shippedDataDir()).series.some((e) => e.id === id) || false;
 
   const lines = [`date,${column}`];

@@ -15,7 +15,7 @@ export function parsePublication(text: string): Publication {
   const [rule, n, extra] = t.split(':');
   const k = Number(n);
   if (extra !== undefined || !(WITH_N as readonly string[]).includes(rule) || n === undefined || !Number.isInteger(k) || k < 0) {
-    throw new UserError(`--publication "${text}": use close or RULE:N with RULE one of ${WITH_N.join(', ')} and N a whole number ≥ 0 (e.g. business-days:1, next-month-day:15)`);
+    throw new UserError(`‹publication› "${text}": use close or RULE:N with RULE one of ${WITH_N.join(', ')} and N a whole number ≥ 0 (e.g. business-days:1, next-month-day:15)`);
   }
   return { rule, n: k } as Publication;
 }

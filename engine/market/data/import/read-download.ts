@@ -55,7 +55,7 @@ function pickColumn(table: CsvTable, format: DownloadFormat, wanted: string | un
     case 'fred':
     case 'tidy':
       if (values.length === 1) return values[0].i;
-      throw new UserError(`${table.file}: has ${values.length} value columns (${values.map((v) => v.h).join(', ')}); choose one with --column`);
+      throw new UserError(`${table.file}: has ${values.length} value columns (${values.map((v) => v.h).join(', ')}); choose one with ‹column›`);
   }
 }
 
@@ -73,7 +73,7 @@ export function readDownload(path: string, options: ReadDownloadOptions): Downlo
   if (format === 'auto') {
     const found = detectFormat(header, rows[0]);
     if (!found) {
-      throw new DataError(file, 1, undefined, `header "${header.join(',')}" is not a Yahoo Finance, FRED, Stooq or tidy (date,<column>) file; pass --format`);
+      throw new DataError(file, 1, undefined, `header "${header.join(',')}" is not a Yahoo Finance, FRED, Stooq or tidy (date,<column>) file; pass ‹format›`);
     }
     format = found;
   }

@@ -1,3 +1,5 @@
+/** Number formatting shared by the reports and the terminal: one style of digits, percent and missing values. */
+
 /** Fixed decimals with comma thousands separators ("-1,234.56"); faster than toLocaleString. */
 export function groupDigits(x: number, digits: number): string {
   const s = x.toFixed(digits);
@@ -27,8 +29,25 @@ export function formatValue(value: number | string | null | undefined, unit: str
   }
 }
 
-/** Fraction as a percentage with 2 decimals and thousands separators ("1,234.56%"). */
-export function formatPercent(x: number): string {
-  if (!Number.isFinite(x)) return '–';
-  return `${groupDigits(x * 100, 2)}%`;
+/** Shown for a value that does not exist (NaN), in reports and in the terminal. */
+export const MISSING = '–';
+
+/**
+ * A fraction as a percentage with `digits` decimals and thousands separators ("1,234.56%", never
+ * "-0.00%"); "–" when not finite.
+ *
+ * @example formatPercent(0.12345) // '12.35%'
+ */
+export function formatPercent(x: number, digits = 2): string {
+  return Number.isFinite(x) ? `${groupDigits(x * 100, digits)}%` : MISSING;
+}
+
+/**
+ * A number with `digits` decimals and thousands separators ("-1,234.56", never "-0.00"); "–" when
+ * not finite.
+ *
+ * @example formatNumber(1234.5) // '1,234.50'
+ */
+export function formatNumber(x: number, digits = 2): string {
+  return Number.isFinite(x) ? groupDigits(x, digits) : MISSING;
 }

@@ -1,6 +1,8 @@
 /**
  * Bars per year measured from a calendar: (bars − 1) / years spanned, years = (last − first) days
  * / 365.25 — about 252 for US trading days, 12 for month ends; NaN for fewer than two bars.
+ *
+ * @example periodsPerYear(monthEndDates) // ≈ 12
  */
 export function periodsPerYear(dates: Int32Array): number {
   const n = dates.length;

@@ -1,0 +1,74 @@
+import { writeDirAtomically } from '../../core/io/atomic-dir.js';
+import type { Market } from '../../core/types.js';
+import type { Strategy } from '../../strategy/define.js';
+import { backtestSimulation, studyInput, type BacktestOptions, type BacktestSimulation } from './backtest.js';
+import type { Studies } from './studies.js';
+import { startStudiesThread, type StudiesThread } from './studies-thread.js';
+import { runManifest, writeRunFiles } from './write-run-folder.js';
+
+/** What a run folder records besides the run itself. */
+export interface RunFolderOptions {
+  /** The user's strategy file (its hash goes into run.json), if any. */
+  strategyFile?: string;
+  /** The data folder as shown to the user (run.json). */
+  dataDir: string;
+  /** What each asset series is (price index, total return), by id (run.json). */
+  units?: Record<string, string>;
+  /** Replace an existing folder that ratecycle wrote (default false). */
+  force?: boolean;
+  /** Write report.html (default true). */
+  report?: boolean;
+}
+
+/** The run.json manifest of a written run folder. */
+export type RunManifest = ReturnType<typeof runManifest>;
+
+/**
+ * Writes a backtest's run folder atomically — every CSV and JSON file of reports/run-folder.md
+ * and report.html unless `report` is false — into a temporary folder renamed when complete.
+ * `studies` may still be computing on another thread: the simulation's files are written
+ * meanwhile. Returns the run.json manifest.
+ */
+export async function writeRunFolder(out: string, run: BacktestSimulation, studies: Studies | Promise<Studies>, options: RunFolderOptions): Promise<RunManifest> {
+  const manifest = runManifest(run, { strategyFile: options.strategyFile, dataDir: options.dataDir, units: options.units });
+  await writeDirAtomically(out, options.force ?? false, async (tmp) => {
+    const written = await writeRunFiles(tmp, run, studies, manifest);
+    if (options.report !== false) {
+      // loaded only when a report is written (after a caller's summary is on screen)
+      const { writeRunReport } = await import('../../../reports/write-report.js');
+      await writeRunReport(tmp, written);
+    }
+  });
+  return manifest;
+}
+
+/** Inputs of {@link runToFolder}. */
+export interface RunToFolderInput extends RunFolderOptions {
+  strategy: Strategy;
+  params: Record<string, unknown>;
+  market: Market;
+  options: BacktestOptions;
+  /** The run folder to write. */
+  out: string;
+  /** Called with the simulation before the folder is written (e.g. to print a summary). */
+  onSimulated?: (run: BacktestSimulation) => void;
+  /** A studies thread already started (its start-up then overlaps the caller's loading); default: one started here. */
+  studiesThread?: StudiesThread;
+}
+
+/**
+ * The `run` workflow: backtests a strategy on a market, computes its studies (regime table,
+ * event studies, first-cut path, strategy inference) on a second thread while the simulation's
+ * files are written, and writes the run folder atomically. Returns the folder, its manifest and
+ * the simulation.
+ *
+ * @example const { dir, manifest } = await runToFolder({ strategy, params, market, options: { sim: simOptions(market) }, out: 'out/mine', dataDir: 'data' });
+ */
+export async function runToFolder(input: RunToFolderInput): Promise<{ dir: string; manifest: RunManifest; run: BacktestSimulation }> {
+  const thread = input.studiesThread ?? startStudiesThread();
+  const run = backtestSimulation(input.strategy, input.params, input.market, input.options);
+  const studies = thread.compute(studyInput(run, { events: input.options.events }));
+  input.onSimulated?.(run);
+  const manifest = await writeRunFolder(input.out, run, studies, input);
+  return { dir: input.out, manifest, run };
+}
