@@ -1,0 +1,80 @@
+/**
+ * A run's studies computed on their own thread are the ones computed on this thread, bit for
+ * bit, and a failure there reaches the caller as an error.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT } from '../../helpers/cli.js';
+import { loadCatalog } from '../../../engine/market/data/catalog.js';
+import { buildMarket } from '../../../engine/market/build-market.js';
+import { backtest, backtestSimulation, studyInput } from '../../../engine/workflows/run/backtest.js';
+import { computeStudies, type StudyInput } from '../../../engine/workflows/run/studies.js';
+import { startStudiesThread } from '../../../engine/workflows/run/studies-thread.js';
+import { DEFAULT_SIM_OPTIONS } from '../../../engine/simulate/simulate.js';
+import { builtin } from '../../../strategies/index.js';
+
+describe('studies on their own thread', () => {
+  const market = buildMarket(loadCatalog(), { universe: 'russell-bonds', from: '1995-01-01' });
+  const sim = { ...DEFAULT_SIM_OPTIONS, periodsPerYear: market.periodsPerYear };
+  const strategy = builtin('fed-regime')!;
+  const params = Object.fromEntries(Object.entries(strategy.params).map(([k, v]) => [k, v.default]));
+  const run = backtestSimulation(strategy, params, market, { sim });
+  const input = studyInput(run, { events: ['cut', 'hike'] });
+
+  it('equal those of this thread, and those of backtest()', async () => {
+    const here = computeStudies(input);
+    expect(here.regimes.length).toBeGreaterThan(5);
+    expect(here.events.some((e) => e.event === 'hike')).toBe(true);
+    expect(here.inference.map((m) => m.versus)).toEqual(['cash', 'large', 'small']);
+    const thread = startStudiesThread();
+    // toEqual compares numbers with Object.is (NaN equals NaN, +0 differs from −0) and typed arrays element by element
+    expect(await thread.compute(input)).toEqual(here);
+    // the process's one worker serves the next run too, and two jobs in flight each get their own result
+    const other = studyInput(run, { events: [] });
+    const [a, b] = await Promise.all([startStudiesThread().compute(other), startStudiesThread().compute(input)]);
+    expect(a).toEqual(computeStudies(other));
+    expect(b).toEqual(here);
+    const full = backtest(strategy, params, market, { sim, events: ['cut', 'hike'] });
+    expect({ regimes: full.regimes, events: full.events, eventSummary: full.eventSummary, eventPath: full.eventPath, inference: full.inference }).toEqual(here);
+    const inThread = startStudiesThread({ inThread: true });
+    expect(await inThread.compute(input)).toEqual(here);
+  });
+
+  it('rejects with the error of a study that throws there, and the next run gets a new thread', async () => {
+    await expect(startStudiesThread().compute({ ...input, dates: undefined } as unknown as StudyInput)).rejects.toThrow(TypeError);
+    expect(await startStudiesThread().compute(input)).toEqual(computeStudies(input));
+  });
+
+  it('a job keeps the process alive until its result arrives; the idle thread then does not', () => {
+    const dist = (f: string) => JSON.stringify(pathToFileURL(join(ROOT, 'dist', ...f.split('/'))).href);
+    const dir = mkdtempSync(join(tmpdir(), 'ratecycle-studies-'));
+    const script = join(dir, 'job.mjs');
+    writeFileSync(
+      script,
+      `const { loadCatalog } = await import(${dist('engine/market/data/catalog.js')});
+const { buildMarket } = await import(${dist('engine/market/build-market.js')});
+const { backtestSimulation, studyInput } = await import(${dist('engine/workflows/run/backtest.js')});
+const { startStudiesThread } = await import(${dist('engine/workflows/run/studies-thread.js')});
+const { builtin } = await import(${dist('strategies/index.js')});
+const { DEFAULT_SIM_OPTIONS } = await import(${dist('engine/simulate/simulate.js')});
+const market = buildMarket(loadCatalog(), { universe: 'ff', from: '1990-01-01' });
+const run = backtestSimulation(builtin('buy-hold'), { asset: 'small' }, market, { sim: { ...DEFAULT_SIM_OPTIONS, periodsPerYear: market.periodsPerYear } });
+if (process.argv[2] === 'job') startStudiesThread().compute(studyInput(run)).then((s) => console.log('regimes', s.regimes.length > 0));
+else startStudiesThread(); // started, never used (a run that stops before its studies)
+`,
+    );
+    try {
+      const r = spawnSync(process.execPath, [script, 'job'], { encoding: 'utf8', timeout: 60_000 });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toBe('regimes true\n');
+      const idle = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 60_000 });
+      expect(idle.status, idle.stderr).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
