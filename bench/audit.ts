@@ -46,7 +46,17 @@ export async function benchAudit(emit: (record: Record<string, unknown>) => void
       cuts = r.cuts.length;
     }, repeats);
     const evalMs = timeMs(() => evaluateStrategy(s, market, params), 5);
-    emit({ bench: 'audit', strategy: s.id, bars: market.dates.length, truncations: cuts, median_ms: Math.round(ms), baseline: 'one evaluation on the full history × truncations', baseline_ms: Math.round(evalMs * cuts), ratio: +(ms / Math.max(1e-9, evalMs * cuts)).toFixed(2), target_ms: 2000 });
+    emit({
+      bench: 'audit',
+      strategy: s.id,
+      bars: market.dates.length,
+      truncations: cuts,
+      median_ms: Math.round(ms),
+      baseline: 'one evaluation on the full history × truncations',
+      baseline_ms: Math.round(evalMs * cuts),
+      ratio: +(ms / Math.max(1e-9, evalMs * cuts)).toFixed(2),
+      target_ms: 2000,
+    });
   }
   const main = join(packageRoot(), 'dist', 'engine', 'cli', 'main.js');
   const cli: number[] = [];

@@ -32,7 +32,10 @@ function median(xs: number[]): number {
 /** OLS of y on (1, D) with CR1 standard errors, observation by observation: [slope, se]. */
 function fitDummy(y: Float64Array, D: Float64Array, g: Int32Array, G: number): [number, number] {
   const n = y.length;
-  let s1 = 0, sd = 0, sy = 0, sdy = 0;
+  let s1 = 0,
+    sd = 0,
+    sy = 0,
+    sdy = 0;
   for (let i = 0; i < n; i++) {
     s1 += 1;
     sd += D[i];
@@ -40,8 +43,10 @@ function fitDummy(y: Float64Array, D: Float64Array, g: Int32Array, G: number): [
     sdy += D[i] * y[i];
   }
   const det = s1 * sd - sd * sd;
-  const b = (s1 * sdy - sd * sy) / det, a = (sy - b * sd) / s1;
-  const u0 = new Float64Array(G), u1 = new Float64Array(G);
+  const b = (s1 * sdy - sd * sy) / det,
+    a = (sy - b * sd) / s1;
+  const u0 = new Float64Array(G),
+    u1 = new Float64Array(G);
   for (let i = 0; i < n; i++) {
     const e = y[i] - a - b * D[i];
     u0[g[i]] += e;
@@ -104,10 +109,18 @@ export async function benchClaims(emit: (r: Record<string, unknown>) => void, qu
   const G = runs[runs.length - 1] + 1;
   const baseDraws = quick ? 50 : 200;
   let t0 = performance.now();
-  for (const phase of [Phase.Easing, Phase.Tightening]) textbookWild(d, Float64Array.from(label, (v) => (v === phase ? 1 : 0)), runs, G, baseDraws);
+  for (const phase of [Phase.Easing, Phase.Tightening])
+    textbookWild(
+      d,
+      Float64Array.from(label, (v) => (v === phase ? 1 : 0)),
+      runs,
+      G,
+      baseDraws,
+    );
   const baseline = ((performance.now() - t0) * 9_999) / baseDraws;
   t0 = performance.now();
-  for (const phase of [Phase.Easing, Phase.Tightening]) wildClusterBootstrap(clusteredRegression(d, [Float64Array.from(label, (v) => (v === phase ? 1 : 0))], runs), { draws: 9_999, seed: 1 });
+  for (const phase of [Phase.Easing, Phase.Tightening])
+    wildClusterBootstrap(clusteredRegression(d, [Float64Array.from(label, (v) => (v === phase ? 1 : 0))], runs), { draws: 9_999, seed: 1 });
   const fast = performance.now() - t0;
   const med = median(cli);
   emit({

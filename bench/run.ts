@@ -127,10 +127,28 @@ function syntheticMarket(T: number): Market {
   const policy = new Float64Array(T).fill(5);
   const cycles = detectCycles(moves);
   return {
-    universe: 'synthetic', frequency: 'daily', periodsPerYear: 252, dates, assets: ['s', 'l'], small: 's', large: 'l',
-    prices: { s: s.p, l: l.p }, returns: { s: s.r, l: l.r }, cash: new Float64Array(T).fill(0.0001), series: {},
-    fed: fedFrame(dates, policy, moves, cycles), fomc: moves.map((m) => ({ date: m.date, previous: m.previous, target: m.rate, changeBp: (m.rate - m.previous) * 100, type: 'meeting' as const, effective: m.date })),
-    dataHashes: {}, warnings: [],
+    universe: 'synthetic',
+    frequency: 'daily',
+    periodsPerYear: 252,
+    dates,
+    assets: ['s', 'l'],
+    small: 's',
+    large: 'l',
+    prices: { s: s.p, l: l.p },
+    returns: { s: s.r, l: l.r },
+    cash: new Float64Array(T).fill(0.0001),
+    series: {},
+    fed: fedFrame(dates, policy, moves, cycles),
+    fomc: moves.map((m) => ({
+      date: m.date,
+      previous: m.previous,
+      target: m.rate,
+      changeBp: (m.rate - m.previous) * 100,
+      type: 'meeting' as const,
+      effective: m.date,
+    })),
+    dataHashes: {},
+    warnings: [],
   };
 }
 
@@ -196,13 +214,20 @@ async function timeChildren(args: string[], repeats: number): Promise<{ first: T
 function repeatedFcr(sets: number) {
   const fcr = builtin('first-cut-rotation')!;
   const grid = parseGrid([`months=1:36:1`, 'every_cut=true,false', 'otherwise=large,cash,mix'], fcr.params, fcr.id);
-  const source = { kind: 'grid' as const, grid: { axes: [{ name: 'rep', values: Array.from({ length: Math.ceil(sets / grid.size) }, (_, i) => i) }, ...grid.axes], size: sets } };
+  const source = {
+    kind: 'grid' as const,
+    grid: { axes: [{ name: 'rep', values: Array.from({ length: Math.ceil(sets / grid.size) }, (_, i) => i) }, ...grid.axes], size: sets },
+  };
   const params = { ...fcr.params, rep: { type: 'integer' as const, default: 0, min: 0, max: 1e7, description: 'repeat' } };
   return { strategy: { ...fcr, params } as unknown as Strategy, source };
 }
 
 /** The fcr parameters of set i (the same cycle as the repeated grid). */
-const fcrParams = (i: number) => ({ months: 1 + (i % 36), every_cut: Math.floor(i / 36) % 2 === 0, otherwise: ['large', 'cash', 'mix'][Math.floor(i / 72) % 3] });
+const fcrParams = (i: number) => ({
+  months: 1 + (i % 36),
+  every_cut: Math.floor(i / 36) % 2 === 0,
+  otherwise: ['large', 'cash', 'mix'][Math.floor(i / 72) % 3],
+});
 
 /** Child mode for the memory measurement: one sweep of N sets in this thread, then the peak RSS. */
 async function memoryChild(sets: number): Promise<void> {
@@ -211,7 +236,19 @@ async function memoryChild(sets: number): Promise<void> {
   const tmp = mkdtempSync(join(tmpdir(), 'ratecycle-bench-mem-'));
   const { strategy, source } = repeatedFcr(sets);
   const t = performance.now();
-  const s = await runSweep({ strategy, strategyRef: 'first-cut-rotation', base: {}, source, market, sim, benchmark: 'large', out: join(tmp, 'm'), workers: 0, batch: 64, top: 0 });
+  const s = await runSweep({
+    strategy,
+    strategyRef: 'first-cut-rotation',
+    base: {},
+    source,
+    market,
+    sim,
+    benchmark: 'large',
+    out: join(tmp, 'm'),
+    workers: 0,
+    batch: 64,
+    top: 0,
+  });
   const ms = performance.now() - t;
   rmSync(tmp, { recursive: true, force: true });
   console.log(JSON.stringify({ sets, done: s.done, ms, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }));
@@ -237,11 +274,34 @@ async function main(): Promise<void> {
     for (let k = 0; k < 20; k++) naiveBacktest(input.returns as Float64Array[], input.cash, matrices[k], 1, 0.0005);
   });
   const naiveMs = naive.median * (K / 20);
-  emit({ bench: 'core', what: 'simulation kernel (simulateMany over strategy columns), 2 assets, on-change', sets: K, bars: T, median_ms: r2(kernel.median), spread_ms: spread(kernel), bar_steps_per_s: Math.round((K * T) / (kernel.median / 1000)), baseline: 'per-bar-object backtester', baseline_bar_steps_per_s: Math.round((K * T) / (naiveMs / 1000)), ratio: +(naiveMs / kernel.median).toFixed(1) });
+  emit({
+    bench: 'core',
+    what: 'simulation kernel (simulateMany over strategy columns), 2 assets, on-change',
+    sets: K,
+    bars: T,
+    median_ms: r2(kernel.median),
+    spread_ms: spread(kernel),
+    bar_steps_per_s: Math.round((K * T) / (kernel.median / 1000)),
+    baseline: 'per-bar-object backtester',
+    baseline_bar_steps_per_s: Math.round((K * T) / (naiveMs / 1000)),
+    ratio: +(naiveMs / kernel.median).toFixed(1),
+  });
 
   // ---- isolation: private copies of the view's columns vs handing out the market's own arrays
   const ev = new ColumnEvaluator(fcr, market);
-  const rawView = { dates: market.dates, length: T, frequency: market.frequency, periodsPerYear: market.periodsPerYear, universe: { id: market.universe, assets: market.assets, small: market.small, large: market.large }, price: (a: string) => market.prices[resolveAsset(market, a)], returns: (a: string) => market.returns[resolveAsset(market, a)], cash: market.cash, series: (id: string) => market.series[id], fed: market.fed, fomc: market.fomc };
+  const rawView = {
+    dates: market.dates,
+    length: T,
+    frequency: market.frequency,
+    periodsPerYear: market.periodsPerYear,
+    universe: { id: market.universe, assets: market.assets, small: market.small, large: market.large },
+    price: (a: string) => market.prices[resolveAsset(market, a)],
+    returns: (a: string) => market.returns[resolveAsset(market, a)],
+    cash: market.cash,
+    series: (id: string) => market.series[id],
+    fed: market.fed,
+    fomc: market.fomc,
+  };
   const rawOut = { small: new Float64Array(T), large: new Float64Array(T), bonds: new Float64Array(T) };
   const nEval = quick ? 500 : 2_000;
   const withCopies = timeIt(() => {
@@ -255,7 +315,14 @@ async function main(): Promise<void> {
       fcr.weights(rawView as never, fcrParams(i) as never, rawOut as never);
     }
   });
-  emit({ bench: 'isolation', what: 'first-cut-rotation weights per set with private view copies (engine) vs the market arrays handed out (unsafe)', us_per_set: r2((withCopies.median * 1000) / nEval), spread_us: spread(withCopies, 1000 / nEval), baseline_us_per_set: r2((shared.median * 1000) / nEval), ratio: r2(withCopies.median / shared.median) });
+  emit({
+    bench: 'isolation',
+    what: 'first-cut-rotation weights per set with private view copies (engine) vs the market arrays handed out (unsafe)',
+    us_per_set: r2((withCopies.median * 1000) / nEval),
+    spread_us: spread(withCopies, 1000 / nEval),
+    baseline_us_per_set: r2((shared.median * 1000) / nEval),
+    ratio: r2(withCopies.median / shared.median),
+  });
 
   // ---- single backtest on 100 years of daily-equivalent data
   const big = syntheticMarket(26_000);
@@ -263,19 +330,44 @@ async function main(): Promise<void> {
   const single = timeIt(() => backtest(fcr, { months: 12, every_cut: false, otherwise: 'large' }, big, { sim: bigSim }), quick ? 5 : 15);
   const bigW = evaluateStrategy(fcr, big, { months: 12, every_cut: false, otherwise: 'large' });
   const bigNaive = timeIt(() => naiveBacktest([big.returns.s, big.returns.l], big.cash, bigW, 1, 0.0005), quick ? 3 : 7);
-  emit({ bench: 'single', what: 'backtest(): weights + simulate + every metric + regimes + events + first-cut path + strategy inference (every table of a run folder), 26,000 bars', bars: big.dates.length, median_ms: r2(single.median), spread_ms: spread(single), goal_ms: 10, met: single.median <= 10, baseline: 'per-bar-object backtester alone (no metrics)', baseline_ms: r2(bigNaive.median), ratio: r2(bigNaive.median / single.median) });
+  emit({
+    bench: 'single',
+    what: 'backtest(): weights + simulate + every metric + regimes + events + first-cut path + strategy inference (every table of a run folder), 26,000 bars',
+    bars: big.dates.length,
+    median_ms: r2(single.median),
+    spread_ms: spread(single),
+    goal_ms: 10,
+    met: single.median <= 10,
+    baseline: 'per-bar-object backtester alone (no metrics)',
+    baseline_ms: r2(bigNaive.median),
+    ratio: r2(bigNaive.median / single.median),
+  });
 
   // the engine's own part of a backtest (weights, simulation, every metric of strategy, small and large), without regimes and events
-  const core1 = timeIt(() => {
-    const e = new ColumnEvaluator(fcr, big);
-    const c = e.evaluate({ months: 12, every_cut: false, otherwise: 'large' });
-    const r = simulate({ dates: big.dates, assets: big.assets, returns: big.assets.map((a) => big.returns[a]), cash: big.cash, columns: c }, bigSim);
-    const common = { dates: big.dates, cash: big.cash, periodsPerYear: 252, benchmark: big.returns.l };
-    computeMetrics({ ...common, returns: r.returns, weights: r.weights, assets: 2, turnover: r.turnover, rebalanced: r.rebalanced });
-    computeMetrics({ ...common, returns: big.returns.s });
-    computeMetrics({ ...common, returns: big.returns.l });
-  }, quick ? 5 : 15);
-  emit({ bench: 'single-core', what: 'weights + simulate + every metric of strategy, small and large caps (backtest() without regimes and events), 26,000 bars', bars: big.dates.length, median_ms: r2(core1.median), spread_ms: spread(core1), goal_ms: 10, met: core1.median <= 10, baseline: 'per-bar-object backtester alone (no metrics)', baseline_ms: r2(bigNaive.median), ratio: r2(bigNaive.median / core1.median) });
+  const core1 = timeIt(
+    () => {
+      const e = new ColumnEvaluator(fcr, big);
+      const c = e.evaluate({ months: 12, every_cut: false, otherwise: 'large' });
+      const r = simulate({ dates: big.dates, assets: big.assets, returns: big.assets.map((a) => big.returns[a]), cash: big.cash, columns: c }, bigSim);
+      const common = { dates: big.dates, cash: big.cash, periodsPerYear: 252, benchmark: big.returns.l };
+      computeMetrics({ ...common, returns: r.returns, weights: r.weights, assets: 2, turnover: r.turnover, rebalanced: r.rebalanced });
+      computeMetrics({ ...common, returns: big.returns.s });
+      computeMetrics({ ...common, returns: big.returns.l });
+    },
+    quick ? 5 : 15,
+  );
+  emit({
+    bench: 'single-core',
+    what: 'weights + simulate + every metric of strategy, small and large caps (backtest() without regimes and events), 26,000 bars',
+    bars: big.dates.length,
+    median_ms: r2(core1.median),
+    spread_ms: spread(core1),
+    goal_ms: 10,
+    met: core1.median <= 10,
+    baseline: 'per-bar-object backtester alone (no metrics)',
+    baseline_ms: r2(bigNaive.median),
+    ratio: r2(bigNaive.median / core1.median),
+  });
 
   // ---- bootstrap: the stationary bootstrap's draws (a run's intervals, the claims' regime tables), WebAssembly vs JavaScript
   {
@@ -293,7 +385,17 @@ async function main(): Promise<void> {
       if (a.sums.some((v, i) => !Object.is(v, b.sums[i]))) throw new Error('bootstrap: WebAssembly and JavaScript draws differ');
       const wasm = timeIt(() => stationaryBootstrapSums(d, c.groups, c.G, opts));
       const js = timeIt(() => stationaryBootstrapSums(d, c.groups, c.G, { ...opts, wasm: false }));
-      emit({ bench: 'bootstrap', what: `stationary bootstrap, ${c.what}: ${c.draws} draws of ${T} daily small − large returns (mean block ${r2(opts.blockLength)} bars), WebAssembly`, draws: c.draws, bars: T, median_ms: r2(wasm.median), spread_ms: spread(wasm), baseline: 'the same draws in JavaScript (same bits, checked)', baseline_ms: r2(js.median), ratio: r2(js.median / wasm.median) });
+      emit({
+        bench: 'bootstrap',
+        what: `stationary bootstrap, ${c.what}: ${c.draws} draws of ${T} daily small − large returns (mean block ${r2(opts.blockLength)} bars), WebAssembly`,
+        draws: c.draws,
+        bars: T,
+        median_ms: r2(wasm.median),
+        spread_ms: spread(wasm),
+        baseline: 'the same draws in JavaScript (same bits, checked)',
+        baseline_ms: r2(js.median),
+        ratio: r2(js.median / wasm.median),
+      });
     }
   }
 
@@ -304,9 +406,34 @@ async function main(): Promise<void> {
   const reps = quick ? 3 : 7;
   const nodeStart = await timeChildren(['-e', 'console.log(0)'], reps);
   const version = await timeChildren([main, '--version'], reps);
-  emit({ bench: 'cli-version', what: '`ratecycle --version`, new process', median_ms: Math.round(version.total.median), spread_ms: spread(version.total), goal_ms: 120, met: version.total.median <= 120, baseline: '`node -e` (Node start-up alone)', baseline_ms: Math.round(nodeStart.total.median), ratio: r2(version.total.median / nodeStart.total.median) });
+  emit({
+    bench: 'cli-version',
+    what: '`ratecycle --version`, new process',
+    median_ms: Math.round(version.total.median),
+    spread_ms: spread(version.total),
+    goal_ms: 120,
+    met: version.total.median <= 120,
+    baseline: '`node -e` (Node start-up alone)',
+    baseline_ms: Math.round(nodeStart.total.median),
+    ratio: r2(version.total.median / nodeStart.total.median),
+  });
   const run = await timeChildren(((i: number) => [main, 'run', 'first-cut-rotation', '--out', join(tmp, `r${n++}-${i}`)]) as never, reps);
-  emit({ bench: 'cli-run', what: '`ratecycle run first-cut-rotation` end to end with report.html, new process', bars: T, median_ms: Math.round(run.total.median), spread_ms: spread(run.total), goal_ms: 350, met: run.total.median <= 350, first_output_ms: Math.round(run.first.median), first_output_spread_ms: spread(run.first), first_output_goal_ms: 250, first_output_met: run.first.median <= 250, baseline: '`node -e` (Node start-up alone)', baseline_ms: Math.round(nodeStart.total.median), ratio: r2(run.total.median / nodeStart.total.median) });
+  emit({
+    bench: 'cli-run',
+    what: '`ratecycle run first-cut-rotation` end to end with report.html, new process',
+    bars: T,
+    median_ms: Math.round(run.total.median),
+    spread_ms: spread(run.total),
+    goal_ms: 350,
+    met: run.total.median <= 350,
+    first_output_ms: Math.round(run.first.median),
+    first_output_spread_ms: spread(run.first),
+    first_output_goal_ms: 250,
+    first_output_met: run.first.median <= 250,
+    baseline: '`node -e` (Node start-up alone)',
+    baseline_ms: Math.round(nodeStart.total.median),
+    ratio: r2(run.total.median / nodeStart.total.median),
+  });
   await benchAudit(emit, quick);
   await benchClaims(emit, quick);
 
@@ -328,14 +455,26 @@ async function main(): Promise<void> {
   };
   /** The matrix path this release replaced: evaluateStrategy (T×A matrix) + simulate + computeMetrics per set. */
   const baselineLoop = (strategy: Strategy, m: Market, params: (i: number) => Record<string, unknown>, count: number) =>
-    timeIt(() => {
-      const inp = { dates: m.dates, assets: m.assets, returns: m.assets.map((a) => m.returns[a]), cash: m.cash };
-      for (let i = 0; i < count; i++) {
-        const w = evaluateStrategy(strategy, m, params(i));
-        const r = simulate({ ...inp, targets: w }, sim);
-        computeMetrics({ dates: m.dates, returns: r.returns, cash: m.cash, benchmark: m.returns[m.large], weights: r.weights, assets: m.assets.length, turnover: r.turnover, rebalanced: r.rebalanced });
-      }
-    }, quick ? 1 : 3);
+    timeIt(
+      () => {
+        const inp = { dates: m.dates, assets: m.assets, returns: m.assets.map((a) => m.returns[a]), cash: m.cash };
+        for (let i = 0; i < count; i++) {
+          const w = evaluateStrategy(strategy, m, params(i));
+          const r = simulate({ ...inp, targets: w }, sim);
+          computeMetrics({
+            dates: m.dates,
+            returns: r.returns,
+            cash: m.cash,
+            benchmark: m.returns[m.large],
+            weights: r.weights,
+            assets: m.assets.length,
+            turnover: r.turnover,
+            rebalanced: r.rebalanced,
+          });
+        }
+      },
+      quick ? 1 : 3,
+    );
   const runs = quick ? 1 : 3;
   const sets = quick ? 2_000 : 10_000;
   const rep = repeatedFcr(sets);
@@ -354,7 +493,21 @@ async function main(): Promise<void> {
   const base = baselineLoop(fcr, market, fcrParams, baseSets);
   const baseRate = baseSets / (base.median / 1000);
   const rate1 = sets / (s1.median / 1000);
-  emit({ bench: 'sweep-fcr', what: `${sets} distinct sets of first-cut-rotation, russell daily, 5 bp, lag 1, cash interest, one thread (results.csv written)`, sets, bars: T, median_s: r2(s1.median / 1000), spread_s: spread(s1, 1 / 1000), sets_per_s: Math.round(rate1), sets_per_cpu_s: Math.round(sets / (median(fcrCpu) / 1000)), goal_sets_per_s: 10_000, met: rate1 >= 10_000, baseline: 'matrix path per set: evaluateStrategy + simulate + computeMetrics', baseline_sets_per_s: Math.round(baseRate), ratio: r2(rate1 / baseRate) });
+  emit({
+    bench: 'sweep-fcr',
+    what: `${sets} distinct sets of first-cut-rotation, russell daily, 5 bp, lag 1, cash interest, one thread (results.csv written)`,
+    sets,
+    bars: T,
+    median_s: r2(s1.median / 1000),
+    spread_s: spread(s1, 1 / 1000),
+    sets_per_s: Math.round(rate1),
+    sets_per_cpu_s: Math.round(sets / (median(fcrCpu) / 1000)),
+    goal_sets_per_s: 10_000,
+    met: rate1 >= 10_000,
+    baseline: 'matrix path per set: evaluateStrategy + simulate + computeMetrics',
+    baseline_sets_per_s: Math.round(baseRate),
+    ratio: r2(rate1 / baseRate),
+  });
   // the machine's own ceiling: the same one-thread sweep in two independent processes at once vs one alone
   const sweepChild = async () => {
     const r = await new Promise<string>((done, fail) => {
@@ -366,18 +519,34 @@ async function main(): Promise<void> {
     });
     return (JSON.parse(r.trim().split('\n').pop()!) as { ms: number }).ms;
   };
-  const alone: number[] = [], together: number[] = [];
+  const alone: number[] = [],
+    together: number[] = [];
   for (let i = 0; i < runs; i++) {
     alone.push(await sweepChild());
     const both = await Promise.all([sweepChild(), sweepChild()]);
     together.push(Math.max(...both));
   }
   const ceiling = (2 * median(alone)) / median(together);
-  emit({ bench: 'sweep-pool', what: `the same sweep on 2 worker threads (piscina, shared market)`, workers: 2, cores, median_s: r2(s2.median / 1000), spread_s: spread(s2, 1 / 1000), sets_per_s: Math.round(sets / (s2.median / 1000)), scaling: r2(s1.median / s2.median), goal_scaling: 1.85, met: s1.median / s2.median >= 1.85, baseline: 'two independent one-thread sweeps in two processes at once vs one alone (the most 2 cores give this job)', baseline_scaling: r2(ceiling), ratio: r2(s1.median / s2.median / ceiling) });
+  emit({
+    bench: 'sweep-pool',
+    what: `the same sweep on 2 worker threads (piscina, shared market)`,
+    workers: 2,
+    cores,
+    median_s: r2(s2.median / 1000),
+    spread_s: spread(s2, 1 / 1000),
+    sets_per_s: Math.round(sets / (s2.median / 1000)),
+    scaling: r2(s1.median / s2.median),
+    goal_scaling: 1.85,
+    met: s1.median / s2.median >= 1.85,
+    baseline: 'two independent one-thread sweeps in two processes at once vs one alone (the most 2 cores give this job)',
+    baseline_scaling: r2(ceiling),
+    ratio: r2(s1.median / s2.median / ceiling),
+  });
 
   // ---- the end-of-sweep overfitting statistic: PBO of 10,000 sets × 448 months (12,870 splits), one thread vs the 2-worker pool
   {
-    const N = quick ? 2_000 : 10_000, Tm = 448;
+    const N = quick ? 2_000 : 10_000,
+      Tm = 448;
     const rnd = mulberry32(3);
     const returns = Float64Array.from({ length: N * Tm }, () => rnd() - 0.5);
     const blocks = cscvBlocks(N, Tm, 16);
@@ -398,7 +567,19 @@ async function main(): Promise<void> {
     }
     await pool.destroy();
     const two = timing(times.slice(1)); // the first includes the workers' start
-    emit({ bench: 'sweep-pbo', what: `probability of backtest overfitting of ${N} sets × ${Tm} months (16 blocks, 12,870 splits) at the end of a sweep: this thread vs the 2-worker pool`, sets: N, median_ms: Math.round(one.median), spread_ms: spread(one), pool_median_ms: Math.round(two.median), pool_spread_ms: spread(two), ratio: r2(one.median / two.median), us_per_set: r2((one.median * 1000) / N), js_inner_loops_ms: Math.round(js.median), ratio_js_to_wasm: r2(js.median / one.median) });
+    emit({
+      bench: 'sweep-pbo',
+      what: `probability of backtest overfitting of ${N} sets × ${Tm} months (16 blocks, 12,870 splits) at the end of a sweep: this thread vs the 2-worker pool`,
+      sets: N,
+      median_ms: Math.round(one.median),
+      spread_ms: spread(one),
+      pool_median_ms: Math.round(two.median),
+      pool_spread_ms: spread(two),
+      ratio: r2(one.median / two.median),
+      us_per_set: r2((one.median * 1000) / N),
+      js_inner_loops_ms: Math.round(js.median),
+      ratio_js_to_wasm: r2(js.median / one.median),
+    });
   }
 
   const ism = builtin('ism-cycle')!;
@@ -416,12 +597,31 @@ async function main(): Promise<void> {
   const ibase = baselineLoop(ism, im, (i) => gridPoint(igrid, (i * 97) % igrid.size, idefaults), ibaseSets);
   const irate = igrid.size / (it.median / 1000);
   const ibaseRate = ibaseSets / (ibase.median / 1000);
-  emit({ bench: 'sweep-ism', what: `${igrid.size}-set ism-cycle grid (level=40:60:0.1, rule × 4, months=1:12:1), russell daily, one thread`, sets: igrid.size, median_s: r2(it.median / 1000), spread_s: spread(it, 1 / 1000), sets_per_s: Math.round(irate), sets_per_cpu_s: Math.round(igrid.size / (ismCpu / 1000)), goal_sets_per_s: 10_000, met: irate >= 10_000, baseline: 'matrix path per set: evaluateStrategy + simulate + computeMetrics', baseline_sets_per_s: Math.round(ibaseRate), ratio: r2(irate / ibaseRate) });
+  emit({
+    bench: 'sweep-ism',
+    what: `${igrid.size}-set ism-cycle grid (level=40:60:0.1, rule × 4, months=1:12:1), russell daily, one thread`,
+    sets: igrid.size,
+    median_s: r2(it.median / 1000),
+    spread_s: spread(it, 1 / 1000),
+    sets_per_s: Math.round(irate),
+    sets_per_cpu_s: Math.round(igrid.size / (ismCpu / 1000)),
+    goal_sets_per_s: 10_000,
+    met: irate >= 10_000,
+    baseline: 'matrix path per set: evaluateStrategy + simulate + computeMetrics',
+    baseline_sets_per_s: Math.round(ibaseRate),
+    ratio: r2(irate / ibaseRate),
+  });
 
   // ---- where a set's time goes (fcr and ism), µs per set
-  for (const [name, strat, m, params] of [['first-cut-rotation', fcr, market, fcrParams], ['ism-cycle', ism, im, (i: number) => gridPoint(igrid, i % igrid.size, idefaults)]] as const) {
+  for (const [name, strat, m, params] of [
+    ['first-cut-rotation', fcr, market, fcrParams],
+    ['ism-cycle', ism, im, (i: number) => gridPoint(igrid, i % igrid.size, idefaults)],
+  ] as const) {
     const e = new ColumnEvaluator(strat, m);
-    const setup = kernelSetup({ dates: m.dates, assets: m.assets, returns: m.assets.map((a) => m.returns[a]), cash: m.cash }, { ...sim, periodsPerYear: m.periodsPerYear });
+    const setup = kernelSetup(
+      { dates: m.dates, assets: m.assets, returns: m.assets.map((a) => m.returns[a]), cash: m.cash },
+      { ...sim, periodsPerYear: m.periodsPerYear },
+    );
     const ctx = new SummaryContext(m.cash, m.returns[m.large], m.dates, m.periodsPerYear);
     const eq = new Float64Array(m.dates.length);
     const st = new Float64Array(4 + m.assets.length);
@@ -450,7 +650,8 @@ async function main(): Promise<void> {
     const kj = runKernel(setup, rules, eq, null, st, w);
     const kw = runKernel(setup, wrules, weq, null, wadv.st, w, wadv);
     if (JSON.stringify(kw) !== JSON.stringify(kj) || weq.some((v, t) => !Object.is(v, eq[t]))) throw new Error('WebAssembly and JavaScript kernels differ');
-    if (JSON.stringify(summaryMetricsOf(wctx, weq, 1)) !== JSON.stringify(summaryMetricsOf(ctx, eq, 1))) throw new Error('WebAssembly and JavaScript summary metrics differ');
+    if (JSON.stringify(summaryMetricsOf(wctx, weq, 1)) !== JSON.stringify(summaryMetricsOf(ctx, eq, 1)))
+      throw new Error('WebAssembly and JavaScript summary metrics differ');
     const tkw = timeIt(() => {
       for (let i = 0; i < cnt; i++) runKernel(setup, wrules, weq, null, wadv.st, w, wadv);
     });
@@ -461,12 +662,28 @@ async function main(): Promise<void> {
     const [pa, pb] = wctx.curveBuffers();
     pb.set(eq);
     const [ma, mb] = summaryMetricsOfPair(wctx, pa, 1, pb, 1);
-    if (JSON.stringify(ma) !== JSON.stringify(summaryMetricsOf(ctx, eq, 1)) || JSON.stringify(mb) !== JSON.stringify(ma)) throw new Error('paired and single summary metrics differ');
+    if (JSON.stringify(ma) !== JSON.stringify(summaryMetricsOf(ctx, eq, 1)) || JSON.stringify(mb) !== JSON.stringify(ma))
+      throw new Error('paired and single summary metrics differ');
     const tpm = timeIt(() => {
       for (let i = 0; i < cnt; i += 2) summaryMetricsOfPair(wctx, pa, 1, pb, 1);
     });
     const us = (t: Timing) => r2((t.median * 1000) / cnt);
-    emit({ bench: 'sweep-parts', strategy: name, bars: T, wasm: wasmAvailable(), weights_us: us(tw), kernel_us: us(tkw), kernel_js_us: us(tk), kernel_ratio_js_to_wasm: r2(tk.median / tkw.median), metrics_pair_us: us(tpm), metrics_us: us(twm), metrics_js_us: us(tm), metrics_ratio_js_to_wasm: r2(tm.median / twm.median), metrics_ratio_single_to_pair: r2(twm.median / tpm.median), bytes_per_set_kb: Math.round(((3 + m.assets.length) * m.dates.length * 8) / 1024) });
+    emit({
+      bench: 'sweep-parts',
+      strategy: name,
+      bars: T,
+      wasm: wasmAvailable(),
+      weights_us: us(tw),
+      kernel_us: us(tkw),
+      kernel_js_us: us(tk),
+      kernel_ratio_js_to_wasm: r2(tk.median / tkw.median),
+      metrics_pair_us: us(tpm),
+      metrics_us: us(twm),
+      metrics_js_us: us(tm),
+      metrics_ratio_js_to_wasm: r2(tm.median / twm.median),
+      metrics_ratio_single_to_pair: r2(twm.median / tpm.median),
+      bytes_per_set_kb: Math.round(((3 + m.assets.length) * m.dates.length * 8) / 1024),
+    });
   }
   rmSync(tmp, { recursive: true, force: true });
 
@@ -479,7 +696,14 @@ async function main(): Promise<void> {
     mem.push(JSON.parse(r.stdout.trim().split('\n').pop()!) as { sets: number; ms: number; peak_rss_mb: number });
   }
   const last = mem[mem.length - 1];
-  emit({ bench: 'memory', what: 'peak RSS of a whole sweep of first-cut-rotation (new process, one thread)', runs: mem.map((m) => ({ sets: m.sets, peak_rss_mb: m.peak_rss_mb, sets_per_s: Math.round(m.sets / (m.ms / 1000)) })), goal_mb: 500, met: mem.every((m) => m.peak_rss_mb <= 500), ratio_largest_to_smallest: r2(last.peak_rss_mb / mem[0].peak_rss_mb) });
+  emit({
+    bench: 'memory',
+    what: 'peak RSS of a whole sweep of first-cut-rotation (new process, one thread)',
+    runs: mem.map((m) => ({ sets: m.sets, peak_rss_mb: m.peak_rss_mb, sets_per_s: Math.round(m.sets / (m.ms / 1000)) })),
+    goal_mb: 500,
+    met: mem.every((m) => m.peak_rss_mb <= 500),
+    ratio_largest_to_smallest: r2(last.peak_rss_mb / mem[0].peak_rss_mb),
+  });
 }
 
 const child = process.argv.indexOf('--memory-child');

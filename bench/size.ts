@@ -57,7 +57,11 @@ class Tally {
   rejects = 0;
   supported = 0;
   tested = 0;
-  constructor(readonly rule: string, readonly claim: string, readonly what: string) {}
+  constructor(
+    readonly rule: string,
+    readonly claim: string,
+    readonly what: string,
+  ) {}
   add(p: number, estimate: number, direction: 1 | -1): void {
     if (!Number.isFinite(p)) return;
     this.tested++;
@@ -71,15 +75,21 @@ class Tally {
     this.tested++;
     if (low > 0 || high < 0) {
       this.rejects++;
-      if ((direction > 0 ? low > 0 : high < 0)) this.supported++;
+      if (direction > 0 ? low > 0 : high < 0) this.supported++;
     }
   }
   line(target: boolean): Record<string, unknown> {
     const rate = this.rejects / this.tested;
     const se = Math.sqrt((rate * (1 - rate)) / this.tested);
     return {
-      bench: 'size', claim: this.claim, rule: this.rule, what: this.what, samples: this.tested,
-      rejects: Math.round(rate * 10_000) / 100, supported: Math.round((this.supported / this.tested) * 10_000) / 100, se: Math.round(se * 10_000) / 100,
+      bench: 'size',
+      claim: this.claim,
+      rule: this.rule,
+      what: this.what,
+      samples: this.tested,
+      rejects: Math.round(rate * 10_000) / 100,
+      supported: Math.round((this.supported / this.tested) * 10_000) / 100,
+      se: Math.round(se * 10_000) / 100,
       ...(target ? { target: '5 ± 2', met: Math.abs(rate - 0.05) <= 0.02 } : { target: 'none (shown for comparison)' }),
     };
   }
@@ -88,8 +98,12 @@ class Tally {
 /** A copy of a market whose small and large returns are the real ones at the positions `idx` (bar t gets bar idx[t − 1] + 1's returns). */
 function resampled(m: Market, idx: Int32Array, shift: number): Market {
   const T = m.dates.length;
-  const rs = m.returns[m.small], rl = m.returns[m.large];
-  const s = new Float64Array(T), l = new Float64Array(T), ps = new Float64Array(T), pl = new Float64Array(T);
+  const rs = m.returns[m.small],
+    rl = m.returns[m.large];
+  const s = new Float64Array(T),
+    l = new Float64Array(T),
+    ps = new Float64Array(T),
+    pl = new Float64Array(T);
   ps[0] = pl[0] = 1;
   for (let t = 1; t < T; t++) {
     const k = idx[t - 1] + 1;
@@ -113,17 +127,52 @@ function timingSize(): Tally[] {
   let mean = 0;
   for (const v of spread) mean += v / spread.length;
   const L = optimalBlockLength(spread);
-  const sets: [string, number[]][] = [['first cut', ev.first], ['any cut', ev.all], ['later cut', ev.later], ['PMI 6 months below 50', ismEv.below], ['PMI back above 50', ismEv.recovery]];
+  const sets: [string, number[]][] = [
+    ['first cut', ev.first],
+    ['any cut', ev.all],
+    ['later cut', ev.later],
+    ['PMI 6 months below 50', ismEv.below],
+    ['PMI back above 50', ismEv.recovery],
+  ];
   const tallies = {
-    placebo: sets.map(([name]) => new Tally('rotation placebo, excess over other dates (verdict)', name.includes('PMI') ? '4' : name === 'first cut' ? '1' : '3', `${name} → 12 m, ff-1954`)),
-    wild: sets.map(([name]) => new Tally('wild cluster bootstrap-t, mean vs 0 (context)', name.includes('PMI') ? '4' : name === 'first cut' ? '1' : '3', `${name} → 12 m, ff-1954, mean spread 0`)),
-    old: sets.map(([name]) => new Tally('before: percentile bootstrap interval vs 0, when only timing is null', name.includes('PMI') ? '4' : name === 'first cut' ? '1' : '3', `${name} → 12 m, ff-1954, unconditional mean kept`)),
-    oldZero: sets.map(([name]) => new Tally('before: percentile bootstrap interval vs 0', name.includes('PMI') ? '4' : name === 'first cut' ? '1' : '3', `${name} → 12 m, ff-1954, mean spread 0`)),
+    placebo: sets.map(
+      ([name]) =>
+        new Tally(
+          'rotation placebo, excess over other dates (verdict)',
+          name.includes('PMI') ? '4' : name === 'first cut' ? '1' : '3',
+          `${name} → 12 m, ff-1954`,
+        ),
+    ),
+    wild: sets.map(
+      ([name]) =>
+        new Tally(
+          'wild cluster bootstrap-t, mean vs 0 (context)',
+          name.includes('PMI') ? '4' : name === 'first cut' ? '1' : '3',
+          `${name} → 12 m, ff-1954, mean spread 0`,
+        ),
+    ),
+    old: sets.map(
+      ([name]) =>
+        new Tally(
+          'before: percentile bootstrap interval vs 0, when only timing is null',
+          name.includes('PMI') ? '4' : name === 'first cut' ? '1' : '3',
+          `${name} → 12 m, ff-1954, unconditional mean kept`,
+        ),
+    ),
+    oldZero: sets.map(
+      ([name]) =>
+        new Tally(
+          'before: percentile bootstrap interval vs 0',
+          name.includes('PMI') ? '4' : name === 'first cut' ? '1' : '3',
+          `${name} → 12 m, ff-1954, mean spread 0`,
+        ),
+    ),
     easing: new Tally('wild cluster bootstrap-t, episodes as clusters (verdict)', '2', 'easing minus the all-bars mean, ff-1954'),
     tightening: new Tally('wild cluster bootstrap-t, episodes as clusters (verdict)', '2', 'tightening minus the all-bars mean, ff-1954'),
     state: new Tally('wild cluster bootstrap-t, spells as clusters (verdict)', '4', 'PMI below 50 minus above, ff-1954'),
   };
-  const state = new Int8Array(T - 1), phase = new Int8Array(T - 1);
+  const state = new Int8Array(T - 1),
+    phase = new Int8Array(T - 1);
   for (let t = 1; t < T; t++) {
     const v = m.series.ism_pmi[t - 1];
     state[t - 1] = Number.isFinite(v) ? (v < 50 ? 0 : 1) : 2;
@@ -134,12 +183,19 @@ function timingSize(): Tally[] {
   for (let s = 0; s < SAMPLES; s++) {
     stationaryIndices(T - 1, L, rnd, idx);
     const seed = deriveSeed(7, `size/${s}`);
-    for (const [world, shift] of [['kept', 0], ['zero', mean]] as const) {
+    for (const [world, shift] of [
+      ['kept', 0],
+      ['zero', mean],
+    ] as const) {
       const w = resampled(m, idx, shift);
       const input: EventInput = { dates: w.dates, strategy: w.prices[w.small], small: w.prices[w.small], large: w.prices[w.large] };
       const forward = new Map<number, Float64Array>();
       sets.forEach(([name, days], k) => {
-        const rows = eventStudy(input, days.map((date) => ({ event: name, date })), [12]);
+        const rows = eventStudy(
+          input,
+          days.map((date) => ({ event: name, date })),
+          [12],
+        );
         if (world === 'kept') {
           const inf = eventInference(rows, input, { draws: INNER, seed, forward });
           tallies.placebo[k].add(inf.placeboP, inf.excess.excess, 1);
@@ -152,7 +208,12 @@ function timingSize(): Tally[] {
         const ids = overlapClusters(done);
         const G = done.length ? ids[done.length - 1] + 1 : 0;
         if (done.length >= 5 && G >= 5) {
-          const ci = percentileInterval(bootstrapMean(Float64Array.from(done, (r) => r.spread), { draws: INNER, seed, clusters: G < done.length ? ids : undefined }));
+          const ci = percentileInterval(
+            bootstrapMean(
+              Float64Array.from(done, (r) => r.spread),
+              { draws: INNER, seed, clusters: G < done.length ? ids : undefined },
+            ),
+          );
           (world === 'kept' ? tallies.old : tallies.oldZero)[k].addInterval(ci.low, ci.high, 1);
         }
       });
@@ -175,8 +236,11 @@ function valuationSize(): Tally[] {
   const m = buildMarket(catalog, { universe: 'ff', series: ['bm_spread'] });
   const bars = monthEndBars(m.dates);
   const K = bars.length;
-  const S = m.prices[m.small], Lg = m.prices[m.large];
-  const small = new Float64Array(K), large = new Float64Array(K), x = new Float64Array(K);
+  const S = m.prices[m.small],
+    Lg = m.prices[m.large];
+  const small = new Float64Array(K),
+    large = new Float64Array(K),
+    x = new Float64Array(K);
   bars.forEach((t, k) => {
     x[k] = m.series.bm_spread[t];
     if (k > 0) {
@@ -190,14 +254,18 @@ function valuationSize(): Tally[] {
   const normal = new Tally('before: Newey–West t against 1.96', '5', 'slope on bm_spread, ff-1926, 10-year windows');
   const rnd = mulberry32(5);
   const idx = new Int32Array(K - 1);
-  const s = new Float64Array(K), l = new Float64Array(K);
+  const s = new Float64Array(K),
+    l = new Float64Array(K);
   for (let b = 0; b < VAL_SAMPLES; b++) {
     stationaryIndices(K - 1, L, rnd, idx);
     for (let k = 1; k < K; k++) {
       s[k] = small[idx[k - 1] + 1];
       l[k] = large[idx[k - 1] + 1];
     }
-    const sim = predictiveNull({ small: s, large: l, x, horizon: VALUATION_MONTHS, periodsPerYear: 12, minTrain: MIN_VALUATION_MONTHS }, { draws: VAL_INNER, seed: deriveSeed(11, `val/${b}`), x0: x[K - 1] });
+    const sim = predictiveNull(
+      { small: s, large: l, x, horizon: VALUATION_MONTHS, periodsPerYear: 12, minTrain: MIN_VALUATION_MONTHS },
+      { draws: VAL_INNER, seed: deriveSeed(11, `val/${b}`), x0: x[K - 1] },
+    );
     calibrated.add(sim.pT, sim.observed.beta, 1);
     normal.add(Math.abs(sim.observed.tBeta) >= 1.959963984540054 ? 0 : 1, sim.observed.beta, 1);
   }
@@ -210,6 +278,11 @@ const lines = [...timingSize(), ...valuationSize()];
 const out = lines.map((t) => t.line(!t.rule.startsWith('before')));
 for (const o of out) console.log(JSON.stringify(o));
 const pad = (v: unknown, n: number) => String(v).padEnd(n);
-console.log(`\nsize of the verdict rules under their nulls (${SAMPLES.toLocaleString('en-US')} samples for the timing and regime rules with ${INNER} draws inside each, ${VAL_SAMPLES} × ${VAL_INNER} for the valuation rule; ${machine}; ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+console.log(
+  `\nsize of the verdict rules under their nulls (${SAMPLES.toLocaleString('en-US')} samples for the timing and regime rules with ${INNER} draws inside each, ${VAL_SAMPLES} × ${VAL_INNER} for the valuation rule; ${machine}; ${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+);
 console.log(`${pad('claim', 6)}${pad('rejects %', 11)}${pad('± se', 7)}${pad('supported %', 13)}${pad('target', 9)}rule — sample`);
-for (const o of out) console.log(`${pad(o.claim, 6)}${pad((o.rejects as number).toFixed(1), 11)}${pad((o.se as number).toFixed(1), 7)}${pad((o.supported as number).toFixed(1), 13)}${pad(o.met === undefined ? '—' : o.met ? 'met' : 'MISSED', 9)}${o.rule} — ${o.what}`);
+for (const o of out)
+  console.log(
+    `${pad(o.claim, 6)}${pad((o.rejects as number).toFixed(1), 11)}${pad((o.se as number).toFixed(1), 7)}${pad((o.supported as number).toFixed(1), 13)}${pad(o.met === undefined ? '—' : o.met ? 'met' : 'MISSED', 9)}${o.rule} — ${o.what}`,
+  );

@@ -45,7 +45,15 @@ export interface RunManifest {
   strategy: { id: string; name: string; description: string; file: string | null; hash: string | null; params: Record<string, unknown> };
   universe: { id: string; assets: string[]; small: string; large: string; bonds?: string; frequency: string; units?: Record<string, string> };
   period: { from: string; to: string; bars: number; periodsPerYear: number };
-  options: { lag: number; rebalance: string; costBps: number | number[]; slippageBps: number; allowShort: boolean; allowLeverage: boolean; borrowSpreadBps: number };
+  options: {
+    lag: number;
+    rebalance: string;
+    costBps: number | number[];
+    slippageBps: number;
+    allowShort: boolean;
+    allowLeverage: boolean;
+    borrowSpreadBps: number;
+  };
   benchmark: string;
   data: { dir: string; hashes: Record<string, string> };
   warnings?: string[];
@@ -62,7 +70,8 @@ function readTable(dir: string, name: string): Table {
   const path = join(dir, name);
   if (!existsSync(path)) {
     // a run folder of an older version lacks the files added since: say so rather than doubt the folder
-    if (existsSync(join(dir, 'run.json')) && existsSync(join(dir, 'equity.csv'))) throw new UserError(`${path}: missing; ${dir} was written by an older ratecycle; run it again to get ${name}`);
+    if (existsSync(join(dir, 'run.json')) && existsSync(join(dir, 'equity.csv')))
+      throw new UserError(`${path}: missing; ${dir} was written by an older ratecycle; run it again to get ${name}`);
     throw new UserError(`${path}: missing; is ${dir} a ratecycle run folder?`);
   }
   const { header, rows } = readCsv(path);

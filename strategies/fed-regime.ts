@@ -7,11 +7,21 @@ export default defineStrategy({
   id: 'fed-regime',
   name: 'Fed regime',
   description:
-    'Idea: the policy cycle sets the tide for small caps (rate-sensitive balance sheets). Rule: in an easing phase hold small caps; in a tightening phase `tightening` (large caps or cash); in a hold phase (no move in the cycle\'s direction for 6 months, or before any cycle) `hold`. Phases are known point-in-time at each close. `bonds` (tightening or hold) needs a universe with bonds (ff-bonds, russell-bonds).',
+    "Idea: the policy cycle sets the tide for small caps (rate-sensitive balance sheets). Rule: in an easing phase hold small caps; in a tightening phase `tightening` (large caps or cash); in a hold phase (no move in the cycle's direction for 6 months, or before any cycle) `hold`. Phases are known point-in-time at each close. `bonds` (tightening or hold) needs a universe with bonds (ff-bonds, russell-bonds).",
   assets: ['small', 'large', 'bonds'],
   params: {
-    tightening: { type: 'enum', values: ['large', 'cash', 'mix', 'bonds'], default: 'large', description: 'allocation in tightening phases (bonds: universes with bonds)' },
-    hold: { type: 'enum', values: ['small', 'large', 'cash', 'mix', 'bonds'], default: 'large', description: 'allocation in hold phases (bonds: universes with bonds)' },
+    tightening: {
+      type: 'enum',
+      values: ['large', 'cash', 'mix', 'bonds'],
+      default: 'large',
+      description: 'allocation in tightening phases (bonds: universes with bonds)',
+    },
+    hold: {
+      type: 'enum',
+      values: ['small', 'large', 'cash', 'mix', 'bonds'],
+      default: 'large',
+      description: 'allocation in hold phases (bonds: universes with bonds)',
+    },
   },
   weights(view, p, out) {
     const T = view.length;

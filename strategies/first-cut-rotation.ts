@@ -94,7 +94,12 @@ export default defineStrategy({
   params: {
     months: { type: 'integer', default: 12, min: 1, max: 36, step: 1, description: 'calendar months to hold small caps after a first cut' },
     every_cut: { type: 'boolean', default: false, description: 'restart the window after every cut, not only the first of a cycle' },
-    otherwise: { type: 'enum', values: ['large', 'cash', 'mix', 'bonds'], default: 'large', description: 'allocation outside the window (bonds: universes with bonds)' },
+    otherwise: {
+      type: 'enum',
+      values: ['large', 'cash', 'mix', 'bonds'],
+      default: 'large',
+      description: 'allocation outside the window (bonds: universes with bonds)',
+    },
   },
   weights(view, p, out) {
     const T = view.length;

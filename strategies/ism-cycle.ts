@@ -61,7 +61,7 @@ export default defineStrategy({
   id: 'ism-cycle',
   name: 'ISM cycle',
   description:
-    'Idea: small caps are more cyclical; analysts point to the ISM manufacturing PMI crossing 50. Rule: small caps when the PMI known at the close (each month\'s first release from its release date since 2007, the revised history before) is above `level` (rule level), rising over `months` (rising), both, or either; otherwise `otherwise`. Where the PMI is unknown (before 1948, or stale once the data end: the last value, November 2025, was released 2025-12-02) the strategy holds `otherwise`.',
+    "Idea: small caps are more cyclical; analysts point to the ISM manufacturing PMI crossing 50. Rule: small caps when the PMI known at the close (each month's first release from its release date since 2007, the revised history before) is above `level` (rule level), rising over `months` (rising), both, or either; otherwise `otherwise`. Where the PMI is unknown (before 1948, or stale once the data end: the last value, November 2025, was released 2025-12-02) the strategy holds `otherwise`.",
   assets: ['small', 'large'],
   series: ['ism_pmi'],
   params: {

@@ -7,7 +7,7 @@ export default defineStrategy({
   id: 'relative-momentum',
   name: 'Relative momentum',
   description:
-    'Idea: size leadership persists (Jegadeesh & Titman style momentum applied to the small-minus-large spread). Rule: small caps when their return from `lookback` to `skip` calendar months ago beats large caps\' by more than `margin`, large caps otherwise (and until a full lookback exists).',
+    "Idea: size leadership persists (Jegadeesh & Titman style momentum applied to the small-minus-large spread). Rule: small caps when their return from `lookback` to `skip` calendar months ago beats large caps' by more than `margin`, large caps otherwise (and until a full lookback exists).",
   assets: ['small', 'large'],
   params: {
     lookback: { type: 'integer', default: 12, min: 2, max: 36, step: 1, description: 'start of the momentum window, months ago' },

@@ -10,7 +10,10 @@ const BUILTIN_NAMES = ['fed_phase', 'easing', 'tightening', 'hold', 'policy_rate
 /** Shipped series a rule commonly reads; any series of the loaded catalog works (each joined as of its publication date). */
 export const RULE_SERIES = ['ism_pmi', 't10y2y', 'ust_10y', 'ust_2y', 'tbill_3m', 'tbill_3m_monthly', 'cpi', 'recession', 'fed_funds'];
 
-type MathNode = { traverse(cb: (n: { isSymbolNode?: boolean; name?: string }) => void): void; compile(): { evaluate(scope: Record<string, unknown>): unknown } };
+type MathNode = {
+  traverse(cb: (n: { isSymbolNode?: boolean; name?: string }) => void): void;
+  compile(): { evaluate(scope: Record<string, unknown>): unknown };
+};
 let mathjs: { parse(expr: string): MathNode } | undefined;
 
 /** mathjs costs ~0.5–0.8 s to load, so it is required on first use only (sync, so weights() stays synchronous). */
@@ -70,7 +73,7 @@ export default defineStrategy({
   id: 'rule',
   name: 'Rule',
   description:
-    "Evaluates a mathjs expression at each bar: `then` where it is true, `else` where false, `else` where an input is unknown (NaN). Names: fed_phase (1 easing, 0 hold, −1 tightening; compare with easing, hold, tightening or 'easing'), policy_rate, months_since_first_cut, first_cut (1 on the bar a first cut becomes known), small_mom_12m and large_mom_12m (12-1 month momentum), and any series of the catalog by id (ism_pmi, t10y2y, ust_10y, ust_2y, tbill_3m, cpi, recession, fed_funds, your own from `ratecycle data add`, …; see `ratecycle data list`), each as known at the close. Example: --param when=\"fed_phase == easing and ism_pmi > 50\" --param then=small --param else=large.",
+    'Evaluates a mathjs expression at each bar: `then` where it is true, `else` where false, `else` where an input is unknown (NaN). Names: fed_phase (1 easing, 0 hold, −1 tightening; compare with easing, hold, tightening or \'easing\'), policy_rate, months_since_first_cut, first_cut (1 on the bar a first cut becomes known), small_mom_12m and large_mom_12m (12-1 month momentum), and any series of the catalog by id (ism_pmi, t10y2y, ust_10y, ust_2y, tbill_3m, cpi, recession, fed_funds, your own from `ratecycle data add`, …; see `ratecycle data list`), each as known at the close. Example: --param when="fed_phase == easing and ism_pmi > 50" --param then=small --param else=large.',
   assets: ['small', 'large'],
   series: RULE_SERIES,
   params: {

@@ -75,14 +75,38 @@ export default defineStrategy({
   id: 'valuation',
   name: 'Relative valuation',
   description:
-    'Idea: small caps are cheap against large caps, so they should earn more (the article\'s valuation claim). Rule: small caps when bm_spread (book-to-market of Fama/French small stocks over that of big stocks, known one month after the month) is above its trailing `pct` percentile of month-end values (`window` rolling over `months` months, or expanding with at least `months`), otherwise `otherwise` (large caps; also while the spread is unknown or stale). A proxy: book-to-market by size group, not the Russell 2000 P/E the article cites.',
+    "Idea: small caps are cheap against large caps, so they should earn more (the article's valuation claim). Rule: small caps when bm_spread (book-to-market of Fama/French small stocks over that of big stocks, known one month after the month) is above its trailing `pct` percentile of month-end values (`window` rolling over `months` months, or expanding with at least `months`), otherwise `otherwise` (large caps; also while the spread is unknown or stale). A proxy: book-to-market by size group, not the Russell 2000 P/E the article cites.",
   assets: ['small', 'large', 'bonds'],
   series: ['bm_spread'],
   params: {
-    pct: { type: 'number', default: 50, min: 5, max: 95, step: 5, description: 'percentile (5–95) of the trailing month-end spreads that the current spread must exceed' },
-    window: { type: 'enum', values: ['rolling', 'expanding'], default: 'rolling', description: 'rolling window of `months` months, or every month since the start' },
-    months: { type: 'integer', default: 120, min: 12, max: 600, step: 12, description: 'rolling window length, or the minimum history of the expanding window (months)' },
-    otherwise: { type: 'enum', values: ['large', 'cash', 'mix', 'bonds'], default: 'large', description: 'allocation when small caps are not cheap enough (bonds: universes with bonds)' },
+    pct: {
+      type: 'number',
+      default: 50,
+      min: 5,
+      max: 95,
+      step: 5,
+      description: 'percentile (5–95) of the trailing month-end spreads that the current spread must exceed',
+    },
+    window: {
+      type: 'enum',
+      values: ['rolling', 'expanding'],
+      default: 'rolling',
+      description: 'rolling window of `months` months, or every month since the start',
+    },
+    months: {
+      type: 'integer',
+      default: 120,
+      min: 12,
+      max: 600,
+      step: 12,
+      description: 'rolling window length, or the minimum history of the expanding window (months)',
+    },
+    otherwise: {
+      type: 'enum',
+      values: ['large', 'cash', 'mix', 'bonds'],
+      default: 'large',
+      description: 'allocation when small caps are not cheap enough (bonds: universes with bonds)',
+    },
   },
   defaults: { universe: 'ff' },
   weights(view, p) {

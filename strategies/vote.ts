@@ -3,9 +3,11 @@ import type { Strategy } from '../engine/strategy/define.js';
 import { defineStrategy } from '../engine/strategy/define.js';
 import { marketView } from '../engine/strategy/view.js';
 
-
 function members(list: string, registry: readonly Strategy[]): Strategy[] {
-  const ids = list.split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (ids.length === 0) throw new UserError('vote needs at least one member');
   return ids.map((id) => {
     if (id === 'vote') throw new UserError('vote cannot include itself');

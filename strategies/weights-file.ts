@@ -26,7 +26,12 @@ function weightDates(table: CsvTable, column: string): Int32Array {
     if (Number.isNaN(out[i])) throw new DataError(table.file, table.lines[i], column, `"${texts[i]}" is not a date`);
     if (i > 0 && out[i] <= out[i - 1]) {
       const what = out[i] === out[i - 1] ? 'duplicates' : 'comes before';
-      throw new DataError(table.file, table.lines[i], column, `${isoDay(out[i])} ${what} ${isoDay(out[i - 1])} on line ${table.lines[i - 1]}: dates must be ascending and unique`);
+      throw new DataError(
+        table.file,
+        table.lines[i],
+        column,
+        `${isoDay(out[i])} ${what} ${isoDay(out[i - 1])} on line ${table.lines[i - 1]}: dates must be ascending and unique`,
+      );
     }
   }
   return out;

@@ -30,12 +30,22 @@ export function explainFailure(message: string, usage: UsageInfo | undefined, sc
   const missing = /^Not enough non-option arguments: got (\d+), need at least (\d+)$/.exec(message);
   if (missing && usage) {
     const line = usage.getUsage()[0]?.[0]?.replace('$0', scriptName);
-    const wanted = line ? /<[^>]+>/g.exec(line.split(' ').slice(Number(missing[1]) + 2).join(' ')) : null;
+    const wanted = line
+      ? /<[^>]+>/g.exec(
+          line
+            .split(' ')
+            .slice(Number(missing[1]) + 2)
+            .join(' '),
+        )
+      : null;
     if (line) return `${wanted ? `missing ${wanted[0]}; ` : ''}usage: ${line} [options] (see --help)`;
   }
   const required = /^Missing required arguments?: (.+)$/.exec(message);
   if (required) {
-    const flags = required[1].split(', ').map((n) => `--${n.trim()}`).join(', ');
+    const flags = required[1]
+      .split(', ')
+      .map((n) => `--${n.trim()}`)
+      .join(', ');
     const line = usage?.getUsage()[0]?.[0]?.replace('$0', scriptName);
     return `missing ${flags}${line ? `; usage: ${line} [options]` : ''} (see --help)`;
   }

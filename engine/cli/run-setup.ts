@@ -36,7 +36,12 @@ export function paramsEpilogue(argv: readonly string[]): string {
   const s = ref ? builtin(ref) : undefined;
   if (!s) return 'Strategy parameters: `ratecycle list` shows every built-in with its --param names, ranges and defaults.';
   const lines = Object.entries(s.params).map(([name, spec]) => {
-    const range = 'min' in spec && spec.min !== undefined ? ` (${spec.min}..${spec.max}${spec.step ? ` step ${spec.step}` : ''})` : 'values' in spec ? ` (${spec.values.join('|')})` : '';
+    const range =
+      'min' in spec && spec.min !== undefined
+        ? ` (${spec.min}..${spec.max}${spec.step ? ` step ${spec.step}` : ''})`
+        : 'values' in spec
+          ? ` (${spec.values.join('|')})`
+          : '';
     return `  --param ${name}=…  ${spec.description}; default ${String(spec.default)}${range}`;
   });
   return `Parameters of ${s.id}:\n${lines.join('\n') || '  (none)'}`;
@@ -54,12 +59,18 @@ export function runOptions<T>(y: Argv<T>): Argv<T & RunArgs> {
     .option('to', { type: 'string', describe: 'last date YYYY-MM-DD' })
     .option('lag', { type: 'number', describe: 'bars between decision and trade (1 = next close; 0 = same close, optimistic)' })
     .option('rebalance', { type: 'string', describe: 'on-change | daily | weekly|monthly|quarterly|yearly[:first|:last] | drift:0.05' })
-    .option('cost-bps', { type: 'string', default: String(DEFAULT_COST * 1e4), describe: 'trading cost, bp of traded value: one number, or per asset (rut=5,spx=2)' })
+    .option('cost-bps', {
+      type: 'string',
+      default: String(DEFAULT_COST * 1e4),
+      describe: 'trading cost, bp of traded value: one number, or per asset (rut=5,spx=2)',
+    })
     .option('slippage-bps', { type: 'number', default: 0, describe: 'extra slippage, basis points of traded value' })
     .option('allow-short', { type: 'boolean', default: false, describe: 'allow negative weights' })
     .option('allow-leverage', { type: 'boolean', default: false, describe: 'allow weights summing above 1 (borrowing at cash + spread)' })
     .option('typecheck', { type: 'boolean', describe: 'type-check a strategy file first (default: on for audit, off for run and sweep)' })
-    .option('borrow-spread-bps', { type: 'number', default: 100, describe: 'spread over the cash rate paid on borrowed cash, bp per year' }) as unknown as Argv<T & RunArgs>;
+    .option('borrow-spread-bps', { type: 'number', default: 100, describe: 'spread over the cash rate paid on borrowed cash, bp per year' }) as unknown as Argv<
+    T & RunArgs
+  >;
 }
 
 /** Everything a command needs to run a strategy: the strategy, parsed params, market and options. */
@@ -102,7 +113,9 @@ export async function setupRun(args: RunArgs, defaults: { typecheck?: boolean; e
   const params = parseParams(strategy.params, args.param ?? [], strategy.id) as Record<string, unknown>;
   const catalog = loadCatalog(args.data);
   const universe = args.universe ?? strategy.defaults?.universe ?? 'russell';
-  const series = strategy.seriesFor ? strategy.seriesFor(params as never, { series: catalog.series.filter((e) => e.kind !== 'event').map((e) => e.id) }) : strategy.series;
+  const series = strategy.seriesFor
+    ? strategy.seriesFor(params as never, { series: catalog.series.filter((e) => e.kind !== 'event').map((e) => e.id) })
+    : strategy.series;
   const market = buildMarket(catalog, { universe, from: args.from, to: args.to, series: [...series, ...(defaults.extraSeries ?? [])] });
   const lag = lagArg ?? strategy.defaults?.lag ?? 1;
   if (lag >= market.dates.length) {

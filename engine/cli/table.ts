@@ -7,8 +7,15 @@ export function textTable(header: string[], rows: (string | number)[][]): string
   const cells = [header, ...rows.map((r) => r.map(String))];
   const widths = header.map((_, c) => Math.max(...cells.map((r) => (r[c] ?? '').length)));
   const numeric = header.map(
-    (_, c) => rows.length > 0 && rows.some((r) => r[c] !== '' && r[c] !== MISSING) && rows.every((r) => typeof r[c] === 'number' || r[c] === '' || r[c] === MISSING || NUMERIC.test(String(r[c]))),
+    (_, c) =>
+      rows.length > 0 &&
+      rows.some((r) => r[c] !== '' && r[c] !== MISSING) &&
+      rows.every((r) => typeof r[c] === 'number' || r[c] === '' || r[c] === MISSING || NUMERIC.test(String(r[c]))),
   );
-  const line = (r: string[]) => r.map((cell, c) => (numeric[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((cell, c) => (numeric[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .join('  ')
+      .trimEnd();
   return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }

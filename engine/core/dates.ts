@@ -30,12 +30,20 @@ function digitAt(text: string, i: number): number {
 export function parseIsoDay(text: string): number {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return NaN;
   // the digits read one by one (what /^(\d{4})-(\d{2})-(\d{2})$/ accepts, without a regular expression or substrings: data files have one date per row)
-  const d0 = digitAt(text, 0), d1 = digitAt(text, 1), d2 = digitAt(text, 2), d3 = digitAt(text, 3);
-  const d5 = digitAt(text, 5), d6 = digitAt(text, 6), d8 = digitAt(text, 8), d9 = digitAt(text, 9);
+  const d0 = digitAt(text, 0),
+    d1 = digitAt(text, 1),
+    d2 = digitAt(text, 2),
+    d3 = digitAt(text, 3);
+  const d5 = digitAt(text, 5),
+    d6 = digitAt(text, 6),
+    d8 = digitAt(text, 8),
+    d9 = digitAt(text, 9);
   if ((d0 | d1 | d2 | d3 | d5 | d6 | d8 | d9) < 0) return NaN;
-  const y = d0 * 1000 + d1 * 100 + d2 * 10 + d3, mo = d5 * 10 + d6, d = d8 * 10 + d9;
+  const y = d0 * 1000 + d1 * 100 + d2 * 10 + d3,
+    mo = d5 * 10 + d6,
+    d = d8 * 10 + d9;
   if (mo < 1 || mo > 12 || d < 1) return NaN;
-  const leap = mo === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
+  const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   if (d > MONTH_DAYS[mo - 1] + (leap ? 1 : 0)) return NaN;
   return dayFromYmd(y, mo, d);
 }

@@ -26,7 +26,10 @@ export class UserError extends Error {
   readonly option?: string;
   readonly value?: unknown;
   constructor(template: string, options?: UserErrorOptions) {
-    super(template.replace(OPTION, (_, n: string) => apiName(n)), options);
+    super(
+      template.replace(OPTION, (_, n: string) => apiName(n)),
+      options,
+    );
     this.template = template;
     const first = /‹([a-z][a-z0-9-]*)›/.exec(template);
     if (first) this.option = apiName(first[1]);
@@ -58,8 +61,6 @@ export class DataError extends UserError {
     readonly column: string | undefined,
     readonly problem: string,
   ) {
-    super(
-      `${file}${line !== undefined ? `:${line}` : ''}: ${column !== undefined ? `column "${column}": ` : ''}${problem}`,
-    );
+    super(`${file}${line !== undefined ? `:${line}` : ''}: ${column !== undefined ? `column "${column}": ` : ''}${problem}`);
   }
 }

@@ -25,19 +25,71 @@ export interface SweepWasm {
   moments(T: number, pDb: number, pRx: number, pOut: number, mr: number, mx: number): void;
   returns2(T: number, initA: number, initB: number, pEqA: number, pEqB: number, pCash: number, pRx: number, pOut: number): void;
   moments2(T: number, pCash: number, pDb: number, pRx: number, pOut: number, mrA: number, mrB: number, mxA: number, mxB: number): void;
-  pairKeys(N: number, n: number, floor: number, pHs: number, pHq: number, pSi: number, pSo: number, pQi: number, pQo: number, pTotS: number, pTotQ: number, pA: number, pC: number, pOut: number): void;
+  pairKeys(
+    N: number,
+    n: number,
+    floor: number,
+    pHs: number,
+    pHq: number,
+    pSi: number,
+    pSo: number,
+    pQi: number,
+    pQo: number,
+    pTotS: number,
+    pTotQ: number,
+    pA: number,
+    pC: number,
+    pOut: number,
+  ): void;
   rankCounts(N: number, pA: number, pC: number, pW: number, va: number, vc: number, pOut: number): void;
   candidates(T: number, pC0: number, pC1: number, pList: number): void;
   drawOne(T: number, draws: number, state: number, pP: number, pCdf: number, pGuide: number, M: number, pBlk: number, pSums: number): number;
-  drawLanes(W: number, T: number, draws: number, state: number, pP: number, pCdf: number, pGuide: number, M: number, pBlk: number, pSums: number, pCounts: number): number;
-  advance2(from: number, to: number, lag: number, pG: number, pCg: number, pBg: number, pEq: number, pC0: number, pC1: number, pList: number, pSt: number, w0: number, w1: number): number;
+  drawLanes(
+    W: number,
+    T: number,
+    draws: number,
+    state: number,
+    pP: number,
+    pCdf: number,
+    pGuide: number,
+    M: number,
+    pBlk: number,
+    pSums: number,
+    pCounts: number,
+  ): number;
+  advance2(
+    from: number,
+    to: number,
+    lag: number,
+    pG: number,
+    pCg: number,
+    pBg: number,
+    pEq: number,
+    pC0: number,
+    pC1: number,
+    pList: number,
+    pSt: number,
+    w0: number,
+    w1: number,
+  ): number;
 }
 
 /** The signatures' version this file calls (wasm/summary-sums.as.ts's abi); bump both together. */
 const ABI = 7;
 
 /** The functions of {@link SweepWasm}, checked on the compiled module. */
-const EXPORTS: readonly (keyof SweepWasm)[] = ['returns', 'moments', 'returns2', 'moments2', 'pairKeys', 'rankCounts', 'candidates', 'advance2', 'drawOne', 'drawLanes'];
+const EXPORTS: readonly (keyof SweepWasm)[] = [
+  'returns',
+  'moments',
+  'returns2',
+  'moments2',
+  'pairKeys',
+  'rankCounts',
+  'candidates',
+  'advance2',
+  'drawOne',
+  'drawLanes',
+];
 
 const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 let compiled: WasmModule | null | undefined;

@@ -97,7 +97,18 @@ export interface ClaimCharts {
   /** Claims 2 and 4: annualized spread per group (phase or ISM state) and the contrast, with intervals. */
   groups?: { label: string; n: number; episodes: number; estimate: number; ciLow: number; ciHigh: number; p: number }[];
   /** Claim 5: bm_spread against the next 10 years' annualized spread, and the fit. */
-  scatter?: { x: number[]; y: number[]; alpha: number; beta: number; current: number; currentDate: string; percentile: number; r2: number; r2Oos: number; nOos: number };
+  scatter?: {
+    x: number[];
+    y: number[];
+    alpha: number;
+    beta: number;
+    current: number;
+    currentDate: string;
+    percentile: number;
+    r2: number;
+    r2Oos: number;
+    nOos: number;
+  };
 }
 
 /** How a robustness sample overlaps the primary sample of the claims it answers. */
@@ -117,7 +128,16 @@ export interface ClaimsReport {
   version: string;
   seed: number;
   draws: number;
-  universes: { id: string; label: string; frequency: 'daily' | 'monthly'; from: string; to: string; warnings: string[]; primaryFor: number[]; overlap?: SampleOverlap }[];
+  universes: {
+    id: string;
+    label: string;
+    frequency: 'daily' | 'monthly';
+    from: string;
+    to: string;
+    warnings: string[];
+    primaryFor: number[];
+    overlap?: SampleOverlap;
+  }[];
   claims: { claim: number; text: string; how: string }[];
   rows: ClaimRow[];
   charts: Record<number, ClaimCharts[]>;
@@ -132,14 +152,45 @@ export interface ClaimsReport {
 /** The files of a claims folder. */
 export const CLAIMS_FILES = { csv: 'claims.csv', json: 'claims.json', html: 'claims.html' } as const;
 
-
 /** The columns of claims.csv, in order. */
 export const CLAIMS_CSV_COLUMNS = [
-  'claim', 'part', 'headline', 'label', 'universe', 'from', 'to', 'role', 'null',
-  'n', 'n_unit', 'groups', 'group_unit', 'estimate', 'unit', 'baseline', 'ci_low', 'ci_high', 'ci_method',
-  'p', 'p_method', 'p_holm', 'p_bh', 'p_verdict', 'mde', 'direction', 'verdict',
-  'ahead_mean', 'ahead_ci_low', 'ahead_ci_high', 'ahead_p', 'ahead_method', 'ahead_hits', 'ahead_groups', 'ahead_sign_p',
-  'sentence', 'note',
+  'claim',
+  'part',
+  'headline',
+  'label',
+  'universe',
+  'from',
+  'to',
+  'role',
+  'null',
+  'n',
+  'n_unit',
+  'groups',
+  'group_unit',
+  'estimate',
+  'unit',
+  'baseline',
+  'ci_low',
+  'ci_high',
+  'ci_method',
+  'p',
+  'p_method',
+  'p_holm',
+  'p_bh',
+  'p_verdict',
+  'mde',
+  'direction',
+  'verdict',
+  'ahead_mean',
+  'ahead_ci_low',
+  'ahead_ci_high',
+  'ahead_p',
+  'ahead_method',
+  'ahead_hits',
+  'ahead_groups',
+  'ahead_sign_p',
+  'sentence',
+  'note',
 ] as const;
 
 /** A note for an interval with an infinite end (written as an empty cell, like NaN). */
@@ -153,16 +204,51 @@ export function claimsCsv(report: ClaimsReport): string {
   return toCsv(
     [...CLAIMS_CSV_COLUMNS],
     report.rows.map((r) => [
-      r.claim, r.part, r.headline, r.label, r.universe, r.from, r.to, r.role, r.null,
-      r.n, r.nUnit, r.groups, r.groupUnit, r.estimate, r.unit, r.baseline ?? NaN, r.ciLow, r.ciHigh, r.ciMethod + unbounded(r.ciLow, r.ciHigh),
-      r.p, r.pMethod, r.pHolm, r.pBH, r.pVerdict, r.mde, r.direction, r.verdict,
-      r.ahead?.estimate ?? NaN, r.ahead?.ciLow ?? NaN, r.ahead?.ciHigh ?? NaN, r.ahead?.p ?? NaN, (r.ahead?.method ?? '') + unbounded(r.ahead?.ciLow ?? NaN, r.ahead?.ciHigh ?? NaN), r.ahead?.hits ?? NaN, r.ahead?.groupsAhead ?? NaN, r.ahead?.signP ?? NaN,
-      r.sentence, r.note,
+      r.claim,
+      r.part,
+      r.headline,
+      r.label,
+      r.universe,
+      r.from,
+      r.to,
+      r.role,
+      r.null,
+      r.n,
+      r.nUnit,
+      r.groups,
+      r.groupUnit,
+      r.estimate,
+      r.unit,
+      r.baseline ?? NaN,
+      r.ciLow,
+      r.ciHigh,
+      r.ciMethod + unbounded(r.ciLow, r.ciHigh),
+      r.p,
+      r.pMethod,
+      r.pHolm,
+      r.pBH,
+      r.pVerdict,
+      r.mde,
+      r.direction,
+      r.verdict,
+      r.ahead?.estimate ?? NaN,
+      r.ahead?.ciLow ?? NaN,
+      r.ahead?.ciHigh ?? NaN,
+      r.ahead?.p ?? NaN,
+      (r.ahead?.method ?? '') + unbounded(r.ahead?.ciLow ?? NaN, r.ahead?.ciHigh ?? NaN),
+      r.ahead?.hits ?? NaN,
+      r.ahead?.groupsAhead ?? NaN,
+      r.ahead?.signP ?? NaN,
+      r.sentence,
+      r.note,
     ]),
   );
 }
 
 /** claims.json: the whole report, NaN as null, ±Infinity as "Infinity"/"-Infinity", numbers at full precision. */
 export function claimsJson(report: ClaimsReport): string {
-  return JSON.stringify(report, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? (Number.isNaN(v) ? null : v > 0 ? 'Infinity' : '-Infinity') : v), 2) + '\n';
+  return (
+    JSON.stringify(report, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? (Number.isNaN(v) ? null : v > 0 ? 'Infinity' : '-Infinity') : v), 2) +
+    '\n'
+  );
 }

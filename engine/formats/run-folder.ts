@@ -8,7 +8,11 @@ import type { Cell } from '../core/io/csv-writer.js';
 import { METRIC_DEFINITIONS, type Metrics } from '../measure/metrics/metric-definitions.js';
 
 /** The metrics that are dates (days since 1970-01-01 in memory, ISO dates in the folder's files). */
-export const METRIC_DATE_FIELDS: ReadonlySet<string> = new Set(Object.entries(METRIC_DEFINITIONS).filter(([, d]) => d.unit === 'date').map(([k]) => k));
+export const METRIC_DATE_FIELDS: ReadonlySet<string> = new Set(
+  Object.entries(METRIC_DEFINITIONS)
+    .filter(([, d]) => d.unit === 'date')
+    .map(([k]) => k),
+);
 
 /** Metrics as JSON-ready values: dates as ISO strings, NaN as null. */
 export function metricsJson(m: Metrics): Record<string, string | number | null> {
@@ -24,8 +28,10 @@ export function metricsJson(m: Metrics): Record<string, string | number | null> 
 export const RUN_DEFINITIONS = {
   returns: 'fractions per bar, close to close; equity starts at 1',
   lag: 'a weight decided at bar t is traded at the close of bar t + lag',
-  regimes: 'phase rows chain the bars whose return was earned while the phase known at the previous close was easing, tightening or hold; cycle rows run from a cycle\'s first move to the next cycle\'s first move; relative = (1 + small) / (1 + large) − 1',
-  events: 'event date = FOMC decision date (first cut of an easing cycle, or any cut/hike); entry = close of the first bar on or after it; exit = last bar on or before entry + h calendar months (month ends map to month ends); returns of the universe series as shipped (see universe.units: price index or total return); spread = small − large',
+  regimes:
+    "phase rows chain the bars whose return was earned while the phase known at the previous close was easing, tightening or hold; cycle rows run from a cycle's first move to the next cycle's first move; relative = (1 + small) / (1 + large) − 1",
+  events:
+    'event date = FOMC decision date (first cut of an easing cycle, or any cut/hike); entry = close of the first bar on or after it; exit = last bar on or before entry + h calendar months (month ends map to month ends); returns of the universe series as shipped (see universe.units: price index or total return); spread = small − large',
 } as const;
 
 /** Writes one CSV file of a run folder from its header and rows. */
@@ -33,4 +39,3 @@ export type CsvSink = (name: string, header: readonly string[], rows: Iterable<r
 
 /** The CSVs a run folder was just written with, by file name: header and cells as read back (see CsvDocument). */
 export type WrittenTables = ReadonlyMap<string, { header: string[]; rows: string[][] | undefined }>;
-

@@ -38,7 +38,9 @@ export function withBenchmark(catalog: Catalog, market: Market, id: string): Mar
     const s = loadSeries(entry, catalog.dir);
     dataHashes[s.meta.file] = s.hash;
     if (s.dates[0] > market.dates[0]) {
-      throw new UserError(`benchmark "${id}" starts ${isoDay(s.dates[0])}, after the run's first bar ${isoDay(market.dates[0])}; start later with ‹from› or choose another benchmark`);
+      throw new UserError(
+        `benchmark "${id}" starts ${isoDay(s.dates[0])}, after the run's first bar ${isoDay(market.dates[0])}; start later with ‹from› or choose another benchmark`,
+      );
     }
     const r = compoundBetween(market.dates, s.dates, s.values);
     const index = new Float64Array(r.length);
@@ -52,7 +54,9 @@ export function withBenchmark(catalog: Catalog, market: Market, id: string): Mar
   const theirs = assets.every((b) => b === assets[0]) ? assets[0] : undefined;
   if (mine && theirs && mine !== theirs) {
     const what = (b: 'price' | 'total') => (b === 'price' ? 'price returns (no dividends)' : 'total returns (dividends reinvested)');
-    warnings.push(`--benchmark ${id} is ${what(mine)} but universe "${market.universe}" has ${what(theirs)}: beta, alpha, tracking error and the information ratio mix the two (dividends alone make ${mine === 'total' ? 'the benchmark' : 'the universe'} look better)`);
+    warnings.push(
+      `--benchmark ${id} is ${what(mine)} but universe "${market.universe}" has ${what(theirs)}: beta, alpha, tracking error and the information ratio mix the two (dividends alone make ${mine === 'total' ? 'the benchmark' : 'the universe'} look better)`,
+    );
   }
   return { ...market, series, dataHashes, warnings };
 }
@@ -71,7 +75,9 @@ export function benchmarkReturns(market: Market, id: string): Float64Array {
   const p = market.series[id];
   if (!p) throw new UserError(`benchmark "${id}" is not loaded: pass a price series id of the catalog`);
   if (!(p[0] > 0)) {
-    throw new UserError(`benchmark "${id}" has no price on the run's first bar ${isoDay(market.dates[0])}; start later with ‹from› or choose another benchmark`);
+    throw new UserError(
+      `benchmark "${id}" has no price on the run's first bar ${isoDay(market.dates[0])}; start later with ‹from› or choose another benchmark`,
+    );
   }
   const r = new Float64Array(p.length);
   for (let t = 1; t < p.length; t++) {

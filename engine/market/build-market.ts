@@ -59,7 +59,9 @@ export function buildMarket(catalog: Catalog, options: MarketOptions = {}): Mark
   // first month end 1926-07-31); an earlier one asks for data that does not exist
   const slack = spec.frequency === 'monthly' ? 31 : 7;
   if (options.from !== undefined && common.dates.length && from < common.dates[0] - slack) {
-    throw new UserError(`‹from› ${options.from} is before the data: universe "${spec.id}" starts ${isoDay(common.dates[0])} (the first date on which all of ${spec.assets.join(', ')} have a value)`);
+    throw new UserError(
+      `‹from› ${options.from} is before the data: universe "${spec.id}" starts ${isoDay(common.dates[0])} (the first date on which all of ${spec.assets.join(', ')} have a value)`,
+    );
   }
   let lo = 0;
   while (lo < common.dates.length && common.dates[lo] < from) lo++;
@@ -145,7 +147,9 @@ export function buildMarket(catalog: Catalog, options: MarketOptions = {}): Mark
     fomc: fed.decisions,
     dataHashes: hashes,
     warnings,
-    fedData: ['fed_target', 'fed_funds', 'fomc', options.fed?.policy, options.fed?.funds, options.fed?.decisions].some((id) => id !== undefined && has(catalog, id)),
+    fedData: ['fed_target', 'fed_funds', 'fomc', options.fed?.policy, options.fed?.funds, options.fed?.decisions].some(
+      (id) => id !== undefined && has(catalog, id),
+    ),
   };
 }
 
@@ -176,10 +180,17 @@ function buildFed(
     const target = load(policyId);
     targetStart = target.dates[0];
     const entry = findEntry(catalog, policyId);
-    const { column, firstStaleBar } = asOfJoin(dates, publicationDays(target.dates, entry.publication, target.published), target.values, entry.maxStaleDays ?? Infinity);
+    const { column, firstStaleBar } = asOfJoin(
+      dates,
+      publicationDays(target.dates, entry.publication, target.published),
+      target.values,
+      entry.maxStaleDays ?? Infinity,
+    );
     policyRate.set(column);
     if (firstStaleBar >= 0 && firstStaleBar < hi) {
-      warnings.push(`policy rate "${policyId}" ends ${isoDay(target.dates[target.dates.length - 1])}: it is unknown (NaN) from ${isoDay(dates[Math.max(lo, firstStaleBar)])}; Fed phases still follow the FOMC decisions`);
+      warnings.push(
+        `policy rate "${policyId}" ends ${isoDay(target.dates[target.dates.length - 1])}: it is unknown (NaN) from ${isoDay(dates[Math.max(lo, firstStaleBar)])}; Fed phases still follow the FOMC decisions`,
+      );
     }
   }
   // the moves before the target series always come from the funds rate, whatever the run's

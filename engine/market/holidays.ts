@@ -62,9 +62,18 @@ export function fedHolidays(year: number): number[] {
 }
 
 /** National days of mourning on which federal offices closed (executive orders). */
-const MOURNING = ['1963-11-25', '1968-04-09', '1969-03-31', '1972-12-28', '1973-01-25', '1994-04-27', '2004-06-11', '2007-01-02', '2018-12-05', '2025-01-09'].map((s) =>
-  dayFromYmd(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))),
-);
+const MOURNING = [
+  '1963-11-25',
+  '1968-04-09',
+  '1969-03-31',
+  '1972-12-28',
+  '1973-01-25',
+  '1994-04-27',
+  '2004-06-11',
+  '2007-01-02',
+  '2018-12-05',
+  '2025-01-09',
+].map((s) => dayFromYmd(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))));
 
 const byYear = new Map<number, Set<number>>();
 
@@ -93,7 +102,7 @@ export function isFedBusinessDay(day: number): boolean {
  */
 export function addFedBusinessDays(day: number, n: number): number {
   let out = day;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     out += 1;
     if (isFedBusinessDay(out)) left -= 1;
   }

@@ -55,7 +55,16 @@ export function outsideBand(st: Float64Array, E: number, A: number, w: Float64Ar
  * trade and finish (its equity and gross exposure are in `st`). `wasm`, when given, is bound to
  * this run's buffers (advance-wasm.ts) and runs the two-asset loops.
  */
-export function advance(s: KernelSetup, st: Float64Array, from: number, to: number, equity: Float64Array, r: RowRules, w: Float64Array, wasm: WasmAdvance | null = null): number {
+export function advance(
+  s: KernelSetup,
+  st: Float64Array,
+  from: number,
+  to: number,
+  equity: Float64Array,
+  r: RowRules,
+  w: Float64Array,
+  wasm: WasmAdvance | null = null,
+): number {
   if (s.A !== 2 || s.mode === MODE.drift) return advanceN(s, st, from, to, equity, r, w);
   if (wasm !== null) return wasm.advance(from, to, s.lag, w); // the same three loops in WebAssembly
   const hc = st[STATE_CASH];
@@ -102,7 +111,16 @@ function advanceN(s: KernelSetup, st: Float64Array, from: number, to: number, eq
  * {@link advance} for two assets and no drift band, any holdings, holdings in locals.
  * (V8 does not unswitch loops, so even a never-taken drift test here costs ~25 %.)
  */
-function advance2(s: KernelSetup, st: Float64Array, from: number, to: number, equity: Float64Array, c0: Float64Array, c1: Float64Array, w: Float64Array): number {
+function advance2(
+  s: KernelSetup,
+  st: Float64Array,
+  from: number,
+  to: number,
+  equity: Float64Array,
+  c0: Float64Array,
+  c1: Float64Array,
+  w: Float64Array,
+): number {
   const { growth, lag } = s;
   const w0 = w[0];
   const w1 = w[1];
@@ -142,7 +160,16 @@ function advance2(s: KernelSetup, st: Float64Array, from: number, to: number, eq
  * {@link advance2} while fully invested long-only (h_c = 0, h_0, h_1 ≥ 0, not both 0): h_c stays
  * 0, E = h_0 + h_1 equals Σ|h_a|, so each bar's exposure term is exactly 1.
  */
-function invested2(s: KernelSetup, st: Float64Array, from: number, to: number, equity: Float64Array, c0: Float64Array, c1: Float64Array, w: Float64Array): number {
+function invested2(
+  s: KernelSetup,
+  st: Float64Array,
+  from: number,
+  to: number,
+  equity: Float64Array,
+  c0: Float64Array,
+  c1: Float64Array,
+  w: Float64Array,
+): number {
   const { growth, lag } = s;
   const w0 = w[0];
   const w1 = w[1];

@@ -86,7 +86,15 @@ export interface KernelSummary {
  * `wasm` runs the growth loops in WebAssembly when `st` is its state buffer and `equity` lives
  * in its arena (advance-wasm.ts; never when recording).
  */
-export function runKernel(s: KernelSetup, rules: RowRules, equity: Float64Array, rec: Recorder | null, st: Float64Array = new Float64Array(STATE_H + s.A), w: Float64Array = new Float64Array(s.A), wasm: WasmAdvance | null = null): KernelSummary {
+export function runKernel(
+  s: KernelSetup,
+  rules: RowRules,
+  equity: Float64Array,
+  rec: Recorder | null,
+  st: Float64Array = new Float64Array(STATE_H + s.A),
+  w: Float64Array = new Float64Array(s.A),
+  wasm: WasmAdvance | null = null,
+): KernelSummary {
   const { T, A, cash, lag, mode, band, schedule, nextScheduled, rate, uniform, spread } = s;
   const cols = rules.cols;
   if (cols.length !== A) throw new Error(`simulate: ${cols.length} target columns for ${A} assets`);
@@ -108,7 +116,8 @@ export function runKernel(s: KernelSetup, rules: RowRules, equity: Float64Array,
     // grow to the next bar that may trade: a scheduled one, one whose decision changes the
     // target, or one outside the drift band (advance finds the last two)
     let to = T - 1;
-    if (rec !== null || (has && mode === MODE.everyBar)) to = t; // every bar when recording
+    if (rec !== null || (has && mode === MODE.everyBar))
+      to = t; // every bar when recording
     else if (has && periodic && nextScheduled[t] < to) to = nextScheduled[t];
     const hcBefore = st[STATE_CASH];
     const e = advance(s, st, t, to, equity, rules, w, wz);

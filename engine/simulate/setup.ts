@@ -123,7 +123,9 @@ export function kernelSetup(input: MarketInput, o: SimOptions): KernelSetup {
   }
   for (let a = 0; a < A; a++) {
     if (rate[a] >= MAX_COST) {
-      throw new UserError(`cost + slippage of ${input.assets[a]} is ${+(rate[a] * 1e4).toPrecision(6)} bp of traded value; more than ${MAX_COST * 1e4} bp is not a trading cost (costs and slippage are basis points: ‹cost-bps› 5 = 0.05 %)`);
+      throw new UserError(
+        `cost + slippage of ${input.assets[a]} is ${+(rate[a] * 1e4).toPrecision(6)} bp of traded value; more than ${MAX_COST * 1e4} bp is not a trading cost (costs and slippage are basis points: ‹cost-bps› 5 = 0.05 %)`,
+      );
     }
   }
   let uniform = true;

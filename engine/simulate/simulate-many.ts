@@ -27,14 +27,27 @@ export interface ManyResult {
  * pass a reusable equity buffer of at least K×T values. (A fifth argument, once "skip the checks",
  * is accepted and ignored: the checks cost nothing extra now.)
  */
-export function simulateMany(input: MarketInput, targets: readonly (Float64Array | readonly Float64Array[])[], options: Partial<SimOptions> = {}, out?: Float64Array, _prevalidated?: boolean): ManyResult {
+export function simulateMany(
+  input: MarketInput,
+  targets: readonly (Float64Array | readonly Float64Array[])[],
+  options: Partial<SimOptions> = {},
+  out?: Float64Array,
+  _prevalidated?: boolean,
+): ManyResult {
   const o = resolveOptions(options);
   const setup = kernelSetup(input, o);
   const { T, A } = setup;
   const K = targets.length;
   const sets = targets.map((w) => (w instanceof Float64Array ? matrixColumns(w, T, A) : w));
   const equity = out !== undefined && out.length >= K * T ? out : new Float64Array(K * T);
-  const res: ManyResult = { equity, turnover: new Float64Array(K), rebalances: new Int32Array(K), costs: new Float64Array(K), exposure: new Float64Array(K), ruinBar: new Int32Array(K) };
+  const res: ManyResult = {
+    equity,
+    turnover: new Float64Array(K),
+    rebalances: new Int32Array(K),
+    costs: new Float64Array(K),
+    exposure: new Float64Array(K),
+    ruinBar: new Int32Array(K),
+  };
   const st = new Float64Array(4 + A);
   const w = new Float64Array(A);
   for (let k = 0; k < K; k++) {

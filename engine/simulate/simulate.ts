@@ -57,7 +57,12 @@ export function simulate(input: SimInput, options: Partial<SimOptions> = {}): Si
     rebalanced: new Uint8Array(T),
   };
   const equity = new Float64Array(T);
-  const summary = runKernel(setup, { cols, names: input.names ?? input.assets, dates: input.dates, allowShort: o.allowShort, allowLeverage: o.allowLeverage }, equity, rec);
+  const summary = runKernel(
+    setup,
+    { cols, names: input.names ?? input.assets, dates: input.dates, allowShort: o.allowShort, allowLeverage: o.allowLeverage },
+    equity,
+    rec,
+  );
   return {
     equity,
     returns: equityReturns(equity, o.initial),

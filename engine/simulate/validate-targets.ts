@@ -76,7 +76,14 @@ export function matrixColumns(targets: Float64Array, T: number, A: number): Floa
  * Checks a T×A target matrix row by row (see {@link checkRow}). The simulation checks the
  * rows it reads itself; this is for callers that want the check without simulating.
  */
-export function validateTargets(targets: Float64Array, A: number, dates: Int32Array, assets: readonly string[], allowShort: boolean, allowLeverage: boolean): void {
+export function validateTargets(
+  targets: Float64Array,
+  A: number,
+  dates: Int32Array,
+  assets: readonly string[],
+  allowShort: boolean,
+  allowLeverage: boolean,
+): void {
   const cols = matrixColumns(targets, dates.length, A);
   checkRows({ cols, names: assets, dates, allowShort, allowLeverage }, 0, dates.length);
 }

@@ -45,7 +45,15 @@ export class RunWriter {
   private readonly bu: number;
 
   /** `on`, `off` and `unknown` as (small, large, bonds) weights; `bonds` is written only when given. */
-  constructor(on: readonly number[], off: readonly number[], unknown: readonly number[], small: Float64Array, large: Float64Array, bonds?: Float64Array, private readonly zeroed = false) {
+  constructor(
+    on: readonly number[],
+    off: readonly number[],
+    unknown: readonly number[],
+    small: Float64Array,
+    large: Float64Array,
+    bonds?: Float64Array,
+    private readonly zeroed = false,
+  ) {
     this.s = small;
     this.l = large;
     this.b = bonds;
@@ -128,7 +136,13 @@ export function fromSignalWithBonds(
  * Written into `out` when given (the signal may be one of its columns: each bar is read
  * before it is written).
  */
-export function fromSignal(signal: ArrayLike<number>, on: string, off: string, unknown: string = off, out?: { small: Float64Array; large: Float64Array }): { small: Float64Array; large: Float64Array } {
+export function fromSignal(
+  signal: ArrayLike<number>,
+  on: string,
+  off: string,
+  unknown: string = off,
+  out?: { small: Float64Array; large: Float64Array },
+): { small: Float64Array; large: Float64Array } {
   const T = signal.length;
   const small = out?.small ?? new Float64Array(T);
   const large = out?.large ?? new Float64Array(T);

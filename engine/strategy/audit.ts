@@ -170,7 +170,10 @@ export function auditStrategy(strategy: Strategy, market: Market, params: Record
     counts.events = new Set(events).size; // distinct event bars
     add(yearEndCuts(market.dates), 'yearEnds');
     const rnd = mulberry32(options.seed ?? 1);
-    add(Array.from({ length: options.randomCuts ?? 20 }, () => 2 + Math.floor(rnd() * (T - 2))), 'random');
+    add(
+      Array.from({ length: options.randomCuts ?? 20 }, () => 2 + Math.floor(rnd() * (T - 2))),
+      'random',
+    );
   }
   const cuts = [...set].sort((a, b) => a - b);
   let first: AuditOffence | undefined;

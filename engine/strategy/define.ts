@@ -52,6 +52,8 @@ export interface Strategy<A extends string = string, S extends string = string, 
  * });
  * ```
  */
+// `string & {}` keeps the role names in the editor's completions; `{}`: no parameters
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export function defineStrategy<const A extends Role | (string & {}), const S extends string = never, const P extends ParamSpecs = {}>(
   strategy: Omit<Strategy<A, S, P>, 'series' | 'params'> & { series?: readonly S[]; params?: P },
 ): Strategy<A, S, P> {

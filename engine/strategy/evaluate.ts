@@ -117,7 +117,9 @@ export class ColumnEvaluator {
     };
     if (!out || typeof out !== 'object') fail(` returned ${out === null ? 'null' : typeof out}, expected an object of weight arrays`);
     const any = strategy.assets.includes('*');
-    if (!any) for (const key of Object.keys(out)) if (!strategy.assets.includes(key)) fail(` returned weights for "${key}", which is not in its assets (${strategy.assets.join(', ')})`);
+    if (!any)
+      for (const key of Object.keys(out))
+        if (!strategy.assets.includes(key)) fail(` returned weights for "${key}", which is not in its assets (${strategy.assets.join(', ')})`);
     const cols = this.columns;
     cols.fill(undefined as never);
     let first: Float64Array | undefined;
@@ -177,19 +179,30 @@ export function evaluateStrategy(strategy: Strategy, market: Market, params: Rec
   const cols = ev.evaluate(params);
   const T = ev.T;
   const A = ev.A;
-  const keyOf = (a: number) => (market.assets[a] === market.small && strategy.assets.includes('small' as never) ? 'small' : market.assets[a] === market.large && strategy.assets.includes('large' as never) ? 'large' : market.assets[a]);
+  const keyOf = (a: number) =>
+    market.assets[a] === market.small && strategy.assets.includes('small' as never)
+      ? 'small'
+      : market.assets[a] === market.large && strategy.assets.includes('large' as never)
+        ? 'large'
+        : market.assets[a];
   const matrix = new Float64Array(T * A);
   for (let t = 0; t < T; t++) {
     let nan = 0;
     for (let a = 0; a < A; a++) if (cols[a][t] !== cols[a][t]) nan++;
     const base = t * A;
     if (nan > 0 && nan < A) {
-      const which = market.assets.map((_, a) => a).filter((a) => Number.isNaN(cols[a][t])).map(keyOf);
-      throw new StrategyError(`${strategyLabel(strategy, params)}: weights on ${isoDay(market.dates[t])} are NaN for ${which.join(', ')} but not for the others; NaN means "no decision" and must cover the whole row`);
+      const which = market.assets
+        .map((_, a) => a)
+        .filter((a) => Number.isNaN(cols[a][t]))
+        .map(keyOf);
+      throw new StrategyError(
+        `${strategyLabel(strategy, params)}: weights on ${isoDay(market.dates[t])} are NaN for ${which.join(', ')} but not for the others; NaN means "no decision" and must cover the whole row`,
+      );
     }
     for (let a = 0; a < A; a++) {
       const x = cols[a][t];
-      if (x === Infinity || x === -Infinity) throw new StrategyError(`${strategyLabel(strategy, params)}: weight for "${keyOf(a)}" on ${isoDay(market.dates[t])} is ${x}`);
+      if (x === Infinity || x === -Infinity)
+        throw new StrategyError(`${strategyLabel(strategy, params)}: weight for "${keyOf(a)}" on ${isoDay(market.dates[t])} is ${x}`);
       matrix[base + a] = x;
     }
   }

@@ -25,7 +25,15 @@ function label(strategy: Strategy, file: string, params: Record<string, unknown>
   return `strategy "${strategy.id}" in ${file}${p ? ` (${p})` : ''}`;
 }
 
-function runJob<T>(job: 'evaluate' | 'audit', strategy: Strategy, file: string, market: Market, params: Record<string, unknown>, limits: IsolationLimits, audit?: AuditOptions): Promise<T> {
+function runJob<T>(
+  job: 'evaluate' | 'audit',
+  strategy: Strategy,
+  file: string,
+  market: Market,
+  params: Record<string, unknown>,
+  limits: IsolationLimits,
+  audit?: AuditOptions,
+): Promise<T> {
   const seconds = limits.timeoutSeconds ?? 600;
   const memoryMb = limits.memoryMb ?? 2048;
   const who = label(strategy, strategy.file ?? file, params);
@@ -56,12 +64,19 @@ function runJob<T>(job: 'evaluate' | 'audit', strategy: Strategy, file: string, 
     });
     worker.on('error', (e: Error & { code?: string }) => {
       finish(() => {
-        if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(new IsolatedStrategyError(`${who} ran out of memory (more than ${memoryMb} MB); raise the limit with ‹memory-mb› MB`));
+        if (e.code === 'ERR_WORKER_OUT_OF_MEMORY')
+          reject(new IsolatedStrategyError(`${who} ran out of memory (more than ${memoryMb} MB); raise the limit with ‹memory-mb› MB`));
         else reject(new IsolatedStrategyError(`${who} failed: ${e.message}`));
       });
     });
     worker.on('exit', (code) => {
-      finish(() => reject(new IsolatedStrategyError(`${who} ended its thread with process.exit(${code}) before returning weights; a strategy must return its weights, not exit`)));
+      finish(() =>
+        reject(
+          new IsolatedStrategyError(
+            `${who} ended its thread with process.exit(${code}) before returning weights; a strategy must return its weights, not exit`,
+          ),
+        ),
+      );
     });
   });
 }
@@ -72,12 +87,25 @@ function runJob<T>(job: 'evaluate' | 'audit', strategy: Strategy, file: string, 
  * naming the strategy, its file and parameters instead of ending or hanging the CLI.
  * Resolves to the T×A target matrix of {@link evaluateStrategy}.
  */
-export function evaluateIsolated(strategy: Strategy, file: string, market: Market, params: Record<string, unknown>, limits: IsolationLimits = {}): Promise<Float64Array> {
+export function evaluateIsolated(
+  strategy: Strategy,
+  file: string,
+  market: Market,
+  params: Record<string, unknown>,
+  limits: IsolationLimits = {},
+): Promise<Float64Array> {
   return runJob<Float64Array>('evaluate', strategy, file, market, params, limits);
 }
 
 /** Runs the look-ahead audit of a user's strategy file in a worker thread (see {@link evaluateIsolated}). */
-export function auditIsolated(strategy: Strategy, file: string, market: Market, params: Record<string, unknown>, audit: AuditOptions, limits: IsolationLimits = {}): Promise<AuditResult> {
+export function auditIsolated(
+  strategy: Strategy,
+  file: string,
+  market: Market,
+  params: Record<string, unknown>,
+  audit: AuditOptions,
+  limits: IsolationLimits = {},
+): Promise<AuditResult> {
   return runJob<AuditResult>('audit', strategy, file, market, params, limits, audit);
 }
 
@@ -109,6 +137,12 @@ export function precomputed(strategy: Strategy, market: Market, matrix: Float64A
  * set) as the {@link precomputed} weights of an {@link evaluateIsolated} evaluation, so that its
  * code runs only in a worker thread with the given limits.
  */
-export async function isolatedIfFile(strategy: Strategy, file: string | undefined, market: Market, params: Record<string, unknown>, limits: IsolationLimits = {}): Promise<Strategy> {
+export async function isolatedIfFile(
+  strategy: Strategy,
+  file: string | undefined,
+  market: Market,
+  params: Record<string, unknown>,
+  limits: IsolationLimits = {},
+): Promise<Strategy> {
   return file ? precomputed(strategy, market, await evaluateIsolated(strategy, file, market, params, limits)) : strategy;
 }

@@ -25,7 +25,9 @@ function checkShape(s: unknown, where: string): Strategy {
   }
   // the id names run folders (out/<id>-<time>): only kebab-case, so it can never leave out/
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(st.id) || st.id.length > 64) {
-    throw new UserError(`${where}: strategy id ${JSON.stringify(st.id)} must be kebab-case (lower-case letters and digits joined by single hyphens, at most 64 characters), e.g. "my-idea"`);
+    throw new UserError(
+      `${where}: strategy id ${JSON.stringify(st.id)} must be kebab-case (lower-case letters and digits joined by single hyphens, at most 64 characters), e.g. "my-idea"`,
+    );
   }
   if (!Array.isArray(st.assets) || st.assets.length === 0) throw new UserError(`${where}: strategy "${st.id}" needs an "assets" list`);
   if (typeof st.weights !== 'function') throw new UserError(`${where}: strategy "${st.id}" needs a weights(view, params) function`);
@@ -54,7 +56,11 @@ export async function loadStrategyFile(ref: string): Promise<LoadedStrategy> {
     const shown = relative(process.cwd(), file) || file;
     // a file outside a "type": "module" package is compiled to CommonJS without a source map: say how to get lines
     const cjs = /data:text\/javascript/.test(err.stack ?? '');
-    const where = loc ? ` (at ${shown}:${loc.line}${loc.column ? `:${loc.column}` : ''})` : cjs ? ' (for its line, set "type": "module" in the package.json of its project, as `ratecycle init` does)' : '';
+    const where = loc
+      ? ` (at ${shown}:${loc.line}${loc.column ? `:${loc.column}` : ''})`
+      : cjs
+        ? ' (for its line, set "type": "module" in the package.json of its project, as `ratecycle init` does)'
+        : '';
     throw new UserError(`strategy file ${ref} failed to load: ${reason(err)}${where}`, { cause: e });
   }
   const exported = (mod.default as { default?: unknown })?.default ?? mod.default;
@@ -91,8 +97,15 @@ function locate(err: Error, file: string): { line: number; column?: number } | u
     }
     const target = missing[1].startsWith('file:') ? fileURLToPath(missing[1]) : missing[1];
     const lines = source.split('\n');
-    const base = target.split('/').pop()!.replace(/\.[cm]?[jt]s$/, '');
-    const i = lines.findIndex((l) => /\bimport\b|\bfrom\b|require\(/.test(l) && (l.includes(`'${missing[1]}'`) || l.includes(`"${missing[1]}"`) || l.includes(missing[1]) || (base.length > 1 && l.includes(base))));
+    const base = target
+      .split('/')
+      .pop()!
+      .replace(/\.[cm]?[jt]s$/, '');
+    const i = lines.findIndex(
+      (l) =>
+        /\bimport\b|\bfrom\b|require\(/.test(l) &&
+        (l.includes(`'${missing[1]}'`) || l.includes(`"${missing[1]}"`) || l.includes(missing[1]) || (base.length > 1 && l.includes(base))),
+    );
     if (i >= 0) return { line: i + 1, column: lines[i].search(/\S/) + 1 };
   }
   return undefined;

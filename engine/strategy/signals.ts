@@ -61,7 +61,13 @@ export function changeOverMonths(dates: Int32Array, x: ArrayLike<number>, months
 }
 
 /** Return between two calendar lookbacks: x[t − skip months] / x[t − lookback months] − 1 (e.g. 12-1 momentum). Written into `out` when given. */
-export function momentum(dates: Int32Array, price: ArrayLike<number>, lookbackMonths: number, skipMonths = 0, out: Float64Array = new Float64Array(price.length)): Float64Array {
+export function momentum(
+  dates: Int32Array,
+  price: ArrayLike<number>,
+  lookbackMonths: number,
+  skipMonths = 0,
+  out: Float64Array = new Float64Array(price.length),
+): Float64Array {
   const from = sharedMonthsBack(dates, lookbackMonths);
   const to = skipMonths > 0 ? sharedMonthsBack(dates, skipMonths) : null;
   for (let t = 0; t < price.length; t++) {

@@ -5,7 +5,10 @@ import type { FedCycle, FedFrame, FomcDecision, Market, PolicyMove } from '../co
 export type Role = 'small' | 'large' | 'bonds' | 'cash';
 
 /** The Fed annotation as a strategy sees it: per-bar columns (private copies) and frozen lists. */
-export type FedView = Readonly<Omit<FedFrame, 'cycles' | 'moves'>> & { readonly cycles: readonly Readonly<FedCycle>[]; readonly moves: readonly Readonly<PolicyMove>[] };
+export type FedView = Readonly<Omit<FedFrame, 'cycles' | 'moves'>> & {
+  readonly cycles: readonly Readonly<FedCycle>[];
+  readonly moves: readonly Readonly<PolicyMove>[];
+};
 
 /**
  * What a strategy sees: the point-in-time market frame. Every column is as known at each
@@ -48,7 +51,9 @@ export function resolveAsset(market: Pick<Market, 'assets' | 'small' | 'large' |
     throw new UserError(`universe "${market.universe}" has no bonds asset; use a universe with bonds (ff-bonds, russell-bonds) or another allocation`);
   }
   if (market.assets.includes(asset)) return asset;
-  throw new UserError(`asset "${asset}" is not in universe "${market.universe}" (assets: ${market.assets.join(', ')}; roles: small, large, ${market.bonds ? 'bonds, ' : ''}cash)`);
+  throw new UserError(
+    `asset "${asset}" is not in universe "${market.universe}" (assets: ${market.assets.join(', ')}; roles: small, large, ${market.bonds ? 'bonds, ' : ''}cash)`,
+  );
 }
 
 type Column = Float64Array | Int32Array | Int8Array | Uint8Array;
@@ -106,7 +111,10 @@ function deepFreeze<T>(xs: readonly T[]): readonly Readonly<T>[] {
 }
 
 /** Frozen copies of a market's lists, made once per market. */
-const frozenLists = new WeakMap<Market, { fomc: readonly Readonly<FomcDecision>[]; cycles: readonly Readonly<FedCycle>[]; moves: readonly Readonly<PolicyMove>[]; assets: readonly string[] }>();
+const frozenLists = new WeakMap<
+  Market,
+  { fomc: readonly Readonly<FomcDecision>[]; cycles: readonly Readonly<FedCycle>[]; moves: readonly Readonly<PolicyMove>[]; assets: readonly string[] }
+>();
 
 function listsOf(m: Market) {
   let l = frozenLists.get(m);

@@ -10,6 +10,7 @@ import { parseParams } from '../strategy/params.js';
  * @example expect(auditOf(strategy, market).ok).toBe(true)
  */
 export function auditOf(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any strategy, whatever its parameter specs
   strategy: Strategy<string, string, any>,
   market: Market,
   params: readonly string[] | Record<string, string | number | boolean> = [],

@@ -33,14 +33,22 @@ export interface FakeMarketInput {
  * const market = makeMarket({ dates: monthEnds('2019-01', 12), small: [...], large: [...], startRate: 2.5, decisions: [['2019-07-31', 2.25]], frequency: 'monthly' });
  */
 export function makeMarket(input: FakeMarketInput): Market {
-  const dates = Int32Array.from(input.dates.map((d) => {
-    const day = parseIsoDay(d);
-    if (Number.isNaN(day)) throw new UserError(`makeMarket: "${d}" is not a date (YYYY-MM-DD)`);
-    return day;
-  }));
+  const dates = Int32Array.from(
+    input.dates.map((d) => {
+      const day = parseIsoDay(d);
+      if (Number.isNaN(day)) throw new UserError(`makeMarket: "${d}" is not a date (YYYY-MM-DD)`);
+      return day;
+    }),
+  );
   const T = dates.length;
-  for (let t = 1; t < T; t++) if (dates[t] <= dates[t - 1]) throw new UserError(`makeMarket: dates must be ascending (${input.dates[t]} after ${input.dates[t - 1]})`);
-  const lengths: [string, number][] = [['small', input.small.length], ['large', input.large.length], ['cash', input.cash?.length ?? T], ...Object.entries(input.series ?? {}).map(([k, v]) => [`series ${k}`, v.length] as [string, number])];
+  for (let t = 1; t < T; t++)
+    if (dates[t] <= dates[t - 1]) throw new UserError(`makeMarket: dates must be ascending (${input.dates[t]} after ${input.dates[t - 1]})`);
+  const lengths: [string, number][] = [
+    ['small', input.small.length],
+    ['large', input.large.length],
+    ['cash', input.cash?.length ?? T],
+    ...Object.entries(input.series ?? {}).map(([k, v]) => [`series ${k}`, v.length] as [string, number]),
+  ];
   for (const [name, n] of lengths) if (n !== T) throw new UserError(`makeMarket: ${name} has ${n} values for ${T} dates`);
   const prices = { s: Float64Array.from(input.small), l: Float64Array.from(input.large) };
   const returns: Record<string, Float64Array> = {};

@@ -11,6 +11,7 @@ import { parseParams } from '../strategy/params.js';
  * @example weightsOf(strategy, market, ['months=3']).s // small-cap weight per bar
  */
 export function weightsOf(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any strategy, whatever its parameter specs
   strategy: Strategy<string, string, any>,
   market: Market,
   params: readonly string[] | Record<string, string | number | boolean> = [],

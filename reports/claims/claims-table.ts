@@ -42,10 +42,9 @@ export function cellText(r: ClaimRow | undefined): string {
 /** Verdict table as rows of cells: one row per headline part, one column per sample (all, or the given ones). */
 export function verdictMatrix(report: ClaimsReport, ids: string[] = report.universes.map((u) => u.id)): { header: string[]; rows: string[][] } {
   const header = ['claim', ...ids];
-  const rows = headlineParts(report).filter((p) => report.rows.some((r) => r.part === p.part && ids.includes(r.universe))).map((p) => [
-    `${p.claim} ${p.label}`,
-    ...ids.map((u) => cellText(report.rows.find((r) => r.part === p.part && r.universe === u))),
-  ]);
+  const rows = headlineParts(report)
+    .filter((p) => report.rows.some((r) => r.part === p.part && ids.includes(r.universe)))
+    .map((p) => [`${p.claim} ${p.label}`, ...ids.map((u) => cellText(report.rows.find((r) => r.part === p.part && r.universe === u)))]);
   return { header, rows };
 }
 

@@ -48,11 +48,15 @@ function samplesTable(report: ClaimsReport): string {
     .map((u) => {
       const role = u.primaryFor.length ? `primary for claim${u.primaryFor.length > 1 ? 's' : ''} ${u.primaryFor.join(', ')}` : 'robustness';
       const o = u.overlap;
-      const overlap = o ? `with ${escapeHtml(o.with)}: ${o.months} common months, monthly spreads correlate ${Number.isFinite(o.correlation) ? o.correlation.toFixed(2) : '–'}; ${o.sharedFirstCuts} of its ${o.firstCuts} first cuts are also the primary’s` : '';
+      const overlap = o
+        ? `with ${escapeHtml(o.with)}: ${o.months} common months, monthly spreads correlate ${Number.isFinite(o.correlation) ? o.correlation.toFixed(2) : '–'}; ${o.sharedFirstCuts} of its ${o.firstCuts} first cuts are also the primary’s`
+        : '';
       return `<tr><td>${escapeHtml(u.id)}</td><td style="white-space:normal;text-align:left">${escapeHtml(u.label)}</td><td>${escapeHtml(u.from)} – ${escapeHtml(u.to)}</td><td>${escapeHtml(role)}</td><td style="white-space:normal;text-align:left">${overlap}</td></tr>`;
     })
     .join('\n');
-  const skipped = report.skipped.length ? `<div class="note"><b>Not answered:</b><ul>${report.skipped.map((s) => `<li>claim ${s.claim} on ${escapeHtml(s.universe)}: ${escapeHtml(s.reason)}</li>`).join('')}</ul></div>` : '';
+  const skipped = report.skipped.length
+    ? `<div class="note"><b>Not answered:</b><ul>${report.skipped.map((s) => `<li>claim ${s.claim} on ${escapeHtml(s.universe)}: ${escapeHtml(s.reason)}</li>`).join('')}</ul></div>`
+    : '';
   return `<section id="samples"><h2>Samples</h2>
 <div class="table-wrap"><table id="samples-table" class="compact"><thead><tr><th>sample</th><th>what</th><th>period</th><th>role</th><th>overlap with the primary sample</th></tr></thead><tbody>${rows}</tbody></table></div>
 <p class="how">Samples that overlap the primary one repeat its evidence: agreement between them is not replication. Draws: ${report.draws.toLocaleString('en-US')} per bootstrap and placebo (a fifth of that for the valuation claim’s simulation), seed ${report.seed}; ratecycle ${escapeHtml(report.version)}.</p>${skipped}${warnings(report)}</section>`;
@@ -70,7 +74,10 @@ function aheadCell(r: ClaimRow): string {
   if (!r.ahead) return '–';
   const a = r.ahead;
   const test = Number.isFinite(a.p) ? `${intervalText({ ...r, ciLow: a.ciLow, ciHigh: a.ciHigh })} p ${pText(a.p)}` : 'no test';
-  const hits = a.groupsAhead !== undefined && r.groups > 0 ? `; ahead in ${a.groupsAhead} of ${r.groups}${Number.isFinite(a.signP) ? ` (sign p ${pText(a.signP!)})` : ''}` : '';
+  const hits =
+    a.groupsAhead !== undefined && r.groups > 0
+      ? `; ahead in ${a.groupsAhead} of ${r.groups}${Number.isFinite(a.signP) ? ` (sign p ${pText(a.signP!)})` : ''}`
+      : '';
   return `${escapeHtml(numberText(r, a.estimate))}<span class="delta">${escapeHtml(test + hits)}</span>`;
 }
 
@@ -85,7 +92,19 @@ function detailTable(rows: ClaimRow[], claim: number): string {
         `<tr${r.headline ? '' : ' class="detail"'} title="${escapeHtml(r.sentence)}"><td>${escapeHtml(r.label)}</td><td>${escapeHtml(r.universe)}${r.role === 'primary' ? ' <b>*</b>' : ''}</td><td>${r.n.toLocaleString('en-US')} ${escapeHtml(r.nUnit)}</td><td>${escapeHtml(independent(r))}</td><td>${escapeHtml(numberText(r, r.estimate))}</td><td>${escapeHtml(intervalText(r))}</td><td title="${escapeHtml(r.pMethod)}">${escapeHtml(pText(r.p))}</td><td>${escapeHtml(pText(r.pHolm))}</td><td>${escapeHtml(pText(r.pBH))}</td><td>${escapeHtml(Number.isFinite(r.mde) ? numberText(r, r.mde).replace('+', '') : '–')}</td><td class="${VERDICT_CLASS[r.verdict]}">${escapeHtml(r.verdict)}</td><td class="ahead">${aheadCell(r)}</td></tr>`,
     )
     .join('\n');
-  const methods = [...new Set(rows.filter((r) => r.ciMethod !== 'none').map((r) => `${r.unit}: interval ${r.ciMethod.replace(/over \d+ /, 'over the ').replace(/\d[\d,]* (draws|samples|weight vectors)/, 'the $1')}; p ${r.pMethod.replace(/\d[\d,]* random entry dates among [\d,]+ eligible/, 'n random entry dates among the eligible ones').replace(/the \d+ groups (.*) \(at least [\d,]+ eligible each\)/, 'the groups $1').replace(/ t −?[\d.]+ /, ' t ')}`))];
+  const methods = [
+    ...new Set(
+      rows
+        .filter((r) => r.ciMethod !== 'none')
+        .map(
+          (r) =>
+            `${r.unit}: interval ${r.ciMethod.replace(/over \d+ /, 'over the ').replace(/\d[\d,]* (draws|samples|weight vectors)/, 'the $1')}; p ${r.pMethod
+              .replace(/\d[\d,]* random entry dates among [\d,]+ eligible/, 'n random entry dates among the eligible ones')
+              .replace(/the \d+ groups (.*) \(at least [\d,]+ eligible each\)/, 'the groups $1')
+              .replace(/ t −?[\d.]+ /, ' t ')}`,
+        ),
+    ),
+  ];
   const headline = rows.filter((r) => r.headline);
   const details = rows.filter((r) => !r.headline);
   return `<div class="table-wrap"><table id="claim-${claim}-table" class="compact claim-detail"><thead><tr><th>part</th><th>sample</th><th>n</th><th>independent</th><th>estimate</th><th>95 % CI</th><th>p</th><th>Holm p</th><th>BH p</th><th>MDE</th><th>verdict</th><th>small − large itself vs 0</th></tr></thead><tbody>${body}</tbody></table></div>
@@ -98,14 +117,49 @@ function charts(claim: number, list: ClaimCharts[], labels: Map<string, string>)
   for (const c of list) {
     const u = escapeHtml(c.universe);
     const parts: string[] = [];
-    if (c.path) parts.push(`<h3>${u}: average path after first cuts</h3>${pathChart(`path-${c.universe}`, c.path, `average small minus large path, ${c.universe}`)}<p class="how">Cumulative small − large return against months from the entry (0), 3 months before to 24 after; orange band: bootstrap 95 % of the mean over ${Math.max(...c.path.n)} first cuts; dashed band: 95 % of the mean over as many random entry dates (placebo).</p>`);
-    if (c.cycles?.length) parts.push(`<h3>${u}: 12-month spread after each first cut</h3>${barChart(`cycles-${c.universe}`, c.cycles.map((x) => ({ label: x.date.slice(0, 7), value: x.spread, color: x.recession ? '#8e5ea2' : undefined, title: `${x.date}: ${(x.spread * 100).toFixed(1)} %${x.recession ? ' (a recession began within 12 months)' : ''}` })), `12-month spread per cycle, ${c.universe}`)}<p class="how">Purple: an NBER recession began within 12 months of the cut (known only ex post).</p>`);
-    if (c.groups?.length) parts.push(`<h3>${u}: annualized small − large spread</h3>${barChart(`groups-${claim}-${c.universe}`, c.groups.map((g) => ({ label: g.label, value: g.estimate, low: g.ciLow, high: g.ciHigh, title: `${g.label}: ${pct(g.estimate)} a year, 95 % CI ${pct(g.ciLow)} to ${pct(g.ciHigh)}, ${g.n.toLocaleString('en-US')} bars in ${g.episodes} episodes, p ${pText(g.p)}` })), `spread by group, ${c.universe}`, 240)}<p class="how">Whiskers: 95 % interval of the wild cluster bootstrap-t with the regime’s episodes as clusters (the contrast: both regimes’ episodes).</p>`);
-    for (const p of c.placebo ?? []) parts.push(`<h3>${u}: ${escapeHtml(labels.get(p.part) ?? p.part)}, against random dates</h3>${placeboStrip(`placebo-${p.part}-${c.universe}`, p.quantiles, p.observed, `placebo distribution ${p.part} ${c.universe}`)}<p class="how">Grey bands: the range, the middle 95 % and the middle 50 % of the mean spread over as many random entry dates; red: the observed mean. The claim needs red outside the 95 % band.</p>`);
+    if (c.path)
+      parts.push(
+        `<h3>${u}: average path after first cuts</h3>${pathChart(`path-${c.universe}`, c.path, `average small minus large path, ${c.universe}`)}<p class="how">Cumulative small − large return against months from the entry (0), 3 months before to 24 after; orange band: bootstrap 95 % of the mean over ${Math.max(...c.path.n)} first cuts; dashed band: 95 % of the mean over as many random entry dates (placebo).</p>`,
+      );
+    if (c.cycles?.length)
+      parts.push(
+        `<h3>${u}: 12-month spread after each first cut</h3>${barChart(
+          `cycles-${c.universe}`,
+          c.cycles.map((x) => ({
+            label: x.date.slice(0, 7),
+            value: x.spread,
+            color: x.recession ? '#8e5ea2' : undefined,
+            title: `${x.date}: ${(x.spread * 100).toFixed(1)} %${x.recession ? ' (a recession began within 12 months)' : ''}`,
+          })),
+          `12-month spread per cycle, ${c.universe}`,
+        )}<p class="how">Purple: an NBER recession began within 12 months of the cut (known only ex post).</p>`,
+      );
+    if (c.groups?.length)
+      parts.push(
+        `<h3>${u}: annualized small − large spread</h3>${barChart(
+          `groups-${claim}-${c.universe}`,
+          c.groups.map((g) => ({
+            label: g.label,
+            value: g.estimate,
+            low: g.ciLow,
+            high: g.ciHigh,
+            title: `${g.label}: ${pct(g.estimate)} a year, 95 % CI ${pct(g.ciLow)} to ${pct(g.ciHigh)}, ${g.n.toLocaleString('en-US')} bars in ${g.episodes} episodes, p ${pText(g.p)}`,
+          })),
+          `spread by group, ${c.universe}`,
+          240,
+        )}<p class="how">Whiskers: 95 % interval of the wild cluster bootstrap-t with the regime’s episodes as clusters (the contrast: both regimes’ episodes).</p>`,
+      );
+    for (const p of c.placebo ?? [])
+      parts.push(
+        `<h3>${u}: ${escapeHtml(labels.get(p.part) ?? p.part)}, against random dates</h3>${placeboStrip(`placebo-${p.part}-${c.universe}`, p.quantiles, p.observed, `placebo distribution ${p.part} ${c.universe}`)}<p class="how">Grey bands: the range, the middle 95 % and the middle 50 % of the mean spread over as many random entry dates; red: the observed mean. The claim needs red outside the 95 % band.</p>`,
+      );
     if (c.scatter) {
       const s = c.scatter;
-      const oos = s.nOos > 0 ? `out-of-sample R² ${s.r2Oos.toFixed(2)} over ${s.nOos} expanding-window forecasts` : 'no out-of-sample forecast (the sample is too short)';
-      parts.push(`<h3>${u}: bm_spread and the next 10 years</h3>${scatterChart(`scatter-${c.universe}`, s, `bm_spread vs next 10 years, ${c.universe}`, 'bm_spread (book-to-market of small ÷ large)')}<p class="how">Each dot: a month end; y = next 10 years' annualized small − large return; neighbouring dots share nine of their ten years. Line: the fit (in-sample R² ${s.r2.toFixed(2)}; ${oos}). Red: the latest reading ${s.current.toFixed(2)} (${escapeHtml(s.currentDate.slice(0, 7))}), percentile ${(s.percentile * 100).toFixed(0)} of history.</p>`);
+      const oos =
+        s.nOos > 0 ? `out-of-sample R² ${s.r2Oos.toFixed(2)} over ${s.nOos} expanding-window forecasts` : 'no out-of-sample forecast (the sample is too short)';
+      parts.push(
+        `<h3>${u}: bm_spread and the next 10 years</h3>${scatterChart(`scatter-${c.universe}`, s, `bm_spread vs next 10 years, ${c.universe}`, 'bm_spread (book-to-market of small ÷ large)')}<p class="how">Each dot: a month end; y = next 10 years' annualized small − large return; neighbouring dots share nine of their ten years. Line: the fit (in-sample R² ${s.r2.toFixed(2)}; ${oos}). Red: the latest reading ${s.current.toFixed(2)} (${escapeHtml(s.currentDate.slice(0, 7))}), percentile ${(s.percentile * 100).toFixed(0)} of history.</p>`,
+      );
     }
     if (parts.length) out.push(`<div>${parts.join('\n')}</div>`);
   }

@@ -23,7 +23,10 @@ export interface RunWindow {
 
 /** The period every run covers: the latest first date and the earliest last date (ISO), or null when they do not overlap. */
 export function overlap(runs: readonly RunData[]): { from: string; to: string } | null {
-  const from = runs.map((r) => r.manifest.period.from).sort().at(-1)!;
+  const from = runs
+    .map((r) => r.manifest.period.from)
+    .sort()
+    .at(-1)!;
   const to = runs.map((r) => r.manifest.period.to).sort()[0];
   return from < to ? { from, to } : null;
 }
@@ -36,7 +39,8 @@ export function overlap(runs: readonly RunData[]): { from: string; to: string } 
  */
 export function runWindow(run: RunData, period: { from: string; to: string }): RunWindow {
   const allDates = Int32Array.from(run.returns, (r) => parseIsoDay(r.date));
-  const lo = parseIsoDay(period.from), hi = parseIsoDay(period.to);
+  const lo = parseIsoDay(period.from),
+    hi = parseIsoDay(period.to);
   let from = allDates.findIndex((d) => d >= lo);
   let to = allDates.length - 1;
   while (to > 0 && allDates[to] > hi) to--;

@@ -45,7 +45,8 @@ export function comparability(runs: readonly RunData[]): { universe: string[]; d
     const m = r.manifest;
     const name = `R${k + 2} (${basename(r.dir)})`;
     if (m.universe.id !== first.universe.id) out.universe.push(`${name} uses universe ${m.universe.id}, R1 ${first.universe.id}`);
-    if (m.period.from !== first.period.from || m.period.to !== first.period.to) out.period.push(`${name} covers ${m.period.from} to ${m.period.to}, R1 ${first.period.from} to ${first.period.to}`);
+    if (m.period.from !== first.period.from || m.period.to !== first.period.to)
+      out.period.push(`${name} covers ${m.period.from} to ${m.period.to}, R1 ${first.period.from} to ${first.period.to}`);
     const files = new Set([...Object.keys(m.data.hashes), ...Object.keys(first.data.hashes)]);
     const differ = [...files].filter((f) => m.data.hashes[f] && first.data.hashes[f] && m.data.hashes[f] !== first.data.hashes[f]);
     if (differ.length) out.data.push(`${name} used different versions of ${differ.join(', ')}`);
@@ -66,7 +67,10 @@ export function compareModel(runs: RunData[], opts: { commonPeriod?: boolean } =
   const wantCommon = opts.commonPeriod ?? why.period.length > 0;
   const period = wantCommon && common ? common : null;
   const notes = [...why.universe, ...why.data, ...why.other];
-  if (period && why.period.length) notes.push(`periods differ (${why.period.join('; ')}): every run is restricted to the common period ${period.from} to ${period.to} and its metrics recomputed there`);
+  if (period && why.period.length)
+    notes.push(
+      `periods differ (${why.period.join('; ')}): every run is restricted to the common period ${period.from} to ${period.to} and its metrics recomputed there`,
+    );
   else if (why.period.length) notes.push(...why.period, ...(common ? [] : ['the runs share no common period']));
   const rankable = why.universe.length === 0 && why.data.length === 0 && (why.period.length === 0 || period !== null);
 
@@ -117,7 +121,15 @@ export function compareModel(runs: RunData[], opts: { commonPeriod?: boolean } =
       if (row.scope !== 'cycle' || row.start === run.manifest.period.from) continue; // a cycle cut by the run's start is not comparable
       if (period && (row.start < period.from || row.end > period.to)) continue;
       const key = `${row.direction}|${row.start}`;
-      if (!cycleRows.has(key)) cycleRows.set(key, { key, label: `${row.direction} ${row.start.slice(0, 7)}`, direction: row.direction, start: row.start, end: row.end, values: runs.map(() => NaN) });
+      if (!cycleRows.has(key))
+        cycleRows.set(key, {
+          key,
+          label: `${row.direction} ${row.start.slice(0, 7)}`,
+          direction: row.direction,
+          start: row.start,
+          end: row.end,
+          values: runs.map(() => NaN),
+        });
       const c = cycleRows.get(key)!;
       if (row.end === c.end) c.values[i] = num(row.strategy);
     }

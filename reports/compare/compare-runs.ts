@@ -24,7 +24,19 @@ export function writeCompareFiles(dir: string, model: CompareModel): void {
     ['run', 'tag', 'folder', 'strategy', 'params', 'universe', 'from', 'to', 'compared_from', 'compared_to', 'description'],
     model.runs.map((r, i) => {
       const m = r.manifest;
-      return [model.labels[i].short, model.labels[i].tag, basename(r.dir), m.strategy.id, JSON.stringify(m.strategy.params), m.universe.id, m.period.from, m.period.to, model.period?.from ?? m.period.from, model.period?.to ?? m.period.to, model.labels[i].full];
+      return [
+        model.labels[i].short,
+        model.labels[i].tag,
+        basename(r.dir),
+        m.strategy.id,
+        JSON.stringify(m.strategy.params),
+        m.universe.id,
+        m.period.from,
+        m.period.to,
+        model.period?.from ?? m.period.from,
+        model.period?.to ?? m.period.to,
+        model.labels[i].full,
+      ];
     }),
   );
   const tags = model.labels.map((l) => l.tag);
@@ -54,6 +66,9 @@ export function writeCompareFiles(dir: string, model: CompareModel): void {
  */
 export async function compareRuns(dirs: readonly string[], outDir: string, opts: { force?: boolean; commonPeriod?: boolean } = {}): Promise<string> {
   if (dirs.length < 2) throw new UserError('compare needs at least two run folders');
-  const model = compareModel(dirs.map((d) => readRunFolder(d)), { commonPeriod: opts.commonPeriod });
+  const model = compareModel(
+    dirs.map((d) => readRunFolder(d)),
+    { commonPeriod: opts.commonPeriod },
+  );
   return writeDirAtomically(outDir, opts.force ?? false, (tmp) => writeCompareFiles(tmp, model));
 }

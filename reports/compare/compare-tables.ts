@@ -4,7 +4,10 @@ import type { CompareModel } from './compare-model.js';
 const numOrNull = (v: number | string | null | undefined) => (typeof v === 'number' ? v : null);
 
 /** The wide table (compare-wide.csv): metric, label, unit, one column per run, then differences vs R1. */
-export function compareRows(model: CompareModel | { runs: CompareModel['runs']; metrics: CompareModel['metrics']; labels: CompareModel['labels'] }): { header: string[]; rows: Cell[][] } {
+export function compareRows(model: CompareModel | { runs: CompareModel['runs']; metrics: CompareModel['metrics']; labels: CompareModel['labels'] }): {
+  header: string[];
+  rows: Cell[][];
+} {
   const { runs, metrics, labels } = model;
   const defs = runs[0].metrics.definitions;
   const header = ['metric', 'label', 'unit', ...labels.map((l) => l.short), ...labels.slice(1).map((l) => `diff: ${l.short}`)];

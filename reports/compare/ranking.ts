@@ -1,8 +1,27 @@
 /** Whether a higher value of a metric is better (1), worse (−1), or neither (0). */
 export const BETTER: Record<string, 1 | -1 | 0> = {
-  totalReturn: 1, cagr: 1, volatility: -1, sharpe: 1, sortino: 1, calmar: 1, maxDrawdown: 1, longestDrawdownDays: -1,
-  turnoverAnnual: -1, bestMonth: 1, worstMonth: 1, bestYear: 1, worstYear: 1, positiveMonths: 1, skew: 1, kurtosis: -1,
-  var95: 1, cvar95: 1, alphaAnnual: 1, trackingError: -1, informationRatio: 1, psr: 1,
+  totalReturn: 1,
+  cagr: 1,
+  volatility: -1,
+  sharpe: 1,
+  sortino: 1,
+  calmar: 1,
+  maxDrawdown: 1,
+  longestDrawdownDays: -1,
+  turnoverAnnual: -1,
+  bestMonth: 1,
+  worstMonth: 1,
+  bestYear: 1,
+  worstYear: 1,
+  positiveMonths: 1,
+  skew: 1,
+  kurtosis: -1,
+  var95: 1,
+  cvar95: 1,
+  alphaAnnual: 1,
+  trackingError: -1,
+  informationRatio: 1,
+  psr: 1,
 };
 
 /** Index of the best run per metric (NaN when the metric has no direction or no values). */

@@ -20,7 +20,11 @@ function header(model: CompareModel): string {
     .map((r, i) => {
       const m = r.manifest;
       const st = styleOf(i);
-      return `<tr><td><b style="color:${st.color}">${escapeHtml(labels[i].tag)}</b></td><td>${escapeHtml(m.strategy.name)}</td><td class="params">${escapeHtml(Object.entries(m.strategy.params).map(([k, v]) => `${k}=${String(v)}`).join(' ') || '(defaults)')}</td><td>${escapeHtml(m.universe.id)}</td><td>${escapeHtml(m.period.from)} to ${escapeHtml(m.period.to)}</td><td>${escapeHtml(labels[i].full.split('; folder ')[1] ?? '')}</td></tr>`;
+      return `<tr><td><b style="color:${st.color}">${escapeHtml(labels[i].tag)}</b></td><td>${escapeHtml(m.strategy.name)}</td><td class="params">${escapeHtml(
+        Object.entries(m.strategy.params)
+          .map(([k, v]) => `${k}=${String(v)}`)
+          .join(' ') || '(defaults)',
+      )}</td><td>${escapeHtml(m.universe.id)}</td><td>${escapeHtml(m.period.from)} to ${escapeHtml(m.period.to)}</td><td>${escapeHtml(labels[i].full.split('; folder ')[1] ?? '')}</td></tr>`;
     })
     .join('');
   const note = model.notes.length
@@ -44,7 +48,9 @@ function summary(model: CompareModel): string {
     .map((r) => {
       const u = r.manifest.universe;
       const s12 = r.eventsSummary.find((s) => s.event === 'first-cut' && s.horizon_months === '12');
-      const after = s12 ? ` Twelve months after a first cut (n = ${escapeHtml(s12.n)} cycles) small caps averaged ${formatPercent(num(s12.small_mean))} vs ${formatPercent(num(s12.large_mean))}, ahead in ${Math.round(num(s12.spread_hit_rate) * num(s12.n))} of ${escapeHtml(s12.n)}.` : '';
+      const after = s12
+        ? ` Twelve months after a first cut (n = ${escapeHtml(s12.n)} cycles) small caps averaged ${formatPercent(num(s12.small_mean))} vs ${formatPercent(num(s12.large_mean))}, ahead in ${Math.round(num(s12.spread_hit_rate) * num(s12.n))} of ${escapeHtml(s12.n)}.`
+        : '';
       return `<p class="lead"><b>${escapeHtml(u.id)}</b> (${escapeHtml(r.manifest.period.from)} to ${escapeHtml(r.manifest.period.to)}): in easing phases small caps (${escapeHtml(u.small)}) returned ${formatPercent(phaseReturn(r, 'easing', 'small_ann'))} a year against ${formatPercent(phaseReturn(r, 'easing', 'large_ann'))} for large caps (${escapeHtml(u.large)}); in tightening phases ${formatPercent(phaseReturn(r, 'tightening', 'small_ann'))} against ${formatPercent(phaseReturn(r, 'tightening', 'large_ann'))}.${after}</p>`;
     });
   const items = model.runs.map((r, i) => {
@@ -57,7 +63,9 @@ function summary(model: CompareModel): string {
 /** Metrics side by side: one column per run (Δ vs R1 under each value), then the buy-and-holds. */
 function metricsTable(model: CompareModel): string {
   const defs = model.runs[0].metrics.definitions;
-  const head = model.labels.map((l, i) => `<th title="${escapeHtml(l.full)}" style="color:${styleOf(i).color}">${escapeHtml(l.short)}</th>`).join('') + model.holds.map((h) => `<th class="hold">${escapeHtml(h.label)}</th>`).join('');
+  const head =
+    model.labels.map((l, i) => `<th title="${escapeHtml(l.full)}" style="color:${styleOf(i).color}">${escapeHtml(l.short)}</th>`).join('') +
+    model.holds.map((h) => `<th class="hold">${escapeHtml(h.label)}</th>`).join('');
   const rows = Object.entries(defs)
     .map(([key, def]) => {
       const vals = model.metrics.map((m) => m[key] ?? null);
@@ -88,20 +96,52 @@ function metricsTable(model: CompareModel): string {
 function scatters(model: CompareModel): string {
   const long = compareLong(model);
   const rowOf = new Map(long.rows.map((r, i) => [`${r[0]}|${r[1]}`, i]));
-  const entries = [...model.labels.map((l, i) => ({ run: l.short, label: l.tag, style: i, m: model.metrics[i] })), ...model.holds.map((h, k) => ({ run: h.key, label: h.label.replace(' buy-and-hold', ' B&H'), style: model.runs.length + k, m: h.metrics }))];
+  const entries = [
+    ...model.labels.map((l, i) => ({ run: l.short, label: l.tag, style: i, m: model.metrics[i] })),
+    ...model.holds.map((h, k) => ({ run: h.key, label: h.label.replace(' buy-and-hold', ' B&H'), style: model.runs.length + k, m: h.metrics })),
+  ];
   const points = (xKey: string): ScatterPoint[] =>
-    entries.map((e) => ({ label: e.label, x: Number(e.m[xKey]), y: Number(e.m.cagr), style: e.style, src: [`compare.csv:${rowOf.get(`${e.run}|${xKey}`)}:value`, `compare.csv:${rowOf.get(`${e.run}|cagr`)}:value`] }));
-  const a = scatterChart({ id: 'scatter-vol', points: points('volatility'), xLabel: 'annualized volatility (%)', yLabel: 'CAGR (%)', xUnit: 'percent', yUnit: 'percent' });
-  const b = scatterChart({ id: 'scatter-dd', points: points('maxDrawdown'), xLabel: 'max drawdown (%)', yLabel: 'CAGR (%)', xUnit: 'percent', yUnit: 'percent' });
+    entries.map((e) => ({
+      label: e.label,
+      x: Number(e.m[xKey]),
+      y: Number(e.m.cagr),
+      style: e.style,
+      src: [`compare.csv:${rowOf.get(`${e.run}|${xKey}`)}:value`, `compare.csv:${rowOf.get(`${e.run}|cagr`)}:value`],
+    }));
+  const a = scatterChart({
+    id: 'scatter-vol',
+    points: points('volatility'),
+    xLabel: 'annualized volatility (%)',
+    yLabel: 'CAGR (%)',
+    xUnit: 'percent',
+    yUnit: 'percent',
+  });
+  const b = scatterChart({
+    id: 'scatter-dd',
+    points: points('maxDrawdown'),
+    xLabel: 'max drawdown (%)',
+    yLabel: 'CAGR (%)',
+    xUnit: 'percent',
+    yUnit: 'percent',
+  });
   return `<section><h2>Risk and return</h2><div class="grid2"><div>${a}</div><div>${b}</div></div><p class="how">Each run (R1…, circles, squares, triangles…) and each buy-and-hold (B&H) on the same bars; up and to the left is better on the left chart, up and to the right on the right one (drawdowns are negative). Values from compare.csv.</p></section>`;
 }
 
 /** Correlation matrix of the runs' monthly returns as a table heat map (compare-correlation.csv). */
 function correlationTable(model: CompareModel): string {
   const tags = model.labels.map((l) => l.tag);
-  const shade = (r: number) => (Number.isFinite(r) ? (r >= 0 ? `rgba(31,95,191,${(0.08 + 0.55 * r).toFixed(2)})` : `rgba(213,94,0,${(0.08 + 0.55 * -r).toFixed(2)})`) : '#fff');
+  const shade = (r: number) =>
+    Number.isFinite(r) ? (r >= 0 ? `rgba(31,95,191,${(0.08 + 0.55 * r).toFixed(2)})` : `rgba(213,94,0,${(0.08 + 0.55 * -r).toFixed(2)})`) : '#fff';
   const rows = tags
-    .map((a, i) => `<tr><td title="${escapeHtml(model.labels[i].full)}">${escapeHtml(model.labels[i].short)}</td>${tags.map((_, j) => { const r = model.correlation.r[i][j]; return `<td style="background:${shade(r)}" title="${escapeHtml(`${a} vs ${tags[j]}: ${Number.isFinite(r) ? r.toFixed(3) : '–'} over ${model.correlation.months[i][j]} months`)}">${Number.isFinite(r) ? r.toFixed(2) : '–'}</td>`; }).join('')}</tr>`)
+    .map(
+      (a, i) =>
+        `<tr><td title="${escapeHtml(model.labels[i].full)}">${escapeHtml(model.labels[i].short)}</td>${tags
+          .map((_, j) => {
+            const r = model.correlation.r[i][j];
+            return `<td style="background:${shade(r)}" title="${escapeHtml(`${a} vs ${tags[j]}: ${Number.isFinite(r) ? r.toFixed(3) : '–'} over ${model.correlation.months[i][j]} months`)}">${Number.isFinite(r) ? r.toFixed(2) : '–'}</td>`;
+          })
+          .join('')}</tr>`,
+    )
     .join('');
   const n = Math.min(...model.correlation.months.flat());
   return `<section><h2>Correlation of monthly returns</h2><table id="compare-correlation" class="heat corr"><thead><tr><th></th>${tags.map((t) => `<th>${escapeHtml(t)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table><p class="how">Pearson correlation of calendar-month strategy returns over the months both runs cover (at least ${n} months per pair; hover a cell for its n). Runs that hold the same assets most of the time correlate near 1: their differences rest on a few months.</p></section>`;
@@ -113,7 +153,11 @@ function cycleBars(model: CompareModel): string {
   const chart = barChart({
     id: 'cycle-bars',
     categories: model.cycles.map((c) => c.label),
-    series: tags.map((t, i) => ({ label: t, values: model.cycles.map((c) => c.values[i]), src: model.cycles.map((_, k) => `compare-cycles.csv:${k * tags.length + i}:return`) })),
+    series: tags.map((t, i) => ({
+      label: t,
+      values: model.cycles.map((c) => c.values[i]),
+      src: model.cycles.map((_, k) => `compare-cycles.csv:${k * tags.length + i}:return`),
+    })),
     unit: 'percent',
     yLabel: 'return over the cycle (%)',
     xLabel: 'Fed cycle (direction and month of its first move)',
@@ -132,11 +176,15 @@ function regimesSideBySide(model: CompareModel): string {
         const v = phaseReturn(r, p, 'strategy_ann');
         return `<td class="${v > 0 ? 'pos' : v < 0 ? 'neg' : ''}">${formatPercent(v)}</td>`;
       });
-      const extra = sameUniverse ? `<td class="hold">${formatPercent(phaseReturn(runs[0], p, 'small_ann'))}</td><td class="hold">${formatPercent(phaseReturn(runs[0], p, 'large_ann'))}</td>` : '';
+      const extra = sameUniverse
+        ? `<td class="hold">${formatPercent(phaseReturn(runs[0], p, 'small_ann'))}</td><td class="hold">${formatPercent(phaseReturn(runs[0], p, 'large_ann'))}</td>`
+        : '';
       return `<tr><td>${p}</td>${cells.join('')}${extra}</tr>`;
     })
     .join('\n');
-  const head = labels.map((l, i) => `<th title="${escapeHtml(l.full)}" style="color:${styleOf(i).color}">${escapeHtml(l.tag)}</th>`).join('') + (sameUniverse ? '<th class="hold">small</th><th class="hold">large</th>' : '');
+  const head =
+    labels.map((l, i) => `<th title="${escapeHtml(l.full)}" style="color:${styleOf(i).color}">${escapeHtml(l.tag)}</th>`).join('') +
+    (sameUniverse ? '<th class="hold">small</th><th class="hold">large</th>' : '');
   return `<section><h2>Fed phases</h2><table id="compare-regimes" class="sticky-first"><thead><tr><th>phase</th>${head}</tr></thead><tbody>${rows}</tbody></table><p class="how">Annualized return of each run over all bars of each phase in its own period (regimes.csv).</p></section>`;
 }
 
@@ -163,16 +211,33 @@ export function renderCompare(model: CompareModel): string {
   const tags = model.labels.map((l) => l.tag);
   const pick = (col: (number | null)[]) => Array.from(keep, (i) => (col[i] === null ? null : Number((col[i] as number).toPrecision(6))));
   const series = (name: 'equity' | 'drawdown' | 'excess', suffix: string) =>
-    tags.map((t, i) => ({ label: model.labels[i].short, color: styleOf(i).color, dash: styleOf(i).dash, width: i === 0 ? 2 : 1.5, span: true, src: `compare-series.csv:${t}_${suffix}`, values: pick(s[name][i]) }));
+    tags.map((t, i) => ({
+      label: model.labels[i].short,
+      color: styleOf(i).color,
+      dash: styleOf(i).dash,
+      width: i === 0 ? 2 : 1.5,
+      span: true,
+      src: `compare-series.csv:${t}_${suffix}`,
+      values: pick(s[name][i]),
+    }));
   const eqRows = model.runs[0].equity;
   const body = [
     header(model),
     summary(model),
     metricsTable(model),
     scatters(model),
-    chartSection('equity', 'Equity (log scale)', `Growth of 1 for each run${model.period ? ', rebased at the start of the common period' : ''}; shading: Fed easing (green) and tightening (red) phases (compare-series.csv).`, PHASE_LEGEND),
+    chartSection(
+      'equity',
+      'Equity (log scale)',
+      `Growth of 1 for each run${model.period ? ', rebased at the start of the common period' : ''}; shading: Fed easing (green) and tightening (red) phases (compare-series.csv).`,
+      PHASE_LEGEND,
+    ),
     chartSection('drawdown', 'Drawdowns', 'Fall from each run’s running peak (compare-series.csv).'),
-    chartSection('excess', 'Rolling 12-month excess return over large caps', 'Each run’s trailing 12-month return minus that of its universe’s large caps (rolling.csv of each run, in compare-series.csv); above zero: ahead of buying and holding large caps over the last year.'),
+    chartSection(
+      'excess',
+      'Rolling 12-month excess return over large caps',
+      'Each run’s trailing 12-month return minus that of its universe’s large caps (rolling.csv of each run, in compare-series.csv); above zero: ahead of buying and holding large caps over the last year.',
+    ),
     correlationTable(model),
     cycleBars(model),
     regimesSideBySide(model),

@@ -26,14 +26,23 @@ export function runLabels(runs: readonly RunData[]): RunLabel[] {
   for (const id of new Set(runs.map((r) => r.manifest.strategy.id))) {
     const same = runs.filter((r) => r.manifest.strategy.id === id);
     const keys = [...new Set(same.flatMap((r) => Object.keys(r.manifest.strategy.params)))];
-    changedOf.set(id, keys.filter((k) => new Set(same.map((r) => (k in r.manifest.strategy.params ? paramText(r.manifest.strategy.params[k]) : '\u0000'))).size > 1));
+    changedOf.set(
+      id,
+      keys.filter((k) => new Set(same.map((r) => (k in r.manifest.strategy.params ? paramText(r.manifest.strategy.params[k]) : '\u0000'))).size > 1),
+    );
   }
   const universes = new Set(runs.map((r) => r.manifest.universe.id)).size > 1;
   return runs.map((r, i) => {
     const m = r.manifest;
     const p = m.strategy.params;
-    const diff = changedOf.get(m.strategy.id)!.filter((k) => k in p).map((k) => `${k}=${paramText(p[k])}`);
-    const all = Object.entries(p).map(([k, v]) => `${k}=${paramText(v)}`).join(' ') || '(defaults)';
+    const diff = changedOf
+      .get(m.strategy.id)!
+      .filter((k) => k in p)
+      .map((k) => `${k}=${paramText(p[k])}`);
+    const all =
+      Object.entries(p)
+        .map(([k, v]) => `${k}=${paramText(v)}`)
+        .join(' ') || '(defaults)';
     return {
       tag: `R${i + 1}`,
       short: [`R${i + 1}`, m.strategy.id, ...diff, ...(universes ? [`[${m.universe.id}]`] : [])].join(' '),

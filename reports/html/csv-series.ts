@@ -15,7 +15,15 @@ export interface CsvSeries {
 }
 
 /** A chart series from column `col` of `table` (file `file`) at rows `keep`, styled as series number `style`. */
-export function csvSeries(table: Table, file: string, col: string, keep: ArrayLike<number>, label: string, style: number, extra: Partial<CsvSeries> = {}): CsvSeries {
+export function csvSeries(
+  table: Table,
+  file: string,
+  col: string,
+  keep: ArrayLike<number>,
+  label: string,
+  style: number,
+  extra: Partial<CsvSeries> = {},
+): CsvSeries {
   const st = styleOf(style);
   // only the kept rows are parsed (as column() would: empty cells are gaps)
   const values: (number | null)[] = new Array(keep.length);

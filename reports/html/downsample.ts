@@ -12,7 +12,8 @@ export function downsampleIndexes(primary: ArrayLike<number>, buckets: number): 
   for (let b = 0; b < buckets; b++) {
     const from = Math.floor(b * size);
     const to = Math.min(n, Math.floor((b + 1) * size));
-    let lo = from, hi = from;
+    let lo = from,
+      hi = from;
     for (let i = from; i < to; i++) {
       if (primary[i] < primary[lo]) lo = i;
       if (primary[i] > primary[hi]) hi = i;

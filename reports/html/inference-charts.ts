@@ -9,7 +9,8 @@ const pct = (x: number, d = 0) => `${(x * 100).toFixed(d)}%`;
 /** A value range padded and including 0, with "nice" ticks in percent. */
 function scale(values: number[], lo: number, hi: number) {
   const finite = values.filter(Number.isFinite);
-  let a = Math.min(0, ...finite), b = Math.max(0, ...finite);
+  let a = Math.min(0, ...finite),
+    b = Math.max(0, ...finite);
   if (a === b) b = a + 0.01;
   const pad = (b - a) * 0.06;
   a -= pad;
@@ -25,7 +26,10 @@ function scale(values: number[], lo: number, hi: number) {
 
 function yAxis(ticks: number[], y: (v: number) => number, left: number, right: number, digits: number): string {
   return ticks
-    .map((t) => `<line x1="${left}" x2="${right}" y1="${f1(y(t))}" y2="${f1(y(t))}" stroke="${t === 0 ? '#8a94a3' : '#e3e7ee'}"/><text x="${left - 4}" y="${f1(y(t) + 4)}" text-anchor="end">${pct(t, digits)}</text>`)
+    .map(
+      (t) =>
+        `<line x1="${left}" x2="${right}" y1="${f1(y(t))}" y2="${f1(y(t))}" stroke="${t === 0 ? '#8a94a3' : '#e3e7ee'}"/><text x="${left - 4}" y="${f1(y(t) + 4)}" text-anchor="end">${pct(t, digits)}</text>`,
+    )
     .join('');
 }
 
@@ -33,17 +37,37 @@ function yAxis(ticks: number[], y: (v: number) => number, left: number, right: n
  * Average path of the cumulative small − large spread around events with its bootstrap
  * band (shaded) and the placebo band (dashed): months on the x axis.
  */
-export function pathChart(id: string, p: { offsets: number[]; mean: number[]; bootLow: number[]; bootHigh: number[]; placeboLow: number[]; placeboHigh: number[]; n: number[] }, title: string, src?: string): string {
-  const H = 260, L = 52, R = W - 12, T = 12, B = H - 28;
+export function pathChart(
+  id: string,
+  p: { offsets: number[]; mean: number[]; bootLow: number[]; bootHigh: number[]; placeboLow: number[]; placeboHigh: number[]; n: number[] },
+  title: string,
+  src?: string,
+): string {
+  const H = 260,
+    L = 52,
+    R = W - 12,
+    T = 12,
+    B = H - 28;
   const s = scale([...p.bootLow, ...p.bootHigh, ...p.placeboLow, ...p.placeboHigh, ...p.mean], T, B);
-  const x0 = p.offsets[0], x1 = p.offsets[p.offsets.length - 1];
+  const x0 = p.offsets[0],
+    x1 = p.offsets[p.offsets.length - 1];
   const x = (m: number) => L + ((m - x0) / (x1 - x0)) * (R - L);
-  const line = (v: number[]) => v.map((y, k) => (Number.isFinite(y) ? `${f1(x(p.offsets[k]))},${f1(s.y(y))}` : '')).filter(Boolean).join(' ');
+  const line = (v: number[]) =>
+    v
+      .map((y, k) => (Number.isFinite(y) ? `${f1(x(p.offsets[k]))},${f1(s.y(y))}` : ''))
+      .filter(Boolean)
+      .join(' ');
   const band = (lo: number[], hi: number[]) => {
     const k = p.offsets.map((_, i) => i).filter((i) => Number.isFinite(lo[i]) && Number.isFinite(hi[i]));
-    return k.map((i) => `${f1(x(p.offsets[i]))},${f1(s.y(hi[i]))}`).concat(k.reverse().map((i) => `${f1(x(p.offsets[i]))},${f1(s.y(lo[i]))}`)).join(' ');
+    return k
+      .map((i) => `${f1(x(p.offsets[i]))},${f1(s.y(hi[i]))}`)
+      .concat(k.reverse().map((i) => `${f1(x(p.offsets[i]))},${f1(s.y(lo[i]))}`))
+      .join(' ');
   };
-  const xt = p.offsets.filter((m) => m % 3 === 0).map((m) => `<text x="${f1(x(m))}" y="${H - 10}" text-anchor="middle">${m}</text>`).join('');
+  const xt = p.offsets
+    .filter((m) => m % 3 === 0)
+    .map((m) => `<text x="${f1(x(m))}" y="${H - 10}" text-anchor="middle">${m}</text>`)
+    .join('');
   return `<svg class="svg-chart" id="${escapeHtml(id)}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeHtml(title)}"${src ? ` data-src="${escapeHtml(src)}"` : ''}>
 ${yAxis(s.ticks, s.y, L, R, s.step < 0.01 ? 1 : 0)}<line x1="${f1(x(0))}" x2="${f1(x(0))}" y1="${T}" y2="${B}" stroke="#8a94a3" stroke-dasharray="2 3"/>
 <polygon points="${band(p.placeboLow, p.placeboHigh)}" fill="rgba(107,111,122,0.10)" stroke="#9aa5b1" stroke-dasharray="4 3"/>
@@ -66,20 +90,33 @@ export interface Bar {
 
 /** Vertical bars with optional 95 % whiskers; labels under the bars. */
 export function barChart(id: string, bars: Bar[], title: string, height = 240): string {
-  const H = height, L = 52, R = W - 12, T = 12, B = H - 44;
-  const s = scale(bars.flatMap((b) => [b.value, b.low ?? NaN, b.high ?? NaN]), T, B);
+  const H = height,
+    L = 52,
+    R = W - 12,
+    T = 12,
+    B = H - 44;
+  const s = scale(
+    bars.flatMap((b) => [b.value, b.low ?? NaN, b.high ?? NaN]),
+    T,
+    B,
+  );
   const slot = (R - L) / Math.max(1, bars.length);
   const bw = Math.min(46, slot * 0.6);
   const body = bars
     .map((b, i) => {
       const cx = L + slot * (i + 0.5);
       if (!Number.isFinite(b.value)) return `<text x="${f1(cx)}" y="${f1(s.y(0) - 4)}" text-anchor="middle">n/a</text>`;
-      const y0 = s.y(0), y1 = s.y(b.value);
-      const whisker = Number.isFinite(b.low ?? NaN) && Number.isFinite(b.high ?? NaN)
-        ? `<line x1="${f1(cx)}" x2="${f1(cx)}" y1="${f1(s.y(b.low!))}" y2="${f1(s.y(b.high!))}" stroke="#1d2330"/><line x1="${f1(cx - 6)}" x2="${f1(cx + 6)}" y1="${f1(s.y(b.low!))}" y2="${f1(s.y(b.low!))}" stroke="#1d2330"/><line x1="${f1(cx - 6)}" x2="${f1(cx + 6)}" y1="${f1(s.y(b.high!))}" y2="${f1(s.y(b.high!))}" stroke="#1d2330"/>`
-        : '';
+      const y0 = s.y(0),
+        y1 = s.y(b.value);
+      const whisker =
+        Number.isFinite(b.low ?? NaN) && Number.isFinite(b.high ?? NaN)
+          ? `<line x1="${f1(cx)}" x2="${f1(cx)}" y1="${f1(s.y(b.low!))}" y2="${f1(s.y(b.high!))}" stroke="#1d2330"/><line x1="${f1(cx - 6)}" x2="${f1(cx + 6)}" y1="${f1(s.y(b.low!))}" y2="${f1(s.y(b.low!))}" stroke="#1d2330"/><line x1="${f1(cx - 6)}" x2="${f1(cx + 6)}" y1="${f1(s.y(b.high!))}" y2="${f1(s.y(b.high!))}" stroke="#1d2330"/>`
+          : '';
       const fill = b.color ?? (b.value >= 0 ? '#2f9e62' : '#c8473d');
-      const label = bars.length > 14 ? `<text transform="translate(${f1(cx + 3)},${B + 6}) rotate(50)" text-anchor="start">${escapeHtml(b.label)}</text>` : `<text x="${f1(cx)}" y="${B + 16}" text-anchor="middle">${escapeHtml(b.label)}</text>`;
+      const label =
+        bars.length > 14
+          ? `<text transform="translate(${f1(cx + 3)},${B + 6}) rotate(50)" text-anchor="start">${escapeHtml(b.label)}</text>`
+          : `<text x="${f1(cx)}" y="${B + 16}" text-anchor="middle">${escapeHtml(b.label)}</text>`;
       const src = b.src ? ` data-src="${escapeHtml(b.src)}"` : '';
       return `<g><rect x="${f1(cx - bw / 2)}" y="${f1(Math.min(y0, y1))}" width="${f1(bw)}" height="${f1(Math.abs(y1 - y0))}" fill="${fill}"${src}><title>${escapeHtml(b.title ?? `${b.label}: ${pct(b.value, 1)}`)}</title></rect>${whisker}${label}</g>`;
     })
@@ -92,8 +129,11 @@ export function barChart(id: string, bars: Bar[], title: string, height = 240): 
  * ranges of the placebo means, their median, and the observed value (from 101 quantiles).
  */
 export function placeboStrip(id: string, q: number[], observed: number, title: string): string {
-  const H = 70, L = 12, R = W - 12;
-  const lo = Math.min(q[0], observed), hi = Math.max(q[100], observed);
+  const H = 70,
+    L = 12,
+    R = W - 12;
+  const lo = Math.min(q[0], observed),
+    hi = Math.max(q[100], observed);
   const pad = (hi - lo) * 0.05 || 0.01;
   const x = (v: number) => L + ((v - (lo - pad)) / (hi + pad - (lo - pad))) * (R - L);
   const rank = Math.max(0, Math.min(100, q.filter((v) => v < observed).length - 1));
@@ -109,9 +149,14 @@ export function placeboStrip(id: string, q: number[], observed: number, title: s
 
 /** Scatter of predictor vs outcome with the fitted line and the current reading. */
 export function scatterChart(id: string, d: { x: number[]; y: number[]; alpha: number; beta: number; current: number }, title: string, xLabel: string): string {
-  const H = 300, L = 52, R = W - 12, T = 12, B = H - 34;
+  const H = 300,
+    L = 52,
+    R = W - 12,
+    T = 12,
+    B = H - 34;
   const s = scale(d.y, T, B);
-  const xmin = Math.min(...d.x, d.current), xmax = Math.max(...d.x, d.current);
+  const xmin = Math.min(...d.x, d.current),
+    xmax = Math.max(...d.x, d.current);
   const pad = (xmax - xmin) * 0.04;
   const x = (v: number) => L + ((v - xmin + pad) / (xmax - xmin + 2 * pad)) * (R - L);
   const dots = d.x.map((v, i) => `<circle cx="${f1(x(v))}" cy="${f1(s.y(d.y[i]))}" r="1.8"/>`).join('');

@@ -15,7 +15,15 @@ function readPath(dir: string) {
   if (!existsSync(file)) return undefined;
   const { header, rows } = readCsv(file);
   const col = (name: string) => rows.map((r) => num(r[header.indexOf(name)]));
-  return { offsets: col('offset_months'), n: col('n'), mean: col('mean'), bootLow: col('boot_low'), bootHigh: col('boot_high'), placeboLow: col('placebo_low'), placeboHigh: col('placebo_high') };
+  return {
+    offsets: col('offset_months'),
+    n: col('n'),
+    mean: col('mean'),
+    bootLow: col('boot_low'),
+    bootHigh: col('boot_high'),
+    placeboLow: col('placebo_low'),
+    placeboHigh: col('placebo_high'),
+  };
 }
 
 /** Event-study inference table: per event kind and horizon n, mean, median, sd, t, bootstrap CI, sign-test p, placebo p. */
@@ -38,8 +46,20 @@ export function regimeInferenceChart(regimes: Table, id = 'regimes-inference'): 
   const lines = new Map(regimes.map((r, i) => [r, i + 2]));
   const rows = regimes.filter((r) => r.scope === 'phase' || r.scope === 'contrast');
   if (!rows.length || !('spread_ann' in rows[0])) return '';
-  const bars = rows.map((r) => ({ src: `regimes.csv:${lines.get(r)}:spread_ann`, label: r.label, value: num(r.spread_ann), low: num(r.spread_ci_low), high: num(r.spread_ci_high), title: `${r.label}: ${pc(num(r.spread_ann))} a year, 95 % CI ${pc(num(r.spread_ci_low))} to ${pc(num(r.spread_ci_high))}, Newey–West t ${num(r.spread_t).toFixed(2)}, ${r.bars} bars` }));
-  const table = rows.map((r) => `<tr><td>${escapeHtml(r.label)}</td><td>${escapeHtml(r.bars)}</td><td>${pc(num(r.spread_ann))}</td><td>[${pc(num(r.spread_ci_low))}, ${pc(num(r.spread_ci_high))}]</td><td>${Number.isFinite(num(r.spread_t)) ? num(r.spread_t).toFixed(2) : '–'}</td></tr>`).join('');
+  const bars = rows.map((r) => ({
+    src: `regimes.csv:${lines.get(r)}:spread_ann`,
+    label: r.label,
+    value: num(r.spread_ann),
+    low: num(r.spread_ci_low),
+    high: num(r.spread_ci_high),
+    title: `${r.label}: ${pc(num(r.spread_ann))} a year, 95 % CI ${pc(num(r.spread_ci_low))} to ${pc(num(r.spread_ci_high))}, Newey–West t ${num(r.spread_t).toFixed(2)}, ${r.bars} bars`,
+  }));
+  const table = rows
+    .map(
+      (r) =>
+        `<tr><td>${escapeHtml(r.label)}</td><td>${escapeHtml(r.bars)}</td><td>${pc(num(r.spread_ann))}</td><td>[${pc(num(r.spread_ci_low))}, ${pc(num(r.spread_ci_high))}]</td><td>${Number.isFinite(num(r.spread_t)) ? num(r.spread_t).toFixed(2) : '–'}</td></tr>`,
+    )
+    .join('');
   return `${barChart(id, bars, 'annualized small minus large spread by Fed phase')}
 <table id="${escapeHtml(id)}-table" class="compact"><thead><tr><th>phase</th><th>bars</th><th>spread a year</th><th>95 % CI</th><th>Newey–West t</th></tr></thead><tbody>${table}</tbody></table>
 <p class="how">Annualized spread = mean per-bar (small − large) return × bars per year over the bars held in the phase known at the previous close. Whiskers and CI: stationary block bootstrap of the whole spread series with its phase labels (Politis &amp; Romano 1994; mean block length by Politis &amp; White 2004; 2,000 draws in a run, 10,000 in <code>ratecycle claims</code>). t: Newey–West (Bartlett kernel, lag floor(4 (T/100)^(2/9))).</p>`;
@@ -49,7 +69,11 @@ export function regimeInferenceChart(regimes: Table, id = 'regimes-inference'): 
 export function cycleBars(events: Table, id = 'first-cut-bars'): string {
   const rows = events.map((e, i) => ({ e, line: i + 2 })).filter(({ e }) => e.event === 'first-cut' && e.horizon_months === '12' && e.exit_date !== '');
   if (!rows.length) return '';
-  return barChart(id, rows.map(({ e, line }) => ({ label: e.event_date.slice(0, 7), value: num(e.spread), src: `events.csv:${line}:spread` })), '12-month small minus large spread after each first cut');
+  return barChart(
+    id,
+    rows.map(({ e, line }) => ({ label: e.event_date.slice(0, 7), value: num(e.spread), src: `events.csv:${line}:spread` })),
+    '12-month small minus large spread after each first cut',
+  );
 }
 
 /** strategy-inference.csv of a run folder as a table (empty when the folder predates it). */
@@ -59,7 +83,10 @@ export function strategyInferenceTable(dir: string): string {
   const { header, rows } = readCsv(file);
   const get = (r: string[], name: string) => r[header.indexOf(name)];
   const body = rows
-    .map((r) => `<tr><td>${escapeHtml(get(r, 'versus'))}</td><td>${escapeHtml(get(r, 'n'))}</td><td>${pc(num(get(r, 'mean_ann')))}</td><td>[${pc(num(get(r, 'ci_low')))}, ${pc(num(get(r, 'ci_high')))}]</td><td>${Number.isFinite(num(get(r, 'nw_t'))) ? num(get(r, 'nw_t')).toFixed(2) : '–'}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr><td>${escapeHtml(get(r, 'versus'))}</td><td>${escapeHtml(get(r, 'n'))}</td><td>${pc(num(get(r, 'mean_ann')))}</td><td>[${pc(num(get(r, 'ci_low')))}, ${pc(num(get(r, 'ci_high')))}]</td><td>${Number.isFinite(num(get(r, 'nw_t'))) ? num(get(r, 'nw_t')).toFixed(2) : '–'}</td></tr>`,
+    )
     .join('');
   return `<h3>The strategy's edge: different from noise?</h3><table id="strategy-inference" class="compact"><thead><tr><th>strategy minus</th><th>bars</th><th>mean a year</th><th>95 % CI</th><th>Newey–West t</th></tr></thead><tbody>${body}</tbody></table>
 <p class="how">Mean per-bar difference of the strategy's return and cash, large caps or small caps, × bars per year (strategy-inference.csv); interval by stationary block bootstrap (2,000 draws, block length by Politis–White); t by Newey–West with the default lag.</p>`;
@@ -71,7 +98,9 @@ export function inferenceSection(run: RunData): string {
   const parts = [
     strategyInferenceTable(run.dir),
     `<h3>After first cuts: is the average different from noise?</h3>${eventInferenceTable(run.eventsSummary)}`,
-    path ? `<h3>Average path of small − large around first cuts</h3>${pathChart('events-path', path, 'average small minus large path around first cuts', 'events-path.csv')}<p class="how">Cumulative small − large return against months from the first cut's close (0), 3 months before to 24 after (events-path.csv). Orange: the mean with its bootstrap 95 % band over the ${Math.max(0, ...path.n.filter(Number.isFinite))} first cuts; dashed grey: 95 % of the mean over as many random entry dates (placebo band); 2,000 draws each. A mean inside the placebo band is what any dates give.</p>` : '',
+    path
+      ? `<h3>Average path of small − large around first cuts</h3>${pathChart('events-path', path, 'average small minus large path around first cuts', 'events-path.csv')}<p class="how">Cumulative small − large return against months from the first cut's close (0), 3 months before to 24 after (events-path.csv). Orange: the mean with its bootstrap 95 % band over the ${Math.max(0, ...path.n.filter(Number.isFinite))} first cuts; dashed grey: 95 % of the mean over as many random entry dates (placebo band); 2,000 draws each. A mean inside the placebo band is what any dates give.</p>`
+      : '',
     `<h3>12-month spread after each first cut</h3>${cycleBars(run.events)}`,
     `<h3>Small − large by Fed phase, with 95 % intervals</h3>${regimeInferenceChart(run.regimes)}`,
   ];
@@ -92,7 +121,11 @@ export function compareInferenceSection(runs: readonly RunData[]): string {
     seen.add(u);
     const first = run.eventsSummary.filter((s) => s.event === 'first-cut');
     if (!first.length || !('spread_ci_low' in first[0])) continue;
-    parts.push(`<h3>${escapeHtml(u)}: small − large after first cuts</h3>${eventInferenceTable(first, `compare-events-inference-${u}`)}<h3>${escapeHtml(u)}: small − large by Fed phase</h3>${regimeInferenceChart(run.regimes, `compare-regimes-inference-${u}`)}`);
+    parts.push(
+      `<h3>${escapeHtml(u)}: small − large after first cuts</h3>${eventInferenceTable(first, `compare-events-inference-${u}`)}<h3>${escapeHtml(u)}: small − large by Fed phase</h3>${regimeInferenceChart(run.regimes, `compare-regimes-inference-${u}`)}`,
+    );
   }
-  return parts.length ? `<section id="compare-inference"><h2>How sure can we be? (small vs large, whatever the strategy)</h2>${parts.join('\n')}</section>` : '';
+  return parts.length
+    ? `<section id="compare-inference"><h2>How sure can we be? (small vs large, whatever the strategy)</h2>${parts.join('\n')}</section>`
+    : '';
 }

@@ -109,4 +109,5 @@ export function chartSection(id: string, title: string, how: string, extra = '')
 }
 
 /** Legend of the phase shading. */
-export const PHASE_LEGEND = '<p class="legend-phases"><span style="background:rgba(34,160,90,0.18)">easing phase</span><span style="background:rgba(214,60,50,0.16)">tightening phase</span>unshaded: hold</p>';
+export const PHASE_LEGEND =
+  '<p class="legend-phases"><span style="background:rgba(34,160,90,0.18)">easing phase</span><span style="background:rgba(214,60,50,0.16)">tightening phase</span>unshaded: hold</p>';

@@ -17,9 +17,16 @@ export function paramsText(params: Record<string, unknown>): string {
 function header(run: RunData): string {
   const m = run.manifest;
   const cost = Array.isArray(m.options.costBps) ? m.options.costBps.join('/') : m.options.costBps;
-  const hashes = Object.entries(m.data.hashes).map(([f, h]) => `${f} ${h.slice(0, 10)}`).join(', ');
+  const hashes = Object.entries(m.data.hashes)
+    .map(([f, h]) => `${f} ${h.slice(0, 10)}`)
+    .join(', ');
   const warn = (m.warnings ?? []).map((w) => `<div class="note">${escapeHtml(w)}</div>`).join('');
-  const units = m.universe.units && Object.keys(m.universe.units).length ? `; ${Object.entries(m.universe.units).map(([a, u]) => `${a}: ${u}`).join('; ')}` : '';
+  const units =
+    m.universe.units && Object.keys(m.universe.units).length
+      ? `; ${Object.entries(m.universe.units)
+          .map(([a, u]) => `${a}: ${u}`)
+          .join('; ')}`
+      : '';
   return `<header class="top">
 <h1>${escapeHtml(m.strategy.name)} <small class="muted">${escapeHtml(m.strategy.id)}</small></h1>
 <p class="lead">${escapeHtml(m.strategy.description)}</p>
@@ -46,7 +53,11 @@ function annualBars(run: RunData): string {
   const chart = barChart({
     id: 'annual-bars',
     categories: run.annual.map((r) => r.year),
-    series: series.map((s) => ({ label: s.label, values: run.annual.map((r) => (r[s.key] === '' ? NaN : Number(r[s.key]))), src: run.annual.map((_, i) => `returns-annual.csv:${i}:${s.key}`) })),
+    series: series.map((s) => ({
+      label: s.label,
+      values: run.annual.map((r) => (r[s.key] === '' ? NaN : Number(r[s.key]))),
+      src: run.annual.map((_, i) => `returns-annual.csv:${i}:${s.key}`),
+    })),
     unit: 'percent',
     yLabel: 'calendar-year return (%)',
     xLabel: 'year (partial first and last years)',
@@ -64,15 +75,32 @@ function quantileBoxes(run: RunData): string {
       const i = run.quantiles.findIndex((q) => q.period === p && q.series === s.key);
       const q = run.quantiles[i];
       const v = (k: string) => Number(q[k]);
-      return { label: s.key, n: v('n'), min: v('min'), whiskerLow: v('whisker_low'), q1: v('q1'), median: v('median'), q3: v('q3'), whiskerHigh: v('whisker_high'), max: v('max'), src: `quantiles.csv:${i}:median` };
+      return {
+        label: s.key,
+        n: v('n'),
+        min: v('min'),
+        whiskerLow: v('whisker_low'),
+        q1: v('q1'),
+        median: v('median'),
+        q3: v('q3'),
+        whiskerHigh: v('whisker_high'),
+        max: v('max'),
+        src: `quantiles.csv:${i}:median`,
+      };
     }),
   }));
   return `${boxChart({ id: 'quantile-boxes', groups, yLabel: 'return (%)' })}<p class="how">Box: quartiles with the median (thick line); whiskers: the most extreme returns within 1.5 × the interquartile range (Tukey); circles: the minimum and maximum. Hover a box for its numbers and n.</p>`;
 }
 
 function distributionSection(run: RunData): string {
-  const panels = seriesOf(run).map((s, i) => `<div><h3>${escapeHtml(s.label)}</h3><div class="chart" id="chart-dist-${i}"></div></div>`).join('');
-  return section('Distribution of monthly returns', `<div class="small-multiples">${panels}</div><p class="how">Histogram of calendar-month returns (bars, months per bin) with the normal distribution of the same mean and standard deviation (dashed), on common bins (distribution.csv). Fat tails show as bars beyond the dashed curve.</p>`, 'distribution');
+  const panels = seriesOf(run)
+    .map((s, i) => `<div><h3>${escapeHtml(s.label)}</h3><div class="chart" id="chart-dist-${i}"></div></div>`)
+    .join('');
+  return section(
+    'Distribution of monthly returns',
+    `<div class="small-multiples">${panels}</div><p class="how">Histogram of calendar-month returns (bars, months per bin) with the normal distribution of the same mean and standard deviation (dashed), on common bins (distribution.csv). Fat tails show as bars beyond the dashed curve.</p>`,
+    'distribution',
+  );
 }
 
 /** The whole single-run report as one self-contained HTML page: the answer first, details below. */
@@ -82,13 +110,30 @@ export function renderRunReport(run: RunData): string {
   const body = [
     header(run),
     `<section class="summary"><h2>The answer in one minute</h2><div class="grid2">${verdict(run)}<div class="table-wrap">${metricsTable(run, 'key')}</div></div></section>`,
-    chartSection('equity', 'Equity (log scale) vs each buy-and-hold', 'Growth of 1 for the strategy and for buying and holding each asset (equity.csv, buy-hold.csv). Shading: Fed easing (green) and tightening (red) phases as known at each close.', PHASE_LEGEND),
+    chartSection(
+      'equity',
+      'Equity (log scale) vs each buy-and-hold',
+      'Growth of 1 for the strategy and for buying and holding each asset (equity.csv, buy-hold.csv). Shading: Fed easing (green) and tightening (red) phases as known at each close.',
+      PHASE_LEGEND,
+    ),
     chartSection('drawdown', 'Underwater: drawdown of the strategy and each buy-and-hold', 'Fall from the running peak of equity (equity.csv, buy-hold.csv).'),
-    chartSection('rate', 'Fed policy rate', 'Target rate (upper bound since 2008) or effective funds rate before 1982, percent per year; dotted lines mark FOMC cuts.'),
+    chartSection(
+      'rate',
+      'Fed policy rate',
+      'Target rate (upper bound since 2008) or effective funds rate before 1982, percent per year; dotted lines mark FOMC cuts.',
+    ),
     chartSection('rolling', 'Rolling 12-month return', 'Compounded return over the trailing 12 calendar months at each bar (rolling.csv).'),
-    chartSection('rolling-sharpe', 'Rolling 12-month Sharpe ratio', 'Annualized Sharpe ratio of the trailing 12 months’ returns in excess of cash (rolling.csv).'),
+    chartSection(
+      'rolling-sharpe',
+      'Rolling 12-month Sharpe ratio',
+      'Annualized Sharpe ratio of the trailing 12 months’ returns in excess of cash (rolling.csv).',
+    ),
     chartSection('rolling-vol', 'Rolling 12-month volatility', 'Annualized standard deviation of the trailing 12 months’ bar returns (rolling.csv).'),
-    chartSection('rolling-beta', `Rolling 12-month beta to large caps (${bench})`, `Beta of the trailing 12 months’ excess returns against ${bench}'s (rolling.csv); 1 = moves one for one with large caps.`),
+    chartSection(
+      'rolling-beta',
+      `Rolling 12-month beta to large caps (${bench})`,
+      `Beta of the trailing 12 months’ excess returns against ${bench}'s (rolling.csv); 1 = moves one for one with large caps.`,
+    ),
     distributionSection(run),
     section('Return quantiles by period', quantileBoxes(run), 'quantiles'),
     section('Annual returns', annualBars(run)),

@@ -14,7 +14,13 @@ export function pctCell(x: number): string {
 }
 
 function columnHead(run: RunData, c: string): string {
-  return c === 'small' ? assetLabel(run, run.manifest.universe.small) : c === 'large' ? assetLabel(run, run.manifest.universe.large) : c === 'bonds' && run.manifest.universe.bonds ? assetLabel(run, run.manifest.universe.bonds) : c;
+  return c === 'small'
+    ? assetLabel(run, run.manifest.universe.small)
+    : c === 'large'
+      ? assetLabel(run, run.manifest.universe.large)
+      : c === 'bonds' && run.manifest.universe.bonds
+        ? assetLabel(run, run.manifest.universe.bonds)
+        : c;
 }
 
 const KEY_METRICS = ['totalReturn', 'cagr', 'volatility', 'sharpe', 'sortino', 'maxDrawdown', 'calmar', 'exposure', 'turnoverAnnual', 'rebalances', 'psr'];
@@ -25,12 +31,16 @@ export function metricsTable(run: RunData, which: 'key' | 'all'): string {
   const keys = which === 'key' ? KEY_METRICS.filter((k) => definitions[k]) : Object.keys(definitions);
   const head = columns.map((c) => `<th>${escapeHtml(columnHead(run, c))}</th>`).join('');
   const rows = keys
-    .map((key) => `<tr><td title="${escapeHtml(definitions[key].definition)}">${escapeHtml(definitions[key].label)}</td>${columns.map((c) => `<td>${escapeHtml(formatValue(metrics[c]?.[key] ?? null, definitions[key].unit))}</td>`).join('')}</tr>`)
+    .map(
+      (key) =>
+        `<tr><td title="${escapeHtml(definitions[key].definition)}">${escapeHtml(definitions[key].label)}</td>${columns.map((c) => `<td>${escapeHtml(formatValue(metrics[c]?.[key] ?? null, definitions[key].unit))}</td>`).join('')}</tr>`,
+    )
     .join('\n');
   const id = which === 'key' ? 'key-metrics' : 'metrics-table';
-  const how = which === 'key'
-    ? 'Strategy vs buying and holding each asset over the same bars; every metric, with definitions, is in "All metrics" below.'
-    : 'Sharpe and Sortino use returns in excess of the cash series; annualization uses the bars per year measured from the calendar. Hover a label for its definition.';
+  const how =
+    which === 'key'
+      ? 'Strategy vs buying and holding each asset over the same bars; every metric, with definitions, is in "All metrics" below.'
+      : 'Sharpe and Sortino use returns in excess of the cash series; annualization uses the bars per year measured from the calendar. Hover a label for its definition.';
   return `<table id="${id}" class="sticky-first"><thead><tr><th>metric</th>${head}</tr></thead><tbody>${rows}</tbody></table><p class="how">${how}</p>`;
 }
 
@@ -62,7 +72,10 @@ export function heatmap(run: RunData): string {
 export function regimeTable(regimes: Table): string {
   const bonds = regimes.length > 0 && 'bonds' in regimes[0];
   const rows = regimes
-    .map((r) => `<tr><td>${escapeHtml(r.scope === 'phase' ? `${r.label} (all)` : r.label)}</td><td>${escapeHtml(r.start)}</td><td>${escapeHtml(r.end)}</td><td>${Number(r.days).toLocaleString('en-US')}</td>${pctCell(n(r.strategy))}${pctCell(n(r.small))}${pctCell(n(r.large))}${bonds ? pctCell(n(r.bonds)) : ''}${pctCell(n(r.relative))}${pctCell(n(r.strategy_ann))}${pctCell(n(r.small_ann))}${pctCell(n(r.large_ann))}${bonds ? pctCell(n(r.bonds_ann)) : ''}</tr>`)
+    .map(
+      (r) =>
+        `<tr><td>${escapeHtml(r.scope === 'phase' ? `${r.label} (all)` : r.label)}</td><td>${escapeHtml(r.start)}</td><td>${escapeHtml(r.end)}</td><td>${Number(r.days).toLocaleString('en-US')}</td>${pctCell(n(r.strategy))}${pctCell(n(r.small))}${pctCell(n(r.large))}${bonds ? pctCell(n(r.bonds)) : ''}${pctCell(n(r.relative))}${pctCell(n(r.strategy_ann))}${pctCell(n(r.small_ann))}${pctCell(n(r.large_ann))}${bonds ? pctCell(n(r.bonds_ann)) : ''}</tr>`,
+    )
     .join('\n');
   return `<table id="regimes-table" class="sticky-first"><thead><tr><th>regime</th><th>from</th><th>to</th><th>days</th><th>strategy</th><th>small</th><th>large</th>${bonds ? '<th>bonds</th>' : ''}<th>small vs large</th><th>strategy ann.</th><th>small ann.</th><th>large ann.</th>${bonds ? '<th>bonds ann.</th>' : ''}</tr></thead><tbody>${rows}</tbody></table>
 <p class="how">Phase rows chain every bar held while the Fed phase known at the previous close was easing, tightening or hold. Cycle rows run from a cycle's first move to the next cycle's first move. "small vs large" = (1 + small) / (1 + large) − 1.</p>`;
@@ -87,7 +100,10 @@ export function eventTables(events: Table, summary: Table): string {
   const head2 = horizons.map(() => '<th>small</th><th>large</th><th>spread</th>').join('');
   const bonds = summary.length > 0 && 'bonds_mean' in summary[0];
   const sumRows = summary
-    .map((s) => `<tr><td>${escapeHtml(s.event)}</td><td>${escapeHtml(s.horizon_months)}</td><td>${escapeHtml(s.n)}</td>${pctCell(n(s.small_mean))}${pctCell(n(s.small_median))}${pctCell(n(s.large_mean))}${pctCell(n(s.large_median))}${pctCell(n(s.spread_mean))}${pctCell(n(s.spread_median))}<td>${formatPercent(n(s.spread_hit_rate))}</td>${pctCell(n(s.strategy_mean))}${bonds ? pctCell(n(s.bonds_mean)) : ''}</tr>`)
+    .map(
+      (s) =>
+        `<tr><td>${escapeHtml(s.event)}</td><td>${escapeHtml(s.horizon_months)}</td><td>${escapeHtml(s.n)}</td>${pctCell(n(s.small_mean))}${pctCell(n(s.small_median))}${pctCell(n(s.large_mean))}${pctCell(n(s.large_median))}${pctCell(n(s.spread_mean))}${pctCell(n(s.spread_median))}<td>${formatPercent(n(s.spread_hit_rate))}</td>${pctCell(n(s.strategy_mean))}${bonds ? pctCell(n(s.bonds_mean)) : ''}</tr>`,
+    )
     .join('\n');
   return `<table id="events-table" class="sticky-first"><thead><tr><th rowspan="2">first cut</th><th rowspan="2">entry</th>${head1}</tr><tr>${head2}</tr></thead><tbody>${rows}</tbody></table>
 <h3>Averages</h3><table id="events-summary" class="sticky-first"><thead><tr><th>event</th><th>months</th><th>n</th><th>small mean</th><th>small median</th><th>large mean</th><th>large median</th><th>spread mean</th><th>spread median</th><th>small beat large</th><th>strategy mean</th>${bonds ? '<th>bonds mean</th>' : ''}</tr></thead><tbody>${sumRows}</tbody></table>
@@ -96,21 +112,35 @@ export function eventTables(events: Table, summary: Table): string {
 
 /** The ten deepest drawdowns of the strategy. */
 export function drawdownsTable(dd: Table): string {
-  const rows = dd.map((d) => `<tr><td>${escapeHtml(d.rank)}</td><td>${escapeHtml(d.peak)}</td><td>${escapeHtml(d.trough)}</td><td>${escapeHtml(d.recovery || 'not recovered')}</td>${pctCell(n(d.depth))}<td>${Number(d.days).toLocaleString('en-US')}</td></tr>`).join('\n');
+  const rows = dd
+    .map(
+      (d) =>
+        `<tr><td>${escapeHtml(d.rank)}</td><td>${escapeHtml(d.peak)}</td><td>${escapeHtml(d.trough)}</td><td>${escapeHtml(d.recovery || 'not recovered')}</td>${pctCell(n(d.depth))}<td>${Number(d.days).toLocaleString('en-US')}</td></tr>`,
+    )
+    .join('\n');
   return `<table id="drawdowns-table"><thead><tr><th>#</th><th>peak</th><th>trough</th><th>recovery</th><th>depth</th><th>days</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 /** Round trips per asset: statistics first (count, hit rate, average win and loss), then the list. */
 export function roundTripTables(run: RunData): string {
   const stats = run.roundTripsSummary
-    .map((s) => `<tr><td>${escapeHtml(s.asset === 'all' ? 'all assets' : assetLabel(run, s.asset))}</td><td>${escapeHtml(s.count)}</td><td>${formatPercent(n(s.hit_rate))}</td>${pctCell(n(s.avg_win))}${pctCell(n(s.avg_loss))}${pctCell(n(s.avg_return))}<td>${formatValue(n(s.payoff), 'ratio')}</td><td>${formatValue(n(s.avg_days), 'days')}</td><td>${escapeHtml(s.open)}</td></tr>`)
+    .map(
+      (s) =>
+        `<tr><td>${escapeHtml(s.asset === 'all' ? 'all assets' : assetLabel(run, s.asset))}</td><td>${escapeHtml(s.count)}</td><td>${formatPercent(n(s.hit_rate))}</td>${pctCell(n(s.avg_win))}${pctCell(n(s.avg_loss))}${pctCell(n(s.avg_return))}<td>${formatValue(n(s.payoff), 'ratio')}</td><td>${formatValue(n(s.avg_days), 'days')}</td><td>${escapeHtml(s.open)}</td></tr>`,
+    )
     .join('\n');
   const LIMIT = 500;
   const list = run.roundTrips
     .slice(0, LIMIT)
-    .map((t) => `<tr><td>${escapeHtml(assetLabel(run, t.asset))}</td><td>${escapeHtml(t.side)}</td><td>${escapeHtml(t.entry_date)}</td><td>${escapeHtml(t.exit_date)}${t.open === 'true' ? ' (open)' : ''}</td><td>${Number(t.days).toLocaleString('en-US')}</td>${pctCell(n(t.return))}</tr>`)
+    .map(
+      (t) =>
+        `<tr><td>${escapeHtml(assetLabel(run, t.asset))}</td><td>${escapeHtml(t.side)}</td><td>${escapeHtml(t.entry_date)}</td><td>${escapeHtml(t.exit_date)}${t.open === 'true' ? ' (open)' : ''}</td><td>${Number(t.days).toLocaleString('en-US')}</td>${pctCell(n(t.return))}</tr>`,
+    )
     .join('\n');
-  const more = run.roundTrips.length > LIMIT ? `<p class="how">${(run.roundTrips.length - LIMIT).toLocaleString('en-US')} more round trips are in round-trips.csv.</p>` : '';
+  const more =
+    run.roundTrips.length > LIMIT
+      ? `<p class="how">${(run.roundTrips.length - LIMIT).toLocaleString('en-US')} more round trips are in round-trips.csv.</p>`
+      : '';
   return `<table id="round-trip-stats" class="sticky-first"><thead><tr><th>asset</th><th>round trips</th><th>hit rate</th><th>average win</th><th>average loss</th><th>average</th><th>payoff (win / loss)</th><th>average days held</th><th>still open</th></tr></thead><tbody>${stats}</tbody></table>
 <details${run.roundTrips.length <= 30 ? ' open' : ''}><summary>show ${run.roundTrips.length.toLocaleString('en-US')} round trips</summary><table id="round-trips-table"><thead><tr><th>asset</th><th>side</th><th>entry</th><th>exit</th><th>days</th><th>return</th></tr></thead><tbody>${list}</tbody></table>${more}</details>
 <p class="how">A round trip opens at the close where an asset's weight turns non-zero and closes where it returns to zero or changes sign; resizing in between does not split it. Its return is the asset's own return while held (sign-adjusted for shorts), before costs. Statistics count closed round trips; hit rate = share with a return above zero; payoff = average win / |average loss|.</p>`;
@@ -121,7 +151,10 @@ export function tradesTable(trades: Table): string {
   const LIMIT = 500;
   const rows = trades
     .slice(0, LIMIT)
-    .map((t) => `<tr><td>${escapeHtml(t.date)}</td><td>${escapeHtml(t.asset)}</td><td>${formatPercent(n(t.from))}</td><td>${formatPercent(n(t.to))}</td><td>${n(t.value).toLocaleString('en-US', { maximumFractionDigits: 4 })}</td><td>${n(t.cost).toLocaleString('en-US', { maximumFractionDigits: 6 })}</td></tr>`)
+    .map(
+      (t) =>
+        `<tr><td>${escapeHtml(t.date)}</td><td>${escapeHtml(t.asset)}</td><td>${formatPercent(n(t.from))}</td><td>${formatPercent(n(t.to))}</td><td>${n(t.value).toLocaleString('en-US', { maximumFractionDigits: 4 })}</td><td>${n(t.cost).toLocaleString('en-US', { maximumFractionDigits: 6 })}</td></tr>`,
+    )
     .join('\n');
   const more = trades.length > LIMIT ? `<p class="how">${(trades.length - LIMIT).toLocaleString('en-US')} more trades are in trades.csv.</p>` : '';
   return `<details><summary>show ${trades.length.toLocaleString('en-US')} trade legs</summary><table id="trades-table"><thead><tr><th>date</th><th>asset</th><th>weight before</th><th>weight after</th><th>traded value</th><th>cost</th></tr></thead><tbody>${rows}</tbody></table>${more}</details><p class="how">One row per asset traded at a rebalance; traded value and cost are in units of the initial equity (1).</p>`;

@@ -25,7 +25,9 @@ export function verdict(run: RunData): string {
   const call = verdictCall(count, low, high);
   const easing = run.regimes.find((r) => r.scope === 'phase' && r.label === 'easing');
   const m = run.metrics.metrics;
-  const s = m.strategy, l = m.large, sm = m.small;
+  const s = m.strategy,
+    l = m.large,
+    sm = m.small;
   const rows = [
     count > 0
       ? `<li><b>After first cuts (12 months, n = ${count} cycles):</b> small caps ${formatPercent(n(s12!.small_mean))} vs large caps ${formatPercent(n(s12!.large_mean))} on average (spread ${formatPercent(spread)}${Number.isFinite(low) ? `, 95 % CI ${formatPercent(low)} to ${formatPercent(high)}` : ''}${s12!.placebo_p ? `, placebo p ${formatValue(n(s12!.placebo_p), 'ratio')}` : ''}); small caps ahead in ${wins} of ${count}.</li>`

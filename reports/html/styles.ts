@@ -19,8 +19,11 @@ export function styleOf(i: number): { color: string; dash: number[] | undefined;
 
 /** SVG <defs> with the hatched, dotted and cross-hatched fills of every palette colour. */
 export function svgDefs(): string {
-  const defs = PALETTE.map((c, k) => `<pattern id="fill-hatch-${k}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="${c}" opacity="0.25"/><line x1="0" y1="0" x2="0" y2="6" stroke="${c}" stroke-width="3"/></pattern>`
-    + `<pattern id="fill-dots-${k}" width="5" height="5" patternUnits="userSpaceOnUse"><rect width="5" height="5" fill="${c}" opacity="0.18"/><circle cx="2.5" cy="2.5" r="1.4" fill="${c}"/></pattern>`
-    + `<pattern id="fill-cross-${k}" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="${c}" opacity="0.2"/><path d="M0 0L6 6M6 0L0 6" stroke="${c}" stroke-width="1.2"/></pattern>`);
+  const defs = PALETTE.map(
+    (c, k) =>
+      `<pattern id="fill-hatch-${k}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="${c}" opacity="0.25"/><line x1="0" y1="0" x2="0" y2="6" stroke="${c}" stroke-width="3"/></pattern>` +
+      `<pattern id="fill-dots-${k}" width="5" height="5" patternUnits="userSpaceOnUse"><rect width="5" height="5" fill="${c}" opacity="0.18"/><circle cx="2.5" cy="2.5" r="1.4" fill="${c}"/></pattern>` +
+      `<pattern id="fill-cross-${k}" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="${c}" opacity="0.2"/><path d="M0 0L6 6M6 0L0 6" stroke="${c}" stroke-width="1.2"/></pattern>`,
+  );
   return `<svg width="0" height="0" style="position:absolute" aria-hidden="true"><defs>${defs.join('')}</defs></svg>`;
 }

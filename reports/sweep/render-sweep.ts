@@ -11,7 +11,15 @@ export interface SweepPageInput {
   metric: string;
   x: string;
   y: string;
-  summary: { sets: number; errors: number; trials: number; deflatedSharpe: number; best?: { index: number; params: Record<string, unknown>; value: number }; dsr?: { cash: DeflatedSharpeReport; benchmark: DeflatedSharpeReport }; pbo?: PboReport };
+  summary: {
+    sets: number;
+    errors: number;
+    trials: number;
+    deflatedSharpe: number;
+    best?: { index: number; params: Record<string, unknown>; value: number };
+    dsr?: { cash: DeflatedSharpeReport; benchmark: DeflatedSharpeReport };
+    pbo?: PboReport;
+  };
   top: { dir: string; params: Record<string, unknown>; value: number }[];
   /** sweep-distribution.csv as written beside the page (computed from the rows when absent). */
   distribution?: ReturnType<typeof metricDistribution>;
@@ -28,7 +36,9 @@ function overfittingTable(s: SweepPageInput['summary']): string {
   if (s.dsr) rows.push(dsrRow('Deflated Sharpe ratio vs cash', s.dsr.cash), dsrRow('Deflated Sharpe ratio vs benchmark', s.dsr.benchmark));
   const p = s.pbo;
   if (p && p.value !== null) {
-    rows.push(`<tr><td>Probability of backtest overfitting</td><td class="num">${pct(p.value)}</td><td>${p.trials.toLocaleString('en-US')} sets × ${p.months} months, ${p.blocks} blocks, ${p.splits.toLocaleString('en-US')} splits</td><td>share of splits where the set with the best in-sample ${escapeHtml(p.statistic)} ranks at or below the out-of-sample median (Bailey, Borwein, López de Prado & Zhu 2017); out-of-sample loss in ${pct(p.probOosLoss)} of splits, degradation slope ${p.degradation.slope.toFixed(2)}</td></tr>`);
+    rows.push(
+      `<tr><td>Probability of backtest overfitting</td><td class="num">${pct(p.value)}</td><td>${p.trials.toLocaleString('en-US')} sets × ${p.months} months, ${p.blocks} blocks, ${p.splits.toLocaleString('en-US')} splits</td><td>share of splits where the set with the best in-sample ${escapeHtml(p.statistic)} ranks at or below the out-of-sample median (Bailey, Borwein, López de Prado & Zhu 2017); out-of-sample loss in ${pct(p.probOosLoss)} of splits, degradation slope ${p.degradation.slope.toFixed(2)}</td></tr>`,
+    );
   } else if (p) {
     rows.push(`<tr><td>Probability of backtest overfitting</td><td class="num">–</td><td></td><td>not computed: ${escapeHtml(p.reason)}</td></tr>`);
   }
@@ -46,7 +56,9 @@ export function renderSweep(page_: SweepPageInput): string {
   const distinct = (name: string) => new Set(input.rows.map((r) => r[col(name)])).size;
   // the axis with more values runs down the rows, so the page stays narrow
   if (distinct(input.x) > distinct(input.y)) input = { ...input, x: input.y, y: input.x };
-  const xi = col(input.x), yi = col(input.y), mi = col(input.metric);
+  const xi = col(input.x),
+    yi = col(input.y),
+    mi = col(input.metric);
   const xs = [...new Set(input.rows.map((r) => r[xi]))].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
   const ys = [...new Set(input.rows.map((r) => r[yi]))].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
   const cell = new Map<string, number>();
@@ -57,24 +69,49 @@ export function renderSweep(page_: SweepPageInput): string {
     if (!cell.has(k) || v > cell.get(k)!) cell.set(k, v);
   }
   const vals = [...cell.values()];
-  const lo = Math.min(...vals), hi = Math.max(...vals);
+  const lo = Math.min(...vals),
+    hi = Math.max(...vals);
   const color = (v: number) => {
     const t = hi > lo ? (v - lo) / (hi - lo) : 0.5;
     return `hsl(${Math.round(10 + t * 120)}, 60%, ${Math.round(88 - t * 30)}%)`;
   };
   const grid = `<table class="heat" id="sweep-heatmap"><thead><tr><th>${escapeHtml(input.y)} \\ ${escapeHtml(input.x)}</th>${xs.map((x) => `<th>${escapeHtml(x)}</th>`).join('')}</tr></thead><tbody>${ys
-    .map((y) => `<tr><td>${escapeHtml(y)}</td>${xs.map((x) => {
-      const v = cell.get(`${x}\u0000${y}`);
-      return v === undefined ? '<td></td>' : `<td style="background:${color(v)}" title="${escapeHtml(`${input.x}=${x} ${input.y}=${y}: ${v}`)}">${v.toFixed(3)}</td>`;
-    }).join('')}</tr>`)
+    .map(
+      (y) =>
+        `<tr><td>${escapeHtml(y)}</td>${xs
+          .map((x) => {
+            const v = cell.get(`${x}\u0000${y}`);
+            return v === undefined
+              ? '<td></td>'
+              : `<td style="background:${color(v)}" title="${escapeHtml(`${input.x}=${x} ${input.y}=${y}: ${v}`)}">${v.toFixed(3)}</td>`;
+          })
+          .join('')}</tr>`,
+    )
     .join('\n')}</tbody></table>`;
   const s = input.summary;
-  const best = s.best ? Object.entries(s.best.params).map(([k, v]) => `${k}=${String(v)}`).join(' ') : '–';
+  const best = s.best
+    ? Object.entries(s.best.params)
+        .map(([k, v]) => `${k}=${String(v)}`)
+        .join(' ')
+    : '–';
   const top = input.top
-    .map((t, i) => `<tr><td>${i + 1}</td><td>${escapeHtml(Object.entries(t.params).map(([k, v]) => `${k}=${String(v)}`).join(' '))}</td><td>${t.value.toFixed(4)}</td><td><a href="${escapeHtml(t.dir)}/report.html">${escapeHtml(t.dir)}/report.html</a></td></tr>`)
+    .map(
+      (t, i) =>
+        `<tr><td>${i + 1}</td><td>${escapeHtml(
+          Object.entries(t.params)
+            .map(([k, v]) => `${k}=${String(v)}`)
+            .join(' '),
+        )}</td><td>${t.value.toFixed(4)}</td><td><a href="${escapeHtml(t.dir)}/report.html">${escapeHtml(t.dir)}/report.html</a></td></tr>`,
+    )
     .join('\n');
   const params = Object.keys(s.best?.params ?? {}).filter((p) => col(p) >= 0 && distinct(p) > 1);
-  const extra = sweepCharts({ header: input.header, rows: input.rows }, input.distribution ?? metricDistribution(input, input.metric), input.metric, params, s.best);
+  const extra = sweepCharts(
+    { header: input.header, rows: input.rows },
+    input.distribution ?? metricDistribution(input, input.metric),
+    input.metric,
+    params,
+    s.best,
+  );
   const body = `<header class="top"><h1>${escapeHtml(input.title)}</h1>
 <p class="lead">${s.sets.toLocaleString('en-US')} parameter sets, ${s.errors.toLocaleString('en-US')} failed. Best ${escapeHtml(input.metric)} = ${s.best ? s.best.value.toFixed(4) : '–'} at ${escapeHtml(best)}.</p>
 <p class="lead"><b>Deflated Sharpe ratio of the best set: ${Number.isFinite(s.deflatedSharpe) ? (s.deflatedSharpe * 100).toFixed(1) + '%' : '–'}</b> — the probability that its true Sharpe ratio beats the best of ${s.trials.toLocaleString('en-US')} trials of pure luck (Bailey & López de Prado 2014). Below 95 %, the winner may be an artefact of searching.</p>${overfittingTable(s)}</header>

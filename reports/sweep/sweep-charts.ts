@@ -28,7 +28,12 @@ export function metricDistribution(t: ResultsTable, metric: string): { header: s
  * other parameter held at the best set's value (rows of results.csv). When no such rows exist
  * (random search), the best metric over the sets with that value (a profile).
  */
-export function sensitivity(t: ResultsTable, metric: string, params: string[], best: Record<string, unknown>): { param: string; mode: 'others at best' | 'profile'; points: { value: string; row: number; metric: number }[] }[] {
+export function sensitivity(
+  t: ResultsTable,
+  metric: string,
+  params: string[],
+  best: Record<string, unknown>,
+): { param: string; mode: 'others at best' | 'profile'; points: { value: string; row: number; metric: number }[] }[] {
   const col = (n: string) => t.header.indexOf(n);
   const mi = col(metric);
   return params.map((p) => {
@@ -50,7 +55,13 @@ export function sensitivity(t: ResultsTable, metric: string, params: string[], b
 }
 
 /** The sweep page's sensitivity and distribution sections and their uPlot specs. */
-export function sweepCharts(t: ResultsTable, distribution: { header: string[]; rows: Cell[][] }, metric: string, params: string[], best: { params: Record<string, unknown>; value: number } | undefined) {
+export function sweepCharts(
+  t: ResultsTable,
+  distribution: { header: string[]; rows: Cell[][] },
+  metric: string,
+  params: string[],
+  best: { params: Record<string, unknown>; value: number } | undefined,
+) {
   const charts: unknown[] = [];
   const parts: string[] = [];
   if (best) {
@@ -58,22 +69,65 @@ export function sweepCharts(t: ResultsTable, distribution: { header: string[]; r
     for (const [k, s] of sensitivity(t, metric, params, best.params).entries()) {
       if (s.points.length < 2) continue;
       const numeric = s.points.every((p) => p.value !== '' && Number.isFinite(Number(p.value)));
-      const how = s.mode === 'others at best' ? `other parameters at the best set's values (${escapeHtml(params.filter((q) => q !== s.param).map((q) => `${q}=${String(best.params[q])}`).join(' ') || 'none')})` : 'best over the other parameters at each value (no grid row matched the best set)';
+      const how =
+        s.mode === 'others at best'
+          ? `other parameters at the best set's values (${escapeHtml(
+              params
+                .filter((q) => q !== s.param)
+                .map((q) => `${q}=${String(best.params[q])}`)
+                .join(' ') || 'none',
+            )})`
+          : 'best over the other parameters at each value (no grid row matched the best set)';
       if (numeric) {
         const st = styleOf(0);
-        charts.push({ id: `sens-${k}`, unit: 'number', xUnit: 'number', xLabel: s.param, yLabel: metric, height: 220, xValues: s.points.map((p) => Number(p.value)), rows: s.points.map((p) => p.row), markers: `best-${k}`, points: true, series: [{ label: metric, color: st.color, width: 2, src: `results.csv:${t.header[mi]}`, values: s.points.map((p) => p.metric), points: true }] });
-        parts.push(`<div><h3>${escapeHtml(s.param)}</h3><div class="chart" id="chart-sens-${k}"></div><p class="how">${escapeHtml(metric)} vs ${escapeHtml(s.param)}, ${how}; dotted line: the best set's value.</p></div>`);
+        charts.push({
+          id: `sens-${k}`,
+          unit: 'number',
+          xUnit: 'number',
+          xLabel: s.param,
+          yLabel: metric,
+          height: 220,
+          xValues: s.points.map((p) => Number(p.value)),
+          rows: s.points.map((p) => p.row),
+          markers: `best-${k}`,
+          points: true,
+          series: [{ label: metric, color: st.color, width: 2, src: `results.csv:${t.header[mi]}`, values: s.points.map((p) => p.metric), points: true }],
+        });
+        parts.push(
+          `<div><h3>${escapeHtml(s.param)}</h3><div class="chart" id="chart-sens-${k}"></div><p class="how">${escapeHtml(metric)} vs ${escapeHtml(s.param)}, ${how}; dotted line: the best set's value.</p></div>`,
+        );
       } else {
-        parts.push(`<div><h3>${escapeHtml(s.param)}</h3>${barChart({ id: `sens-${k}`, categories: s.points.map((p) => p.value), series: [{ label: metric, values: s.points.map((p) => p.metric), src: s.points.map((p) => `results.csv:${p.row}:${t.header[mi]}`) }], unit: 'number', yLabel: metric, xLabel: s.param, height: 260, width: 460 })}<p class="how">${escapeHtml(metric)} for each value of ${escapeHtml(s.param)}, ${how}.</p></div>`);
+        parts.push(
+          `<div><h3>${escapeHtml(s.param)}</h3>${barChart({ id: `sens-${k}`, categories: s.points.map((p) => p.value), series: [{ label: metric, values: s.points.map((p) => p.metric), src: s.points.map((p) => `results.csv:${p.row}:${t.header[mi]}`) }], unit: 'number', yLabel: metric, xLabel: s.param, height: 260, width: 460 })}<p class="how">${escapeHtml(metric)} for each value of ${escapeHtml(s.param)}, ${how}.</p></div>`,
+        );
       }
     }
   }
-  const from = distribution.rows.map((r) => Number(r[0])), to = distribution.rows.map((r) => Number(r[1]));
+  const from = distribution.rows.map((r) => Number(r[0])),
+    to = distribution.rows.map((r) => Number(r[1]));
   if (distribution.rows.length) {
     charts.push({
-      id: 'sweep-distribution', unit: 'count', xUnit: 'number', xLabel: metric, yLabel: 'parameter sets', height: 240, binWidth: to[0] - from[0], markers: 'best-value',
-      xValues: from.map((f, i) => Number(((f + to[i]) / 2).toPrecision(10))), rows: distribution.rows.map((_, i) => i),
-      series: [{ label: 'sets', color: styleOf(0).color, fill: 'rgba(31,95,191,0.35)', bars: true, width: 1, src: 'sweep-distribution.csv:count', values: distribution.rows.map((r) => Number(r[2])) }],
+      id: 'sweep-distribution',
+      unit: 'count',
+      xUnit: 'number',
+      xLabel: metric,
+      yLabel: 'parameter sets',
+      height: 240,
+      binWidth: to[0] - from[0],
+      markers: 'best-value',
+      xValues: from.map((f, i) => Number(((f + to[i]) / 2).toPrecision(10))),
+      rows: distribution.rows.map((_, i) => i),
+      series: [
+        {
+          label: 'sets',
+          color: styleOf(0).color,
+          fill: 'rgba(31,95,191,0.35)',
+          bars: true,
+          width: 1,
+          src: 'sweep-distribution.csv:count',
+          values: distribution.rows.map((r) => Number(r[2])),
+        },
+      ],
     });
   }
   const markers: Record<string, number[]> = { 'best-value': best ? [best.value] : [] };

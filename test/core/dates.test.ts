@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addBusinessDays, addMonths, dayFromYmd, endOfMonth, isoDay, nthBusinessDayOfMonth, parseIsoDay, weekday, ymdFromDay } from '../../engine/core/dates.js';
+import {
+  addBusinessDays,
+  addMonths,
+  dayFromYmd,
+  endOfMonth,
+  isoDay,
+  nthBusinessDayOfMonth,
+  parseIsoDay,
+  weekday,
+  ymdFromDay,
+} from '../../engine/core/dates.js';
 
 describe('calendar arithmetic', () => {
   it('agrees with Date over 1800–2200 (property)', () => {
@@ -28,16 +38,22 @@ describe('calendar arithmetic', () => {
     // ten characters built from digits, dashes and look-alikes (a space, a slash, a colon, Arabic-Indic and full-width digits, a sign)
     const char = fc.constantFrom(...'0123456789', '-', '-', ' ', '/', ':', '\u0661', '\uff11', '+', 'a');
     fc.assert(
-      fc.property(fc.array(char, { minLength: 9, maxLength: 11 }), fc.integer({ min: 0, max: 2999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (noise, y, mo, d) => {
-        const date = `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-        // the date as is, pure noise, and the date with each one character replaced by a noise character
-        const variants = [noise.join(''), date, ...Array.from({ length: 10 }, (_, k) => date.slice(0, k) + noise[k % noise.length] + date.slice(k + 1))];
-        for (const t of variants) {
-          const want = ref(t);
-          const got = parseIsoDay(t);
-          expect(Number.isNaN(got) ? 'invalid' : got).toBe(Number.isNaN(want) ? 'invalid' : want);
-        }
-      }),
+      fc.property(
+        fc.array(char, { minLength: 9, maxLength: 11 }),
+        fc.integer({ min: 0, max: 2999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (noise, y, mo, d) => {
+          const date = `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          // the date as is, pure noise, and the date with each one character replaced by a noise character
+          const variants = [noise.join(''), date, ...Array.from({ length: 10 }, (_, k) => date.slice(0, k) + noise[k % noise.length] + date.slice(k + 1))];
+          for (const t of variants) {
+            const want = ref(t);
+            const got = parseIsoDay(t);
+            expect(Number.isNaN(got) ? 'invalid' : got).toBe(Number.isNaN(want) ? 'invalid' : want);
+          }
+        },
+      ),
       { numRuns: 3000, seed: 1201 },
     );
   });

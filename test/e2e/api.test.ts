@@ -13,7 +13,18 @@ let program: ts.Program | undefined;
 
 /** Exported values of an entry point that have no TSDoc comment. */
 function undocumented(entry: string): string[] {
-  program ??= ts.createProgram(ENTRIES.map((e) => join(ROOT, e)), { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, noEmit: true, skipLibCheck: true, types: ['node'] });
+  program ??= ts.createProgram(
+    ENTRIES.map((e) => join(ROOT, e)),
+    {
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2022,
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      types: ['node'],
+    },
+  );
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(join(ROOT, entry))!;
   const module = checker.getSymbolAtLocation(source)!;
@@ -29,7 +40,29 @@ function undocumented(entry: string): string[] {
 
 describe('public API', () => {
   it('offers the authoring, data, simulation, metrics, analytics and inference functions', () => {
-    for (const name of ['defineStrategy', 'changeOverMonths', 'momentum', 'loadMarket', 'loadCatalog', 'buildMarket', 'backtest', 'simulate', 'simOptions', 'computeMetrics', 'eventStudy', 'regimeTable', 'auditStrategy', 'evaluateStrategy', 'parseParams', 'builtin', 'bootstrapMean', 'neweyWestMean', 'placeboTest', 'isoDay', 'UserError']) {
+    for (const name of [
+      'defineStrategy',
+      'changeOverMonths',
+      'momentum',
+      'loadMarket',
+      'loadCatalog',
+      'buildMarket',
+      'backtest',
+      'simulate',
+      'simOptions',
+      'computeMetrics',
+      'eventStudy',
+      'regimeTable',
+      'auditStrategy',
+      'evaluateStrategy',
+      'parseParams',
+      'builtin',
+      'bootstrapMean',
+      'neweyWestMean',
+      'placeboTest',
+      'isoDay',
+      'UserError',
+    ]) {
       expect(typeof (api as Record<string, unknown>)[name], name).toBe('function');
     }
     expect(Object.keys(testing).sort()).toEqual(['auditOf', 'makeMarket', 'monthEnds', 'weekdays', 'weightsOf']);
@@ -39,7 +72,7 @@ describe('public API', () => {
     for (const entry of ENTRIES) expect(undocumented(entry), entry).toEqual([]);
   });
 
-  it('simOptions fills the defaults with the market\'s bars per year and never changes its input', () => {
+  it("simOptions fills the defaults with the market's bars per year and never changes its input", () => {
     const over = { cost: 0.0005 };
     const o = api.simOptions({ periodsPerYear: 12 }, over);
     expect(o).toEqual({ ...api.DEFAULT_SIM_OPTIONS, periodsPerYear: 12, cost: 0.0005 });
@@ -53,14 +86,18 @@ describe('public API', () => {
     const strategy = api.builtin('first-cut-rotation')!;
     const lib = api.backtest(strategy, api.parseParams(strategy.params, [], strategy.id), market, { sim: api.simOptions(market) });
     const dir = mkdtempSync(join(tmpdir(), 'ratecycle-defaults-'));
-    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'engine', 'cli', 'main.js'), 'run', 'first-cut-rotation', '--json', '--no-report', '--out', join(dir, 'r')], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, 'dist', 'engine', 'cli', 'main.js'), 'run', 'first-cut-rotation', '--json', '--no-report', '--out', join(dir, 'r')],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     expect(r.status, r.stderr).toBe(0);
     const cli = JSON.parse(r.stdout).metrics.strategy;
     expect(cli.sharpe).toBe(lib.metrics.strategy.sharpe);
     expect(cli.cagr).toBe(lib.metrics.strategy.cagr);
   });
 
-  it("runs the documented programmatic example (docs/strategies.md) against this package (self-reference by name)", () => {
+  it('runs the documented programmatic example (docs/strategies.md) against this package (self-reference by name)', () => {
     const readme = readFileSync(join(ROOT, 'docs', 'strategies.md'), 'utf8');
     const at = readme.indexOf('<!-- programmatic -->');
     const open = readme.indexOf('```js\n', at);

@@ -6,7 +6,6 @@ import { chromium, type Browser } from 'playwright-core';
 import { cli } from '../helpers/cli.js';
 import { CHROMIUM, CHROMIUM_ARGS as ARGS, HAS_CHROMIUM, openOffline } from '../helpers/browser.js';
 
-
 if (!HAS_CHROMIUM) console.warn(`claims browser test skipped: no Chromium at ${CHROMIUM}`);
 
 describe.skipIf(!HAS_CHROMIUM)('claims.html in a real browser (offline, file://)', () => {

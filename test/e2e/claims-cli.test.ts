@@ -13,7 +13,9 @@ describe('ratecycle claims (CLI)', () => {
     expect(r.stdout).toMatch(/claims\.html/);
     for (const f of ['claims.html', 'claims.csv', 'claims.json']) expect(existsSync(join(dir, f))).toBe(true);
     const csv = readFileSync(join(dir, 'claims.csv'), 'utf8');
-    expect(csv.split('\n')[0]).toMatch(/^claim,part,headline,label,universe,from,to,role,null,n,n_unit,groups,group_unit,estimate,unit,baseline,ci_low,ci_high,ci_method,p,p_method,p_holm,p_bh,p_verdict,mde,/);
+    expect(csv.split('\n')[0]).toMatch(
+      /^claim,part,headline,label,universe,from,to,role,null,n,n_unit,groups,group_unit,estimate,unit,baseline,ci_low,ci_high,ci_method,p,p_method,p_holm,p_bh,p_verdict,mde,/,
+    );
     // the answer comes first, before the table
     expect(r.stdout.indexOf('NOT ')).toBeLessThan(r.stdout.indexOf('daily samples'));
     const again = cli(['claims', '--universe', 'russell', '--draws', '200', '--out', dir]);

@@ -5,7 +5,23 @@ import { join } from 'node:path';
 import { cli, ROOT } from '../helpers/cli.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'ratecycle-cli-'));
-const CSVS = ['equity.csv', 'weights.csv', 'trades.csv', 'metrics.csv', 'metrics-wide.csv', 'drawdowns.csv', 'returns.csv', 'returns-monthly.csv', 'returns-annual.csv', 'rolling.csv', 'round-trips.csv', 'regimes.csv', 'events.csv', 'events-summary.csv', 'fomc.csv'];
+const CSVS = [
+  'equity.csv',
+  'weights.csv',
+  'trades.csv',
+  'metrics.csv',
+  'metrics-wide.csv',
+  'drawdowns.csv',
+  'returns.csv',
+  'returns-monthly.csv',
+  'returns-annual.csv',
+  'rolling.csv',
+  'round-trips.csv',
+  'regimes.csv',
+  'events.csv',
+  'events-summary.csv',
+  'fomc.csv',
+];
 
 describe('ratecycle CLI', () => {
   it('--version and --help', () => {
@@ -23,7 +39,9 @@ describe('ratecycle CLI', () => {
     expect(flat(rh.stdout)).toContain('bars between decision and trade (1 = next close; 0 = same close, optimistic)');
     // the strategy's parameter specs drive its help
     const ph = cli(['run', 'first-cut-rotation', '--help']);
-    expect(ph.stdout).toMatch(/Parameters of first-cut-rotation:\s+--param months=…\s+calendar months to hold small caps after a first cut; default 12 \(1\.\.36 step 1\)/);
+    expect(ph.stdout).toMatch(
+      /Parameters of first-cut-rotation:\s+--param months=…\s+calendar months to hold small caps after a first cut; default 12 \(1\.\.36 step 1\)/,
+    );
   });
 
   it('data check passes on the shipped data and fails cleanly on a broken file', () => {
@@ -102,13 +120,23 @@ describe('ratecycle CLI', () => {
     expect(run.code).toBe(0);
     const bad = cli(['audit', 'test/fixtures/strategies/peeking.ts', '--from', '2015-01-01']);
     expect(bad.code).toBe(1);
-    expect(bad.stderr.trim().split('\n').filter((l) => !l.startsWith('warning:')).join('\n')).toMatch(/^ratecycle: look-ahead in strategy "peeking": its weight for rut on (\d{4}-\d\d-\d\d) is \d with the full history but \d when the data stops at \1; a decision at t may only use data up to t$/);
+    expect(
+      bad.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => !l.startsWith('warning:'))
+        .join('\n'),
+    ).toMatch(
+      /^ratecycle: look-ahead in strategy "peeking": its weight for rut on (\d{4}-\d\d-\d\d) is \d with the full history but \d when the data stops at \1; a decision at t may only use data up to t$/,
+    );
   });
 
   it('audit type-checks a strategy file and names file, line and column', () => {
     const r = cli(['audit', 'test/fixtures/strategies/type-error.ts']);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toMatch(/^ratecycle: strategy file test\/fixtures\/strategies\/type-error\.ts:11:27: type error: Argument of type '"t10y2y"' is not assignable/);
+    expect(r.stderr.trim()).toMatch(
+      /^ratecycle: strategy file test\/fixtures\/strategies\/type-error\.ts:11:27: type error: Argument of type '"t10y2y"' is not assignable/,
+    );
   });
 
   it('new scaffolds a strategy that runs and passes the audit, and refuses to overwrite', () => {
@@ -127,9 +155,27 @@ describe('ratecycle CLI', () => {
     const dir = tmp();
     const file = join(dir, 'w.csv');
     writeFileSync(file, 'date,small,large\n2020-01-02,0.5,0.5\n2020-03-16,1,0\n2020-06-01,0,1\n');
-    const r = cli(['run', 'weights-file', '--param', `file=${file}`, '--from', '2020-01-02', '--to', '2020-12-31', '--lag', '0', '--cost-bps', '0', '--out', join(dir, 'o'), '--no-report']);
+    const r = cli([
+      'run',
+      'weights-file',
+      '--param',
+      `file=${file}`,
+      '--from',
+      '2020-01-02',
+      '--to',
+      '2020-12-31',
+      '--lag',
+      '0',
+      '--cost-bps',
+      '0',
+      '--out',
+      join(dir, 'o'),
+      '--no-report',
+    ]);
     expect(r.code).toBe(0);
-    const trades = readFileSync(join(dir, 'o', 'trades.csv'), 'utf8').trim().split('\n');
+    const trades = readFileSync(join(dir, 'o', 'trades.csv'), 'utf8')
+      .trim()
+      .split('\n');
     expect(trades.map((l) => l.split(',').slice(0, 4).join(','))).toEqual([
       'date,asset,from,to',
       '2020-01-02,rut,0,0.5',
@@ -146,7 +192,11 @@ describe('ratecycle CLI', () => {
     expect(cli(['run', 'fixed-mix', '--cost-bps', 'rut=10,spx=2', '--lag', '0', '--from', '2020-01-01', '--out', join(dir, 'a'), '--no-report']).code).toBe(0);
     const run = JSON.parse(readFileSync(join(dir, 'a', 'run.json'), 'utf8'));
     expect(run.options.costBps.map((x: number) => +x.toFixed(9))).toEqual([10, 2]);
-    const trades = readFileSync(join(dir, 'a', 'trades.csv'), 'utf8').trim().split('\n').slice(1, 3).map((l) => l.split(','));
+    const trades = readFileSync(join(dir, 'a', 'trades.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1, 3)
+      .map((l) => l.split(','));
     // first trades: rut 0 → 0.6 and spx 0 → 0.4 of equity 1: costs 0.6 × 10 bp and 0.4 × 2 bp
     expect(Number(trades[0][5])).toBeCloseTo(0.6 * 0.001, 12);
     expect(Number(trades[1][5])).toBeCloseTo(0.4 * 0.0002, 12);
@@ -164,7 +214,9 @@ describe('ratecycle CLI', () => {
     expect(j.spy.trackingError).toBeCloseTo(0, 12);
     expect(readFileSync(join(dir, 'a', 'metrics-wide.csv'), 'utf8').split('\n')[0]).toBe('metric,label,unit,strategy,small,large,spy');
     const early = cli(['run', 'fed-regime', '--benchmark', 'spy', '--out', join(dir, 'b')]);
-    expect(early.stderr.trim()).toBe('ratecycle: benchmark "spy" has no price on the run\'s first bar 1987-09-10; start later with --from or choose another benchmark');
+    expect(early.stderr.trim()).toBe(
+      'ratecycle: benchmark "spy" has no price on the run\'s first bar 1987-09-10; start later with --from or choose another benchmark',
+    );
   });
 
   it('runs on a data folder of your own (--data) with its own universe', () => {
@@ -173,10 +225,22 @@ describe('ratecycle CLI', () => {
     writeFileSync(join(dir, 'a.csv'), 'date,close\n' + days.map((d, i) => `${d},${100 + i}`).join('\n') + '\n');
     writeFileSync(join(dir, 'b.csv'), 'date,close\n' + days.map((d, i) => `${d},${200 + i / 2}`).join('\n') + '\n');
     writeFileSync(join(dir, 'rf.csv'), 'date,return\n' + days.map((d) => `${d},0.0001`).join('\n') + '\n');
-    const entry = (id: string, column: string, kind: string) => ({ id, file: `${id === 'rf' ? 'rf' : id}.csv`, column, kind, frequency: 'daily', units: 'u', publication: { rule: 'close' }, source: 'mine' });
+    const entry = (id: string, column: string, kind: string) => ({
+      id,
+      file: `${id === 'rf' ? 'rf' : id}.csv`,
+      column,
+      kind,
+      frequency: 'daily',
+      units: 'u',
+      publication: { rule: 'close' },
+      source: 'mine',
+    });
     writeFileSync(
       join(dir, 'catalog.json'),
-      JSON.stringify({ series: [entry('a', 'close', 'price'), entry('b', 'close', 'price'), entry('rf', 'return', 'return')], universes: [{ id: 'mine', description: 'a vs b', assets: ['a', 'b'], small: 'a', large: 'b', cash: 'rf', frequency: 'daily', align: 'intersection' }] }),
+      JSON.stringify({
+        series: [entry('a', 'close', 'price'), entry('b', 'close', 'price'), entry('rf', 'return', 'return')],
+        universes: [{ id: 'mine', description: 'a vs b', assets: ['a', 'b'], small: 'a', large: 'b', cash: 'rf', frequency: 'daily', align: 'intersection' }],
+      }),
     );
     const r = cli(['run', 'fixed-mix', '--data', dir, '--universe', 'mine', '--json', '--out', join(dir, 'out'), '--no-report']);
     expect(r.code).toBe(0);
@@ -187,7 +251,8 @@ describe('ratecycle CLI', () => {
   it('list shows every built-in with its parameters', () => {
     const r = cli(['list']);
     expect(r.code).toBe(0);
-    for (const id of ['first-cut-rotation', 'fed-regime', 'rate-momentum', 'ism-cycle', 'relative-momentum', 'curve', 'vote', 'rule', '--param months=']) expect(r.stdout).toContain(id);
+    for (const id of ['first-cut-rotation', 'fed-regime', 'rate-momentum', 'ism-cycle', 'relative-momentum', 'curve', 'vote', 'rule', '--param months='])
+      expect(r.stdout).toContain(id);
   });
 
   it('compare writes compare.csv and compare.html and notes incomparable runs', () => {

@@ -31,7 +31,9 @@ describe('did you mean', () => {
   it('rewrites yargs messages', () => {
     const usage = { getDescriptions: () => ({ lag: '', 'cost-bps': '', help: '' }), getUsage: (): [string, string][] => [['$0 run <strategy>', 'Backtest']] };
     expect(explainFailure('Unknown arguments: cost-bp, costBp', usage)).toBe('unknown option --cost-bp (did you mean --cost-bps?); see --help');
-    expect(explainFailure('Not enough non-option arguments: got 0, need at least 1', usage)).toBe('missing <strategy>; usage: ratecycle run <strategy> [options] (see --help)');
+    expect(explainFailure('Not enough non-option arguments: got 0, need at least 1', usage)).toBe(
+      'missing <strategy>; usage: ratecycle run <strategy> [options] (see --help)',
+    );
     expect(explainFailure('Missing required argument: id', usage)).toBe('missing --id; usage: ratecycle run <strategy> [options] (see --help)');
     expect(explainFailure('something else', usage)).toBe('something else');
   });
@@ -47,7 +49,17 @@ describe('terminal numbers are formatted like the HTML report', () => {
     expect(pct(NaN)).toBe('–');
   });
   it('tables right-align numbers, dashes included', () => {
-    expect(textTable(['a', 'n'], [['x', '1,234.00'], ['yy', '–']]).split('\n').slice(2)).toEqual(['x   1,234.00', 'yy         –']);
+    expect(
+      textTable(
+        ['a', 'n'],
+        [
+          ['x', '1,234.00'],
+          ['yy', '–'],
+        ],
+      )
+        .split('\n')
+        .slice(2),
+    ).toEqual(['x   1,234.00', 'yy         –']);
   });
 });
 
@@ -72,7 +84,7 @@ describe('CLI conventions', () => {
     expect(JSON.parse(a.stdout)).toMatchObject({ ok: true, strategy: 'fed-regime', universe: 'ff', params: { hold: 'large' } });
   });
 
-  it('completion prints yargs\' completion script', () => {
+  it("completion prints yargs' completion script", () => {
     const r = cli(['completion']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/###-begin-ratecycle-completions-###/);
@@ -95,7 +107,10 @@ describe('CLI conventions', () => {
     const make = (name: string, strategy: string, when: number) => {
       const d = join(out, name);
       mkdirSync(d, { recursive: true });
-      writeFileSync(join(d, 'run.json'), JSON.stringify({ strategy: { id: strategy }, universe: { id: 'ff' }, period: { from: '2000-01-31', to: '2020-12-31', bars: 252 } }));
+      writeFileSync(
+        join(d, 'run.json'),
+        JSON.stringify({ strategy: { id: strategy }, universe: { id: 'ff' }, period: { from: '2000-01-31', to: '2020-12-31', bars: 252 } }),
+      );
       writeFileSync(join(d, 'metrics.json'), JSON.stringify({ metrics: { strategy: { totalReturn: 1.2345, sharpe: 0.5 } } }));
       writeFileSync(join(d, 'report.html'), '<html></html>');
       utimesSync(join(d, 'run.json'), when, when);
@@ -113,7 +128,9 @@ describe('CLI conventions', () => {
     expect(t.stdout).toMatch(/out\/new-run\s+fed-regime\s+ff\s+2000-01-31\s+2020-12-31\s+252\s+123\.45%\s+0\.50/);
     const o = cli(['open'], { cwd: dir });
     expect([o.code, o.stdout.trim()]).toEqual([0, join('out', 'new-run', 'report.html')]);
-    expect(cli(['open', 'old-run', '--json'], { cwd: dir }).stdout.trim()).toBe(JSON.stringify({ report: join('out', 'old-run', 'report.html'), folder: join('out', 'old-run') }));
+    expect(cli(['open', 'old-run', '--json'], { cwd: dir }).stdout.trim()).toBe(
+      JSON.stringify({ report: join('out', 'old-run', 'report.html'), folder: join('out', 'old-run') }),
+    );
     expect(cli(['open', 'nope'], { cwd: dir }).stderr).toMatch(/nope is not a folder/);
     expect(cli(['runs'], { cwd: tmp() }).stderr).toMatch(/out does not exist/);
   });
@@ -126,7 +143,25 @@ describe('your series everywhere: rule, data list, weights-file', () => {
     expect(add.code, add.stderr).toBe(0);
     const list = JSON.parse(cli(['data', 'list', '--json'], { cwd: dir }).stdout);
     expect(list.series.find((s: { id: string }) => s.id === 'my_cpi')).toMatchObject({ origin: 'data', publication: 'next-month-day:15' });
-    const ok = cli(['run', 'rule', '--param', 'when=my_cpi > 250', '--universe', 'ff', '--from', '2015-01-01', '--to', '2023-12-31', '--out', 'out/r', '--no-report', '--json'], { cwd: dir });
+    const ok = cli(
+      [
+        'run',
+        'rule',
+        '--param',
+        'when=my_cpi > 250',
+        '--universe',
+        'ff',
+        '--from',
+        '2015-01-01',
+        '--to',
+        '2023-12-31',
+        '--out',
+        'out/r',
+        '--no-report',
+        '--json',
+      ],
+      { cwd: dir },
+    );
     expect(ok.code, ok.stderr).toBe(0);
     expect(JSON.parse(ok.stdout).run).toMatch(/\w/);
     // CPI for April 2018 (250.227, the first above 250) is published 2018-05-15: decided at the May close, traded at the June close
@@ -143,7 +178,7 @@ describe('your series everywhere: rule, data list, weights-file', () => {
     expect(() => rule.seriesFor!({ when: 'my_x > 1', then: 'small', else: 'large' } as never, { series: ['cpi'] })).toThrow(/unknown name my_x/);
   });
 
-  it('weights-file takes pandas\' Date column and day-first or month-first dates settled by the column', () => {
+  it("weights-file takes pandas' Date column and day-first or month-first dates settled by the column", () => {
     const dir = tmp();
     const market = makeMarket({ dates: weekdays('2020-01-13', 5), small: [1, 1, 1, 1, 1], large: [1, 1, 1, 1, 1] });
     const files: Record<string, string> = {
@@ -159,7 +194,9 @@ describe('your series everywhere: rule, data list, weights-file', () => {
     writeFileSync(join(dir, 'ambiguous.csv'), 'date,small\n1/2/2020,1\n2/3/2020,0\n');
     expect(() => weightsOf(weightsFile, market, [`file=${join(dir, 'ambiguous.csv')}`])).toThrow(/both as month\/day\/year and as day\/month\/year/);
     writeFileSync(join(dir, 'order.csv'), 'Date,small\n2020-01-15,1\n2020-01-14,0\n');
-    expect(() => weightsOf(weightsFile, market, [`file=${join(dir, 'order.csv')}`])).toThrow(/order\.csv:3: column "Date": 2020-01-14 comes before 2020-01-15 on line 2/);
+    expect(() => weightsOf(weightsFile, market, [`file=${join(dir, 'order.csv')}`])).toThrow(
+      /order\.csv:3: column "Date": 2020-01-14 comes before 2020-01-15 on line 2/,
+    );
   });
 });
 
@@ -172,7 +209,11 @@ describe('init and new in a plain folder', () => {
     const res = JSON.parse(r.stdout);
     expect(res.written).toEqual(['strategies/my-idea.ts', 'strategies/my-idea.test.ts', 'tsconfig.json', 'data/catalog.json', 'data/README.md', '.gitignore']);
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-    expect(pkg).toMatchObject({ name: 'mine', type: 'module', scripts: { build: 'x', test: 'vitest run', backtest: 'ratecycle run strategies/my-idea.ts', audit: 'ratecycle audit strategies/my-idea.ts' } });
+    expect(pkg).toMatchObject({
+      name: 'mine',
+      type: 'module',
+      scripts: { build: 'x', test: 'vitest run', backtest: 'ratecycle run strategies/my-idea.ts', audit: 'ratecycle audit strategies/my-idea.ts' },
+    });
     expect(pkg.dependencies.ratecycle).toMatch(/^\^\d+\.\d+\.\d+$/);
     expect(pkg.devDependencies).toMatchObject({ vitest: expect.stringMatching(/^\^4\./) });
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('node_modules/\nout/\n');
@@ -192,17 +233,25 @@ describe('init and new in a plain folder', () => {
   it('a strategy file that fails to load is named with its own line', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
-    writeFileSync(join(dir, 'boom.ts'), "import { defineStrategy } from 'ratecycle';\n\nconst limit = 3;\nthrow new Error('not ready: ' + limit);\nexport default defineStrategy({ id: 'boom', name: 'b', description: 'b', assets: ['small'], weights: (v) => ({ small: new Float64Array(v.length) }) });\n");
+    writeFileSync(
+      join(dir, 'boom.ts'),
+      "import { defineStrategy } from 'ratecycle';\n\nconst limit = 3;\nthrow new Error('not ready: ' + limit);\nexport default defineStrategy({ id: 'boom', name: 'b', description: 'b', assets: ['small'], weights: (v) => ({ small: new Float64Array(v.length) }) });\n",
+    );
     const r = cli(['run', 'boom.ts'], { cwd: dir });
     expect([r.code, r.stderr.trim()]).toEqual([1, 'ratecycle: strategy file boom.ts failed to load: not ready: 3 (at boom.ts:4:7)']);
     writeFileSync(join(dir, 'syntax.ts'), "import { defineStrategy } from 'ratecycle';\nexport default defineStrategy({\n  id: 'syntax'\n  name: 'x',\n});\n");
-    expect(cli(['run', 'syntax.ts'], { cwd: dir }).stderr.trim()).toBe('ratecycle: strategy file syntax.ts failed to load: Expected "}" but found "name" (at syntax.ts:4:2)');
-    writeFileSync(join(dir, 'missing.ts'), "import { defineStrategy } from 'ratecycle';\nimport { helper } from '../cli-conventions/helpers.js';\nexport default defineStrategy({ id: 'm', name: 'm', description: 'm', assets: ['small'], weights: (v) => ({ small: helper(v.length) }) });\n");
+    expect(cli(['run', 'syntax.ts'], { cwd: dir }).stderr.trim()).toBe(
+      'ratecycle: strategy file syntax.ts failed to load: Expected "}" but found "name" (at syntax.ts:4:2)',
+    );
+    writeFileSync(
+      join(dir, 'missing.ts'),
+      "import { defineStrategy } from 'ratecycle';\nimport { helper } from '../cli-conventions/helpers.js';\nexport default defineStrategy({ id: 'm', name: 'm', description: 'm', assets: ['small'], weights: (v) => ({ small: helper(v.length) }) });\n",
+    );
     expect(cli(['run', 'missing.ts'], { cwd: dir }).stderr).toMatch(/strategy file missing\.ts failed to load: .*helpers\.js.* \(at missing\.ts:2:1\)/);
   });
 });
 
-describe('a catalog of one\'s own without Fed data', () => {
+describe("a catalog of one's own without Fed data", () => {
   it('runs strategies that ignore the Fed, refuses those that read it, and data check validates its universe', () => {
     const dir = tmp();
     const data = join(dir, 'data');
@@ -211,14 +260,26 @@ describe('a catalog of one\'s own without Fed data', () => {
     writeFileSync(join(data, 'a.csv'), `date,close\n${days.map((d, i) => `${d},${100 + i}`).join('\n')}\n`);
     writeFileSync(join(data, 'b.csv'), `date,close\n${days.map((d, i) => `${d},${200 - i}`).join('\n')}\n`);
     writeFileSync(join(data, 'cash.csv'), `date,return\n${days.map((d) => `${d},0.0001`).join('\n')}\n`);
-    const entry = (id: string, kind: string, column: string) => ({ id, file: `${id}.csv`, column, kind, frequency: 'daily', units: 'u', publication: { rule: 'close' }, source: 'made here' });
+    const entry = (id: string, kind: string, column: string) => ({
+      id,
+      file: `${id}.csv`,
+      column,
+      kind,
+      frequency: 'daily',
+      units: 'u',
+      publication: { rule: 'close' },
+      source: 'made here',
+    });
     writeFileSync(
       join(data, 'catalog.json'),
-      JSON.stringify({ series: [entry('a', 'price', 'close'), entry('b', 'price', 'close'), entry('cash', 'return', 'return')], universes: [{ id: 'mine', assets: ['a', 'b'], small: 'a', large: 'b', frequency: 'daily' }] }),
+      JSON.stringify({
+        series: [entry('a', 'price', 'close'), entry('b', 'price', 'close'), entry('cash', 'return', 'return')],
+        universes: [{ id: 'mine', assets: ['a', 'b'], small: 'a', large: 'b', frequency: 'daily' }],
+      }),
     );
     const check = cli(['data', 'check'], { cwd: dir });
     expect(check.code, check.stderr).toBe(0);
-    expect(check.stdout).toMatch(/ok  universe mine\s+2020-01-01 to 2020-02-25  40 common bars/);
+    expect(check.stdout).toMatch(/ok {2}universe mine\s+2020-01-01 to 2020-02-25 {2}40 common bars/);
     expect(cli(['run', 'buy-hold', '--universe', 'mine', '--out', 'out/bh', '--no-report'], { cwd: dir }).code).toBe(0);
     const fed = cli(['run', 'fed-regime', '--universe', 'mine', '--out', 'out/fr', '--no-report'], { cwd: dir });
     expect(fed.code).toBe(1);

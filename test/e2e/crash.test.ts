@@ -38,7 +38,18 @@ function killOnceReady(args: string[], ready: () => boolean, ms: number): Promis
   });
 }
 
-const RUN_FILES = ['run.json', 'equity.csv', 'weights.csv', 'trades.csv', 'metrics.json', 'metrics.csv', 'regimes.csv', 'events.csv', 'report.html', '.ratecycle'];
+const RUN_FILES = [
+  'run.json',
+  'equity.csv',
+  'weights.csv',
+  'trades.csv',
+  'metrics.json',
+  'metrics.csv',
+  'regimes.csv',
+  'events.csv',
+  'report.html',
+  '.ratecycle',
+];
 
 describe('kill -9 never leaves half-written output', () => {
   it('run: the folder is absent or complete', async () => {
@@ -68,7 +79,24 @@ describe('kill -9 never leaves half-written output', () => {
 
   it('sweep: an interrupted sweep keeps whole lines and --resume finishes it identically', async () => {
     const dir = tmp();
-    const args = ['sweep', 'first-cut-rotation', '--grid', 'months=1:36:1', '--grid', 'otherwise=large,cash,mix', '--grid', 'every_cut=true,false', '--from', '1988-01-01', '--workers', '2', '--batch', '2', '--top', '0'];
+    const args = [
+      'sweep',
+      'first-cut-rotation',
+      '--grid',
+      'months=1:36:1',
+      '--grid',
+      'otherwise=large,cash,mix',
+      '--grid',
+      'every_cut=true,false',
+      '--from',
+      '1988-01-01',
+      '--workers',
+      '2',
+      '--batch',
+      '2',
+      '--top',
+      '0',
+    ];
     expect(cli([...args, '--out', join(dir, 'full')]).code).toBe(0);
     const out = join(dir, 'killed');
     // kill mid-sweep: shortly after the partial folder appears (a fixed delay races worker start-up)
@@ -88,10 +116,29 @@ describe('kill -9 never leaves half-written output', () => {
 describe('workers that die or hang', () => {
   it('are replaced; their task is retried once and then reported, and the sweep goes on', () => {
     const dir = tmp();
-    const r = cli(['sweep', 'test/fixtures/strategies/unstable.ts', '--grid', 'k=1:6:1', '--batch', '1', '--workers', '2', '--task-timeout', '2', '--from', '2020-01-01', '--top', '0', '--out', join(dir, 'u')]);
+    const r = cli([
+      'sweep',
+      'test/fixtures/strategies/unstable.ts',
+      '--grid',
+      'k=1:6:1',
+      '--batch',
+      '1',
+      '--workers',
+      '2',
+      '--task-timeout',
+      '2',
+      '--from',
+      '2020-01-01',
+      '--top',
+      '0',
+      '--out',
+      join(dir, 'u'),
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/6 sets .* 2 failed/);
-    const lines = readFileSync(join(dir, 'u', 'results.csv'), 'utf8').trim().split('\n');
+    const lines = readFileSync(join(dir, 'u', 'results.csv'), 'utf8')
+      .trim()
+      .split('\n');
     expect(lines[3]).toMatch(/^2,3,.*worker failed twice: worker exited with code: 1$/);
     expect(lines[4]).toMatch(/^3,4,.*worker failed twice: .*abort/);
     expect(lines[6]).toMatch(/^5,6,0\.\d+/);
@@ -99,7 +146,22 @@ describe('workers that die or hang', () => {
 
   it('a strategy file runs on the pool by default too, and its top runs decide their weights in a worker thread', () => {
     const dir = tmp();
-    const r = cli(['sweep', 'test/fixtures/strategies/unstable.ts', '--grid', 'k=1:6:1', '--batch', '1', '--task-timeout', '2', '--from', '2020-01-01', '--top', '4', '--out', join(dir, 'u')]);
+    const r = cli([
+      'sweep',
+      'test/fixtures/strategies/unstable.ts',
+      '--grid',
+      'k=1:6:1',
+      '--batch',
+      '1',
+      '--task-timeout',
+      '2',
+      '--from',
+      '2020-01-01',
+      '--top',
+      '4',
+      '--out',
+      join(dir, 'u'),
+    ]);
     expect(r.code, r.stderr).toBe(0);
     // on this thread k = 3 and k = 4 would not fail (the fixture crashes only in worker threads)
     expect(r.stdout).toMatch(/6 sets .* 2 failed/);
@@ -128,7 +190,11 @@ describe('Ctrl-C during a sweep', () => {
   it('stops after the tasks in flight, keeps what finished, and says how to resume', async () => {
     const dir = tmp();
     const out = join(dir, 'int');
-    const child = spawn(process.execPath, [MAIN, 'sweep', 'relative-momentum', '--samples', '5000', '--workers', '1', '--batch', '8', '--top', '0', '--out', out], { cwd: ROOT });
+    const child = spawn(
+      process.execPath,
+      [MAIN, 'sweep', 'relative-momentum', '--samples', '5000', '--workers', '1', '--batch', '8', '--top', '0', '--out', out],
+      { cwd: ROOT },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (b) => (stdout += b));

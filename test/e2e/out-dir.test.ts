@@ -11,7 +11,11 @@ import { cli, ROOT } from '../helpers/cli.js';
 const MAIN = join(ROOT, 'dist', 'engine', 'cli', 'main.js');
 const tmp = () => mkdtempSync(join(tmpdir(), 'ratecycle-out-'));
 /** stderr without the data-caveat warnings a run prints before it writes. */
-const errorLines = (stderr: string) => stderr.trim().split('\n').filter((l) => !l.startsWith('warning:'));
+const errorLines = (stderr: string) =>
+  stderr
+    .trim()
+    .split('\n')
+    .filter((l) => !l.startsWith('warning:'));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A process id that is certainly not alive: a child that has exited. */

@@ -26,7 +26,12 @@ function readmeBlock(marker: string, lang: string): string {
 }
 
 function sh(command: string, cwd: string, timeout = 180_000) {
-  const r = spawnSync('sh', ['-c', command], { cwd, encoding: 'utf8', timeout, env: { ...process.env, NO_COLOR: '1', npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' } });
+  const r = spawnSync('sh', ['-c', command], {
+    cwd,
+    encoding: 'utf8',
+    timeout,
+    env: { ...process.env, NO_COLOR: '1', npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' },
+  });
   return { code: r.status ?? -1, out: `${r.stdout}\n${r.stderr}` };
 }
 
@@ -44,7 +49,16 @@ describe('npm package', () => {
     const info = JSON.parse(r.stdout)[0];
     tarball = join(work, info.filename);
     files = info.files.map((f: { path: string }) => f.path);
-    for (const f of ['dist/engine/index.js', 'dist/engine/index.d.ts', 'dist/engine/testing/index.d.ts', 'dist/engine/strategy/signals.d.ts', 'dist/engine/cli/main.js', 'data/catalog.json', 'reports/assets/report-client.js', 'README.md']) {
+    for (const f of [
+      'dist/engine/index.js',
+      'dist/engine/index.d.ts',
+      'dist/engine/testing/index.d.ts',
+      'dist/engine/strategy/signals.d.ts',
+      'dist/engine/cli/main.js',
+      'data/catalog.json',
+      'reports/assets/report-client.js',
+      'README.md',
+    ]) {
       expect(files, f).toContain(f);
     }
     expect(files.filter((f) => /^dist\/(test|bench)\/|\.map$|\.test\.|^test\/|fixtures|\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
@@ -60,7 +74,10 @@ describe('npm package', () => {
   it('installs into a fresh project and works exactly as the README says', () => {
     expect(tarball).not.toBe('');
     const block = readmeBlock('<!-- own-project -->', 'sh');
-    const lines = block.split('\n').map((l) => l.replace(/\s+#.*$/, '').trim()).filter((l) => l && !l.startsWith('#'));
+    const lines = block
+      .split('\n')
+      .map((l) => l.replace(/\s+#.*$/, '').trim())
+      .filter((l) => l && !l.startsWith('#'));
     expect(lines[0]).toBe('mkdir my-research && cd my-research');
     const project = join(work, 'my-research');
     mkdirSync(project);
@@ -92,11 +109,16 @@ describe('npm package', () => {
     expect(api.out).toMatch(/^fed-regime on ff, 1954-07-31 to \d{4}-\d\d-\d\d \(\d{3} months\): CAGR \d+\.\d\d %, Sharpe \d\.\d\d$/m);
 
     // nothing but the documented entry points is importable
-    const deep = sh(`node --input-type=module -e "import('ratecycle/dist/engine/dates.js').then(() => console.log('imported'), (e) => console.log(e.code))"`, project);
+    const deep = sh(
+      `node --input-type=module -e "import('ratecycle/dist/engine/dates.js').then(() => console.log('imported'), (e) => console.log(e.code))"`,
+      project,
+    );
     expect(deep.out).toMatch(/ERR_PACKAGE_PATH_NOT_EXPORTED/);
     // the universes that need vendor data say how to add it
     const russell = sh('npx ratecycle run first-cut-rotation', project);
     expect(russell.code).toBe(1);
-    expect(russell.out).toMatch(/universe "russell" is not available: it needs rut, spx; rut: rut\.csv is left out of the npm package .*ratecycle data add FILE --id rut/);
+    expect(russell.out).toMatch(
+      /universe "russell" is not available: it needs rut, spx; rut: rut\.csv is left out of the npm package .*ratecycle data add FILE --id rut/,
+    );
   }, 300_000);
 });

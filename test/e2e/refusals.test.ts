@@ -6,7 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { cli, ROOT } from '../helpers/cli.js';
 
 /** stderr without the data-caveat warnings a run prints before it writes. */
-const errorLines = (stderr: string) => stderr.trim().split('\n').filter((l) => !l.startsWith('warning:'));
+const errorLines = (stderr: string) =>
+  stderr
+    .trim()
+    .split('\n')
+    .filter((l) => !l.startsWith('warning:'));
 const S = (f: string) => join(ROOT, 'test', 'fixtures', 'strategies', f);
 
 /** Runs in a fresh empty folder and checks: exit 1, one readable line, nothing created. */
@@ -14,7 +18,10 @@ function refused(args: string[], message: RegExp): void {
   const cwd = mkdtempSync(join(tmpdir(), 'ratecycle-refuse-'));
   const r = cli(args, { cwd });
   expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(1);
-  const lines = r.stderr.trim().split('\n').filter((l) => !l.startsWith('warning:'));
+  const lines = r.stderr
+    .trim()
+    .split('\n')
+    .filter((l) => !l.startsWith('warning:'));
   expect(lines, r.stderr).toHaveLength(1);
   expect(lines[0]).toMatch(/^ratecycle: /);
   expect(lines[0]).toMatch(message);
@@ -43,7 +50,23 @@ describe('options are refused before anything is created', () => {
     [['run', 'buy-hold', '--events', 'cuts'], /--events: unknown event kind "cuts"; known: cut, hike, first-cut/],
     [['run', 'buy-hold', '--slippage-bps', 'lots'], /--slippage-bps must be a number ≥ 0/],
     [['run', 'buy-hold', '--timeout', '0'], /--timeout must be a number > 0/],
-    [['sweep', 'ism-cycle', '--grid', 'level=40:60:0.0001', '--grid', 'months=1:12:1', '--grid', 'rule=level,rising,both,either', '--grid', 'otherwise=large,cash,mix', '--workers', '2'], /28,800,144 sets .*would take roughly \d+ (minutes|hours).* pass --yes/],
+    [
+      [
+        'sweep',
+        'ism-cycle',
+        '--grid',
+        'level=40:60:0.0001',
+        '--grid',
+        'months=1:12:1',
+        '--grid',
+        'rule=level,rising,both,either',
+        '--grid',
+        'otherwise=large,cash,mix',
+        '--workers',
+        '2',
+      ],
+      /28,800,144 sets .*would take roughly \d+ (minutes|hours).* pass --yes/,
+    ],
     [['run', S('bad-id.ts')], /strategy id "\.\.\/\.\.\/escape Me" must be kebab-case/],
   ];
   for (const [args, message] of cases) it(args.slice(0, 1).concat(args.slice(2)).join(' '), () => refused(args, message));
@@ -85,7 +108,10 @@ describe('failures a user can cause exit 1 with one line, never 2', () => {
   it('a strategy that calls process.exit, loops forever or allocates without bound', () => {
     refused(['run', S('exits.ts')], /strategy "exits" in .*exits\.ts ended its thread with process\.exit\(3\)/);
     refused(['run', S('loops.ts'), '--timeout', '2'], /strategy "loops" in .*loops\.ts did not finish within 2 s/);
-    refused(['run', S('allocates.ts'), '--memory-mb', '64', '--timeout', '60'], /strategy "allocates" in .*allocates\.ts ran out of memory \(more than 64 MB\)/);
+    refused(
+      ['run', S('allocates.ts'), '--memory-mb', '64', '--timeout', '60'],
+      /strategy "allocates" in .*allocates\.ts ran out of memory \(more than 64 MB\)/,
+    );
     refused(['audit', S('loops.ts'), '--timeout', '2', '--no-typecheck'], /did not finish within 2 s/);
   });
 
@@ -100,7 +126,11 @@ describe('failures a user can cause exit 1 with one line, never 2', () => {
 
   it('a malformed or mis-typed run.json, named with line and column', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ratecycle-json-'));
-    for (const [name, text] of [['bad', '{\n  "id": "x",\n  "strategy" {}\n}\n'], ['null', 'null\n'], ['typed', '{"id": "x", "strategy": 5}']] as const) {
+    for (const [name, text] of [
+      ['bad', '{\n  "id": "x",\n  "strategy" {}\n}\n'],
+      ['null', 'null\n'],
+      ['typed', '{"id": "x", "strategy": 5}'],
+    ] as const) {
       mkdirSync(join(dir, name));
       writeFileSync(join(dir, name, 'run.json'), text);
     }
@@ -122,7 +152,10 @@ describe('failures a user can cause exit 1 with one line, never 2', () => {
       ['{"series": [null]}', /series\[0\]: is not an object/],
       ['{"series": [{"id": 5, "file": "a.csv"}]}', /"id" must be a non-empty string/],
       ['{"series": "none"}', /"series" must be an array|needs a "series" array/],
-      ['{"series": [{"id": "a", "file": "../../etc/passwd", "column": "v", "kind": "price", "frequency": "daily", "units": "u", "source": "s", "publication": {"rule": "close"}}]}', /series\[0\] \("a"\): file "\.\.\/\.\.\/etc\/passwd" must be a path inside the data folder/],
+      [
+        '{"series": [{"id": "a", "file": "../../etc/passwd", "column": "v", "kind": "price", "frequency": "daily", "units": "u", "source": "s", "publication": {"rule": "close"}}]}',
+        /series\[0\] \("a"\): file "\.\.\/\.\.\/etc\/passwd" must be a path inside the data folder/,
+      ],
     ];
     for (const [k, [text, message]] of cases.entries()) {
       const d = join(dir, `c${k}`);

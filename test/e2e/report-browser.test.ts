@@ -100,7 +100,19 @@ describe.skipIf(!HAS_CHROMIUM)('reports in a real browser (offline, file://)', (
     expect(errors).toEqual([]);
     expect(blocked).toEqual([]);
     const ink = await inkPerChart(page);
-    expect(Object.keys(ink).sort()).toEqual(['chart-alloc', 'chart-dist-0', 'chart-dist-1', 'chart-dist-2', 'chart-drawdown', 'chart-equity', 'chart-rate', 'chart-rolling', 'chart-rolling-beta', 'chart-rolling-sharpe', 'chart-rolling-vol']);
+    expect(Object.keys(ink).sort()).toEqual([
+      'chart-alloc',
+      'chart-dist-0',
+      'chart-dist-1',
+      'chart-dist-2',
+      'chart-drawdown',
+      'chart-equity',
+      'chart-rate',
+      'chart-rolling',
+      'chart-rolling-beta',
+      'chart-rolling-sharpe',
+      'chart-rolling-vol',
+    ]);
     for (const [id, n] of Object.entries(ink)) expect(n, id).toBeGreaterThan(2000);
     expect(await plotsMatchSpecs(page)).toBeGreaterThan(20_000);
     // underwater: the strategy and both buy-and-holds
@@ -120,7 +132,12 @@ describe.skipIf(!HAS_CHROMIUM)('reports in a real browser (offline, file://)', (
     // the log axis is fitted to the data: its top is within 10 % of the highest value drawn
     const fit = await page.evaluate(() => {
       const c = (window as unknown as { __charts: (PlotLike & { scales: { y: { max: number } } })[] }).__charts.find((p) => p.__spec.id === 'equity')!;
-      const max = Math.max(...c.data.slice(1).flat().filter((v): v is number => v !== null));
+      const max = Math.max(
+        ...c.data
+          .slice(1)
+          .flat()
+          .filter((v): v is number => v !== null),
+      );
       return c.scales.y.max / max;
     });
     expect(fit).toBeGreaterThan(1);
@@ -133,7 +150,9 @@ describe.skipIf(!HAS_CHROMIUM)('reports in a real browser (offline, file://)', (
     const { page, errors, context } = await open(join(dir, 'a', 'report.html'), 390);
     expect(errors).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(391);
-    const breaks = await page.evaluate(() => [...document.querySelectorAll('dd, p, h1, h2, li')].map((e) => getComputedStyle(e).wordBreak).filter((w) => w === 'break-all'));
+    const breaks = await page.evaluate(() =>
+      [...document.querySelectorAll('dd, p, h1, h2, li')].map((e) => getComputedStyle(e).wordBreak).filter((w) => w === 'break-all'),
+    );
     expect(breaks).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'run-report-narrow.png'), fullPage: true });
     await context.close();
@@ -181,7 +200,12 @@ describe.skipIf(!HAS_CHROMIUM)('reports in a real browser (offline, file://)', (
     });
     expect(fit.table).toBeLessThanOrEqual(fit.wrap);
     expect(fit.page).toBeLessThanOrEqual(1366);
-    expect(await page.locator('#compare-metrics td:first-child').first().evaluate((e) => getComputedStyle(e).position)).toBe('sticky');
+    expect(
+      await page
+        .locator('#compare-metrics td:first-child')
+        .first()
+        .evaluate((e) => getComputedStyle(e).position),
+    ).toBe('sticky');
     expect(await page.locator('#compare-metrics thead th').count()).toBe(1 + 8 + 2);
     expect(await page.locator('#compare-legend tbody tr').count()).toBe(8);
     await shoot(page, 'compare-eight');

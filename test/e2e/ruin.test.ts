@@ -31,7 +31,12 @@ describe('ruin through the CLI', () => {
   it('refuses --cost-bps 1e6 with one line and exit 1', () => {
     const r = cli(['run', 'first-cut-rotation', '--cost-bps', '1e6', '--out', join(dir, 'absurd')]);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim().split('\n').filter((l) => !l.startsWith('warning:'))).toHaveLength(1);
+    expect(
+      r.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => !l.startsWith('warning:')),
+    ).toHaveLength(1);
     expect(r.stderr).toMatch(/^ratecycle: cost \+ slippage of \w+ is 1000000 bp of traded value; more than 1000 bp is not a trading cost/m);
   });
 });

@@ -13,7 +13,9 @@ describe('two sweep processes on one folder', () => {
     const out = join(dir, 'sw');
     // a strategy that takes at least 25 ms per set, so the first sweep is still running when the second starts
     const file = join(dir, 'slow.mjs');
-    writeFileSync(file, `export default {
+    writeFileSync(
+      file,
+      `export default {
   id: 'slow', name: 'Slow', description: 'small caps on odd k, large on even, slowly', assets: ['small', 'large'],
   params: { k: { type: 'integer', default: 1, min: 1, max: 1000, description: 'k' } },
   weights(view, p) {
@@ -23,7 +25,8 @@ describe('two sweep processes on one folder', () => {
     return { small: s, large: s.map((x) => 1 - x) };
   },
 };
-`);
+`,
+    );
     const args = ['sweep', file, '--grid', 'k=1:216:1', '--from', '2015-01-01', '--workers', '1', '--batch', '4', '--top', '0', '--out', out];
     const first = spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let firstErr = '';
@@ -35,10 +38,19 @@ describe('two sweep processes on one folder', () => {
     expect(existsSync(lock)).toBe(true);
     const second = cli([...args, '--resume']);
     expect(second.code).toBe(1);
-    expect(second.stderr.trim().split('\n').filter((l) => !l.startsWith('warning:'))).toHaveLength(1); // warnings (stale series) may precede it
+    expect(
+      second.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => !l.startsWith('warning:')),
+    ).toHaveLength(1); // warnings (stale series) may precede it
     expect(second.stderr).toMatch(new RegExp(`is being written by process ${first.pid} on .*; wait for it to finish`));
     expect(await exited, firstErr).toBe(0);
-    const idx = readFileSync(join(out, 'results.csv'), 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',')[0]));
+    const idx = readFileSync(join(out, 'results.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => Number(l.split(',')[0]));
     expect(idx).toEqual(Array.from({ length: 216 }, (_, i) => i));
     expect(existsSync(join(out, '.lock'))).toBe(false);
   });

@@ -16,6 +16,7 @@ describe('sweep progress', () => {
     const command = [process.execPath, MAIN, ...args(out)].map((a) => `'${a}'`).join(' ');
     const r = spawnSync('script', ['-qfec', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
     expect(r.status).toBe(0);
+    // eslint-disable-next-line no-control-regex -- the escape codes of a terminal are what this test looks for
     const text = r.stdout.replace(/\x1b\[[0-9;?]*[A-Za-z]|\x1b[78]/g, '');
     expect(text).toMatch(/sweep \[[^\]]+\] 0% \| 0\/12 sets \| ETA/);
     expect(text).toMatch(/sweep \[[^\]]+\] 100% \| 12\/12 sets \| ETA \d+s \| \d+ sets\/s/);
@@ -27,6 +28,7 @@ describe('sweep progress', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'ratecycle-tty-')), 'sw');
     const r = cli(args(out));
     expect(r.code).toBe(0);
+    // eslint-disable-next-line no-control-regex -- as above
     expect(r.stderr).not.toMatch(/\x1b\[|sweep \[/);
     expect(r.stderr).not.toMatch(/0\/12 sets/); // no line before any set finished
     expect(r.stderr).toMatch(/sweep: 12\/12 sets \(100%\)/);

@@ -13,7 +13,8 @@ describe('the article runs from the command line (built CLI)', () => {
     const r = cli(['run', 'valuation', '--universe', 'ff', '--out', dir]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/bm_spread" is stale from 2025-04-30/); // French's data end with 2024-12 (known 2025-02-01)
-    for (const f of ['report.html', 'equity.csv', 'weights.csv', 'trades.csv', 'metrics.json', 'regimes.csv', 'events.csv', 'run.json']) expect(existsSync(join(dir, f))).toBe(true);
+    for (const f of ['report.html', 'equity.csv', 'weights.csv', 'trades.csv', 'metrics.json', 'regimes.csv', 'events.csv', 'run.json'])
+      expect(existsSync(join(dir, f))).toBe(true);
     expect(JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')).strategy.params).toEqual({ pct: 50, window: 'rolling', months: 120, otherwise: 'large' });
   });
 

@@ -33,7 +33,21 @@ describe('the H.15 publication rule follows the Federal Reserve holiday calendar
     for (let y = 1954; y <= 2030; y++) {
       const days = fedHolidays(y);
       for (const x of days) expect([0, 6], isoDay(x)).not.toContain(weekday(x));
-      const regular = days.filter((x) => !['1963-11-25', '1968-04-09', '1969-03-31', '1972-12-28', '1973-01-25', '1994-04-27', '2004-06-11', '2007-01-02', '2018-12-05', '2025-01-09'].includes(isoDay(x)));
+      const regular = days.filter(
+        (x) =>
+          ![
+            '1963-11-25',
+            '1968-04-09',
+            '1969-03-31',
+            '1972-12-28',
+            '1973-01-25',
+            '1994-04-27',
+            '2004-06-11',
+            '2007-01-02',
+            '2018-12-05',
+            '2025-01-09',
+          ].includes(isoDay(x)),
+      );
       // a Saturday New Year's Day moves to Dec 31 of the year before
       expect(regular.length, String(y)).toBeGreaterThanOrEqual(8);
       expect(regular.length, String(y)).toBeLessThanOrEqual(12);
@@ -42,7 +56,11 @@ describe('the H.15 publication rule follows the Federal Reserve holiday calendar
     expect(isFedBusinessDay(d('2024-12-25'))).toBe(false);
   });
   it('agrees with the Treasury market: H.15 yields are missing on every holiday of the table since 1962 (with the documented exceptions)', () => {
-    const rows = readFileSync(join(ROOT, 'data', 'ust_10y.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+    const rows = readFileSync(join(ROOT, 'data', 'ust_10y.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[0]);
     const have = new Set(rows);
     const open: string[] = [];
     for (let y = 1962; y <= 2023; y++) {

@@ -37,10 +37,18 @@ export function checkChartsAgainstCsv(html: string, dir: string): { checked: num
       const cols = expr.split('+');
       rows.forEach((row, i) => {
         const parts = cols.map((c) => cell(file, row, c));
-        const expected = parts.some((p) => p === '') ? null : Number(parts.map(Number).reduce((a, b) => a + b, 0).toPrecision(6));
+        const expected = parts.some((p) => p === '')
+          ? null
+          : Number(
+              parts
+                .map(Number)
+                .reduce((a, b) => a + b, 0)
+                .toPrecision(6),
+            );
         const got = s.values[i];
         checked++;
-        if (got !== expected && !(got !== null && expected !== null && Math.abs(got - expected) <= 1e-12)) mismatches.push(`${chart.id} ${s.src} row ${row}: chart ${got}, csv ${expected}`);
+        if (got !== expected && !(got !== null && expected !== null && Math.abs(got - expected) <= 1e-12))
+          mismatches.push(`${chart.id} ${s.src} row ${row}: chart ${got}, csv ${expected}`);
       });
     }
   }

@@ -34,7 +34,7 @@ beforeAll(() => {
 const numericKeys = (m: Record<string, unknown>) => Object.keys(m).filter((k) => typeof m[k] === 'number');
 
 describe('compare: common period', () => {
-  it('recomputing on a run\'s own period reproduces its metrics.json (same engine/measure/metrics code)', () => {
+  it("recomputing on a run's own period reproduces its metrics.json (same engine/measure/metrics code)", () => {
     const model = compareModel([runs.small, runs.fcr12], { commonPeriod: true });
     expect(model.period).toEqual({ from: runs.small.manifest.period.from, to: runs.small.manifest.period.to });
     for (const [i, r] of [runs.small, runs.fcr12].entries()) {
@@ -53,7 +53,20 @@ describe('compare: common period', () => {
     // strategy would start a bar later: the first decision trades at the next close)
     const direct = runs.small2000.metrics.metrics.small;
     const small = model.holds.find((h) => h.key === 'rut buy-and-hold')!;
-    for (const k of ['totalReturn', 'cagr', 'volatility', 'sharpe', 'sortino', 'maxDrawdown', 'beta', 'alphaAnnual', 'psr', 'bestYear', 'positiveMonths', 'var95']) {
+    for (const k of [
+      'totalReturn',
+      'cagr',
+      'volatility',
+      'sharpe',
+      'sortino',
+      'maxDrawdown',
+      'beta',
+      'alphaAnnual',
+      'psr',
+      'bestYear',
+      'positiveMonths',
+      'var95',
+    ]) {
       expect(small.metrics[k] as number, k).toBeCloseTo(direct[k] as number, 12);
       // the buy-hold run from 1987, restricted to the window, holds small caps on every bar of it
       expect(model.metrics[0][k] as number, k).toBeCloseTo(direct[k] as number, 10);
@@ -78,7 +91,10 @@ describe('compare: common period', () => {
     // each run's own n and own small/large after first cuts
     const rows = [...html.matchAll(/<tr><td title="[^"]*">(R\d[^<]*)<\/td><td>(russell|etf)<\/td><td>(\d+)<\/td>/g)].map((m) => [m[2], Number(m[3])]);
     const own = (r: RunData) => Number(r.eventsSummary.find((s) => s.event === 'first-cut' && s.horizon_months === '12')!.n);
-    expect(rows).toEqual([['russell', own(runs.small)], ['etf', own(runs.etf)]]);
+    expect(rows).toEqual([
+      ['russell', own(runs.small)],
+      ['etf', own(runs.etf)],
+    ]);
     expect(own(runs.small)).not.toBe(own(runs.etf));
   });
 });
@@ -100,7 +116,14 @@ describe('compare: labels, CSVs and charts', () => {
       expect(row[2] === '' || Number.isFinite(Number(row[2])), row.join(',')).toBe(true);
       expect(row[4] === '' || /^\d{4}-\d\d-\d\d$/.test(row[4]), row.join(',')).toBe(true);
     }
-    expect(long.rows.filter((x) => x[1] === 'cagr').map((x) => x[0])).toEqual(['R1 first-cut-rotation months=12', 'R2 first-cut-rotation months=6', 'R3 fixed-mix', 'R4 buy-hold', 'rut buy-and-hold', 'spx buy-and-hold']);
+    expect(long.rows.filter((x) => x[1] === 'cagr').map((x) => x[0])).toEqual([
+      'R1 first-cut-rotation months=12',
+      'R2 first-cut-rotation months=6',
+      'R3 fixed-mix',
+      'R4 buy-hold',
+      'rut buy-and-hold',
+      'spx buy-and-hold',
+    ]);
     const html = readFileSync(join(out, 'compare.html'), 'utf8');
     const check = checkChartsAgainstCsv(html, out);
     expect(check.mismatches.slice(0, 5)).toEqual([]);
@@ -109,12 +132,19 @@ describe('compare: labels, CSVs and charts', () => {
     expect(html).toMatch(/class="delta (better|worse)"/);
   });
 
-  it('the correlation matrix is Pearson of the runs\' monthly returns over their common months', () => {
+  it("the correlation matrix is Pearson of the runs' monthly returns over their common months", () => {
     const model = compareModel([runs.small2000, runs.mix2000]);
     const months = (r: RunData) => new Map(r.monthly.map((m) => [`${m.year}-${m.month}`, Number(m.strategy)]));
-    const a = months(runs.small2000), b = months(runs.mix2000);
+    const a = months(runs.small2000),
+      b = months(runs.mix2000);
     const keys = [...a.keys()].filter((k) => b.has(k));
-    expect(model.correlation.r[0][1]).toBeCloseTo(pearson(keys.map((k) => a.get(k)!), keys.map((k) => b.get(k)!)), 12);
+    expect(model.correlation.r[0][1]).toBeCloseTo(
+      pearson(
+        keys.map((k) => a.get(k)!),
+        keys.map((k) => b.get(k)!),
+      ),
+      12,
+    );
     expect(model.correlation.r[0][0]).toBeCloseTo(1, 12);
     expect(model.correlation.months[0][1]).toBe(keys.length);
   });

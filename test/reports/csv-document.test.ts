@@ -19,7 +19,15 @@ const referenceCsv = (header: readonly string[], rows: readonly (readonly Cell[]
   [header.map(referenceCell).join(','), ...rows.map((r) => r.map(referenceCell).join(','))].join('\n') + '\n';
 
 const text = fc.oneof(fc.string(), fc.constantFrom('', ' ', ' a ', '=1', '+1', '-0.5', '@x', '\tx', '\rx', 'a,b', 'a"b', 'a\nb', '\uFEFFx', 'NaN'));
-const cell: fc.Arbitrary<Cell> = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(NaN, Infinity, -Infinity, -0, 0.1 + 0.2, 1e21, 5e-324), fc.boolean(), fc.constant(null), fc.constant(undefined), text);
+const cell: fc.Arbitrary<Cell> = fc.oneof(
+  fc.double(),
+  fc.integer(),
+  fc.constantFrom(NaN, Infinity, -Infinity, -0, 0.1 + 0.2, 1e21, 5e-324),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(undefined),
+  text,
+);
 
 const dir = mkdtempSync(join(tmpdir(), 'csv-document-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -39,19 +47,29 @@ describe('csv writer', () => {
   it('keeps the cells that readCsv reads back, or none when the file must be read', () => {
     let n = 0;
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 4 }).chain((w) => fc.tuple(fc.array(fc.string({ minLength: 1 }), { minLength: w, maxLength: w }), fc.array(fc.array(cell, { minLength: w, maxLength: w }), { maxLength: 6 }))), ([header, rows]) => {
-        const doc = csvDocument(header, rows);
-        if (!doc.rows) return;
-        const path = join(dir, `t${n++}.csv`);
-        writeFileSync(path, doc.text);
-        let back: { header: string[]; rows: string[][] } | undefined;
-        try {
-          back = readCsv(path);
-        } catch {
-          back = undefined; // a file the reader refuses must not be taken from memory either
-        }
-        expect(back && { header: back.header, rows: back.rows }).toEqual({ header: doc.header, rows: doc.rows });
-      }),
+      fc.property(
+        fc
+          .integer({ min: 1, max: 4 })
+          .chain((w) =>
+            fc.tuple(
+              fc.array(fc.string({ minLength: 1 }), { minLength: w, maxLength: w }),
+              fc.array(fc.array(cell, { minLength: w, maxLength: w }), { maxLength: 6 }),
+            ),
+          ),
+        ([header, rows]) => {
+          const doc = csvDocument(header, rows);
+          if (!doc.rows) return;
+          const path = join(dir, `t${n++}.csv`);
+          writeFileSync(path, doc.text);
+          let back: { header: string[]; rows: string[][] } | undefined;
+          try {
+            back = readCsv(path);
+          } catch {
+            back = undefined; // a file the reader refuses must not be taken from memory either
+          }
+          expect(back && { header: back.header, rows: back.rows }).toEqual({ header: doc.header, rows: doc.rows });
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -95,14 +95,36 @@ describe('run report', () => {
     mkdirSync(data);
     const rand = mulberry32(7);
     const days: string[] = [];
-    for (let d = Date.UTC(1925, 0, 2); d <= Date.UTC(2024, 11, 31); d += 864e5) if (![0, 6].includes(new Date(d).getUTCDay())) days.push(new Date(d).toISOString().slice(0, 10));
-    const walk = (drift: number, vol: number) => { let p = 100; return days.map(() => (p *= 1 + drift + vol * (rand() - 0.5))).map((v) => v.toFixed(6)); };
-    const a = walk(0.0004, 0.04), b = walk(0.0003, 0.03);
+    for (let d = Date.UTC(1925, 0, 2); d <= Date.UTC(2024, 11, 31); d += 864e5)
+      if (![0, 6].includes(new Date(d).getUTCDay())) days.push(new Date(d).toISOString().slice(0, 10));
+    const walk = (drift: number, vol: number) => {
+      let p = 100;
+      return days.map(() => (p *= 1 + drift + vol * (rand() - 0.5))).map((v) => v.toFixed(6));
+    };
+    const a = walk(0.0004, 0.04),
+      b = walk(0.0003, 0.03);
     writeFileSync(join(data, 'a.csv'), 'date,close\n' + days.map((d, i) => `${d},${a[i]}`).join('\n') + '\n');
     writeFileSync(join(data, 'b.csv'), 'date,close\n' + days.map((d, i) => `${d},${b[i]}`).join('\n') + '\n');
     writeFileSync(join(data, 'rf.csv'), 'date,return\n' + days.map((d) => `${d},0.0001`).join('\n') + '\n');
-    const entry = (id: string, column: string, kind: string) => ({ id, file: `${id}.csv`, column, kind, frequency: 'daily', units: 'u', publication: { rule: 'close' }, source: 'synthetic' });
-    writeFileSync(join(data, 'catalog.json'), JSON.stringify({ series: [entry('a', 'close', 'price'), entry('b', 'close', 'price'), entry('rf', 'return', 'return')], universes: [{ id: 'century', description: 'a vs b', assets: ['a', 'b'], small: 'a', large: 'b', cash: 'rf', frequency: 'daily', align: 'intersection' }] }));
+    const entry = (id: string, column: string, kind: string) => ({
+      id,
+      file: `${id}.csv`,
+      column,
+      kind,
+      frequency: 'daily',
+      units: 'u',
+      publication: { rule: 'close' },
+      source: 'synthetic',
+    });
+    writeFileSync(
+      join(data, 'catalog.json'),
+      JSON.stringify({
+        series: [entry('a', 'close', 'price'), entry('b', 'close', 'price'), entry('rf', 'return', 'return')],
+        universes: [
+          { id: 'century', description: 'a vs b', assets: ['a', 'b'], small: 'a', large: 'b', cash: 'rf', frequency: 'daily', align: 'intersection' },
+        ],
+      }),
+    );
     const out = join(dir, 'century-run');
     const r = cli(['run', 'fixed-mix', '--data', data, '--universe', 'century', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
@@ -112,7 +134,7 @@ describe('run report', () => {
     const check = checkChartsAgainstCsv(readFileSync(join(out, 'report.html'), 'utf8'), out);
     expect(check.mismatches).toEqual([]);
   });
-  it('every chart draws numbers that are in the folder\'s CSVs', () => {
+  it("every chart draws numbers that are in the folder's CSVs", () => {
     const html = readFileSync(join(dir, 'run', 'report.html'), 'utf8');
     const check = checkChartsAgainstCsv(html, join(dir, 'run'));
     expect(check.mismatches.slice(0, 5)).toEqual([]);
@@ -185,7 +207,9 @@ describe('groupDigits', () => {
     // the shortest decimal form instead, e.g. 368295079881.3785 (really …881.378479) to …881.379
     fc.assert(
       fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.integer({ min: 0, max: 3 }), (x, dgt) => {
-        const expected = new Intl.NumberFormat('en-US', { minimumFractionDigits: dgt, maximumFractionDigits: dgt, useGrouping: true }).format(x.toFixed(dgt) as never);
+        const expected = new Intl.NumberFormat('en-US', { minimumFractionDigits: dgt, maximumFractionDigits: dgt, useGrouping: true }).format(
+          x.toFixed(dgt) as never,
+        );
         expect(groupDigits(x, dgt)).toBe(expected === '-0' || /^-0\.0*$/.test(expected) ? expected.slice(1) : expected);
       }),
       { numRuns: 2000 },

@@ -109,7 +109,16 @@ describe('simulate: costs', () => {
   });
 
   it('per-asset costs apply per asset', () => {
-    const res = simulate(market([[0, 0], [0, 0]], [[0.5, 0.5]]), { lag: 0, cost: Float64Array.of(0.001, 0.003), slippage: 0.0005 });
+    const res = simulate(
+      market(
+        [
+          [0, 0],
+          [0, 0],
+        ],
+        [[0.5, 0.5]],
+      ),
+      { lag: 0, cost: Float64Array.of(0.001, 0.003), slippage: 0.0005 },
+    );
     expect(res.equity[0]).toBeCloseTo(1 - 0.5 * 0.0015 - 0.5 * 0.0035, 15);
     expect(res.trades.map((x) => x.cost)).toEqual([0.5 * 0.0015, 0.5 * 0.0035]);
   });
@@ -151,7 +160,16 @@ describe('simulate: cash, drift and bookkeeping', () => {
   });
 
   it('lists only the assets whose weight changes', () => {
-    const res = simulate(market([[0, 0, 0], [0, 0, 0]], [[0.5, 0.5], [0.5, 0.3], [N]]), { lag: 0 });
+    const res = simulate(
+      market(
+        [
+          [0, 0, 0],
+          [0, 0, 0],
+        ],
+        [[0.5, 0.5], [0.5, 0.3], [N]],
+      ),
+      { lag: 0 },
+    );
     expect(res.trades.map((x) => [x.bar, x.asset, x.from, x.to])).toEqual([
       [0, 'a0', 0, 0.5],
       [0, 'a1', 0, 0.5],
@@ -170,7 +188,14 @@ describe('simulate: cash, drift and bookkeeping', () => {
   });
 
   it('does not change its inputs', () => {
-    const inp = market([[0, 0.1, -0.2], [0, 0.05, 0.02]], [[0.5, 0.5], [N], [0.1, 0.2]], { cash: [0, 0.001, 0.001] });
+    const inp = market(
+      [
+        [0, 0.1, -0.2],
+        [0, 0.05, 0.02],
+      ],
+      [[0.5, 0.5], [N], [0.1, 0.2]],
+      { cash: [0, 0.001, 0.001] },
+    );
     const copy = { dates: inp.dates.slice(), returns: inp.returns.map((r) => r.slice()), cash: inp.cash.slice(), targets: inp.targets.slice() };
     const cost = Float64Array.of(0.001, 0.002);
     simulate(inp, { lag: 0, cost });

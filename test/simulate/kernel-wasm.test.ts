@@ -17,7 +17,12 @@ import { kernelSetup } from '../../engine/simulate/setup.js';
 import { WasmArena, wasmAvailable } from '../../engine/core/wasm-arena.js';
 import type { Rebalance } from '../../engine/core/types.js';
 
-const SCHEDULES: Rebalance[] = [{ kind: 'on-change' }, { kind: 'every-bar' }, { kind: 'period', period: 'monthly', at: 'last' }, { kind: 'period', period: 'weekly', at: 'first' }];
+const SCHEDULES: Rebalance[] = [
+  { kind: 'on-change' },
+  { kind: 'every-bar' },
+  { kind: 'period', period: 'monthly', at: 'last' },
+  { kind: 'period', period: 'weekly', at: 'first' },
+];
 
 const scenario = fc.record({
   T: fc.integer({ min: 1, max: 400 }),
@@ -68,7 +73,15 @@ describe('kernel growth loops in WebAssembly', () => {
           cols[0][t] = p.negZero && t % 2 === 1 && row[0] === 0 ? -0 : row[0];
           cols[1][t] = p.partlyNaN && rnd() < 0.02 ? NaN : p.negZero && t % 3 === 1 && row[1] === 0 ? -0 : row[1];
         }
-        const o = resolveOptions({ lag: p.lag, rebalance: SCHEDULES[p.schedule], cost: 0.001, allowLeverage: p.book !== 'long', allowShort: p.book === 'short', borrowSpread: 0.02, periodsPerYear: 252 });
+        const o = resolveOptions({
+          lag: p.lag,
+          rebalance: SCHEDULES[p.schedule],
+          cost: 0.001,
+          allowLeverage: p.book !== 'long',
+          allowShort: p.book === 'short',
+          borrowSpread: 0.02,
+          periodsPerYear: 252,
+        });
         const s = kernelSetup({ dates, assets: ['a', 'b'], returns, cash }, o);
         expect(wasmAdvanceFits(s)).toBe(true);
         const rules = { cols, names: ['a', 'b'], dates, allowShort: o.allowShort, allowLeverage: o.allowLeverage };
@@ -82,7 +95,8 @@ describe('kernel growth loops in WebAssembly', () => {
         const wasm = run(() => runKernel(s, { ...rules, cols: wcols }, weq, null, wz.st, new Float64Array(2), wz), weq);
         expect(wasm.error).toBe(js.error);
         expect(wasm.summary).toStrictEqual(js.summary);
-        for (let t = 0; t < wasm.equity.length; t++) if (!Object.is(wasm.equity[t], js.equity[t])) expect({ t, e: wasm.equity[t] }).toEqual({ t, e: js.equity[t] });
+        for (let t = 0; t < wasm.equity.length; t++)
+          if (!Object.is(wasm.equity[t], js.equity[t])) expect({ t, e: wasm.equity[t] }).toEqual({ t, e: js.equity[t] });
       }),
       { numRuns: 400, seed: 20261201 },
     );
@@ -96,7 +110,12 @@ describe('kernel growth loops in WebAssembly', () => {
     const arena = WasmArena.create(wasmAdvanceSlots(T) + 3 * T)!;
     const wz = new WasmAdvance(arena, s);
     const cols = [arena.alloc(T).fill(0.5), arena.alloc(T).fill(0.5)];
-    for (const [t, w0] of [[20, 0.7], [60, 0.5], [120, 0.2]]) for (let u = t; u < T; u++) cols[0][u] = w0;
+    for (const [t, w0] of [
+      [20, 0.7],
+      [60, 0.5],
+      [120, 0.2],
+    ])
+      for (let u = t; u < T; u++) cols[0][u] = w0;
     const rules = { cols, names: ['a', 'b'], dates, allowShort: false, allowLeverage: false };
     const start = (st: Float64Array) => st.set([0, 0, 1, 1, 0.5, 0.5]); // fully invested half and half
     const weq = arena.alloc(T);

@@ -71,8 +71,14 @@ describe('simulate: properties', () => {
           const row = many.equity.subarray(k * p.T, (k + 1) * p.T);
           for (let t = 0; t < p.T; t++) expect(Object.is(row[t], one.equity[t])).toBe(true);
           expect(many.rebalances[k]).toBe(one.rebalanced.reduce((s, x) => s + x, 0));
-          expect(many.costs[k]).toBeCloseTo(one.costs.reduce((s, x) => s + x, 0), 12);
-          expect(many.turnover[k]).toBeCloseTo(one.turnover.reduce((s, x) => s + x, 0), 12);
+          expect(many.costs[k]).toBeCloseTo(
+            one.costs.reduce((s, x) => s + x, 0),
+            12,
+          );
+          expect(many.turnover[k]).toBeCloseTo(
+            one.turnover.reduce((s, x) => s + x, 0),
+            12,
+          );
           let gross = 0;
           for (const x of one.weights) gross += Math.abs(x);
           expect(many.exposure[k]).toBeCloseTo(gross / p.T, 12);
@@ -117,10 +123,22 @@ describe('simulate: properties', () => {
     fc.assert(
       fc.property(scenario, (p) => {
         const { input, targets, options } = build(p, 2);
-        const before = JSON.stringify([Array.from(input.dates), input.returns.map((r) => Array.from(r)), Array.from(input.cash), targets.map((w) => Array.from(w, String)), String(options.cost)]);
+        const before = JSON.stringify([
+          Array.from(input.dates),
+          input.returns.map((r) => Array.from(r)),
+          Array.from(input.cash),
+          targets.map((w) => Array.from(w, String)),
+          String(options.cost),
+        ]);
         simulate(input, options);
         simulateMany(input, targets, options);
-        const after = JSON.stringify([Array.from(input.dates), input.returns.map((r) => Array.from(r)), Array.from(input.cash), targets.map((w) => Array.from(w, String)), String(options.cost)]);
+        const after = JSON.stringify([
+          Array.from(input.dates),
+          input.returns.map((r) => Array.from(r)),
+          Array.from(input.cash),
+          targets.map((w) => Array.from(w, String)),
+          String(options.cost),
+        ]);
         expect(after).toBe(before);
       }),
       { numRuns: 100 },

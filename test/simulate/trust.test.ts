@@ -66,7 +66,13 @@ describe('lag 0 with costs: measured from the initial capital', () => {
   const dates = weekdays('2021-01-04', 6);
   const prices = [100, 101, 99, 102, 104, 103];
   const m = makeMarket({ dates, small: prices, large: prices.map((p) => p * 2) });
-  const hold = defineStrategy({ id: 'hold', name: 'Hold', description: 'd', assets: ['small'], weights: (v) => ({ small: new Float64Array(v.length).fill(1) }) });
+  const hold = defineStrategy({
+    id: 'hold',
+    name: 'Hold',
+    description: 'd',
+    assets: ['small'],
+    weights: (v) => ({ small: new Float64Array(v.length).fill(1) }),
+  });
 
   it('total return includes the first trade cost paid at bar 0 (hand-computed)', () => {
     const r = backtest(hold, {}, m, { sim: { ...DEFAULT_SIM_OPTIONS, lag: 0, cost: 0.001 } });
@@ -75,7 +81,10 @@ describe('lag 0 with costs: measured from the initial capital', () => {
     expect(r.sim.equity[0]).toBeCloseTo(0.999, 15);
     expect(r.metrics.strategy.totalReturn).toBeCloseTo(want, 14);
     expect(r.sim.returns[1]).toBeCloseTo(0.999 * 1.01 - 1, 14);
-    const rows = runBatch({ market: m, strategy: hold, sim: { ...DEFAULT_SIM_OPTIONS, lag: 0, cost: 0.001, periodsPerYear: m.periodsPerYear }, benchmark: 'large' }, [{ index: 0, params: {} }]);
+    const rows = runBatch(
+      { market: m, strategy: hold, sim: { ...DEFAULT_SIM_OPTIONS, lag: 0, cost: 0.001, periodsPerYear: m.periodsPerYear }, benchmark: 'large' },
+      [{ index: 0, params: {} }],
+    );
     expect(rows[0].metrics!.totalReturn).toBeCloseTo(want, 14);
     expect(rows[0].metrics!.totalReturn).toBeCloseTo(r.metrics.strategy.totalReturn, 14);
     expect(rows[0].metrics!.maxDrawdown).toBeCloseTo(r.metrics.strategy.maxDrawdown, 14);
@@ -100,21 +109,38 @@ describe('weight errors name the strategy, its file and parameters', () => {
     expect(() => backtest(fromFile, { x: 1 }, m, { sim: { ...DEFAULT_SIM_OPTIONS } })).toThrow(
       'strategy "lever" in strategies/examples/lever.ts (x=1): weights at 2021-01-04: sum 1.5 > 1 (leverage); pass allowLeverage to allow it',
     );
-    const rows = runBatch({ market: m, strategy: fromFile, sim: { ...DEFAULT_SIM_OPTIONS }, benchmark: 'large' }, [{ index: 0, params: { x: 0.5 } }, { index: 1, params: { x: 2 } }]);
+    const rows = runBatch({ market: m, strategy: fromFile, sim: { ...DEFAULT_SIM_OPTIONS }, benchmark: 'large' }, [
+      { index: 0, params: { x: 0.5 } },
+      { index: 1, params: { x: 2 } },
+    ]);
     expect(rows[0].error).toBeUndefined();
-    expect(rows[1].error).toBe('strategy "lever" in strategies/examples/lever.ts (x=2): weights at 2021-01-04: sum 2.5 > 1 (leverage); pass --allow-leverage to allow it');
+    expect(rows[1].error).toBe(
+      'strategy "lever" in strategies/examples/lever.ts (x=2): weights at 2021-01-04: sum 2.5 > 1 (leverage); pass --allow-leverage to allow it',
+    );
   });
 
   it('a row checked only at the end (the last lag rows, never traded) fails the same way', () => {
-    const late = defineStrategy({ ...lever, id: 'late', weights: (v) => ({ small: Float64Array.of(0.5, 0.5, 0.5, 0.5, NaN), large: Float64Array.of(0.5, 0.5, 0.5, 0.5, 0.5) }) });
-    expect(() => backtest(late, {}, m, { sim: { ...DEFAULT_SIM_OPTIONS, lag: 1 } })).toThrow(/strategy "late": weights at 2021-01-08: small \(s\) is NaN but the row is not all NaN/);
+    const late = defineStrategy({
+      ...lever,
+      id: 'late',
+      weights: (_v) => ({ small: Float64Array.of(0.5, 0.5, 0.5, 0.5, NaN), large: Float64Array.of(0.5, 0.5, 0.5, 0.5, 0.5) }),
+    });
+    expect(() => backtest(late, {}, m, { sim: { ...DEFAULT_SIM_OPTIONS, lag: 1 } })).toThrow(
+      /strategy "late": weights at 2021-01-08: small \(s\) is NaN but the row is not all NaN/,
+    );
   });
 });
 
 describe('Float32Array weights', () => {
   const dates = weekdays('2021-01-04', 4);
   const m = makeMarket({ dates, small: [1, 1.1, 1.2, 1.1], large: [1, 1.05, 1.1, 1.2] });
-  const f32 = defineStrategy({ id: 'f32', name: 'F32', description: 'd', assets: ['small', 'large'], weights: (v) => ({ small: new Float32Array(v.length).fill(0.6), large: new Float32Array(v.length).fill(0.4) }) as never });
+  const f32 = defineStrategy({
+    id: 'f32',
+    name: 'F32',
+    description: 'd',
+    assets: ['small', 'large'],
+    weights: (v) => ({ small: new Float32Array(v.length).fill(0.6), large: new Float32Array(v.length).fill(0.4) }) as never,
+  });
 
   it('0.6/0.4 in float32 (sum 1.0000000298) is read as 0.6/0.4, not refused as leverage', () => {
     expect(Math.fround(0.6) + Math.fround(0.4)).toBeGreaterThan(1 + 1e-9);

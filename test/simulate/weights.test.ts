@@ -15,21 +15,49 @@ describe('weight checks', () => {
   });
 
   it('shorts need permission; the message names the date, the asset and the value', () => {
-    const inp = market([[0, 0.1, 0.1], [0, 0, 0]], [[N], [1, -0.25]]);
+    const inp = market(
+      [
+        [0, 0.1, 0.1],
+        [0, 0, 0],
+      ],
+      [[N], [1, -0.25]],
+    );
     expect(() => simulate(inp)).toThrow('weights at 2001-01-03: a1 -0.25 < 0 (short); pass allowShort to allow it');
     // 125/−25 sums to 1: a short but no leverage
     expect(simulate(inp, { allowShort: true }).equity.length).toBe(3);
   });
 
   it('a row is all NaN (no decision) or all numbers', () => {
-    const inp = market([[0, 0], [0, 0]], [[0.5, N]]);
+    const inp = market(
+      [
+        [0, 0],
+        [0, 0],
+      ],
+      [[0.5, N]],
+    );
     expect(() => simulate(inp)).toThrow(/^weights at 2001-01-02: a1 is NaN but the row is not all NaN/);
-    const inf = market([[0, 0], [0, 0]], [[0.5, Infinity]]);
+    const inf = market(
+      [
+        [0, 0],
+        [0, 0],
+      ],
+      [[0.5, Infinity]],
+    );
     expect(() => simulate(inf, { allowLeverage: true })).toThrow('weights at 2001-01-02: a1 is Infinity');
   });
 
   it('tolerates rounding: Σw = 1 + 1e-12 is not leverage', () => {
-    expect(() => simulate(market([[0, 0], [0, 0]], [[0.7, 0.3 + 1e-12]]))).not.toThrow();
+    expect(() =>
+      simulate(
+        market(
+          [
+            [0, 0],
+            [0, 0],
+          ],
+          [[0.7, 0.3 + 1e-12]],
+        ),
+      ),
+    ).not.toThrow();
   });
 
   it('errors are user errors (printed as one line by the CLI)', () => {

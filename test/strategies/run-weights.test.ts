@@ -13,7 +13,7 @@ import { builtin } from '../../strategies/index.js';
 /** A deterministic pseudo-random number in [0, 1). */
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 const bits = (xs: ArrayLike<number>) => Array.from(xs, (x) => (Object.is(x, -0) ? '-0' : String(x)));
@@ -41,18 +41,20 @@ describe('fromSignal and fromSignalWithBonds write runs', () => {
     signal[t] = r() < 0.02 ? 1 - (v || 0) : v;
   }
   it('matches the bar-by-bar rule for every allocation, also with the signal as an output column', () => {
-    for (const on of names) for (const off of names) for (const unknown of [off, 'mix']) {
-      const want = reference(signal, on, off, unknown);
-      const got = fromSignalWithBonds(signal, on, off, unknown);
-      expect([bits(got.small), bits(got.large), bits(got.bonds)]).toEqual([bits(want.small), bits(want.large), bits(want.bonds)]);
-      const out = { small: signal.slice(), large: new Float64Array(500).fill(9), bonds: new Float64Array(500).fill(9) };
-      fromSignalWithBonds(out.small, on, off, unknown, out);
-      expect([bits(out.small), bits(out.large), bits(out.bonds)]).toEqual([bits(want.small), bits(want.large), bits(want.bonds)]);
-      if (on === 'bonds' || off === 'bonds') continue;
-      const two = { small: signal.slice(), large: new Float64Array(500).fill(9) };
-      fromSignal(two.small, on, off, unknown, two);
-      expect([bits(two.small), bits(two.large)]).toEqual([bits(want.small), bits(want.large)]);
-    }
+    for (const on of names)
+      for (const off of names)
+        for (const unknown of [off, 'mix']) {
+          const want = reference(signal, on, off, unknown);
+          const got = fromSignalWithBonds(signal, on, off, unknown);
+          expect([bits(got.small), bits(got.large), bits(got.bonds)]).toEqual([bits(want.small), bits(want.large), bits(want.bonds)]);
+          const out = { small: signal.slice(), large: new Float64Array(500).fill(9), bonds: new Float64Array(500).fill(9) };
+          fromSignalWithBonds(out.small, on, off, unknown, out);
+          expect([bits(out.small), bits(out.large), bits(out.bonds)]).toEqual([bits(want.small), bits(want.large), bits(want.bonds)]);
+          if (on === 'bonds' || off === 'bonds') continue;
+          const two = { small: signal.slice(), large: new Float64Array(500).fill(9) };
+          fromSignal(two.small, on, off, unknown, two);
+          expect([bits(two.small), bits(two.large)]).toEqual([bits(want.small), bits(want.large)]);
+        }
   });
 });
 
@@ -76,7 +78,12 @@ const market = makeMarket({
 /** first-cut-rotation as a bar-by-bar rule. */
 function fcrReference(view: MarketView, p: { months: number; every_cut: boolean; otherwise: string }) {
   const since = view.fed.monthsSinceFirstCut;
-  const any = p.every_cut ? sharedMonthsSince(view.dates, view.fomc.filter((d) => d.changeBp < 0).map((d) => d.date)) : null;
+  const any = p.every_cut
+    ? sharedMonthsSince(
+        view.dates,
+        view.fomc.filter((d) => d.changeBp < 0).map((d) => d.date),
+      )
+    : null;
   const s = Array.from(since, (x, t) => ((x >= 0 && x < p.months) || (any !== null && any[t] >= 0 && any[t] < p.months) ? 1 : 0));
   return reference(s, 'small', p.otherwise, p.otherwise);
 }
@@ -101,20 +108,29 @@ describe('first-cut-rotation and ism-cycle match their bar-by-bar rules', () => 
   it('first-cut-rotation: every months (whole, fractional, out of range), cut list and allocation', () => {
     const fcr = builtin('first-cut-rotation')!;
     const zeros = () => ({ small: new Float64Array(N), large: new Float64Array(N), bonds: new Float64Array(N) });
-    for (const months of [0, 1, 2, 3, 5, 12, 24, 36, 2.5, 40, 1e7, -1]) for (const every_cut of [false, true]) for (const otherwise of ['large', 'cash', 'mix', 'bonds']) {
-      const p = { months, every_cut, otherwise };
-      const want = fcrReference(marketView(market), p);
-      expect(cols(fcr.weights(marketView(market), p as never) as never, ['small', 'large', 'bonds'])).toEqual(cols(want, ['small', 'large', 'bonds']));
-      expect(cols(fcr.weights(marketView(market), p as never, zeros() as never) as never, ['small', 'large', 'bonds'])).toEqual(cols(want, ['small', 'large', 'bonds']));
-    }
+    for (const months of [0, 1, 2, 3, 5, 12, 24, 36, 2.5, 40, 1e7, -1])
+      for (const every_cut of [false, true])
+        for (const otherwise of ['large', 'cash', 'mix', 'bonds']) {
+          const p = { months, every_cut, otherwise };
+          const want = fcrReference(marketView(market), p);
+          expect(cols(fcr.weights(marketView(market), p as never) as never, ['small', 'large', 'bonds'])).toEqual(cols(want, ['small', 'large', 'bonds']));
+          expect(cols(fcr.weights(marketView(market), p as never, zeros() as never) as never, ['small', 'large', 'bonds'])).toEqual(
+            cols(want, ['small', 'large', 'bonds']),
+          );
+        }
   });
 
   it('ism-cycle: every rule, levels on and between PMI values, every months', () => {
     const ism = builtin('ism-cycle')!;
-    for (const level of [40, 45, 49.5, 50, 52.25, 60, NaN]) for (const rule of ['level', 'rising', 'both', 'either']) for (const months of [1, 3, 12]) for (const otherwise of ['large', 'cash', 'mix']) {
-      const p = { level, rule, months, otherwise };
-      expect(cols(ism.weights(marketView(market), p as never) as never, ['small', 'large'])).toEqual(cols(ismReference(marketView(market), p), ['small', 'large']));
-    }
+    for (const level of [40, 45, 49.5, 50, 52.25, 60, NaN])
+      for (const rule of ['level', 'rising', 'both', 'either'])
+        for (const months of [1, 3, 12])
+          for (const otherwise of ['large', 'cash', 'mix']) {
+            const p = { level, rule, months, otherwise };
+            expect(cols(ism.weights(marketView(market), p as never) as never, ['small', 'large'])).toEqual(
+              cols(ismReference(marketView(market), p), ['small', 'large']),
+            );
+          }
   });
 
   it('the memoized columns are checked on every use: a column changed in place gives the new weights', () => {

@@ -22,7 +22,13 @@ const two = makeMarket({
   large: Array.from({ length: 24 }, (_, t) => 100 + 0.5 * t),
   frequency: 'monthly',
   startRate: 2.25,
-  decisions: [['2019-02-15', 2.5], ['2019-07-31', 2.25], ['2019-09-18', 2.0], ['2020-03-03', 1.5], ['2020-03-15', 0.25]],
+  decisions: [
+    ['2019-02-15', 2.5],
+    ['2019-07-31', 2.25],
+    ['2019-09-18', 2.0],
+    ['2020-03-03', 1.5],
+    ['2020-03-15', 0.25],
+  ],
   series: { bm_spread: [1, 2, 3, 2.5, 2, 1.5, 1, 2, 3, 4, 1, 1, 2, 3, 2, 1, 5, 1, 1, 1, 2, 2, 2, 3] },
 });
 const three = withBonds(two);
@@ -84,7 +90,11 @@ describe('bonds as a leg of the rate-cycle built-ins (universes with bonds)', ()
   });
 
   it('the bonds legs pass the look-ahead audit', () => {
-    for (const [id, p] of [['fed-regime', ['tightening=bonds', 'hold=bonds']], ['first-cut-rotation', ['otherwise=bonds']], ['valuation', ['months=12', 'otherwise=bonds']]] as const) {
+    for (const [id, p] of [
+      ['fed-regime', ['tightening=bonds', 'hold=bonds']],
+      ['first-cut-rotation', ['otherwise=bonds']],
+      ['valuation', ['months=12', 'otherwise=bonds']],
+    ] as const) {
       const s = builtin(id)!;
       const res = auditStrategy(s, three, parseParams(s.params, [...p], id), { randomCuts: 10 });
       expect(res.firstOffence).toBeUndefined();
@@ -105,7 +115,9 @@ describe('regime table and event study carry bonds where present', () => {
     expect(rows[0].bonds).toBeCloseTo(1.01 * 1.02 - 1, 12); // bars 1 and 2 (phase at bars 0 and 1 easing)
     expect(rows[1].bonds).toBeCloseTo(-0.01, 12); // bar 3
     expect(rows[2].bonds).toBe(0); // no hold bars
-    expect(regimeTable({ dates: d, strategy: zero, small: zero, large: zero, phase: Int8Array.of(1, 1, -1, -1), cycles: [] }, { draws: 200 })[0].bonds).toBeUndefined();
+    expect(
+      regimeTable({ dates: d, strategy: zero, small: zero, large: zero, phase: Int8Array.of(1, 1, -1, -1), cycles: [] }, { draws: 200 })[0].bonds,
+    ).toBeUndefined();
     const level = Float64Array.of(1, 1.01, 1.0302, 1.019898);
     const ones = new Float64Array(4).fill(1);
     const ev = eventStudy({ dates: d, strategy: ones, small: ones, large: ones, bonds: level }, [{ event: 'first-cut', date: d[0] }], [1, 2]);

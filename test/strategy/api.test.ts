@@ -45,19 +45,43 @@ describe('evaluateStrategy', () => {
     expect(Array.from(b.slice(0, 2))).toEqual([0, 1]);
   });
   it('names the strategy and params when it throws', () => {
-    const bad = defineStrategy({ id: 'bad', name: 'Bad', description: 'd', assets: ['small'], params: { k: { type: 'number', default: 1, description: 'k' } }, weights() { throw new Error('boom'); } });
+    const bad = defineStrategy({
+      id: 'bad',
+      name: 'Bad',
+      description: 'd',
+      assets: ['small'],
+      params: { k: { type: 'number', default: 1, description: 'k' } },
+      weights() {
+        throw new Error('boom');
+      },
+    });
     expect(() => evaluateStrategy(bad as never, market, { k: 3 })).toThrow(/strategy "bad" \(k=3\) threw: boom/);
   });
   it('refuses wrong shapes, partial NaN rows and infinite weights', () => {
-    const mk = (w: Record<string, Float64Array>) => defineStrategy({ id: 'w', name: 'W', description: 'd', assets: ['small', 'large'], weights: () => w as never });
+    const mk = (w: Record<string, Float64Array>) =>
+      defineStrategy({ id: 'w', name: 'W', description: 'd', assets: ['small', 'large'], weights: () => w as never });
     expect(() => evaluateStrategy(mk({ small: new Float64Array(6) }) as never, market, {})).toThrow(/no weights for "large"/);
-    expect(() => evaluateStrategy(mk({ small: new Float64Array(5), large: new Float64Array(5) }) as never, market, {})).toThrow(/5 values, the market has 6 bars/);
-    expect(() => evaluateStrategy(mk({ small: Float64Array.of(NaN, 0, 0, 0, 0, 0), large: new Float64Array(6) }) as never, market, {})).toThrow(/NaN for small but not for the others/);
-    expect(() => evaluateStrategy(mk({ small: Float64Array.of(Infinity, 0, 0, 0, 0, 0), large: new Float64Array(6) }) as never, market, {})).toThrow(StrategyError);
-    expect(() => evaluateStrategy(mk({ small: new Float64Array(6), large: new Float64Array(6), other: new Float64Array(6) }) as never, market, {})).toThrow(/not in its assets/);
+    expect(() => evaluateStrategy(mk({ small: new Float64Array(5), large: new Float64Array(5) }) as never, market, {})).toThrow(
+      /5 values, the market has 6 bars/,
+    );
+    expect(() => evaluateStrategy(mk({ small: Float64Array.of(NaN, 0, 0, 0, 0, 0), large: new Float64Array(6) }) as never, market, {})).toThrow(
+      /NaN for small but not for the others/,
+    );
+    expect(() => evaluateStrategy(mk({ small: Float64Array.of(Infinity, 0, 0, 0, 0, 0), large: new Float64Array(6) }) as never, market, {})).toThrow(
+      StrategyError,
+    );
+    expect(() => evaluateStrategy(mk({ small: new Float64Array(6), large: new Float64Array(6), other: new Float64Array(6) }) as never, market, {})).toThrow(
+      /not in its assets/,
+    );
   });
   it('keeps whole-NaN rows as "no decision"', () => {
-    const w = defineStrategy({ id: 'n', name: 'N', description: 'd', assets: ['small', 'large'], weights: (v) => ({ small: Float64Array.of(NaN, 1, 1, 1, 1, 1), large: Float64Array.of(NaN, 0, 0, 0, 0, 0) }) });
+    const w = defineStrategy({
+      id: 'n',
+      name: 'N',
+      description: 'd',
+      assets: ['small', 'large'],
+      weights: (_v) => ({ small: Float64Array.of(NaN, 1, 1, 1, 1, 1), large: Float64Array.of(NaN, 0, 0, 0, 0, 0) }),
+    });
     const m = evaluateStrategy(w as never, market, {});
     expect(Number.isNaN(m[0]) && Number.isNaN(m[1])).toBe(true);
   });
@@ -95,7 +119,10 @@ describe('auditStrategy', () => {
   });
   it('passes an honest strategy', () => {
     const honest = defineStrategy({
-      id: 'honest', name: 'H', description: 'd', assets: ['small', 'large'],
+      id: 'honest',
+      name: 'H',
+      description: 'd',
+      assets: ['small', 'large'],
       weights(v) {
         const p = v.price('small');
         const s = new Float64Array(v.length);
@@ -107,7 +134,10 @@ describe('auditStrategy', () => {
   });
   it('catches a strategy that reads tomorrow and names the first offending date', () => {
     const peek = defineStrategy({
-      id: 'peek', name: 'P', description: 'd', assets: ['small', 'large'],
+      id: 'peek',
+      name: 'P',
+      description: 'd',
+      assets: ['small', 'large'],
       weights(v) {
         const r = v.returns('small');
         const s = new Float64Array(v.length);

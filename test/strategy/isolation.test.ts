@@ -16,7 +16,17 @@ const dates = weekdays('2020-01-01', N);
 const small = Array.from({ length: N }, (_, t) => 100 * (1 + 0.01 * Math.sin(t / 3) + 0.002 * t));
 const large = Array.from({ length: N }, (_, t) => 100 * (1 + 0.005 * Math.cos(t / 4) + 0.001 * t));
 const fresh = () =>
-  makeMarket({ dates, small, large, cash: new Array(N).fill(0.0001), series: { ism_pmi: Array.from({ length: N }, (_, t) => 48 + (t % 7)) }, decisions: [['2020-01-20', 4.75], ['2020-02-10', 4.5]] });
+  makeMarket({
+    dates,
+    small,
+    large,
+    cash: new Array(N).fill(0.0001),
+    series: { ism_pmi: Array.from({ length: N }, (_, t) => 48 + (t % 7)) },
+    decisions: [
+      ['2020-01-20', 4.75],
+      ['2020-02-10', 4.5],
+    ],
+  });
 
 /** A strategy that scribbles over everything it can reach, then decides from what it wrote. */
 const vandal = defineStrategy({
@@ -59,7 +69,18 @@ const vandal = defineStrategy({
 });
 
 const snapshot = (m: ReturnType<typeof fresh>) =>
-  JSON.stringify([Array.from(m.dates), Array.from(m.returns.s), Array.from(m.returns.l), Array.from(m.prices.s), Array.from(m.cash), Array.from(m.series.ism_pmi), Array.from(m.fed.monthsSinceFirstCut, String), Array.from(m.fed.phase), Array.from(m.fed.policyRate), m.fomc]);
+  JSON.stringify([
+    Array.from(m.dates),
+    Array.from(m.returns.s),
+    Array.from(m.returns.l),
+    Array.from(m.prices.s),
+    Array.from(m.cash),
+    Array.from(m.series.ism_pmi),
+    Array.from(m.fed.monthsSinceFirstCut, String),
+    Array.from(m.fed.phase),
+    Array.from(m.fed.policyRate),
+    m.fomc,
+  ]);
 
 describe('a strategy cannot corrupt the engine data', () => {
   it('leaves the market untouched and the benchmarks right', () => {
@@ -81,7 +102,13 @@ describe('a strategy cannot corrupt the engine data', () => {
     const m = fresh();
     const ctx = { market: m, strategy: vandal, sim: { ...DEFAULT_SIM_OPTIONS, cost: 0.001 }, benchmark: 'large' as const };
     const alone = runBatch({ ...ctx, market: fresh() }, [{ index: 0, params: { k: 0 } }])[0];
-    const rows = runBatch(ctx, [{ index: 0, params: { k: 0 } }, { index: 1, params: { k: 3 } }, { index: 2, params: { k: 0 } }, { index: 3, params: { k: 5 } }, { index: 4, params: { k: 0 } }]);
+    const rows = runBatch(ctx, [
+      { index: 0, params: { k: 0 } },
+      { index: 1, params: { k: 3 } },
+      { index: 2, params: { k: 0 } },
+      { index: 3, params: { k: 5 } },
+      { index: 4, params: { k: 0 } },
+    ]);
     for (const i of [0, 2, 4]) expect(rows[i].metrics).toEqual(alone.metrics);
     expect(rows[1].metrics).toEqual(rows[3].metrics);
     expect(snapshot(m)).toBe(snapshot(fresh()));
@@ -120,7 +147,10 @@ describe('a strategy cannot corrupt the engine data', () => {
     });
     const ctx = { market: m, strategy: partial, sim: { ...DEFAULT_SIM_OPTIONS }, benchmark: 'large' as const };
     const alone = runBatch({ ...ctx, market: fresh() }, [{ index: 0, params: { from: 30 } }])[0];
-    const after = runBatch(ctx, [{ index: 0, params: { from: 0 } }, { index: 1, params: { from: 30 } }])[1];
+    const after = runBatch(ctx, [
+      { index: 0, params: { from: 0 } },
+      { index: 1, params: { from: 30 } },
+    ])[1];
     expect(after.metrics).toEqual(alone.metrics);
   });
 
@@ -143,7 +173,10 @@ describe('a strategy cannot corrupt the engine data', () => {
         return o;
       },
     });
-    const rows = runBatch({ market: m, strategy: bondsy, sim: { ...DEFAULT_SIM_OPTIONS }, benchmark: 'large' }, [0, 0, 1, 0, 2, 0, 0].map((mode, index) => ({ index, params: { mode } })));
+    const rows = runBatch(
+      { market: m, strategy: bondsy, sim: { ...DEFAULT_SIM_OPTIONS }, benchmark: 'large' },
+      [0, 0, 1, 0, 2, 0, 0].map((mode, index) => ({ index, params: { mode } })),
+    );
     expect(starts).toEqual([true, true, true, true, true, true, true]);
     expect(rows.map((r) => r.error)).toEqual(rows.map(() => undefined));
   });

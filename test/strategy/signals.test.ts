@@ -42,7 +42,8 @@ describe('signals', () => {
         const a = Float64Array.from(xs);
         const b = Float64Array.from(xs.map((v, i) => (i >= cut ? v * 2 : v)));
         for (const f of [(v: Float64Array) => S.rollingMean(v, 3), (v: Float64Array) => S.pctChange(v, 2), (v: Float64Array) => S.rollingZ(v, 4)]) {
-          const fa = f(a), fb = f(b);
+          const fa = f(a),
+            fb = f(b);
           for (let t = 0; t < cut; t++) expect(Object.is(fa[t], fb[t])).toBe(true);
         }
       }),

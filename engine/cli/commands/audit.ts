@@ -54,7 +54,22 @@ export async function auditHandler(args: AuditArgs): Promise<void> {
       ? `every bar (${res.cuts.length.toLocaleString('en-US')} truncations)`
       : `${res.cuts.length.toLocaleString('en-US')} dates: after each of its ${c.decisionChanges.toLocaleString('en-US')} decision changes, around ${c.events.toLocaleString('en-US')} Fed event days, every year end and ${c.random} random dates`;
   if (args.json) {
-    console.log(JSON.stringify({ ok: true, strategy: setup.strategy.id, params: setup.params, universe: setup.market.universe, warnings: setup.market.warnings, mode: res.mode, truncations: res.cuts.length, counts: c }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          ok: true,
+          strategy: setup.strategy.id,
+          params: setup.params,
+          universe: setup.market.universe,
+          warnings: setup.market.warnings,
+          mode: res.mode,
+          truncations: res.cuts.length,
+          counts: c,
+        },
+        null,
+        2,
+      ),
+    );
     return;
   }
   console.log(`audit passed: ${who} is deterministic and decided identically on history truncated at ${how}`);

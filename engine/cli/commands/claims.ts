@@ -22,7 +22,11 @@ interface ClaimsArgs {
 /** `ratecycle claims`: options and examples. */
 export function claimsCommand(y: Argv): Argv {
   return y
-    .option('universe', { type: 'string', array: true, describe: `samples to test (repeatable or comma-separated): ${CLAIM_UNIVERSES.map((u) => u.id).join(', ')} (default: all)` })
+    .option('universe', {
+      type: 'string',
+      array: true,
+      describe: `samples to test (repeatable or comma-separated): ${CLAIM_UNIVERSES.map((u) => u.id).join(', ')} (default: all)`,
+    })
     .option('seed', { type: 'number', default: 1, describe: 'seed of every bootstrap and placebo draw (same seed, same bytes)' })
     .option('draws', { type: 'number', default: 10_000, describe: 'draws per bootstrap and placebo test' })
     .option('out', { type: 'string', describe: 'output folder (default out/claims-<timestamp>)' })
@@ -41,7 +45,9 @@ export function verdictText(report: ClaimsReport): string {
     header[0] = `${freq} samples`;
     blocks.push(textTable(header, rows));
   }
-  return `${blocks.join('\n\n')}\n${VERDICT_LEGEND.split('\n').map((l) => wrapText(l, textWidth(), '  ', '')).join('\n')}`;
+  return `${blocks.join('\n\n')}\n${VERDICT_LEGEND.split('\n')
+    .map((l) => wrapText(l, textWidth(), '  ', ''))
+    .join('\n')}`;
 }
 
 /** The answer in plain sentences: one per claim on its primary sample, then the count over the primary family. */
@@ -53,8 +59,17 @@ export function answerText(report: ClaimsReport): string {
 
 /** Runs the claims, writes the folder, prints the answer, the verdict table and the page's path; returns the folder. */
 export async function claimsHandler(args: ClaimsArgs): Promise<{ dir: string; report: ClaimsReport }> {
-  const universes = (args.universe ?? []).flatMap((u) => u.split(',')).map((u) => u.trim()).filter(Boolean);
-  const { dir, report } = await claimsToFolder(loadCatalog(args.data), { out: args.out ?? defaultOutDir('claims'), force: args.force, universes, seed: args.seed, draws: args.draws });
+  const universes = (args.universe ?? [])
+    .flatMap((u) => u.split(','))
+    .map((u) => u.trim())
+    .filter(Boolean);
+  const { dir, report } = await claimsToFolder(loadCatalog(args.data), {
+    out: args.out ?? defaultOutDir('claims'),
+    force: args.force,
+    universes,
+    seed: args.seed,
+    draws: args.draws,
+  });
   console.log(`== the article's claims, tested (${report.draws.toLocaleString('en-US')} draws, seed ${report.seed})`);
   console.log(answerText(report));
   console.log(`\n${verdictText(report)}`);

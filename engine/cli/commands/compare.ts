@@ -21,7 +21,11 @@ export function compareCommand(y: Argv): Argv {
     .option('out', { type: 'string', describe: 'output folder (default out/compare-<timestamp>)' })
     .option('force', { type: 'boolean', default: false, describe: 'replace an existing output folder written by ratecycle' })
     .option('json', { type: 'boolean', default: false, describe: 'print the files written as JSON' })
-    .option('common-period', { type: 'boolean', describe: 'restrict every run to the period all of them cover and recompute the metrics there (default: on when the periods differ; --no-common-period keeps each run\'s own period, and then no run is ranked)' })
+    .option('common-period', {
+      type: 'boolean',
+      describe:
+        "restrict every run to the period all of them cover and recompute the metrics there (default: on when the periods differ; --no-common-period keeps each run's own period, and then no run is ranked)",
+    })
     .example('$0 compare out/a out/b', 'two runs side by side')
     .example('$0 compare out/demo/runs/* --out out/my-compare', 'every run of a folder') as Argv;
 }
@@ -32,6 +36,7 @@ export async function compareHandler(args: CompareArgs): Promise<void> {
   for (const dir of args.runs) checkRunFolder(dir);
   const out = args.out ?? defaultOutDir('compare');
   await compareRuns(args.runs, out, { force: args.force, commonPeriod: args.commonPeriod });
-  if (args.json) console.log(JSON.stringify({ out, html: displayPath(join(out, 'compare.html')), csv: displayPath(join(out, 'compare.csv')), runs: args.runs }, null, 2));
+  if (args.json)
+    console.log(JSON.stringify({ out, html: displayPath(join(out, 'compare.html')), csv: displayPath(join(out, 'compare.csv')), runs: args.runs }, null, 2));
   else console.log(`wrote ${out}: open ${displayPath(join(out, 'compare.html'))}`);
 }

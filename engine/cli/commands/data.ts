@@ -28,7 +28,11 @@ export function dataCommand(y: Argv): Argv {
     .command(
       'list',
       'List every series and universe of the catalog (yours and the shipped ones)',
-      (a) => a.option('json', json).example('$0 data list', 'the series of ./data (when it has a catalog.json) or the shipped ones').example('$0 data list --data ./my-data', 'another folder'),
+      (a) =>
+        a
+          .option('json', json)
+          .example('$0 data list', 'the series of ./data (when it has a catalog.json) or the shipped ones')
+          .example('$0 data list --data ./my-data', 'another folder'),
       (args) => listData(args as DataArgs),
     )
     .command(
@@ -43,11 +47,22 @@ export function dataCommand(y: Argv): Argv {
       (a) =>
         a
           .positional('file', { type: 'string', describe: 'the downloaded CSV' })
-          .option('id', { type: 'string', demandOption: true, describe: 'series id (lower-case letters, digits, _); a shipped id is overridden for your folder' })
-          .option('kind', { choices: ['price', 'return', 'rate', 'indicator'], describe: 'what the values are (default: price for Yahoo and Stooq, indicator otherwise)' })
-          .option('column', { type: 'string', describe: 'value column (default: Adj Close/Close, FRED\'s series column, or the only one)' })
+          .option('id', {
+            type: 'string',
+            demandOption: true,
+            describe: 'series id (lower-case letters, digits, _); a shipped id is overridden for your folder',
+          })
+          .option('kind', {
+            choices: ['price', 'return', 'rate', 'indicator'],
+            describe: 'what the values are (default: price for Yahoo and Stooq, indicator otherwise)',
+          })
+          .option('column', { type: 'string', describe: "value column (default: Adj Close/Close, FRED's series column, or the only one)" })
           .option('format', { choices: ['auto', ...DOWNLOAD_FORMATS], default: 'auto', describe: 'layout of the file' })
-          .option('publication', { type: 'string', describe: 'when a value dated t is known: close, business-days:N, calendar-days:N, next-month-business-day:N, next-month-day:N, months:N (default: close for prices and returns, a conservative lag otherwise)' })
+          .option('publication', {
+            type: 'string',
+            describe:
+              'when a value dated t is known: close, business-days:N, calendar-days:N, next-month-business-day:N, next-month-day:N, months:N (default: close for prices and returns, a conservative lag otherwise)',
+          })
           .option('frequency', { choices: ['daily', 'weekly', 'monthly', 'quarterly', 'annual', 'irregular'], describe: 'default: from the dates' })
           .option('into', { type: 'string', describe: 'data folder to add to (default ./data; created with a catalog that extends the shipped one)' })
           .option('units', { type: 'string', describe: 'units of the values (for the catalog)' })
@@ -86,21 +101,31 @@ function unavailableLines(catalog: Catalog): string[] {
   if (!u) return [];
   const ids = Object.keys(u.series);
   const uni = Object.keys(u.universes);
-  return [
-    `not available here: series ${ids.join(', ')}${uni.length ? `; universes ${uni.join(', ')}` : ''}`,
-    `  (${Object.values(u.series)[0]})`,
-  ];
+  return [`not available here: series ${ids.join(', ')}${uni.length ? `; universes ${uni.join(', ')}` : ''}`, `  (${Object.values(u.series)[0]})`];
 }
 
 function listData(args: DataArgs): void {
   const catalog = loadCatalog(args.data);
   const series = catalog.series.map((e) => {
     const { from, to, rows } = range(catalog, e.id);
-    return { id: e.id, kind: e.kind, frequency: e.frequency, from, to, rows, units: e.units, publication: formatPublication(e.publication), source: e.source, origin: origin(catalog, e.id, 'series') };
+    return {
+      id: e.id,
+      kind: e.kind,
+      frequency: e.frequency,
+      from,
+      to,
+      rows,
+      units: e.units,
+      publication: formatPublication(e.publication),
+      source: e.source,
+      origin: origin(catalog, e.id, 'series'),
+    };
   });
   const universes = catalog.universes.map((u) => ({ ...u, origin: origin(catalog, u.id, 'universes') }));
   if (args.json) {
-    console.log(JSON.stringify({ dir: displayPath(catalog.dir), series, universes, unavailable: catalog.unavailable ?? { series: {}, universes: {} } }, null, 2));
+    console.log(
+      JSON.stringify({ dir: displayPath(catalog.dir), series, universes, unavailable: catalog.unavailable ?? { series: {}, universes: {} } }, null, 2),
+    );
     return;
   }
   const own = Boolean(catalog.own);
@@ -128,7 +153,10 @@ function checkData(args: DataArgs): void {
   const universes = catalog.universes.map((u) => {
     const common = intersectDates(u.assets.map((a) => loaded.get(a)!.dates!));
     const n = common.dates.length;
-    if (n < 2) throw new UserError(`universe "${u.id}": its assets ${u.assets.join(', ')} share ${n} date${n === 1 ? '' : 's'}; a universe needs at least 2 common bars`);
+    if (n < 2)
+      throw new UserError(
+        `universe "${u.id}": its assets ${u.assets.join(', ')} share ${n} date${n === 1 ? '' : 's'}; a universe needs at least 2 common bars`,
+      );
     return { id: u.id, from: isoDay(common.dates[0]), to: isoDay(common.dates[n - 1]), bars: n };
   });
   const series = catalog.series.map((e) => {
@@ -136,7 +164,13 @@ function checkData(args: DataArgs): void {
     return { id: e.id, from: r.from, to: r.to, rows: r.rows };
   });
   if (args.json) {
-    console.log(JSON.stringify({ ok: true, dir: displayPath(catalog.dir), series, universes, unavailable: catalog.unavailable ?? { series: {}, universes: {} } }, null, 2));
+    console.log(
+      JSON.stringify(
+        { ok: true, dir: displayPath(catalog.dir), series, universes, unavailable: catalog.unavailable ?? { series: {}, universes: {} } },
+        null,
+        2,
+      ),
+    );
     return;
   }
   const width = Math.max(...series.map((s) => s.id.length), ...universes.map((u) => u.id.length));
@@ -166,11 +200,32 @@ async function addData(args: AddArgs): Promise<void> {
   const d = r.download;
   const e = r.entry;
   if (args.json) {
-    console.log(JSON.stringify({ csv: r.csv, catalog: r.catalog, created: r.created, overridesShipped: r.overridesShipped, format: d.format, column: d.column, rows: d.dates.length, dropped: d.dropped, reversed: d.reversed, entry: e }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          csv: r.csv,
+          catalog: r.catalog,
+          created: r.created,
+          overridesShipped: r.overridesShipped,
+          format: d.format,
+          column: d.column,
+          rows: d.dates.length,
+          dropped: d.dropped,
+          reversed: d.reversed,
+          entry: e,
+        },
+        null,
+        2,
+      ),
+    );
     return;
   }
-  console.log(`read ${d.file} as a ${d.format} file: column "${d.column}", ${count(d.dates.length)} rows from ${isoDay(d.dates[0])} to ${isoDay(d.dates[d.dates.length - 1])}${d.dropped ? `, ${count(d.dropped)} without a value skipped` : ''}${d.reversed ? ', newest first (reversed)' : ''}`);
-  console.log(`wrote ${r.csv} and ${r.created ? 'created' : 'updated'} ${r.catalog}: series "${e.id}", ${e.kind}, ${e.frequency}, known ${formatPublication(e.publication)}${r.overridesShipped ? ` (replaces the shipped "${e.id}" for this folder)` : ''}`);
+  console.log(
+    `read ${d.file} as a ${d.format} file: column "${d.column}", ${count(d.dates.length)} rows from ${isoDay(d.dates[0])} to ${isoDay(d.dates[d.dates.length - 1])}${d.dropped ? `, ${count(d.dropped)} without a value skipped` : ''}${d.reversed ? ', newest first (reversed)' : ''}`,
+  );
+  console.log(
+    `wrote ${r.csv} and ${r.created ? 'created' : 'updated'} ${r.catalog}: series "${e.id}", ${e.kind}, ${e.frequency}, known ${formatPublication(e.publication)}${r.overridesShipped ? ` (replaces the shipped "${e.id}" for this folder)` : ''}`,
+  );
   if (!args.publication && e.kind !== 'price' && e.kind !== 'return') {
     console.log(`note: the publication rule ${formatPublication(e.publication)} is a conservative default; set --publication to the real release schedule`);
   }

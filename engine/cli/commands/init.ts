@@ -70,7 +70,10 @@ function mergePackageJson(path: string, strategyFile: string): { created: boolea
   }
   const added: string[] = [];
   if (created) {
-    pkg.name = basename(resolve(path, '..')).toLowerCase().replace(/[^a-z0-9-._~]/g, '-') || 'research';
+    pkg.name =
+      basename(resolve(path, '..'))
+        .toLowerCase()
+        .replace(/[^a-z0-9-._~]/g, '-') || 'research';
     pkg.version = '0.1.0';
     pkg.private = true;
   }
@@ -99,7 +102,10 @@ function mergePackageJson(path: string, strategyFile: string): { created: boolea
     deps.ratecycle = `^${packageVersion()}`;
     added.push('dependencies.ratecycle');
   }
-  for (const [name, version] of [['vitest', VITEST], ['typescript', '5.9']] as const) {
+  for (const [name, version] of [
+    ['vitest', VITEST],
+    ['typescript', '5.9'],
+  ] as const) {
     if (!deps[name] && !dev[name]) {
       dev[name] = version;
       added.push(`devDependencies.${name}`);
@@ -141,7 +147,8 @@ export function initHandler(args: InitArgs): void {
     if (pkg.created) written.push('package.json');
     if (writeNew(join(dir, 'tsconfig.json'), `${JSON.stringify(PROJECT_TSCONFIG, null, 2)}\n`)) written.push('tsconfig.json');
     mkdirSync(join(dir, 'data'), { recursive: true });
-    if (writeNew(join(dir, 'data', 'catalog.json'), `${JSON.stringify({ extends: SHIPPED_CATALOG, series: [], universes: [] }, null, 2)}\n`)) written.push('data/catalog.json');
+    if (writeNew(join(dir, 'data', 'catalog.json'), `${JSON.stringify({ extends: SHIPPED_CATALOG, series: [], universes: [] }, null, 2)}\n`))
+      written.push('data/catalog.json');
     if (writeNew(join(dir, 'data', 'README.md'), DATA_README)) written.push('data/README.md');
     const ignore = join(dir, '.gitignore');
     const have = existsSync(ignore) ? readFileSync(ignore, 'utf8') : '';
@@ -160,7 +167,9 @@ export function initHandler(args: InitArgs): void {
     console.log(JSON.stringify({ dir: shown, written, packageJson: pkg.added, installed }, null, 2));
     return;
   }
-  console.log(`set up ${shown}: ${written.length ? written.join(', ') : 'nothing new to write'}${pkg.added.length && !pkg.created ? `; package.json gained ${pkg.added.join(', ')}` : ''}`);
+  console.log(
+    `set up ${shown}: ${written.length ? written.join(', ') : 'nothing new to write'}${pkg.added.length && !pkg.created ? `; package.json gained ${pkg.added.join(', ')}` : ''}`,
+  );
   const steps = [
     ...(shown !== '.' ? [`cd ${shown}`] : []),
     ...(installed ? [] : ['npm install']),

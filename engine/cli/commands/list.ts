@@ -27,7 +27,15 @@ export function listCommand(y: Argv): Argv {
 /** Prints the built-in strategies: description, assets, series and parameters. */
 export function listHandler(args: { json?: boolean } = {}): void {
   if (args.json) {
-    const strategies = BUILTINS.map((s) => ({ id: s.id, name: s.name, description: s.description, assets: s.assets, series: s.series, params: s.params, defaults: s.defaults ?? {} }));
+    const strategies = BUILTINS.map((s) => ({
+      id: s.id,
+      name: s.name,
+      description: s.description,
+      assets: s.assets,
+      series: s.series,
+      params: s.params,
+      defaults: s.defaults ?? {},
+    }));
     console.log(JSON.stringify(strategies, null, 2));
     return;
   }

@@ -22,5 +22,9 @@ export async function mergeHandler(args: { dirs: string[]; out: string; force?: 
     return;
   }
   console.log(`merged ${rows.toLocaleString('en-US')} sets from ${args.dirs.length} shards into ${args.out}/results.csv`);
-  console.log(pbo.value === null ? `probability of backtest overfitting: not computed (${pbo.reason})` : `probability of backtest overfitting ${pct(pbo.value, 1)} over all ${pbo.trials.toLocaleString('en-US')} sets (CSCV, ${pbo.blocks} blocks)`);
+  console.log(
+    pbo.value === null
+      ? `probability of backtest overfitting: not computed (${pbo.reason})`
+      : `probability of backtest overfitting ${pct(pbo.value, 1)} over all ${pbo.trials.toLocaleString('en-US')} sets (CSCV, ${pbo.blocks} blocks)`,
+  );
 }

@@ -23,7 +23,7 @@ export function openCommand(y: Argv): Argv {
     .option('browser', { type: 'boolean', describe: 'open the report in the default browser (default: when the output is a terminal)' })
     .option('json', { type: 'boolean', default: false, describe: 'print the report path as JSON' })
     .example('$0 open', 'the report of the newest run')
-    .example('$0 open out/first-cut-rotation-20250101-120000 --no-browser', 'print the path of a given run\'s report') as Argv;
+    .example('$0 open out/first-cut-rotation-20250101-120000 --no-browser', "print the path of a given run's report") as Argv;
 }
 
 /** The command that opens a file with the desktop's default application, by platform. */

@@ -33,7 +33,10 @@ const EVENT_KINDS = ['cut', 'hike', 'first-cut'] as const;
 
 /** Parses `--events`: a comma list of {@link EVENT_KINDS}; anything else is refused. */
 export function parseEvents(text: string | undefined): ('cut' | 'hike' | 'first-cut')[] {
-  const kinds = (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const kinds = (text ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const k of kinds) {
     if (!(EVENT_KINDS as readonly string[]).includes(k)) throw new UserError(`--events: unknown event kind "${k}"; known: ${EVENT_KINDS.join(', ')}`);
   }
@@ -44,7 +47,7 @@ export function parseEvents(text: string | undefined): ('cut' | 'hike' | 'first-
 export function isolationOptions<T>(y: Argv<T>): Argv<T> {
   return y
     .option('timeout', { type: 'number', default: 600, describe: 'seconds a strategy file may run before it is stopped (user files run in a worker thread)' })
-    .option('memory-mb', { type: 'number', default: 2048, describe: 'heap limit of a strategy file\'s worker thread, MB' }) as Argv<T>;
+    .option('memory-mb', { type: 'number', default: 2048, describe: "heap limit of a strategy file's worker thread, MB" }) as Argv<T>;
 }
 
 /** Checks `--timeout` and `--memory-mb`; returns the limits. */
@@ -55,11 +58,14 @@ export function isolationLimits(args: { timeout?: unknown; memoryMb?: unknown })
   };
 }
 
-
 /** `ratecycle run`. */
 export function runCommand(y: Argv): Argv {
   return isolationOptions(runOptions(y.positional('strategy', { type: 'string' })))
-    .option('benchmark', { type: 'string', default: 'large', describe: 'benchmark for beta, alpha, tracking error, information ratio: small, large or a price series id (e.g. spy)' })
+    .option('benchmark', {
+      type: 'string',
+      default: 'large',
+      describe: 'benchmark for beta, alpha, tracking error, information ratio: small, large or a price series id (e.g. spy)',
+    })
     .option('events', { type: 'string', describe: 'extra event studies besides first cuts: cut, hike (comma list)' })
     .option('out', { type: 'string', describe: 'run folder to write (default out/<strategy>-<timestamp>)' })
     .option('force', { type: 'boolean', default: false, describe: 'replace an existing run folder written by ratecycle' })
@@ -88,8 +94,18 @@ export function printMetrics(r: BacktestSimulation): void {
   const cols = [r.metrics.strategy, r.metrics.small, r.metrics.large, ...extra.map((k) => r.metrics[k])];
   console.log(
     textTable(
-      ['metric', r.strategy.id, `small (${r.market.small})`, `large (${r.market.large})`, ...extra.map((k) => (k === 'bonds' && r.market.bonds ? `bonds (${r.market.bonds})` : `benchmark (${k})`))],
-      [...rows, ['Beta', (m: BacktestResult['metrics']['strategy']) => num(m.beta)] as (typeof rows)[number], ['Information ratio', (m: BacktestResult['metrics']['strategy']) => num(m.informationRatio)] as (typeof rows)[number]].map(([label, f]) => [label, ...cols.map((m) => f(m))]),
+      [
+        'metric',
+        r.strategy.id,
+        `small (${r.market.small})`,
+        `large (${r.market.large})`,
+        ...extra.map((k) => (k === 'bonds' && r.market.bonds ? `bonds (${r.market.bonds})` : `benchmark (${k})`)),
+      ],
+      [
+        ...rows,
+        ['Beta', (m: BacktestResult['metrics']['strategy']) => num(m.beta)] as (typeof rows)[number],
+        ['Information ratio', (m: BacktestResult['metrics']['strategy']) => num(m.informationRatio)] as (typeof rows)[number],
+      ].map(([label, f]) => [label, ...cols.map((m) => f(m))]),
     ),
   );
   console.log(`(beta and information ratio against ${r.benchmark === 'small' || r.benchmark === 'large' ? `${r.benchmark} caps` : r.benchmark})`);
@@ -112,13 +128,25 @@ export async function runHandler(args: RunCommandArgs): Promise<string> {
   let ruined = '';
   // the summary is printed as soon as the simulation is done, while the studies compute on their thread
   const { manifest, run: simulated } = await runToFolder({
-    strategy, params: setup.params, market, options: { sim: setup.sim, benchmark: bench, events }, studiesThread,
-    out, strategyFile: setup.strategyFile, dataDir: displayPath(setup.catalog.dir), units, force: args.force, report: args.report,
+    strategy,
+    params: setup.params,
+    market,
+    options: { sim: setup.sim, benchmark: bench, events },
+    studiesThread,
+    out,
+    strategyFile: setup.strategyFile,
+    dataDir: displayPath(setup.catalog.dir),
+    units,
+    force: args.force,
+    report: args.report,
     onSimulated: (run) => {
-      ruined = run.sim.ruinBar >= 0 ? `ruined on ${isoDay(run.market.dates[run.sim.ruinBar])}: equity fell to 0 or below; positions closed, equity 0 from there` : '';
+      ruined =
+        run.sim.ruinBar >= 0 ? `ruined on ${isoDay(run.market.dates[run.sim.ruinBar])}: equity fell to 0 or below; positions closed, equity 0 from there` : '';
       if (args.json) return;
       const m = run.market;
-      console.log(`${setup.strategy.name} on ${m.universe} (${isoDay(m.dates[0])} to ${isoDay(m.dates[m.dates.length - 1])}, ${m.dates.length.toLocaleString('en-US')} bars, lag ${setup.sim.lag})`);
+      console.log(
+        `${setup.strategy.name} on ${m.universe} (${isoDay(m.dates[0])} to ${isoDay(m.dates[m.dates.length - 1])}, ${m.dates.length.toLocaleString('en-US')} bars, lag ${setup.sim.lag})`,
+      );
       if (ruined) console.log(ruined);
       printMetrics(run);
       for (const w of m.warnings) console.error(`warning: ${w}`);
@@ -126,7 +154,19 @@ export async function runHandler(args: RunCommandArgs): Promise<string> {
   });
   if (args.json) {
     for (const w of simulated.market.warnings) console.error(`warning: ${w}`);
-    console.log(JSON.stringify({ run: manifest.id, out, ...(ruined ? { ruined } : {}), warnings: simulated.market.warnings, metrics: Object.fromEntries(Object.entries(simulated.metrics).map(([k, m]) => [k, metricsJson(m)])) }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          run: manifest.id,
+          out,
+          ...(ruined ? { ruined } : {}),
+          warnings: simulated.market.warnings,
+          metrics: Object.fromEntries(Object.entries(simulated.metrics).map(([k, m]) => [k, metricsJson(m)])),
+        },
+        null,
+        2,
+      ),
+    );
   } else console.log(`\nwrote ${out}${args.report !== false ? ` (open ${join(out, 'report.html')})` : ''}`);
   return out;
 }

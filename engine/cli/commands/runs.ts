@@ -26,7 +26,15 @@ export interface RunFolder {
   sharpe: number | null;
 }
 
-function readJson(path: string): Record<string, any> | undefined {
+/** The parts of run.json and metrics.json this listing reads (any of them may be missing). */
+interface RunJsonParts {
+  strategy?: { id?: unknown };
+  universe?: { id?: unknown };
+  period?: { from?: unknown; to?: unknown; bars?: unknown };
+  metrics?: { strategy?: { totalReturn?: unknown; sharpe?: unknown } };
+}
+
+function readJson(path: string): RunJsonParts | undefined {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch {
@@ -98,7 +106,13 @@ export function runsHandler(args: RunsArgs): void {
   if (!(Number.isInteger(limit) && limit > 0)) throw new UserError(`--limit must be a whole number ≥ 1 (got ${args.limit})`);
   const runs = findRuns(root).slice(0, limit);
   if (args.json) {
-    console.log(JSON.stringify(runs.map((r) => ({ ...r, written: new Date(r.mtime).toISOString() })), null, 2));
+    console.log(
+      JSON.stringify(
+        runs.map((r) => ({ ...r, written: new Date(r.mtime).toISOString() })),
+        null,
+        2,
+      ),
+    );
     return;
   }
   if (runs.length === 0) {

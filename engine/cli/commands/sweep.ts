@@ -49,7 +49,11 @@ export function sweepCommand(y: Argv): Argv {
     .option('seed', { type: 'number', default: 1, describe: 'seed of the random search' })
     .option('metric', { type: 'string', default: DEFAULT_METRIC, describe: 'ranking metric (higher is better): sharpe, cagr, sortino, calmar, …' })
     .option('top', { type: 'number', default: 3, describe: 'write full run folders (with report.html) for the N best sets' })
-    .option('workers', { type: 'number', describe: 'worker threads (0 = this thread; default: this thread, then the available cores once the rest of the sweep would take over 2 s; a strategy file always runs on worker threads)' })
+    .option('workers', {
+      type: 'number',
+      describe:
+        'worker threads (0 = this thread; default: this thread, then the available cores once the rest of the sweep would take over 2 s; a strategy file always runs on worker threads)',
+    })
     .option('batch', { type: 'number', default: 64, describe: 'parameter sets per task' })
     .option('shard', { type: 'string', describe: 'run only slice i of n of the sets, e.g. 2/8 (merge with `ratecycle merge`)' })
     .option('resume', { type: 'boolean', default: false, describe: 'finish an interrupted sweep in <out>.partial without redoing finished sets' })
@@ -74,14 +78,25 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
   if (args.samples !== undefined) {
     if (!(Number.isInteger(args.samples) && args.samples > 0)) throw new UserError(`--samples must be a whole number > 0 (got ${args.samples})`);
     if (args.grid?.length) throw new UserError('give either --grid or --samples, not both');
-    const names = Object.entries(strategy.params).filter(([, s]) => s.type !== 'string').map(([k]) => k).filter((k) => !(args.param ?? []).some((p) => p.startsWith(`${k}=`)));
+    const names = Object.entries(strategy.params)
+      .filter(([, s]) => s.type !== 'string')
+      .map(([k]) => k)
+      .filter((k) => !(args.param ?? []).some((p) => p.startsWith(`${k}=`)));
     source = randomSearch(strategy.params, names, args.samples, args.seed ?? 1, strategy.id);
-    if (source.samples < args.samples) process.stderr.write(`warning: --samples ${args.samples} exceeds the ${source.space.toLocaleString('en-US')} distinct sets of ${names.join(', ')}; running each once\n`);
+    if (source.samples < args.samples)
+      process.stderr.write(
+        `warning: --samples ${args.samples} exceeds the ${source.space.toLocaleString('en-US')} distinct sets of ${names.join(', ')}; running each once\n`,
+      );
   } else {
     if (!args.grid?.length) throw new UserError('name the parameters to sweep with --grid name=a:b:step (or use --samples N)');
     source = { kind: 'grid', grid: parseGrid(args.grid, strategy.params, strategy.id) };
   }
-  confirmSweepSize(Math.ceil(setCount(source) / (args.shard ? parseShard(args.shard).count : 1)), setup.market.dates.length, args.workers ?? availableParallelism(), args.yes);
+  confirmSweepSize(
+    Math.ceil(setCount(source) / (args.shard ? parseShard(args.shard).count : 1)),
+    setup.market.dates.length,
+    args.workers ?? availableParallelism(),
+    args.yes,
+  );
   const out = args.out ?? defaultOutDir(`sweep-${strategy.id}`);
   const shard = args.shard ? parseShard(args.shard) : undefined;
   const workers = args.workers ?? 'auto';
@@ -95,7 +110,16 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
   process.on('SIGINT', onSigint);
   const tty = Boolean(process.stderr.isTTY);
   const { default: cliProgress } = await import('cli-progress');
-  const bar = tty ? new cliProgress.SingleBar({ format: 'sweep [{bar}] {percentage}% | {value}/{total} sets | ETA {eta_formatted} | {rate} sets/s', formatTime: withUnknownEta(cliProgress.Format.TimeFormat), stream: process.stderr }, cliProgress.Presets.shades_classic) : null;
+  const bar = tty
+    ? new cliProgress.SingleBar(
+        {
+          format: 'sweep [{bar}] {percentage}% | {value}/{total} sets | ETA {eta_formatted} | {rate} sets/s',
+          formatTime: withUnknownEta(cliProgress.Format.TimeFormat),
+          stream: process.stderr,
+        },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
   const started = Date.now();
   let lastPrinted = -1;
   let barStarted = false;
@@ -116,9 +140,24 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
   let summary;
   try {
     summary = await runSweep({
-      strategy, strategyRef: setup.strategyFile ?? strategy.id, base, source, market: setup.market, sim: setup.sim,
-      benchmark: (args.benchmark as 'small' | 'large') ?? 'large', out, shard, workers, batch: args.batch, resume: args.resume,
-      force: args.force, metric: args.metric, onProgress, signal, taskTimeoutMs: (args.taskTimeout ?? 600) * 1000, top: args.top,
+      strategy,
+      strategyRef: setup.strategyFile ?? strategy.id,
+      base,
+      source,
+      market: setup.market,
+      sim: setup.sim,
+      benchmark: (args.benchmark as 'small' | 'large') ?? 'large',
+      out,
+      shard,
+      workers,
+      batch: args.batch,
+      resume: args.resume,
+      force: args.force,
+      metric: args.metric,
+      onProgress,
+      signal,
+      taskTimeoutMs: (args.taskTimeout ?? 600) * 1000,
+      top: args.top,
     });
   } finally {
     bar?.stop();
@@ -126,7 +165,9 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
   }
   const seconds = (Date.now() - started) / 1000;
   if (!summary.complete) {
-    console.log(`interrupted: ${summary.done} of ${summary.total} sets are in ${displayPath(summary.partial)}/results.csv; finish with the same command and --resume`);
+    console.log(
+      `interrupted: ${summary.done} of ${summary.total} sets are in ${displayPath(summary.partial)}/results.csv; finish with the same command and --resume`,
+    );
     process.exitCode = 130;
     return;
   }
@@ -147,7 +188,10 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
     sets: setCount(source),
     shardSets: summary.total,
     universe: setup.market.universe,
-    source: source.kind === 'grid' ? { grid: args.grid } : { samples: source.samples, requested: source.requested, space: source.space, seed: source.seed, withoutReplacement: Number.isFinite(source.space) },
+    source:
+      source.kind === 'grid'
+        ? { grid: args.grid }
+        : { samples: source.samples, requested: source.requested, space: source.space, seed: source.seed, withoutReplacement: Number.isFinite(source.space) },
     shard: args.shard ?? null,
     metric: args.metric ?? DEFAULT_METRIC,
     errors: summary.errors,
@@ -156,7 +200,13 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
     trials: summary.trials,
     deflatedSharpeRatio: summary.dsr,
     pbo: summary.pbo,
-    months: { count: summary.months.length, first: summary.months[0] ?? null, last: summary.months.at(-1) ?? null, file: 'monthly.f32', layout: 'Float32 little-endian, one row of monthly returns in excess of cash per results.csv row (NaN for failed sets)' },
+    months: {
+      count: summary.months.length,
+      first: summary.months[0] ?? null,
+      last: summary.months.at(-1) ?? null,
+      file: 'monthly.f32',
+      layout: 'Float32 little-endian, one row of monthly returns in excess of cash per results.csv row (NaN for failed sets)',
+    },
     data: setup.market.dataHashes,
     identity: summary.identity,
   };
@@ -177,20 +227,58 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
         metric: metricColumn(args.metric ?? DEFAULT_METRIC),
         x: axes[0],
         y: axes[1] ?? axes[0],
-        summary: { sets: summary.total, errors: summary.errors, trials: summary.trials, deflatedSharpe: summary.deflatedSharpe, best: summary.best, dsr: summary.dsr, pbo: summary.pbo },
+        summary: {
+          sets: summary.total,
+          errors: summary.errors,
+          trials: summary.trials,
+          deflatedSharpe: summary.deflatedSharpe,
+          best: summary.best,
+          dsr: summary.dsr,
+          pbo: summary.pbo,
+        },
         top: tops,
       }),
     );
   }
   const final = finalizeSweep(summary);
-  const best = summary.best ? Object.entries(summary.best.params).map(([k, v]) => `${k}=${String(v)}`).join(' ') : 'none';
+  const best = summary.best
+    ? Object.entries(summary.best.params)
+        .map(([k, v]) => `${k}=${String(v)}`)
+        .join(' ')
+    : 'none';
   if (args.json) {
     const { total, errors, trials, deflatedSharpe, dsr, pbo } = summary;
-    console.log(JSON.stringify({ out: displayPath(final), sets: total, failed: errors, seconds, workers: summary.workers, metric: args.metric ?? DEFAULT_METRIC, best: summary.best ?? null, trials, deflatedSharpe, dsr, pbo }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          out: displayPath(final),
+          sets: total,
+          failed: errors,
+          seconds,
+          workers: summary.workers,
+          metric: args.metric ?? DEFAULT_METRIC,
+          best: summary.best ?? null,
+          trials,
+          deflatedSharpe,
+          dsr,
+          pbo,
+        },
+        null,
+        2,
+      ),
+    );
     return;
   }
-  console.log(`sweep: ${summary.total.toLocaleString('en-US')} sets in ${seconds.toFixed(1)} s on ${summary.workers === 0 ? 'this thread' : `${summary.workers} worker(s)`} (${(summary.total / seconds).toFixed(0)} sets/s), ${summary.errors} failed`);
-  console.log(`best ${args.metric ?? DEFAULT_METRIC} ${num(summary.best?.value ?? NaN, 4)} at ${best}; deflated Sharpe ratio ${pct(summary.deflatedSharpe, 1)} over ${summary.trials} trials (null: Sharpe over cash 0), ${pct(summary.dsr.benchmark.value, 1)} against ${args.benchmark ?? 'large'} caps (monthly, n = ${summary.dsr.benchmark.observations})`);
-  console.log(summary.pbo.value === null ? `probability of backtest overfitting: not computed (${summary.pbo.reason})` : `probability of backtest overfitting ${pct(summary.pbo.value, 1)} (CSCV, ${summary.pbo.blocks} blocks, ${summary.pbo.splits.toLocaleString('en-US')} splits, ${summary.pbo.trials.toLocaleString('en-US')} sets × ${summary.pbo.months} months)`);
+  console.log(
+    `sweep: ${summary.total.toLocaleString('en-US')} sets in ${seconds.toFixed(1)} s on ${summary.workers === 0 ? 'this thread' : `${summary.workers} worker(s)`} (${(summary.total / seconds).toFixed(0)} sets/s), ${summary.errors} failed`,
+  );
+  console.log(
+    `best ${args.metric ?? DEFAULT_METRIC} ${num(summary.best?.value ?? NaN, 4)} at ${best}; deflated Sharpe ratio ${pct(summary.deflatedSharpe, 1)} over ${summary.trials} trials (null: Sharpe over cash 0), ${pct(summary.dsr.benchmark.value, 1)} against ${args.benchmark ?? 'large'} caps (monthly, n = ${summary.dsr.benchmark.observations})`,
+  );
+  console.log(
+    summary.pbo.value === null
+      ? `probability of backtest overfitting: not computed (${summary.pbo.reason})`
+      : `probability of backtest overfitting ${pct(summary.pbo.value, 1)} (CSCV, ${summary.pbo.blocks} blocks, ${summary.pbo.splits.toLocaleString('en-US')} splits, ${summary.pbo.trials.toLocaleString('en-US')} sets × ${summary.pbo.months} months)`,
+  );
   console.log(`wrote ${displayPath(final)} (results.csv, sweep.json, sweep.html, top/)`);
 }

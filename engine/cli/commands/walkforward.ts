@@ -42,7 +42,10 @@ export function walkforwardCommand(y: Argv): Argv {
     .option('force', { type: 'boolean', default: false, describe: 'replace an existing output folder written by ratecycle' })
     .option('json', { type: 'boolean', default: false, describe: 'print the windows and out-of-sample metrics as JSON' })
     .example('$0 walkforward first-cut-rotation --grid months=3:24:3 --train 10y --test 2y', 'rolling 10-year training, 2-year tests')
-    .example('$0 walkforward ism-cycle --grid level=45:55:1 --train 15y --test 3y --anchored --universe ff', 'expanding windows on the monthly universe') as Argv;
+    .example(
+      '$0 walkforward ism-cycle --grid level=45:55:1 --train 15y --test 3y --anchored --universe ff',
+      'expanding windows on the monthly universe',
+    ) as Argv;
 }
 
 /** Handler: runs the walk-forward and writes walkforward.html, walkforward.csv, oos-equity.csv and walkforward.json. */
@@ -52,15 +55,45 @@ export async function walkforwardHandler(args: WalkArgs): Promise<void> {
   if (!args.grid?.length) throw new UserError('name the parameters to choose with --grid name=a:b:step');
   const grid = parseGrid(args.grid, strategy.params, strategy.id);
   const base = parseParams(strategy.params, args.param ?? [], strategy.id) as Record<string, unknown>;
-  const res = walkForward({ strategy, market: setup.market, sim: setup.sim, grid, base, trainMonths: parseDuration(args.train, 'train'), testMonths: parseDuration(args.test, 'test'), anchored: args.anchored, metric: args.metric });
+  const res = walkForward({
+    strategy,
+    market: setup.market,
+    sim: setup.sim,
+    grid,
+    base,
+    trainMonths: parseDuration(args.train, 'train'),
+    testMonths: parseDuration(args.test, 'test'),
+    anchored: args.anchored,
+    metric: args.metric,
+  });
   const out = args.out ?? defaultOutDir(`walkforward-${strategy.id}`);
   const paramNames = grid.axes.map((a) => a.name);
   await writeDirAtomically(out, args.force ?? false, (tmp) => {
     writeFileSync(
       join(tmp, 'walkforward.csv'),
       toCsv(
-        ['train_from', 'train_to', 'test_from', 'test_to', ...paramNames, `in_sample_${args.metric ?? DEFAULT_METRIC}`, `out_of_sample_${args.metric ?? DEFAULT_METRIC}`, 'test_return', 'failed_sets'],
-        res.windows.map((w) => [isoDay(w.trainFrom), isoDay(w.trainTo), isoDay(w.testFrom), isoDay(w.testTo), ...paramNames.map((p) => w.params[p] as string), w.inSample, w.outOfSample, w.testReturn, w.failed]),
+        [
+          'train_from',
+          'train_to',
+          'test_from',
+          'test_to',
+          ...paramNames,
+          `in_sample_${args.metric ?? DEFAULT_METRIC}`,
+          `out_of_sample_${args.metric ?? DEFAULT_METRIC}`,
+          'test_return',
+          'failed_sets',
+        ],
+        res.windows.map((w) => [
+          isoDay(w.trainFrom),
+          isoDay(w.trainTo),
+          isoDay(w.testFrom),
+          isoDay(w.testTo),
+          ...paramNames.map((p) => w.params[p] as string),
+          w.inSample,
+          w.outOfSample,
+          w.testReturn,
+          w.failed,
+        ]),
       ),
     );
     // buy-and-hold of each asset over the same stitched bars (held throughout), for the page
@@ -71,23 +104,79 @@ export async function walkforwardHandler(args: WalkArgs): Promise<void> {
     const holdEquity = holdReturns.map((r) => equityCurve(r));
     const cash = Float64Array.from(idx, (i) => market.cash[i]);
     let e = 1;
-    writeFileSync(join(tmp, 'oos-equity.csv'), toCsv(['date', 'equity', 'return', ...market.assets], Array.from(res.dates, (d, t) => [isoDay(d), (e *= 1 + res.returns[t]), res.returns[t], ...holdEquity.map((h) => h[t])])));
-    const buyHold = Object.fromEntries(market.assets.map((a, k) => [a, metricsJson(computeMetrics({ dates: res.dates, returns: holdReturns[k], cash, periodsPerYear: market.periodsPerYear }))]));
-    writeFileSync(join(tmp, 'walkforward.json'), JSON.stringify({ strategy: strategy.id, grid: args.grid, train: args.train, test: args.test, anchored: args.anchored ?? false, metric: args.metric ?? DEFAULT_METRIC, inSampleMean: res.inSampleMean, outOfSample: metricsJson(res.outOfSample), buyHold }, null, 2) + '\n');
+    writeFileSync(
+      join(tmp, 'oos-equity.csv'),
+      toCsv(
+        ['date', 'equity', 'return', ...market.assets],
+        Array.from(res.dates, (d, t) => [isoDay(d), (e *= 1 + res.returns[t]), res.returns[t], ...holdEquity.map((h) => h[t])]),
+      ),
+    );
+    const buyHold = Object.fromEntries(
+      market.assets.map((a, k) => [a, metricsJson(computeMetrics({ dates: res.dates, returns: holdReturns[k], cash, periodsPerYear: market.periodsPerYear }))]),
+    );
+    writeFileSync(
+      join(tmp, 'walkforward.json'),
+      JSON.stringify(
+        {
+          strategy: strategy.id,
+          grid: args.grid,
+          train: args.train,
+          test: args.test,
+          anchored: args.anchored ?? false,
+          metric: args.metric ?? DEFAULT_METRIC,
+          inSampleMean: res.inSampleMean,
+          outOfSample: metricsJson(res.outOfSample),
+          buyHold,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
     writeWalkForwardPage(tmp);
   });
   if (args.json) {
-    const windows = res.windows.map((w) => ({ trainFrom: isoDay(w.trainFrom), trainTo: isoDay(w.trainTo), testFrom: isoDay(w.testFrom), testTo: isoDay(w.testTo), params: w.params, inSample: w.inSample, outOfSample: w.outOfSample, testReturn: w.testReturn, failed: w.failed }));
-    console.log(JSON.stringify({ out: displayPath(out), warnings: setup.market.warnings, metric: args.metric ?? DEFAULT_METRIC, inSampleMean: res.inSampleMean, outOfSample: metricsJson(res.outOfSample), windows }, null, 2));
+    const windows = res.windows.map((w) => ({
+      trainFrom: isoDay(w.trainFrom),
+      trainTo: isoDay(w.trainTo),
+      testFrom: isoDay(w.testFrom),
+      testTo: isoDay(w.testTo),
+      params: w.params,
+      inSample: w.inSample,
+      outOfSample: w.outOfSample,
+      testReturn: w.testReturn,
+      failed: w.failed,
+    }));
+    console.log(
+      JSON.stringify(
+        {
+          out: displayPath(out),
+          warnings: setup.market.warnings,
+          metric: args.metric ?? DEFAULT_METRIC,
+          inSampleMean: res.inSampleMean,
+          outOfSample: metricsJson(res.outOfSample),
+          windows,
+        },
+        null,
+        2,
+      ),
+    );
     return;
   }
   console.log(
     textTable(
       ['test window', ...paramNames, 'in-sample', 'out-of-sample', 'test return'],
-      res.windows.map((w) => [`${isoDay(w.testFrom)}..${isoDay(w.testTo)}`, ...paramNames.map((p) => String(w.params[p])), num(w.inSample), num(w.outOfSample), pct(w.testReturn)]),
+      res.windows.map((w) => [
+        `${isoDay(w.testFrom)}..${isoDay(w.testTo)}`,
+        ...paramNames.map((p) => String(w.params[p])),
+        num(w.inSample),
+        num(w.outOfSample),
+        pct(w.testReturn),
+      ]),
     ),
   );
   const m = res.outOfSample;
-  console.log(`\n${args.metric ?? DEFAULT_METRIC}: in-sample mean ${num(res.inSampleMean)} vs stitched out-of-sample ${num(m[metricKey(args.metric ?? DEFAULT_METRIC) as 'sharpe'] as number)}; out-of-sample CAGR ${pct(m.cagr)}, max drawdown ${pct(m.maxDrawdown)}`);
+  console.log(
+    `\n${args.metric ?? DEFAULT_METRIC}: in-sample mean ${num(res.inSampleMean)} vs stitched out-of-sample ${num(m[metricKey(args.metric ?? DEFAULT_METRIC) as 'sharpe'] as number)}; out-of-sample CAGR ${pct(m.cagr)}, max drawdown ${pct(m.maxDrawdown)}`,
+  );
   console.log(`wrote ${displayPath(out)} (walkforward.html, walkforward.csv, oos-equity.csv, walkforward.json)`);
 }

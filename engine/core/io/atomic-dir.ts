@@ -154,7 +154,9 @@ function claim(abs: string, label: string): void {
     mkdirSync(abs);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new UserError(`${label} appeared while this run was writing (another run with the same ‹out›?); nothing was replaced: run again with another ‹out›`);
+      throw new UserError(
+        `${label} appeared while this run was writing (another run with the same ‹out›?); nothing was replaced: run again with another ‹out›`,
+      );
     }
     throw e;
   }

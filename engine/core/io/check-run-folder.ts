@@ -41,6 +41,12 @@ export function checkRunFolder(dir: string): void {
   for (const [path, shape] of FIELDS) {
     const value = path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), manifest);
     const found = typeOf(value);
-    if (found !== shape) throw new DataError(file, undefined, undefined, `"${path}" must be ${shape === 'object' ? 'an object' : `a ${shape}`} (found ${value === undefined ? 'nothing' : found})`);
+    if (found !== shape)
+      throw new DataError(
+        file,
+        undefined,
+        undefined,
+        `"${path}" must be ${shape === 'object' ? 'an object' : `a ${shape}`} (found ${value === undefined ? 'nothing' : found})`,
+      );
   }
 }

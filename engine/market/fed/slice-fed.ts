@@ -9,7 +9,8 @@ import { cyclesKnownAt } from './cycles-known-at.js';
  */
 export function sliceFed(f: FedFrame, lo: number, hi: number, lastDay: number, options: { copy?: boolean } = {}): FedFrame {
   const moves = f.moves.filter((m) => m.date <= lastDay).map((m) => ({ ...m }));
-  const cut = <T extends Float64Array | Int32Array | Int8Array | Uint8Array>(a: T): T => (options.copy === false ? (a.subarray(lo, hi) as T) : (a.slice(lo, hi) as T));
+  const cut = <T extends Float64Array | Int32Array | Int8Array | Uint8Array>(a: T): T =>
+    options.copy === false ? (a.subarray(lo, hi) as T) : (a.slice(lo, hi) as T);
   return {
     policyRate: cut(f.policyRate),
     phase: cut(f.phase),

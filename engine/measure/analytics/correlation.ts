@@ -5,7 +5,9 @@
  * @example pearson([1, 2, 3], [2, 4, 7]) // 0.9933
  */
 export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  let n = 0, sx = 0, sy = 0;
+  let n = 0,
+    sx = 0,
+    sy = 0;
   const len = Math.min(x.length, y.length);
   for (let i = 0; i < len; i++) {
     if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) continue;
@@ -14,11 +16,15 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
     sy += y[i];
   }
   if (n < 2) return NaN;
-  const mx = sx / n, my = sy / n;
-  let cxy = 0, cxx = 0, cyy = 0;
+  const mx = sx / n,
+    my = sy / n;
+  let cxy = 0,
+    cxx = 0,
+    cyy = 0;
   for (let i = 0; i < len; i++) {
     if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) continue;
-    const dx = x[i] - mx, dy = y[i] - my;
+    const dx = x[i] - mx,
+      dy = y[i] - my;
     cxy += dx * dy;
     cxx += dx * dx;
     cyy += dy * dy;

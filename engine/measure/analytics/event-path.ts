@@ -35,7 +35,8 @@ export function eventPath(
   entries: readonly number[],
   options: { from?: number; to?: number; draws?: number; seed?: number } = {},
 ): EventPath {
-  const from = options.from ?? -3, to = options.to ?? 24;
+  const from = options.from ?? -3,
+    to = options.to ?? 24;
   const draws = options.draws ?? DEFAULT_DRAWS;
   const seed = options.seed ?? 1;
   const { dates, small, large } = input;

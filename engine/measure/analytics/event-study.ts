@@ -97,7 +97,8 @@ export const HORIZONS = [1, 3, 6, 12, 24] as const;
 export function lastBarOnOrBefore(dates: Int32Array, day: number): number {
   const T = dates.length;
   if (T === 0 || dates[0] > day) return -1;
-  let lo = 0, hi = T - 1;
+  let lo = 0,
+    hi = T - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (dates[mid] <= day) lo = mid;
@@ -126,7 +127,8 @@ export function barsMonthsAfter(dates: Int32Array, h: number): Int32Array {
   const T = dates.length;
   const out = new Int32Array(T).fill(-1);
   if (T === 0) return out;
-  const first = dates[0], last = dates[T - 1];
+  const first = dates[0],
+    last = dates[T - 1];
   const targets = monthsLaterDays(dates, h);
   let j = 0;
   for (let i = 0; i < T; i++) {
@@ -172,8 +174,20 @@ export function eventStudy(input: EventInput, events: readonly { event: string; 
     for (const h of horizons) {
       const exit = barMonthsAfter(dates, entry, h);
       const r = (x: Float64Array) => (exit > entry ? x[exit] / x[entry] - 1 : NaN);
-      const small = r(input.small), large = r(input.large);
-      rows.push({ event: ev.event, eventDate: ev.date, entryDate: dates[entry], horizonMonths: h, exitDate: exit > entry ? dates[exit] : NaN, strategy: r(input.strategy), small, large, spread: small - large, ...(input.bonds ? { bonds: r(input.bonds) } : {}) });
+      const small = r(input.small),
+        large = r(input.large);
+      rows.push({
+        event: ev.event,
+        eventDate: ev.date,
+        entryDate: dates[entry],
+        horizonMonths: h,
+        exitDate: exit > entry ? dates[exit] : NaN,
+        strategy: r(input.strategy),
+        small,
+        large,
+        spread: small - large,
+        ...(input.bonds ? { bonds: r(input.bonds) } : {}),
+      });
     }
   }
   return rows;
@@ -191,7 +205,8 @@ const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.l
 /** Cluster id per row (rows sorted by entry): a row whose window starts before an earlier window ends joins its group. */
 export function overlapClusters(rows: readonly Pick<EventRow, 'entryDate' | 'exitDate'>[]): Int32Array {
   const ids = new Int32Array(rows.length);
-  let id = -1, reach = -Infinity;
+  let id = -1,
+    reach = -Infinity;
   rows.forEach((r, i) => {
     if (r.entryDate >= reach) id++;
     ids[i] = id;
@@ -230,7 +245,12 @@ export function summarizeEvents(rows: readonly EventRow[], options: SummaryOptio
     const label = `${g[0].event}/${h}`;
     const ids = overlapClusters(g);
     const clusters = ids.length ? ids[ids.length - 1] + 1 : 0;
-    let ciLow = NaN, ciHigh = NaN, signP = NaN, placeboP = NaN, placeboRank = NaN, eligible = 0;
+    let ciLow = NaN,
+      ciHigh = NaN,
+      signP = NaN,
+      placeboP = NaN,
+      placeboRank = NaN,
+      eligible = 0;
     let placeboDistribution: Float64Array | undefined;
     // a bootstrap over fewer than 5 independent groups has too few distinct resamples to mean anything
     const testable = g.length >= MIN_EVENTS && clusters >= MIN_EVENTS;
@@ -241,9 +261,10 @@ export function summarizeEvents(rows: readonly EventRow[], options: SummaryOptio
       if (options.input) {
         const fw = forward.get(h) ?? forward.set(h, forwardSpreads(options.input, h)).get(h)!;
         const placeboSeed = deriveSeed(seed, `placebo/${label}`);
-        const pt = clusters < g.length
-          ? clusteredPlaceboTest(fw, clusterPatterns(options.input.dates, g, ids), d.mean, { draws, seed: placeboSeed })
-          : placeboTest(finiteValues(fw), g.length, d.mean, { draws, seed: placeboSeed });
+        const pt =
+          clusters < g.length
+            ? clusteredPlaceboTest(fw, clusterPatterns(options.input.dates, g, ids), d.mean, { draws, seed: placeboSeed })
+            : placeboTest(finiteValues(fw), g.length, d.mean, { draws, seed: placeboSeed });
         placeboP = pt.p;
         placeboRank = pt.rank;
         eligible = pt.eligible;

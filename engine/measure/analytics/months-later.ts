@@ -22,7 +22,8 @@ export function monthsLaterDays(dates: Int32Array, h: number): Int32Array {
   // month index (year × 12 + month − 1) and day of month of every date
   const month = new Int32Array(T);
   const day = new Int8Array(T);
-  let lo = Infinity, hi = -Infinity;
+  let lo = Infinity,
+    hi = -Infinity;
   for (let i = 0; i < T; i++) {
     const c = ymdFromDay(dates[i]);
     const k = c.year * 12 + c.month - 1;
@@ -33,7 +34,8 @@ export function monthsLaterDays(dates: Int32Array, h: number): Int32Array {
   }
   if (T === 0) return out;
   // first day of each month index from `from` to `to` (a date's own month and the month after it, h months on)
-  const from = Math.min(lo, lo + h), to = Math.max(hi, hi + h) + 1;
+  const from = Math.min(lo, lo + h),
+    to = Math.max(hi, hi + h) + 1;
   const start = new Int32Array(to - from + 1);
   for (let k = from; k <= to; k++) {
     const y = Math.floor(k / 12);

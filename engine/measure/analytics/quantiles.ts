@@ -35,8 +35,11 @@ export function boxStats(values: ArrayLike<number>): BoxStats {
   const s = Float64Array.from(Array.from(values).filter(Number.isFinite)).sort();
   const n = s.length;
   if (n === 0) return { n: 0, min: NaN, whiskerLow: NaN, q1: NaN, median: NaN, q3: NaN, whiskerHigh: NaN, max: NaN, mean: NaN };
-  const q1 = quantileSorted(s, 0.25), median = quantileSorted(s, 0.5), q3 = quantileSorted(s, 0.75);
-  const lowFence = q1 - 1.5 * (q3 - q1), highFence = q3 + 1.5 * (q3 - q1);
+  const q1 = quantileSorted(s, 0.25),
+    median = quantileSorted(s, 0.5),
+    q3 = quantileSorted(s, 0.75);
+  const lowFence = q1 - 1.5 * (q3 - q1),
+    highFence = q3 + 1.5 * (q3 - q1);
   let i = 0;
   while (s[i] < lowFence) i++;
   let j = n - 1;

@@ -72,7 +72,8 @@ export interface RegimeInput {
 
 /** The first index i with dates[i] ≥ day (dates ascending), dates.length if none. */
 function firstAtOrAfter(dates: Int32Array, day: number): number {
-  let lo = 0, hi = dates.length;
+  let lo = 0,
+    hi = dates.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (dates[mid] < day) lo = mid + 1;
@@ -87,9 +88,25 @@ export function annualize(ret: number, days: number): number {
 }
 
 /** A row over the bars t in [from, to) (default: all) for which `member(t)` holds. */
-function row(scope: RegimeRow['scope'], label: string, cycleId: number, direction: RegimeRow['direction'], input: RegimeInput, member: (t: number) => boolean, from = 1, to = input.dates.length): RegimeRow {
+function row(
+  scope: RegimeRow['scope'],
+  label: string,
+  cycleId: number,
+  direction: RegimeRow['direction'],
+  input: RegimeInput,
+  member: (t: number) => boolean,
+  from = 1,
+  to = input.dates.length,
+): RegimeRow {
   const { dates } = input;
-  let s = 1, a = 1, b = 1, c = 1, days = 0, bars = 0, start = NaN, end = NaN;
+  let s = 1,
+    a = 1,
+    b = 1,
+    c = 1,
+    days = 0,
+    bars = 0,
+    start = NaN,
+    end = NaN;
   for (let t = from; t < to; t++) {
     if (!member(t)) continue;
     s *= 1 + input.strategy[t];
@@ -101,10 +118,22 @@ function row(scope: RegimeRow['scope'], label: string, cycleId: number, directio
     if (Number.isNaN(start)) start = dates[t - 1];
     end = dates[t];
   }
-  const strategy = s - 1, small = a - 1, large = b - 1;
+  const strategy = s - 1,
+    small = a - 1,
+    large = b - 1;
   const yearOrMore = days >= 365;
   return {
-    scope, label, cycleId, direction, start, end, days, bars, strategy, small, large,
+    scope,
+    label,
+    cycleId,
+    direction,
+    start,
+    end,
+    days,
+    bars,
+    strategy,
+    small,
+    large,
     relative: bars ? (1 + small) / (1 + large) - 1 : NaN,
     strategyAnn: yearOrMore ? annualize(strategy, days) : NaN,
     smallAnn: yearOrMore ? annualize(small, days) : NaN,
@@ -129,7 +158,11 @@ function row(scope: RegimeRow['scope'], label: string, cycleId: number, directio
  */
 export function regimeTable(input: RegimeInput, options: RegimeOptions = {}): RegimeRow[] {
   const rows: RegimeRow[] = [];
-  const phases: [RegimeRow['direction'], number][] = [['easing', Phase.Easing], ['tightening', Phase.Tightening], ['hold', Phase.Hold]];
+  const phases: [RegimeRow['direction'], number][] = [
+    ['easing', Phase.Easing],
+    ['tightening', Phase.Tightening],
+    ['hold', Phase.Hold],
+  ];
   for (const [name, value] of phases) rows.push(row('phase', name, 0, name, input, (t) => input.phase[t - 1] === value));
   const { dates, cycles } = input;
   const cycleMembers: Uint8Array[] = [];
@@ -139,12 +172,23 @@ export function regimeTable(input: RegimeInput, options: RegimeOptions = {}): Re
     if (to <= dates[0] || from >= dates[dates.length - 1]) continue;
     const label = `${cycles[c].direction} ${new Date(from * 864e5).toISOString().slice(0, 10)}`;
     // the cycle's bars t have dates[t − 1] in [from, to): one contiguous range, found by bisection
-    const lo = firstAtOrAfter(dates, from), hi = firstAtOrAfter(dates, to);
+    const lo = firstAtOrAfter(dates, from),
+      hi = firstAtOrAfter(dates, to);
     rows.push(row('cycle', label, cycles[c].id, cycles[c].direction, input, () => true, lo + 1, Math.min(hi + 1, dates.length)));
     cycleMembers.push(new Uint8Array(dates.length - 1).fill(1, lo, hi));
   }
   const contrast = row('contrast', 'easing − tightening', 0, 'easing', input, () => false);
-  Object.assign(contrast, { start: rows[0].start, end: rows[0].end, days: rows[0].days + rows[1].days, bars: rows[0].bars + rows[1].bars, strategy: NaN, small: NaN, large: NaN, relative: NaN, ...(input.bonds ? { bonds: NaN, bondsAnn: NaN } : {}) });
+  Object.assign(contrast, {
+    start: rows[0].start,
+    end: rows[0].end,
+    days: rows[0].days + rows[1].days,
+    bars: rows[0].bars + rows[1].bars,
+    strategy: NaN,
+    small: NaN,
+    large: NaN,
+    relative: NaN,
+    ...(input.bonds ? { bonds: NaN, bondsAnn: NaN } : {}),
+  });
   rows.push(contrast);
   addSpreadInference(input, rows, cycleMembers, options);
   return rows;
@@ -185,9 +229,11 @@ function addSpreadInference(input: RegimeInput, rows: RegimeRow[], cycleMembers:
   const ci = percentileInterval(column((b) => draws[b * 3] - draws[b * 3 + 1]));
   contrast.spreadCiLow = ci.low;
   contrast.spreadCiHigh = ci.high;
-  rows.filter((r) => r.scope === 'cycle').forEach((r, k) => {
-    const nwc = neweyWestGroupMean(d, cycleMembers[k]);
-    r.spreadT = nwc.t;
-    if (r.days >= 365) r.spreadAnn = nwc.mean * ppy;
-  });
+  rows
+    .filter((r) => r.scope === 'cycle')
+    .forEach((r, k) => {
+      const nwc = neweyWestGroupMean(d, cycleMembers[k]);
+      r.spreadT = nwc.t;
+      if (r.days >= 365) r.spreadAnn = nwc.mean * ppy;
+    });
 }

@@ -24,11 +24,19 @@ function niceWidth(w: number): number {
  * NaN values are skipped.
  * @example returnHistogram([{ name: 'strategy', values: monthly }]).series[0].counts
  */
-export function returnHistogram(input: readonly { name: string; values: ArrayLike<number> }[], opts: { maxBins?: number; minBins?: number } = {}): ReturnHistogram {
+export function returnHistogram(
+  input: readonly { name: string; values: ArrayLike<number> }[],
+  opts: { maxBins?: number; minBins?: number } = {},
+): ReturnHistogram {
   const clean = input.map((s) => Float64Array.from(Array.from(s.values).filter(Number.isFinite)));
   const pooled = Float64Array.from(clean.flatMap((v) => Array.from(v))).sort();
-  if (pooled.length === 0) return { edges: new Float64Array(0), series: input.map((s) => ({ name: s.name, n: 0, mean: NaN, sd: NaN, counts: new Float64Array(0), normal: new Float64Array(0) })) };
-  const lo = pooled[0], hi = pooled[pooled.length - 1];
+  if (pooled.length === 0)
+    return {
+      edges: new Float64Array(0),
+      series: input.map((s) => ({ name: s.name, n: 0, mean: NaN, sd: NaN, counts: new Float64Array(0), normal: new Float64Array(0) })),
+    };
+  const lo = pooled[0],
+    hi = pooled[pooled.length - 1];
   const iqr = quantileSorted(pooled, 0.75) - quantileSorted(pooled, 0.25);
   let width = iqr > 0 ? 2 * iqr * Math.pow(pooled.length, -1 / 3) : (hi - lo) / 10 || 0.01;
   const maxBins = opts.maxBins ?? 60;
@@ -44,8 +52,11 @@ export function returnHistogram(input: readonly { name: string; values: ArrayLik
       const v = clean[k];
       const counts = new Float64Array(bins);
       for (const x of v) counts[Math.min(bins - 1, Math.max(0, Math.floor(x / width) - first))]++;
-      const m = mean(v), sd = stdev(v);
-      const normal = Float64Array.from({ length: bins }, (_, i) => (sd > 0 ? v.length * (normalCdf((edges[i + 1] - m) / sd) - normalCdf((edges[i] - m) / sd)) : NaN));
+      const m = mean(v),
+        sd = stdev(v);
+      const normal = Float64Array.from({ length: bins }, (_, i) =>
+        sd > 0 ? v.length * (normalCdf((edges[i + 1] - m) / sd) - normalCdf((edges[i] - m) / sd)) : NaN,
+      );
       return { name: s.name, n: v.length, mean: m, sd, counts, normal };
     }),
   };

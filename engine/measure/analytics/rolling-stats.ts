@@ -51,7 +51,8 @@ export function rollingStats(input: RollingInput): RollingStats {
     const r = returns[t] - cr;
     const x = returns[t] - cash[t] - cx;
     const b = benchmark[t] - cash[t] - cb;
-    const o = t * P, p = (t - 1) * P;
+    const o = t * P,
+      p = (t - 1) * P;
     sums[o] = sums[p] + r;
     sums[o + 1] = sums[p + 1] + r * r;
     sums[o + 2] = sums[p + 2] + x;
@@ -69,7 +70,8 @@ export function rollingStats(input: RollingInput): RollingStats {
     const j = start[t];
     if (j < 0) continue;
     const n = t - j;
-    const o = t * P, p = j * P;
+    const o = t * P,
+      p = j * P;
     const d = (k: number) => sums[o + k] - sums[p + k];
     ret[t] = equity[t] / equity[j] - 1;
     if (n < 2) continue;

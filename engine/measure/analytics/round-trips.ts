@@ -65,7 +65,18 @@ export function roundTrips(input: RoundTripInput): RoundTrip[] {
     let entry = -1;
     let growth = 1;
     const close = (exit: number, open: boolean) => {
-      out.push({ asset: assets[a], side: side as 1 | -1, entryBar: entry, exitBar: exit, entry: dates[entry], exit: dates[exit], bars: exit - entry, days: dates[exit] - dates[entry], ret: side * (growth - 1) + 0, open });
+      out.push({
+        asset: assets[a],
+        side: side as 1 | -1,
+        entryBar: entry,
+        exitBar: exit,
+        entry: dates[entry],
+        exit: dates[exit],
+        bars: exit - entry,
+        days: dates[exit] - dates[entry],
+        ret: side * (growth - 1) + 0,
+        open,
+      });
     };
     for (let t = 0; t < T; t++) {
       if (side !== 0) growth *= 1 + returns[a][t];
@@ -89,7 +100,12 @@ export function roundTrips(input: RoundTripInput): RoundTrip[] {
  */
 export function roundTripStats(trips: readonly RoundTrip[]): RoundTripStats {
   const closed = trips.filter((r) => !r.open);
-  let wins = 0, losses = 0, sumWin = 0, sumLoss = 0, sum = 0, days = 0;
+  let wins = 0,
+    losses = 0,
+    sumWin = 0,
+    sumLoss = 0,
+    sum = 0,
+    days = 0;
   for (const r of closed) {
     sum += r.ret;
     days += r.days;
@@ -104,5 +120,15 @@ export function roundTripStats(trips: readonly RoundTrip[]): RoundTripStats {
   const n = closed.length;
   const avgWin = wins ? sumWin / wins : NaN;
   const avgLoss = losses ? sumLoss / losses : NaN;
-  return { count: n, wins, losses, hitRate: n ? wins / n : NaN, avgWin, avgLoss, avgReturn: n ? sum / n : NaN, payoff: avgWin / -avgLoss, avgDays: n ? days / n : NaN };
+  return {
+    count: n,
+    wins,
+    losses,
+    hitRate: n ? wins / n : NaN,
+    avgWin,
+    avgLoss,
+    avgReturn: n ? sum / n : NaN,
+    payoff: avgWin / -avgLoss,
+    avgDays: n ? days / n : NaN,
+  };
 }

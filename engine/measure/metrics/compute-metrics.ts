@@ -17,7 +17,6 @@ import { volatility } from './volatility.js';
 export { METRIC_DEFINITIONS, type Metrics, type MetricUnit } from './metric-definitions.js';
 import type { Metrics } from './metric-definitions.js';
 
-
 /** Inputs of {@link computeMetrics}: per-bar series over one calendar of T bars (index 0 has no return). */
 export interface MetricsInput {
   /** Bar dates, days since epoch, ascending. */

@@ -30,7 +30,8 @@ export function drawdownEpisodes(dates: Int32Array, equity: ArrayLike<number>): 
   let down = false;
   for (let t = 1; t < T; t++) {
     if (equity[t] >= equity[peak]) {
-      if (down) out.push({ peak: dates[peak], trough: dates[trough], recovery: dates[t], depth: equity[trough] / equity[peak] - 1, days: dates[t] - dates[peak] });
+      if (down)
+        out.push({ peak: dates[peak], trough: dates[trough], recovery: dates[t], depth: equity[trough] / equity[peak] - 1, days: dates[t] - dates[peak] });
       down = false;
       peak = t;
       trough = t;

@@ -40,7 +40,6 @@ export interface Metrics {
   psr: number;
 }
 
-
 /** How a metric's number reads: a fraction (0.05 = 5 %), a ratio, a date (days since epoch), a count, calendar days, or a plain number. */
 export type MetricUnit = 'fraction' | 'ratio' | 'date' | 'count' | 'days' | 'number';
 
@@ -60,23 +59,51 @@ export const METRIC_DEFINITIONS: Record<keyof Metrics, { label: string; unit: Me
   maxDrawdownPeak: { label: 'Max drawdown peak', unit: 'date', definition: 'date of the peak before the largest fall' },
   maxDrawdownTrough: { label: 'Max drawdown trough', unit: 'date', definition: 'date of the bottom of the largest fall' },
   maxDrawdownRecovery: { label: 'Max drawdown recovery', unit: 'date', definition: 'first date back at or above that peak (empty if never)' },
-  ruinDate: { label: 'Ruined on', unit: 'date', definition: 'first date equity fell to 0 or below: the run ends there, positions closed, equity 0 after (empty if never)' },
-  longestDrawdownDays: { label: 'Longest drawdown (days)', unit: 'days', definition: 'most calendar days from a peak to its recovery, or to the last bar if not recovered' },
-  exposure: { label: 'Exposure', unit: 'fraction', definition: 'mean over bars of Σ|weight| of the assets after trading (1 = fully invested; a plain return series counts as 1)' },
+  ruinDate: {
+    label: 'Ruined on',
+    unit: 'date',
+    definition: 'first date equity fell to 0 or below: the run ends there, positions closed, equity 0 after (empty if never)',
+  },
+  longestDrawdownDays: {
+    label: 'Longest drawdown (days)',
+    unit: 'days',
+    definition: 'most calendar days from a peak to its recovery, or to the last bar if not recovered',
+  },
+  exposure: {
+    label: 'Exposure',
+    unit: 'fraction',
+    definition: 'mean over bars of Σ|weight| of the assets after trading (1 = fully invested; a plain return series counts as 1)',
+  },
   turnoverAnnual: { label: 'Turnover (ann.)', unit: 'fraction', definition: 'Σ turnover / years; turnover of a trade = Σ|Δweight| / 2 over assets and cash' },
   rebalances: { label: 'Rebalances', unit: 'count', definition: 'number of bars with a trade' },
-  bestMonth: { label: 'Best month', unit: 'fraction', definition: 'best calendar-month return (bar returns compounded by month; partial first/last months included)' },
+  bestMonth: {
+    label: 'Best month',
+    unit: 'fraction',
+    definition: 'best calendar-month return (bar returns compounded by month; partial first/last months included)',
+  },
   worstMonth: { label: 'Worst month', unit: 'fraction', definition: 'worst calendar-month return (partial first/last months included)' },
   bestYear: { label: 'Best year', unit: 'fraction', definition: 'best calendar-year return (partial first/last years included)' },
   worstYear: { label: 'Worst year', unit: 'fraction', definition: 'worst calendar-year return (partial first/last years included)' },
   positiveMonths: { label: 'Positive months', unit: 'fraction', definition: 'share of calendar months with a return > 0' },
   skew: { label: 'Skew', unit: 'number', definition: 'skewness of bar returns, m3 / m2^1.5 (population moments)' },
   kurtosis: { label: 'Excess kurtosis', unit: 'number', definition: 'm4 / m2² − 3 of bar returns (population moments; 0 for a normal)' },
-  var95: { label: 'VaR 95% (bar)', unit: 'fraction', definition: '5 % quantile of bar returns, historical (linear interpolation between order statistics, Hyndman–Fan type 7); a loss is negative' },
+  var95: {
+    label: 'VaR 95% (bar)',
+    unit: 'fraction',
+    definition: '5 % quantile of bar returns, historical (linear interpolation between order statistics, Hyndman–Fan type 7); a loss is negative',
+  },
   cvar95: { label: 'CVaR 95% (bar)', unit: 'fraction', definition: 'mean of the bar returns at or below the 95 % VaR' },
   beta: { label: 'Beta', unit: 'ratio', definition: 'cov / var of bar returns in excess of cash against the benchmark’s' },
   alphaAnnual: { label: 'Alpha (ann.)', unit: 'fraction', definition: "Jensen's alpha: (mean excess − beta × mean benchmark excess) × bars per year" },
-  trackingError: { label: 'Tracking error (ann.)', unit: 'fraction', definition: 'sample standard deviation of (return − benchmark return) × √(bars per year)' },
+  trackingError: {
+    label: 'Tracking error (ann.)',
+    unit: 'fraction',
+    definition: 'sample standard deviation of (return − benchmark return) × √(bars per year)',
+  },
   informationRatio: { label: 'Information ratio', unit: 'ratio', definition: 'mean (return − benchmark return) × bars per year / tracking error' },
-  psr: { label: 'Probabilistic Sharpe', unit: 'fraction', definition: 'probability that the true Sharpe ratio > 0, from the per-bar excess Sharpe, its skew and kurtosis (Bailey & López de Prado 2012)' },
+  psr: {
+    label: 'Probabilistic Sharpe',
+    unit: 'fraction',
+    definition: 'probability that the true Sharpe ratio > 0, from the per-bar excess Sharpe, its skew and kurtosis (Bailey & López de Prado 2012)',
+  },
 };

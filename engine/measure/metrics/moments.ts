@@ -26,7 +26,9 @@ export function skewKurtosis(x: ArrayLike<number>, from = 0): { skew: number; ku
   const n = x.length - from;
   if (n < 3) return { skew: NaN, kurtosis: NaN };
   const m = mean(x, from);
-  let m2 = 0, m3 = 0, m4 = 0;
+  let m2 = 0,
+    m3 = 0,
+    m4 = 0;
   for (let i = from; i < x.length; i++) {
     const d = x[i] - m;
     const d2 = d * d;

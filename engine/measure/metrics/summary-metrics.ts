@@ -22,7 +22,20 @@ export interface SummaryMetrics {
 }
 
 /** Names of the summary metrics, in column order. */
-export const SUMMARY_KEYS: readonly (keyof SummaryMetrics)[] = ['totalReturn', 'cagr', 'volatility', 'sharpe', 'sortino', 'maxDrawdown', 'calmar', 'skew', 'kurtosis', 'psr', 'beta', 'sharpeBar'];
+export const SUMMARY_KEYS: readonly (keyof SummaryMetrics)[] = [
+  'totalReturn',
+  'cagr',
+  'volatility',
+  'sharpe',
+  'sortino',
+  'maxDrawdown',
+  'calmar',
+  'skew',
+  'kurtosis',
+  'psr',
+  'beta',
+  'sharpeBar',
+];
 
 /**
  * What every equity curve of a sweep shares: the cash and benchmark series, their set-independent
@@ -133,9 +146,14 @@ function metricsOfSums(ctx: SummaryContext, sum: Float64Array, equity: Float64Ar
   const { T, n } = ctx;
   const mx = sum[SUM.x] / n;
   const mdd = sum[SUM.mdd];
-  const vr = sum[SUM.r2], m3 = sum[SUM.r3], m4 = sum[SUM.r4];
-  const vx = sum[SUM.x2], x3 = sum[SUM.x3], x4 = sum[SUM.x4];
-  const down = sum[SUM.down], cov = sum[SUM.cov];
+  const vr = sum[SUM.r2],
+    m3 = sum[SUM.r3],
+    m4 = sum[SUM.r4];
+  const vx = sum[SUM.x2],
+    x3 = sum[SUM.x3],
+    x4 = sum[SUM.x4];
+  const down = sum[SUM.down],
+    cov = sum[SUM.cov];
   const vb = ctx.vb;
   const ppy = ctx.periodsPerYear;
   const total = equity[T - 1] / initial - 1;
@@ -165,6 +183,13 @@ function metricsOfSums(ctx: SummaryContext, sum: Float64Array, equity: Float64Ar
  * {@link summaryMetricsOf} for one curve (builds the shared context each call): `initial` is the
  * equity before bar 0's trade (default: equity at bar 0, which it is unless lag 0 traded there).
  */
-export function summaryMetrics(equity: Float64Array, cash: Float64Array, bench: Float64Array, dates: Int32Array, periodsPerYear: number, initial = equity[0]): SummaryMetrics {
+export function summaryMetrics(
+  equity: Float64Array,
+  cash: Float64Array,
+  bench: Float64Array,
+  dates: Int32Array,
+  periodsPerYear: number,
+  initial = equity[0],
+): SummaryMetrics {
   return summaryMetricsOf(new SummaryContext(cash, bench, dates, periodsPerYear), equity, initial);
 }

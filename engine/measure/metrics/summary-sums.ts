@@ -22,9 +22,20 @@ const DD_MARGIN = 1e-12;
  * with `cash` the cash return of each bar, `db` the centred benchmark excess returns (index 0
  * unused) and `rb` a scratch buffer of length T (left holding r_t).
  */
-export function summarySums(T: number, equity: Float64Array, initial: number, cash: Float64Array, db: Float64Array, rb: Float64Array, out: Float64Array): Float64Array {
-  let sr = 0, sx = 0, down = 0;
-  let peak = initial, mdd = 0;
+export function summarySums(
+  T: number,
+  equity: Float64Array,
+  initial: number,
+  cash: Float64Array,
+  db: Float64Array,
+  rb: Float64Array,
+  out: Float64Array,
+): Float64Array {
+  let sr = 0,
+    sx = 0,
+    down = 0;
+  let peak = initial,
+    mdd = 0;
   let lim = peak + peak * DD_MARGIN; // bars at or above lim cannot deepen the drawdown
   let prev = initial;
   for (let t = 1; t < T; t++) {
@@ -50,8 +61,15 @@ export function summarySums(T: number, equity: Float64Array, initial: number, ca
     }
   }
   const n = T - 1;
-  const mr = sr / n, mx = sx / n;
-  let vr = 0, vx = 0, m3 = 0, m4 = 0, x3 = 0, x4 = 0, cov = 0;
+  const mr = sr / n,
+    mx = sx / n;
+  let vr = 0,
+    vx = 0,
+    m3 = 0,
+    m4 = 0,
+    x3 = 0,
+    x4 = 0,
+    cov = 0;
   for (let t = 1; t < T; t++) {
     const r = rb[t];
     const dr = r - mr;

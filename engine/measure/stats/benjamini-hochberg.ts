@@ -7,7 +7,10 @@
  * @example benjaminiHochberg([0.01, 0.04, 0.03]) // [0.03, 0.04, 0.04]
  */
 export function benjaminiHochberg(p: readonly number[]): number[] {
-  const idx = p.map((_, i) => i).filter((i) => Number.isFinite(p[i])).sort((a, b) => p[a] - p[b] || a - b);
+  const idx = p
+    .map((_, i) => i)
+    .filter((i) => Number.isFinite(p[i]))
+    .sort((a, b) => p[a] - p[b] || a - b);
   const m = idx.length;
   const out = p.map(() => NaN);
   let running = 1;

@@ -25,7 +25,9 @@ export function optimalBlockLength(x: ArrayLike<number>): number {
   const acv = new Float64Array(lags + 1);
   const absCorr = new Float64Array(lags + 1);
   for (let k = 0; k <= lags; k++) {
-    let cross = 0, v1 = 0, v2 = 0;
+    let cross = 0,
+      v1 = 0,
+      v2 = 0;
     for (let t = k; t < n; t++) cross += e[t] * e[t - k];
     for (let t = k + 1; t < n; t++) v1 += e[t] * e[t];
     for (let t = 0; t < n - k - 1; t++) v2 += e[t] * e[t];
@@ -46,7 +48,8 @@ export function optimalBlockLength(x: ArrayLike<number>): number {
   }
   if (mHat === 0) return 1;
   const M = Math.min(2 * mHat, lags);
-  let g = 0, lr = acv[0];
+  let g = 0,
+    lr = acv[0];
   for (let k = 1; k <= M; k++) {
     const r = k / M;
     const lambda = r <= 0.5 ? 1 : 2 * (1 - r);

@@ -50,7 +50,8 @@ export function bootstrapMean(x: Float64Array, options: BootstrapOptions = {}): 
     counts[ids[i]]++;
   }
   for (let b = 0; b < draws; b++) {
-    let s = 0, c = 0;
+    let s = 0,
+      c = 0;
     for (let g = 0; g < G; g++) {
       const k = Math.floor(rnd() * G);
       s += sums[k];

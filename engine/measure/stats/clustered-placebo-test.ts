@@ -17,7 +17,12 @@ import type { PlaceboResult } from './placebo-p-value.js';
  *
  * @example clusteredPlaceboTest(forwardByBar, [Int32Array.of(0, 30, 75), Int32Array.of(0)], observed, { seed: 1 })
  */
-export function clusteredPlaceboTest(values: Float64Array, patterns: readonly Int32Array[], observed: number, options: { draws?: number; seed?: number; weighting?: 'event' | 'group' } = {}): PlaceboResult {
+export function clusteredPlaceboTest(
+  values: Float64Array,
+  patterns: readonly Int32Array[],
+  observed: number,
+  options: { draws?: number; seed?: number; weighting?: 'event' | 'group' } = {},
+): PlaceboResult {
   const byGroup = options.weighting === 'group';
   const draws = options.draws ?? DEFAULT_DRAWS;
   const T = values.length;

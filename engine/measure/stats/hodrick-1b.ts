@@ -29,7 +29,11 @@ export function hodrick1b(r: ArrayLike<number>, x: ArrayLike<number>, h: number)
     cum[t + 1] = cum[t] + (ok ? r[t] : 0);
     gaps[t + 1] = gaps[t] + (ok ? 0 : 1);
   }
-  let n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+  let n = 0,
+    sx = 0,
+    sy = 0,
+    sxx = 0,
+    sxy = 0;
   for (let t = 0; t + h < T; t++) {
     if (!Number.isFinite(x[t]) || gaps[t + h + 1] - gaps[t + 1] > 0) continue;
     const y = cum[t + h + 1] - cum[t + 1];
@@ -44,7 +48,8 @@ export function hodrick1b(r: ArrayLike<number>, x: ArrayLike<number>, h: number)
   if (n < 3 || !(det > 0)) return nan;
   const beta = (n * sxy - sx * sy) / det;
   // S = Σ_s ε_s² w w', ε_s = r_s − r̄, w = Σ_{i=1..h} (1, x_{s−i}) when all h values are known
-  let rn = 0, rs = 0;
+  let rn = 0,
+    rs = 0;
   for (let t = 0; t < T; t++) {
     if (Number.isFinite(r[t])) {
       rn++;
@@ -52,7 +57,12 @@ export function hodrick1b(r: ArrayLike<number>, x: ArrayLike<number>, h: number)
     }
   }
   const rbar = rs / rn;
-  let m = 0, s00 = 0, s01 = 0, s11 = 0, w = 0, missing = 0;
+  let m = 0,
+    s00 = 0,
+    s01 = 0,
+    s11 = 0,
+    w = 0,
+    missing = 0;
   for (let s = 1; s < T; s++) {
     // w over x_{s−h} … x_{s−1}: add x_{s−1}, drop x_{s−1−h}
     if (Number.isFinite(x[s - 1])) w += x[s - 1];
@@ -70,7 +80,8 @@ export function hodrick1b(r: ArrayLike<number>, x: ArrayLike<number>, h: number)
   }
   if (m < 3) return nan;
   // V = Z⁻¹ S Z⁻¹ with Z and S as sums (the 1/T factors cancel); only the slope's variance is needed
-  const i01 = -sx / det, i11 = n / det;
+  const i01 = -sx / det,
+    i11 = n / det;
   const v11 = i01 * (i01 * s00 + i11 * s01) + i11 * (i01 * s01 + i11 * s11);
   const se = Math.sqrt(v11);
   return { n, beta, se, t: beta / se };

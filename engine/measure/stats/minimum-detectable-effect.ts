@@ -13,7 +13,8 @@ import { studentTQuantile } from './student-t.js';
  * @example minimumDetectableEffect(0.035, { df: 7 }) // (2.365 + 0.896) · 0.035 ≈ 0.114
  */
 export function minimumDetectableEffect(se: number, options: { df?: number; level?: number; power?: number } = {}): number {
-  const level = options.level ?? 0.05, power = options.power ?? 0.8;
+  const level = options.level ?? 0.05,
+    power = options.power ?? 0.8;
   if (!(se >= 0)) return NaN;
   const q = (p: number) => (options.df === undefined ? normalQuantile(p) : studentTQuantile(p, options.df));
   return (q(1 - level / 2) + q(power)) * se;

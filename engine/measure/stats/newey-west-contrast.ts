@@ -14,7 +14,10 @@ import { bartlettSum } from './bartlett-sum.js';
 export function neweyWestContrast(x: ArrayLike<number>, a: ArrayLike<number | boolean>, b: ArrayLike<number | boolean>, lag?: number): HacMean {
   const T = x.length;
   const L = Math.min(lag ?? neweyWestLag(T), Math.max(0, T - 1));
-  let na = 0, nb = 0, sa = 0, sb = 0;
+  let na = 0,
+    nb = 0,
+    sa = 0,
+    sb = 0;
   for (let t = 0; t < T; t++) {
     if (a[t] && !b[t]) {
       na++;
@@ -25,7 +28,8 @@ export function neweyWestContrast(x: ArrayLike<number>, a: ArrayLike<number | bo
     }
   }
   if (na === 0 || nb === 0) return { n: na + nb, mean: NaN, se: NaN, t: NaN, lag: L };
-  const ma = sa / na, mb = sb / nb;
+  const ma = sa / na,
+    mb = sb / nb;
   const u = new Float64Array(T);
   for (let t = 0; t < T; t++) u[t] = a[t] && !b[t] ? (x[t] - ma) / na : b[t] && !a[t] ? -(x[t] - mb) / nb : 0;
   const S = bartlettSum(u, L);

@@ -15,7 +15,10 @@ import { bartlettSum } from './bartlett-sum.js';
 export function neweyWestGroupMean(x: ArrayLike<number>, member: ArrayLike<number | boolean>, lag?: number): HacMean {
   const T = x.length;
   const L = Math.min(lag ?? neweyWestLag(T), Math.max(0, T - 1));
-  let n = 0, sum = 0, first = -1, last = -1;
+  let n = 0,
+    sum = 0,
+    first = -1,
+    last = -1;
   for (let t = 0; t < T; t++) {
     if (member[t]) {
       n++;

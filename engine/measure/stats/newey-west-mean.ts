@@ -24,7 +24,8 @@ export function neweyWestMean(x: ArrayLike<number>, lag?: number): HacMean {
   let mean = 0;
   for (let t = 0; t < T; t++) mean += x[t];
   mean /= T;
-  let S = 0, maxDev = 0;
+  let S = 0,
+    maxDev = 0;
   for (let t = 0; t < T; t++) {
     S += (x[t] - mean) ** 2;
     maxDev = Math.max(maxDev, Math.abs(x[t] - mean));

@@ -24,7 +24,12 @@ export function nonOverlappingRegressions(y: ArrayLike<number>, x: ArrayLike<num
   const T = Math.min(y.length, x.length);
   const out: NonOverlappingFit[] = [];
   for (let o = 0; o < h; o++) {
-    let n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0, syy = 0;
+    let n = 0,
+      sx = 0,
+      sy = 0,
+      sxx = 0,
+      sxy = 0,
+      syy = 0;
     for (let t = o; t < T; t += h) {
       if (!Number.isFinite(x[t]) || !Number.isFinite(y[t])) continue;
       n++;
@@ -34,7 +39,9 @@ export function nonOverlappingRegressions(y: ArrayLike<number>, x: ArrayLike<num
       sxy += x[t] * y[t];
       syy += y[t] * y[t];
     }
-    const dxx = sxx - (sx * sx) / n, dxy = sxy - (sx * sy) / n, dyy = syy - (sy * sy) / n;
+    const dxx = sxx - (sx * sx) / n,
+      dxy = sxy - (sx * sy) / n,
+      dyy = syy - (sy * sy) / n;
     if (n < 3 || !(dxx > 0)) {
       out.push({ offset: o, n, beta: NaN, t: NaN, p: NaN });
       continue;

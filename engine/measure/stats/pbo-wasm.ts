@@ -39,7 +39,18 @@ export class WasmPairs {
     this.totS = arena.alloc(N);
     this.totQ = arena.alloc(N);
     this.out = arena.alloc(4);
-    this.p = { sum: ptr(sum), sq: ptr(sq), w: ptr(w), hs: ptr(this.hs), hq: ptr(this.hq), a: ptr(this.a), c: ptr(this.c), totS: ptr(this.totS), totQ: ptr(this.totQ), out: ptr(this.out) };
+    this.p = {
+      sum: ptr(sum),
+      sq: ptr(sq),
+      w: ptr(w),
+      hs: ptr(this.hs),
+      hq: ptr(this.hq),
+      a: ptr(this.a),
+      c: ptr(this.c),
+      totS: ptr(this.totS),
+      totQ: ptr(this.totQ),
+      out: ptr(this.out),
+    };
   }
 
   /**
@@ -59,7 +70,8 @@ export class WasmPairs {
    */
   keys(n: number, floor: number, bi: number, bo: number): Float64Array {
     const p = this.p;
-    const si = 8 * bi * this.N, so = 8 * bo * this.N;
+    const si = 8 * bi * this.N,
+      so = 8 * bo * this.N;
     this.arena.fn.pairKeys(this.N, n, floor, p.hs, p.hq, p.sum + si, p.sum + so, p.sq + si, p.sq + so, p.totS, p.totQ, p.a, p.c, p.out);
     return this.out;
   }

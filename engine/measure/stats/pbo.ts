@@ -60,7 +60,18 @@ export function cscvBlocks(trials: number, T: number, S = 16): CscvBlocks {
   checkBlocks(S);
   const length = Math.floor(T / S);
   if (length * (S / 2) < 2) throw new RangeError(`PBO: ${T} observations are too few for ${S} blocks (each half needs at least 2)`);
-  return { blocks: S, length, dropped: T - length * S, trials: 0, distinct: 0, rows: new Int32Array(trials), weight: new Float64Array(trials), sum: new Float64Array(trials * S), sumSq: new Float64Array(trials * S), capacity: trials };
+  return {
+    blocks: S,
+    length,
+    dropped: T - length * S,
+    trials: 0,
+    distinct: 0,
+    rows: new Int32Array(trials),
+    weight: new Float64Array(trials),
+    sum: new Float64Array(trials * S),
+    sumSq: new Float64Array(trials * S),
+    capacity: trials,
+  };
 }
 
 /** Where {@link accumulateBlocks} finds earlier trials with the same block sums: hash → first distinct trial, and a chain per hash. */
@@ -68,7 +79,8 @@ const seen = new WeakMap<CscvBlocks, { first: Map<number, number>; next: Int32Ar
 
 /** A hash of distinct trial k's 2S block sums (their bits). */
 function sumsHash(into: CscvBlocks, k: number, values: Float64Array, words: Int32Array): number {
-  const S = into.blocks, cap = into.capacity;
+  const S = into.blocks,
+    cap = into.capacity;
   for (let b = 0; b < S; b++) {
     values[2 * b] = into.sum[b * cap + k];
     values[2 * b + 1] = into.sumSq[b * cap + k];
@@ -80,8 +92,10 @@ function sumsHash(into: CscvBlocks, k: number, values: Float64Array, words: Int3
 
 /** Whether distinct trials j and k have identical block sums (bit for bit: Object.is, so −0 ≠ 0). */
 function sameSums(into: CscvBlocks, j: number, k: number): boolean {
-  const S = into.blocks, cap = into.capacity;
-  for (let b = 0; b < S; b++) if (!Object.is(into.sum[b * cap + j], into.sum[b * cap + k]) || !Object.is(into.sumSq[b * cap + j], into.sumSq[b * cap + k])) return false;
+  const S = into.blocks,
+    cap = into.capacity;
+  for (let b = 0; b < S; b++)
+    if (!Object.is(into.sum[b * cap + j], into.sum[b * cap + k]) || !Object.is(into.sumSq[b * cap + j], into.sumSq[b * cap + k])) return false;
   return true;
 }
 
@@ -100,7 +114,8 @@ export function accumulateBlocks(into: CscvBlocks, returns: ArrayLike<number>, r
     if (into.trials++ >= into.capacity) throw new RangeError('PBO: more rows than allocated');
     const k = into.distinct; // a new distinct trial unless its sums match an earlier one
     for (let b = 0; b < S; b++) {
-      let s = 0, q = 0;
+      let s = 0,
+        q = 0;
       const from = base + dropped + b * L;
       for (let j = 0; j < L; j++) {
         const x = returns[from + j];
@@ -147,7 +162,9 @@ function revolvingDoor(n: number, k: number): number[] {
   if (k === 0) return [0];
   if (k === n) return [(1 << n) - 1];
   const first = revolvingDoor(n - 1, k);
-  const second = revolvingDoor(n - 1, k - 1).reverse().map((m) => m | (1 << (n - 1)));
+  const second = revolvingDoor(n - 1, k - 1)
+    .reverse()
+    .map((m) => m | (1 << (n - 1)));
   return [...first, ...second];
 }
 
@@ -207,15 +224,18 @@ export function pboPairs(blocks: CscvBlocks, from: number, to: number, out: PboS
   const floor = n * (n - 1) * RISKLESS_SD * RISKLESS_SD;
   // the inner loops run in WebAssembly on the arena's copies where the module is built (same bits)
   const wz = N >= 2 && options.wasm !== false ? WasmPairs.create(blocks) : null;
-  const totS = wz ? wz.totS : new Float64Array(N), totQ = wz ? wz.totQ : new Float64Array(N);
+  const totS = wz ? wz.totS : new Float64Array(N),
+    totQ = wz ? wz.totQ : new Float64Array(N);
   for (let b = 0; b < S; b++) {
     for (let k = 0; k < N; k++) {
       totS[k] += sum[b * cap + k];
       totQ[k] += sumSq[b * cap + k];
     }
   }
-  const hs = wz ? wz.hs : new Float64Array(N), hq = wz ? wz.hq : new Float64Array(N); // sums over the current half
-  const a = wz ? wz.a : new Float64Array(N), c = wz ? wz.c : new Float64Array(N); // ranking keys of the half and its complement
+  const hs = wz ? wz.hs : new Float64Array(N),
+    hq = wz ? wz.hq : new Float64Array(N); // sums over the current half
+  const a = wz ? wz.a : new Float64Array(N),
+    c = wz ? wz.c : new Float64Array(N); // ranking keys of the half and its complement
   for (let chunk = from; chunk < to; chunk += PBO_PAIR_CHUNK) {
     const end = Math.min(to, chunk + PBO_PAIR_CHUNK);
     hs.fill(0);
@@ -230,52 +250,72 @@ export function pboPairs(blocks: CscvBlocks, from: number, to: number, out: PboS
     for (let p = chunk; p < end; p++) {
       const m = masks[p];
       // one pass per pair: move one block in and one out of the half (none for a chunk's first), then rank keys
-      let si = 0, so = 0;
+      let si = 0,
+        so = 0;
       if (p > chunk) {
         const diff = masks[p - 1] ^ m;
         si = (31 - Math.clz32(diff & m)) * cap;
         so = (31 - Math.clz32(diff & masks[p - 1])) * cap;
       }
-      let bestA = 0, bestC = 0, maxA = -Infinity, maxC = -Infinity;
+      let bestA = 0,
+        bestC = 0,
+        maxA = -Infinity,
+        maxC = -Infinity;
       if (wz) {
         const best = wz.keys(n, floor, si / cap, so / cap);
         bestA = best[0];
         bestC = best[1];
-      } else for (let k = 0; k < N; k++) {
-        const s = hs[k] + (sum[si + k] - sum[so + k]);
-        const q = hq[k] + (sumSq[si + k] - sumSq[so + k]);
-        hs[k] = s;
-        hq[k] = q;
-        const d = n * q - s * s;
-        const ka = d > floor ? (s * Math.abs(s)) / d : 0;
-        const s2 = totS[k] - s, q2 = totQ[k] - q;
-        const d2 = n * q2 - s2 * s2;
-        const kc = d2 > floor ? (s2 * Math.abs(s2)) / d2 : 0;
-        a[k] = ka;
-        c[k] = kc;
-        if (ka > maxA) { maxA = ka; bestA = k; }
-        if (kc > maxC) { maxC = kc; bestC = k; }
-      }
+      } else
+        for (let k = 0; k < N; k++) {
+          const s = hs[k] + (sum[si + k] - sum[so + k]);
+          const q = hq[k] + (sumSq[si + k] - sumSq[so + k]);
+          hs[k] = s;
+          hq[k] = q;
+          const d = n * q - s * s;
+          const ka = d > floor ? (s * Math.abs(s)) / d : 0;
+          const s2 = totS[k] - s,
+            q2 = totQ[k] - q;
+          const d2 = n * q2 - s2 * s2;
+          const kc = d2 > floor ? (s2 * Math.abs(s2)) / d2 : 0;
+          a[k] = ka;
+          c[k] = kc;
+          if (ka > maxA) {
+            maxA = ka;
+            bestA = k;
+          }
+          if (kc > maxC) {
+            maxC = kc;
+            bestC = k;
+          }
+        }
       // split m: in-sample = the half (a), out-of-sample = the complement (c); and the mirror split
-      const va = c[bestA], vc = a[bestC];
-      let lessA = 0, eqA = 0, lessC = 0, eqC = 0;
+      const va = c[bestA],
+        vc = a[bestC];
+      let lessA = 0,
+        eqA = 0,
+        lessC = 0,
+        eqC = 0;
       if (wz) [lessA, eqA, lessC, eqC] = wz.ranks(va, vc);
       // counted without branches (a comparison as 0 or 1, times the trial's rows): the outcomes
       // are close to coin flips, which a branch would mispredict half the time
-      else for (let k = 0; k < N; k++) {
-        const x = c[k], y = a[k];
-        const wk = w[k];
-        lessA += +(x < va) * wk;
-        eqA += +(x === va) * wk;
-        lessC += +(y < vc) * wk;
-        eqC += +(y === vc) * wk;
-      }
+      else
+        for (let k = 0; k < N; k++) {
+          const x = c[k],
+            y = a[k];
+          const wk = w[k];
+          lessA += +(x < va) * wk;
+          eqA += +(x === va) * wk;
+          lessC += +(y < vc) * wk;
+          eqC += +(y === vc) * wk;
+        }
       const record = (mask: number, rank: number, best: number, inHalf: boolean) => {
         const omega = rank / (trials + 1);
         const i = slot.get(mask)!;
         logits[i] = Math.log(omega / (1 - omega));
-        const s = hs[best], q = hq[best];
-        const inS = sharpeFromSums(s, q, n), outS = sharpeFromSums(totS[best] - s, totQ[best] - q, n);
+        const s = hs[best],
+          q = hq[best];
+        const inS = sharpeFromSums(s, q, n),
+          outS = sharpeFromSums(totS[best] - s, totQ[best] - q, n);
         isSharpe[i] = inHalf ? inS : outS;
         oosSharpe[i] = inHalf ? outS : inS;
       };
@@ -307,7 +347,10 @@ export function pboFromBlocks(blocks: CscvBlocks, splits?: PboSplits): PboResult
   const base = { splits: count, blocks: S, observations: S * L, dropped: blocks.dropped, trials: N };
   if (N < 2) return { ...base, pbo: NaN, logits: logits.fill(NaN), medianLogit: NaN, probOosLoss: NaN, degradation: { slope: NaN, intercept: NaN } };
   if (!splits) pboPairs(blocks, 0, pairs, out);
-  let overfit = 0, loss = 0, mx = 0, my = 0;
+  let overfit = 0,
+    loss = 0,
+    mx = 0,
+    my = 0;
   for (let i = 0; i < count; i++) {
     if (logits[i] <= 0) overfit++;
     if (oosSharpe[i] < 0) loss++;
@@ -316,7 +359,8 @@ export function pboFromBlocks(blocks: CscvBlocks, splits?: PboSplits): PboResult
   }
   mx /= count;
   my /= count;
-  let sxy = 0, sxx = 0;
+  let sxy = 0,
+    sxx = 0;
   for (let i = 0; i < count; i++) {
     sxy += (isSharpe[i] - mx) * (oosSharpe[i] - my);
     sxx += (isSharpe[i] - mx) ** 2;
@@ -324,7 +368,14 @@ export function pboFromBlocks(blocks: CscvBlocks, splits?: PboSplits): PboResult
   const slope = sxx > 0 ? sxy / sxx : NaN;
   const sorted = Float64Array.from(logits).sort();
   const medianLogit = (sorted[(count - 1) >> 1] + sorted[count >> 1]) / 2;
-  return { ...base, pbo: overfit / count, logits: splits ? Float64Array.from(logits) : logits, medianLogit, probOosLoss: loss / count, degradation: { slope, intercept: my - slope * mx } };
+  return {
+    ...base,
+    pbo: overfit / count,
+    logits: splits ? Float64Array.from(logits) : logits,
+    medianLogit,
+    probOosLoss: loss / count,
+    degradation: { slope, intercept: my - slope * mx },
+  };
 }
 
 /**
@@ -338,7 +389,8 @@ export function pboFromBlocks(blocks: CscvBlocks, splits?: PboSplits): PboResult
  * const r = probabilityOfBacktestOverfitting(monthly, sets, { blocks: 16 }); // r.pbo ∈ [0, 1], 12,870 splits
  */
 export function probabilityOfBacktestOverfitting(returns: ArrayLike<number>, trials: number, options: PboOptions = {}): PboResult {
-  if (!Number.isInteger(trials) || trials < 1 || returns.length % trials !== 0) throw new RangeError(`PBO: ${returns.length} values are not ${trials} rows of equal length`);
+  if (!Number.isInteger(trials) || trials < 1 || returns.length % trials !== 0)
+    throw new RangeError(`PBO: ${returns.length} values are not ${trials} rows of equal length`);
   const T = returns.length / trials;
   const blocks = cscvBlocks(trials, T, options.blocks ?? 16);
   accumulateBlocks(blocks, returns, trials, T);

@@ -20,7 +20,8 @@ export interface PlaceboExcess extends Interval {
  * @example placeboExcess(0.06, placeboDraws) // { excess: 0.06 − centre, low, high, se, level: 0.95 }
  */
 export function placeboExcess(observed: number, distribution: Float64Array, level = 0.95): PlaceboExcess {
-  let m = 0, sum = 0;
+  let m = 0,
+    sum = 0;
   for (let b = 0; b < distribution.length; b++) {
     if (Number.isFinite(distribution[b])) {
       m++;

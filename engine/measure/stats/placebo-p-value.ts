@@ -32,7 +32,8 @@ export function placeboPValue(observed: number, n: number, eligible: number, dis
   const center = total / draws;
   // a relative tolerance keeps the observed draw's own value "at least as extreme" despite rounding
   const dObs = Math.abs(observed - center) * (1 - 1e-12);
-  let extreme = 0, below = 0;
+  let extreme = 0,
+    below = 0;
   for (let b = 0; b < draws; b++) {
     if (Math.abs(distribution[b] - center) >= dObs) extreme++;
     if (distribution[b] < observed) below++;

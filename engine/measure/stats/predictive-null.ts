@@ -45,12 +45,20 @@ export interface PredictiveNull {
 }
 
 /** Annualized small − large outcome over the next h periods from each period's end (NaN past the data). */
-export function horizonOutcome(small: Float64Array, large: Float64Array, h: number, periodsPerYear: number, out = new Float64Array(small.length)): Float64Array {
+export function horizonOutcome(
+  small: Float64Array,
+  large: Float64Array,
+  h: number,
+  periodsPerYear: number,
+  out = new Float64Array(small.length),
+): Float64Array {
   const T = small.length;
   const a = periodsPerYear / h;
-  let cs = 0, cl = 0;
+  let cs = 0,
+    cl = 0;
   // cumulative log growth up to the end of t: logs[t]
-  const ls = new Float64Array(T), ll = new Float64Array(T);
+  const ls = new Float64Array(T),
+    ll = new Float64Array(T);
   for (let t = 1; t < T; t++) {
     cs += Math.log1p(small[t]);
     cl += Math.log1p(large[t]);
@@ -85,11 +93,17 @@ export function predictiveNull(input: PredictiveNullInput, options: { draws: num
   const spread = new Float64Array(T - 1);
   for (let t = 1; t < T; t++) spread[t - 1] = small[t] - large[t];
   const blockLength = options.blockLength ?? optimalBlockLength(spread);
-  const tStar = new Float64Array(B), betaStar = new Float64Array(B), r2OosStar = new Float64Array(B), fittedStar = new Float64Array(B);
-  const fitSe = new Float64Array(B), meanY = new Float64Array(B);
+  const tStar = new Float64Array(B),
+    betaStar = new Float64Array(B),
+    r2OosStar = new Float64Array(B),
+    fittedStar = new Float64Array(B);
+  const fitSe = new Float64Array(B),
+    meanY = new Float64Array(B);
   const rnd = mulberry32(options.seed);
   const idx = new Int32Array(T - 1);
-  const s = new Float64Array(T), l = new Float64Array(T), ys = new Float64Array(T);
+  const s = new Float64Array(T),
+    l = new Float64Array(T),
+    ys = new Float64Array(T);
   for (let b = 0; b < B; b++) {
     stationaryIndices(T - 1, blockLength, rnd, idx);
     for (let t = 1; t < T; t++) {
@@ -104,7 +118,8 @@ export function predictiveNull(input: PredictiveNullInput, options: { draws: num
     const at = fittedWithInterval(fit, options.x0);
     fittedStar[b] = at.value;
     fitSe[b] = at.se;
-    let sum = 0, count = 0;
+    let sum = 0,
+      count = 0;
     for (let t = 0; t < T; t++) {
       if (Number.isFinite(ys[t]) && Number.isFinite(x[t])) {
         sum += ys[t];
@@ -116,7 +131,9 @@ export function predictiveNull(input: PredictiveNullInput, options: { draws: num
   let mu = 0;
   for (let b = 0; b < B; b++) mu += meanY[b] / B;
   const fitTStar = Float64Array.from(fittedStar, (f, b) => (f - mu) / fitSe[b]);
-  let beyondT = 0, beyondOos = 0, normal = 0;
+  let beyondT = 0,
+    beyondOos = 0,
+    normal = 0;
   const tObs = Math.abs(observed.tBeta) * (1 - 1e-12);
   for (let b = 0; b < B; b++) {
     if (Math.abs(tStar[b]) >= tObs) beyondT++;

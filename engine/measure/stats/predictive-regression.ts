@@ -33,7 +33,14 @@ export function predictiveRegression(y: ArrayLike<number>, x: ArrayLike<number>,
   const fit = neweyWestOls(y, x, options.lag ?? h);
   const minTrain = options.minTrain ?? 120;
   const T = Math.min(x.length, y.length);
-  let n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0, sse = 0, ssm = 0, nOos = 0;
+  let n = 0,
+    sx = 0,
+    sy = 0,
+    sxx = 0,
+    sxy = 0,
+    sse = 0,
+    ssm = 0,
+    nOos = 0;
   let next = 0; // next pair to add to the training set
   for (let t = 0; t < T; t++) {
     while (next + h <= t) {

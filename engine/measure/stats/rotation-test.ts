@@ -25,7 +25,8 @@ export function rotationTest(values: Float64Array, positions: Int32Array, weight
   const distribution = new Float64Array(E);
   if (n === 0 || E === 0) return { observed: NaN, n, eligible: E, center: NaN, p: NaN, rank: NaN, distribution: distribution.fill(NaN) };
   for (let i = 0; i < n; i++) {
-    const p = positions[i], wi = w[i];
+    const p = positions[i],
+      wi = w[i];
     // shift s puts event i at (p + s) mod E: a run from p to E − 1, then from 0
     for (let s = 0, j = p; s < E; s++) {
       distribution[s] += wi * values[j];

@@ -29,7 +29,16 @@ export interface LengthTables {
  * `counts` (draws × W/2 each; with W = 1 every count is T). False, with nothing written, where
  * the module is missing.
  */
-export function drawInWasm(P: Float64Array, W: number, T: number, draws: number, state: number, lengths: LengthTables, sums: Float64Array, counts: Float64Array): boolean {
+export function drawInWasm(
+  P: Float64Array,
+  W: number,
+  T: number,
+  draws: number,
+  state: number,
+  lengths: LengthTables,
+  sums: Float64Array,
+  counts: Float64Array,
+): boolean {
   const GT = W === 1 ? 1 : W / 2;
   const { cdf, guide, M } = lengths;
   const arena = WasmArena.scratch(P.length + cdf.length + Math.ceil(M / 2) + BLOCK_SLOTS + 2 * draws * GT);
@@ -48,7 +57,10 @@ export function drawInWasm(P: Float64Array, W: number, T: number, draws: number,
   for (let from = 0; from < draws; from += CHUNK_DRAWS) {
     const d = Math.min(CHUNK_DRAWS, draws - from);
     const o = 8 * from * GT;
-    const used = W === 1 ? fn.drawOne(T, d, st, ptr(p), ptr(c), ptr(g), M, ptr(blk), ptr(s) + o) : fn.drawLanes(W, T, d, st, ptr(p), ptr(c), ptr(g), M, ptr(blk), ptr(s) + o, ptr(n) + o);
+    const used =
+      W === 1
+        ? fn.drawOne(T, d, st, ptr(p), ptr(c), ptr(g), M, ptr(blk), ptr(s) + o)
+        : fn.drawLanes(W, T, d, st, ptr(p), ptr(c), ptr(g), M, ptr(blk), ptr(s) + o, ptr(n) + o);
     st = (st + Math.imul(2 * used, STEP)) >>> 0; // two uniforms a block
   }
   if (W === 1) counts.fill(T);

@@ -160,9 +160,26 @@ function drawOne(P: Float64Array, T: number, draws: number, state: number, lengt
 }
 
 /** Up to 4 groups (W = 2·ΣG ≤ 8 lanes of sum and count, interleaved by bar) in local accumulators. */
-function drawLanes(P: Float64Array, W: number, GT: number, T: number, draws: number, state: number, lengths: Lengths, sums: Float64Array, counts: Float64Array): void {
+function drawLanes(
+  P: Float64Array,
+  W: number,
+  GT: number,
+  T: number,
+  draws: number,
+  state: number,
+  lengths: Lengths,
+  sums: Float64Array,
+  counts: Float64Array,
+): void {
   for (let b = 0; b < draws; b++) {
-    let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+    let a0 = 0,
+      a1 = 0,
+      a2 = 0,
+      a3 = 0,
+      a4 = 0,
+      a5 = 0,
+      a6 = 0,
+      a7 = 0;
     let filled = 0;
     while (filled < T) {
       const start = Math.floor(unit((state = (state + STEP) >>> 0)) * T);
@@ -237,7 +254,8 @@ function drawWide(pre: Float64Array, W: number, T: number, draws: number, state:
         const e0 = end * W;
         for (let k = 0; k < W; k++) acc[k] += pre[e0 + k] - pre[s0 + k];
       } else {
-        const e0 = (end - T) * W, last = T * W;
+        const e0 = (end - T) * W,
+          last = T * W;
         for (let k = 0; k < W; k++) acc[k] += pre[last + k] - pre[s0 + k] + pre[e0 + k];
       }
       filled += len;

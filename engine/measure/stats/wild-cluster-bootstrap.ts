@@ -101,7 +101,8 @@ export function wildClusterBootstrap(reg: ClusteredRegression, options: WildClus
   const alpha = 1 - level;
   const nan = noClusterInference(G, n);
   if (G < 2 || n <= k) return nan;
-  const XtX = new Float64Array(k * k), Xty = new Float64Array(k);
+  const XtX = new Float64Array(k * k),
+    Xty = new Float64Array(k);
   for (let g = 0; g < G; g++) {
     for (let a = 0; a < k * k; a++) XtX[a] += reg.xtx[g * k * k + a];
     for (let a = 0; a < k; a++) Xty[a] += reg.xty[g * k + a];
@@ -114,13 +115,18 @@ export function wildClusterBootstrap(reg: ClusteredRegression, options: WildClus
   // r_g = m_j X_g'X_g (m_j: row j of M); ms_g = m_j·s_g; mu_g = m_j·u_g
   const q = new Float64Array(k);
   for (let a = 0; a < k; a++) q[a] = M[a * k + j] / M[j * k + j];
-  const s = new Float64Array(G * k), u = new Float64Array(G * k), rg = new Float64Array(G * k);
-  const ms = new Float64Array(G), mu = new Float64Array(G);
+  const s = new Float64Array(G * k),
+    u = new Float64Array(G * k),
+    rg = new Float64Array(G * k);
+  const ms = new Float64Array(G),
+    mu = new Float64Array(G);
   let meat = 0;
   for (let g = 0; g < G; g++) {
     const A = g * k * k;
     for (let a = 0; a < k; a++) {
-      let ab = 0, aq = 0, r = 0;
+      let ab = 0,
+        aq = 0,
+        r = 0;
       for (let b = 0; b < k; b++) {
         ab += reg.xtx[A + a * k + b] * beta[b];
         aq += reg.xtx[A + a * k + b] * q[b];
@@ -149,9 +155,16 @@ export function wildClusterBootstrap(reg: ClusteredRegression, options: WildClus
   const maxDraws = options.draws ?? 9_999;
   const enumerated = Math.pow(6, G) <= maxDraws;
   const B = enumerated ? Math.pow(6, G) : maxDraws;
-  const pb = new Float64Array(B), qb = new Float64Array(B), a0 = new Float64Array(B), a1 = new Float64Array(B), a2 = new Float64Array(B);
+  const pb = new Float64Array(B),
+    qb = new Float64Array(B),
+    a0 = new Float64Array(B),
+    a1 = new Float64Array(B),
+    a2 = new Float64Array(B);
   const w = new Float64Array(G);
-  const P = new Float64Array(k), Q = new Float64Array(k), MP = new Float64Array(k), MQ = new Float64Array(k);
+  const P = new Float64Array(k),
+    Q = new Float64Array(k),
+    MP = new Float64Array(k),
+    MQ = new Float64Array(k);
   const rnd = mulberry32(options.seed ?? 1);
   for (let b = 0; b < B; b++) {
     if (enumerated) {
@@ -172,7 +185,8 @@ export function wildClusterBootstrap(reg: ClusteredRegression, options: WildClus
       }
     }
     for (let a = 0; a < k; a++) {
-      let x = 0, y = 0;
+      let x = 0,
+        y = 0;
       for (let d = 0; d < k; d++) {
         x += M[a * k + d] * P[d];
         y += M[a * k + d] * Q[d];
@@ -182,9 +196,12 @@ export function wildClusterBootstrap(reg: ClusteredRegression, options: WildClus
     }
     pb[b] = MP[j];
     qb[b] = MQ[j];
-    let A0 = 0, A1 = 0, A2 = 0;
+    let A0 = 0,
+      A1 = 0,
+      A2 = 0;
     for (let g = 0; g < G; g++) {
-      let rp = 0, rq = 0;
+      let rp = 0,
+        rq = 0;
       for (let a = 0; a < k; a++) {
         rp += rg[g * k + a] * MP[a];
         rq += rg[g * k + a] * MQ[a];

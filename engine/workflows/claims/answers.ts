@@ -24,8 +24,13 @@ const isSlope = (r: ClaimRow) => r.unit.startsWith('annualized 10-year spread pe
 
 /** The tested number in words, by the row's unit, and an aside on small − large itself. */
 function estimateWords(r: ClaimRow): [string, string] {
-  if (r.unit.startsWith('return points over')) return [`${ptsText(r.estimate)} over random dates`, `small − large itself ${pctText(r.ahead?.estimate ?? NaN)} over ${r.unit.match(/over (\d+ months)/)?.[1] ?? 'the horizon'}`];
-  if (r.unit.startsWith('per year, above')) return [`${ptsText(r.estimate)} a year against the average`, `${pctText(r.ahead?.estimate ?? NaN)} a year in the regime`];
+  if (r.unit.startsWith('return points over'))
+    return [
+      `${ptsText(r.estimate)} over random dates`,
+      `small − large itself ${pctText(r.ahead?.estimate ?? NaN)} over ${r.unit.match(/over (\d+ months)/)?.[1] ?? 'the horizon'}`,
+    ];
+  if (r.unit.startsWith('per year, above'))
+    return [`${ptsText(r.estimate)} a year against the average`, `${pctText(r.ahead?.estimate ?? NaN)} a year in the regime`];
   if (r.unit.startsWith('per year, difference')) return [`${ptsText(r.estimate)} a year`, ''];
   if (isSlope(r)) return [`slope ${plainText(r.estimate)} per unit of bm_spread`, ''];
   return [`${pctText(r.estimate)} a year`, ''];
@@ -47,9 +52,13 @@ export function partClause(r: ClaimRow): string {
   if (r.verdict === 'not tested') return `${head} (${effectiveN(r)}: ${r.note.split(';')[0]})`;
   const stands = r.verdict === 'not shown' ? 'not rejected' : 'rejected';
   const p = `p ${pText(r.p)}${Number.isFinite(r.pHolm) ? `, Holm ${pText(r.pHolm)}` : ''}`;
-  const mde = r.verdict === 'not shown' && Number.isFinite(r.mde) && Math.abs(r.estimate) < r.mde ? `; uninformative below ${isSlope(r) ? r.mde.toFixed(3) : ptsText(r.mde, false)}` : '';
+  const mde =
+    r.verdict === 'not shown' && Number.isFinite(r.mde) && Math.abs(r.estimate) < r.mde
+      ? `; uninformative below ${isSlope(r) ? r.mde.toFixed(3) : ptsText(r.mde, false)}`
+      : '';
   const [estimate, aside] = estimateWords(r);
-  const holmOnly = r.verdict === 'not shown' && r.p < 0.05 && Number.isFinite(r.pHolm) ? ' (below 0.05 only before adjusting for the primary family’s tests)' : '';
+  const holmOnly =
+    r.verdict === 'not shown' && r.p < 0.05 && Number.isFinite(r.pHolm) ? ' (below 0.05 only before adjusting for the primary family’s tests)' : '';
   return `${head} — the null “${nul}” is ${stands}: ${estimate} ${intervalWords(r.ciLow, r.ciHigh, { plain: isSlope(r), aside })}, ${p}${holmOnly}; ${effectiveN(r)}${mde}`;
 }
 
@@ -74,7 +83,14 @@ export function claimAnswers(rows: readonly ClaimRow[]): ClaimsReport['answers']
     if (!parts.length) continue;
     const short = c.text.replace(/ \(.*\)/, '').replace(/\.$/, '');
     const clauses = parts.map(partClause);
-    out.push({ claim: c.claim, universe, verdict: overall(parts), text: short, parts: clauses, sentence: `${c.claim}. “${short}” — on ${universe}: ${clauses.join('; ')}.` });
+    out.push({
+      claim: c.claim,
+      universe,
+      verdict: overall(parts),
+      text: short,
+      parts: clauses,
+      sentence: `${c.claim}. “${short}” — on ${universe}: ${clauses.join('; ')}.`,
+    });
   }
   return out;
 }

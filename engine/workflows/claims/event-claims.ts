@@ -49,7 +49,9 @@ export function eventDraft(inf: EventInference, base: RowBase, what: string, not
     unit: `return points over ${h} months, above random dates`,
     ciLow: inf.excess.low,
     ciHigh: inf.excess.high,
-    ciMethod: tested ? 'rotation placebo interval: excess ± the 95th percentile of |shifted mean − centre| (the test inverted under a shift)' : 'none (too few independent groups)',
+    ciMethod: tested
+      ? 'rotation placebo interval: excess ± the 95th percentile of |shifted mean − centre| (the test inverted under a shift)'
+      : 'none (too few independent groups)',
     p: inf.placeboP,
     pMethod: tested
       ? `rotation placebo: the pattern of all ${inf.n} events, spacing kept, shifted to each of ${inf.placeboEligible.toLocaleString('en-US')} eligible start dates${perCycle ? ', each group weighted once' : ''}; exact, two-sided`
@@ -142,38 +144,89 @@ const pick = (rows: readonly EventRow[], h: number, event?: string) => rows.filt
 /** Claims 1 and 3 on one market: drafts of the rows and chart data. */
 export function cutClaims(m: Market, ctx: EventClaimContext): { drafts: ClaimDraft[]; charts: { claim1: ClaimCharts; claim3: ClaimCharts } } {
   const input: EventInput = { dates: m.dates, strategy: m.prices[m.small], small: m.prices[m.small], large: m.prices[m.large] };
-  const from = isoDay(m.dates[0]), to = isoDay(m.dates[m.dates.length - 1]);
+  const from = isoDay(m.dates[0]),
+    to = isoDay(m.dates[m.dates.length - 1]);
   const base = { universe: ctx.universe, from, to };
   const forward = new Map<number, Float64Array>();
   const opts = { draws: ctx.draws, seed: ctx.seed, forward };
   const ev = cutEvents(m, ctx.from);
   const drafts: ClaimDraft[] = [];
-  const firstRows = eventStudy(input, ev.first.map((date) => ({ event: 'first-cut', date })), [1, 3, 6, 12, 24]);
+  const firstRows = eventStudy(
+    input,
+    ev.first.map((date) => ({ event: 'first-cut', date })),
+    [1, 3, 6, 12, 24],
+  );
   const first12 = eventInference(pick(firstRows, 12), input, { ...opts, keepPlacebo: true });
   drafts.push(eventDraft(first12, { claim: 1, part: '1', headline: true, label: 'first cut → 12 m', ...base }, 'first cuts'));
-  for (const h of [1, 3, 6, 24]) drafts.push(eventDraft(eventInference(pick(firstRows, h), input, opts), { claim: 1, part: `1-${h}m`, headline: false, label: `first cut → ${h} m`, ...base }, 'first cuts'));
+  for (const h of [1, 3, 6, 24])
+    drafts.push(
+      eventDraft(
+        eventInference(pick(firstRows, h), input, opts),
+        { claim: 1, part: `1-${h}m`, headline: false, label: `first cut → ${h} m`, ...base },
+        'first cuts',
+      ),
+    );
   const twelve = pick(firstRows, 12).filter((r) => Number.isFinite(r.exitDate));
   const cycles = twelve.map((r) => ({ date: isoDay(r.eventDate), spread: r.spread, recession: recessionBeganWithin(ctx.recession, r.entryDate) }));
   if (ctx.recession) {
-    for (const [tag, flag] of [['recession', true], ['no-recession', false]] as const) {
+    for (const [tag, flag] of [
+      ['recession', true],
+      ['no-recession', false],
+    ] as const) {
       const sub = twelve.filter((r) => recessionBeganWithin(ctx.recession, r.entryDate) === flag).map((r) => ({ ...r, event: `first-cut-${tag}` }));
       if (!sub.length) continue;
       const inf = eventInference(sub, input, opts);
-      drafts.push(eventDraft(inf, { claim: 1, part: `1-${tag}`, headline: false, label: `first cut → 12 m, ${flag ? 'a recession began within 12 m' : 'no recession began within 12 m'}`, ...base }, `first cuts ${flag ? 'followed' : 'not followed'} by the start of a recession within 12 months`, 'recessions are known only ex post: not a tradable split'));
+      drafts.push(
+        eventDraft(
+          inf,
+          {
+            claim: 1,
+            part: `1-${tag}`,
+            headline: false,
+            label: `first cut → 12 m, ${flag ? 'a recession began within 12 m' : 'no recession began within 12 m'}`,
+            ...base,
+          },
+          `first cuts ${flag ? 'followed' : 'not followed'} by the start of a recession within 12 months`,
+          'recessions are known only ex post: not a tradable split',
+        ),
+      );
     }
   }
   const entries = pick(firstRows, 1).map((r) => lastBarOnOrBefore(m.dates, r.entryDate));
-  const path = eventPath({ dates: m.dates, small: input.small, large: input.large }, entries, { from: -3, to: 24, draws: ctx.draws, seed: deriveSeed(ctx.seed, 'path') });
+  const path = eventPath({ dates: m.dates, small: input.small, large: input.large }, entries, {
+    from: -3,
+    to: 24,
+    draws: ctx.draws,
+    seed: deriveSeed(ctx.seed, 'path'),
+  });
   const claim1Placebo = placeboChart('1', first12);
   const claim1: ClaimCharts = { universe: ctx.universe, path, cycles, placebo: claim1Placebo ? [claim1Placebo] : [] };
 
-  const allRows = eventStudy(input, ev.all.map((date) => ({ event: 'all-cuts', date })), [12]);
+  const allRows = eventStudy(
+    input,
+    ev.all.map((date) => ({ event: 'all-cuts', date })),
+    [12],
+  );
   const all = eventInference(allRows, input, { ...opts, keepPlacebo: true });
   drafts.push(eventDraft(all, { claim: 3, part: '3-all', headline: true, label: 'any cut → 12 m', ...base }, 'cuts'));
   const perCycle = eventInference(allRows, input, { ...opts, weighting: 'group' });
   drafts.push(eventDraft(perCycle, { claim: 3, part: '3-all-cycle', headline: false, label: 'any cut → 12 m, each group once', ...base }, 'cuts'));
-  const later = eventInference(eventStudy(input, ev.later.map((date) => ({ event: 'later-cuts', date })), [12]), input, { ...opts, keepPlacebo: true });
-  drafts.push(eventDraft(later, { claim: 3, part: '3-later', headline: true, label: 'later cut after a pause → 12 m', ...base }, `later cuts after a pause of ${PAUSE_DAYS}+ days`));
+  const later = eventInference(
+    eventStudy(
+      input,
+      ev.later.map((date) => ({ event: 'later-cuts', date })),
+      [12],
+    ),
+    input,
+    { ...opts, keepPlacebo: true },
+  );
+  drafts.push(
+    eventDraft(
+      later,
+      { claim: 3, part: '3-later', headline: true, label: 'later cut after a pause → 12 m', ...base },
+      `later cuts after a pause of ${PAUSE_DAYS}+ days`,
+    ),
+  );
   const claim3: ClaimCharts = { universe: ctx.universe, placebo: [placeboChart('3-all', all), placeboChart('3-later', later)].filter((x) => x !== undefined) };
   return { drafts, charts: { claim1, claim3 } };
 }

@@ -74,8 +74,11 @@ export function eventInference(rows: readonly EventRow[], input: EventInput, opt
   const event = g[0]?.event ?? '';
   const ids = overlapClusters(g);
   const G = n ? ids[n - 1] + 1 : 0;
-  const sums = new Float64Array(G), counts = new Float64Array(G);
-  let small = 0, large = 0, hits = 0;
+  const sums = new Float64Array(G),
+    counts = new Float64Array(G);
+  let small = 0,
+    large = 0,
+    hits = 0;
   g.forEach((r, i) => {
     sums[ids[i]] += r.spread;
     counts[ids[i]]++;
@@ -87,7 +90,8 @@ export function eventInference(rows: readonly EventRow[], input: EventInput, opt
   let total = 0;
   for (let k = 0; k < G; k++) total += weighting === 'group' ? means[k] : sums[k];
   const mean = n ? total / (weighting === 'group' ? G : n) : NaN;
-  let groupsAhead = 0, ties = 0;
+  let groupsAhead = 0,
+    ties = 0;
   for (let k = 0; k < G; k++) {
     if (means[k] > 0) groupsAhead++;
     else if (means[k] === 0) ties++;
@@ -96,7 +100,18 @@ export function eventInference(rows: readonly EventRow[], input: EventInput, opt
   const testable = n >= MIN_EVENTS && G >= MIN_EVENTS;
   if (!testable) {
     const note = n < MIN_EVENTS ? 'too few events to test' : `too few independent groups to test (${G} groups of overlapping events)`;
-    return { ...base, signP: NaN, ahead: noClusterInference(G, n), center: NaN, excess: { excess: NaN, low: NaN, high: NaN, se: NaN, level: 0.95 }, placeboP: NaN, placeboEligible: 0, mdeAhead: NaN, mdeExcess: NaN, note };
+    return {
+      ...base,
+      signP: NaN,
+      ahead: noClusterInference(G, n),
+      center: NaN,
+      excess: { excess: NaN, low: NaN, high: NaN, se: NaN, level: 0.95 },
+      placeboP: NaN,
+      placeboEligible: 0,
+      mdeAhead: NaN,
+      mdeExcess: NaN,
+      note,
+    };
   }
   const label = `${event}/${h}/${weighting}`;
   const reg = weighting === 'group' ? clusterMean(means, new Float64Array(G).fill(1)) : clusterMean(sums, counts);

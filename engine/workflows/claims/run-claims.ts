@@ -33,11 +33,32 @@ const has = (catalog: Catalog, id: string) => catalog.series.some((s) => s.id ==
 
 /** The order of parts in tables: headline parts first within each claim. */
 const PART_ORDER = [
-  '1', '1-1m', '1-3m', '1-6m', '1-24m', '1-recession', '1-no-recession',
-  '2-easing', '2-tightening', '2-contrast', '2-easing-hold91', '2-tightening-hold91', '2-easing-hold365', '2-tightening-hold365',
-  '3-all', '3-later', '3-all-cycle',
-  '4-below6', '4-recovery', '4-state', '4-below', '4-above',
-  '5-slope', '5-implied', '5-article', '5-oos',
+  '1',
+  '1-1m',
+  '1-3m',
+  '1-6m',
+  '1-24m',
+  '1-recession',
+  '1-no-recession',
+  '2-easing',
+  '2-tightening',
+  '2-contrast',
+  '2-easing-hold91',
+  '2-tightening-hold91',
+  '2-easing-hold365',
+  '2-tightening-hold365',
+  '3-all',
+  '3-later',
+  '3-all-cycle',
+  '4-below6',
+  '4-recovery',
+  '4-state',
+  '4-below',
+  '4-above',
+  '5-slope',
+  '5-implied',
+  '5-article',
+  '5-oos',
 ];
 
 /**
@@ -77,13 +98,29 @@ export function runClaims(catalog: Catalog, options: ClaimsOptions = {}): Claims
     const extra = ['ism_pmi', 'bm_spread'].filter((id) => has(catalog, id));
     const m = buildMarket(catalog, { universe: u.universe, from: u.from, series: extra });
     const fromDay = u.from !== undefined ? parseIsoDay(u.from) : undefined;
-    const primaryFor = Object.entries(PRIMARY_SAMPLE).filter(([, id]) => id === u.id).map(([c]) => Number(c));
-    universes.push({ id: u.id, label: u.label, frequency: m.frequency, from: isoDay(m.dates[0]), to: isoDay(m.dates[m.dates.length - 1]), warnings: m.warnings, primaryFor });
+    const primaryFor = Object.entries(PRIMARY_SAMPLE)
+      .filter(([, id]) => id === u.id)
+      .map(([c]) => Number(c));
+    universes.push({
+      id: u.id,
+      label: u.label,
+      frequency: m.frequency,
+      from: isoDay(m.dates[0]),
+      to: isoDay(m.dates[m.dates.length - 1]),
+      warnings: m.warnings,
+      primaryFor,
+    });
     footprint.set(u.id, { spreads: monthlySpreads(m), firstCuts: u.claims.some((c) => c <= 4) ? cutEvents(m, fromDay).first : [] });
     const s = deriveSeed(seed, u.id);
     const wants = (c: number) => u.claims.includes(c);
     if (wants(1) || wants(3)) {
-      const cut = cutClaims(m, { universe: u.id, draws, seed: s, from: fromDay, recession: recession ? { dates: recession.dates, values: recession.values } : undefined });
+      const cut = cutClaims(m, {
+        universe: u.id,
+        draws,
+        seed: s,
+        from: fromDay,
+        recession: recession ? { dates: recession.dates, values: recession.values } : undefined,
+      });
       drafts.push(...cut.drafts.filter((d) => wants(d.row.claim)));
       if (wants(1)) charts[1].push(cut.charts.claim1);
       if (wants(3)) charts[3].push(cut.charts.claim3);
@@ -107,7 +144,13 @@ export function runClaims(catalog: Catalog, options: ClaimsOptions = {}): Claims
       if (!bm) {
         skipped.push({ claim: 5, universe: u.id, reason: 'no bm_spread series in the catalog' });
       } else {
-        const v = valuationClaim(m, { universe: u.id, latest: { value: bm.values[bm.values.length - 1], date: bm.dates[bm.dates.length - 1] }, history: bm.values, draws, seed: s });
+        const v = valuationClaim(m, {
+          universe: u.id,
+          latest: { value: bm.values[bm.values.length - 1], date: bm.dates[bm.dates.length - 1] },
+          history: bm.values,
+          draws,
+          seed: s,
+        });
         if ('skip' in v) skipped.push({ claim: 5, universe: u.id, reason: v.skip });
         else {
           drafts.push(...v.drafts);
@@ -124,8 +167,21 @@ export function runClaims(catalog: Catalog, options: ClaimsOptions = {}): Claims
     if (target !== u.id && primary) entry.overlap = sampleOverlap(footprint.get(u.id)!, { id: target, ...primary });
   }
   const uOrder = (id: string) => samples.findIndex((x) => x.id === id);
-  drafts.sort((a, b) => a.row.claim - b.row.claim || PART_ORDER.indexOf(a.row.part) - PART_ORDER.indexOf(b.row.part) || uOrder(a.row.universe) - uOrder(b.row.universe));
+  drafts.sort(
+    (a, b) => a.row.claim - b.row.claim || PART_ORDER.indexOf(a.row.part) - PART_ORDER.indexOf(b.row.part) || uOrder(a.row.universe) - uOrder(b.row.universe),
+  );
   const rows = finalizeRows(drafts);
   const robustness = universes.filter((x) => x.primaryFor.length === 0).length;
-  return { version: packageVersion(), seed, draws, universes, claims: CLAIMS.slice(), rows, charts, skipped, answers: claimAnswers(rows), family: familySummary(rows, robustness) };
+  return {
+    version: packageVersion(),
+    seed,
+    draws,
+    universes,
+    claims: CLAIMS.slice(),
+    rows,
+    charts,
+    skipped,
+    answers: claimAnswers(rows),
+    family: familySummary(rows, robustness),
+  };
 }

@@ -20,8 +20,20 @@ export const CLAIM_UNIVERSES: readonly ClaimUniverse[] = [
   { id: 'etf', universe: 'etf', label: 'IWM vs SPY, daily, total return', claims: [1, 2, 3, 4, 5] },
   { id: 'r1000', universe: 'r1000', label: 'IWM vs IWB (Russell 1000), daily, total return', claims: [1, 2, 3, 4, 5] },
   { id: 'sp600', universe: 'sp600', label: 'IJR (S&P 600) vs IVV (S&P 500), daily, total return', claims: [1, 2, 3, 4, 5] },
-  { id: 'ff-1954', universe: 'ff', from: '1954-07-01', label: 'Fama/French bottom vs top 30 % by size, monthly, since 1954 (funds-rate rule before 1982, FOMC decisions after)', claims: [1, 2, 3, 4] },
-  { id: 'ff-1982', universe: 'ff', from: '1982-09-27', label: 'Fama/French bottom vs top 30 % by size, monthly, FOMC era (since 1982-09-27)', claims: [1, 2, 3, 4] },
+  {
+    id: 'ff-1954',
+    universe: 'ff',
+    from: '1954-07-01',
+    label: 'Fama/French bottom vs top 30 % by size, monthly, since 1954 (funds-rate rule before 1982, FOMC decisions after)',
+    claims: [1, 2, 3, 4],
+  },
+  {
+    id: 'ff-1982',
+    universe: 'ff',
+    from: '1982-09-27',
+    label: 'Fama/French bottom vs top 30 % by size, monthly, FOMC era (since 1982-09-27)',
+    claims: [1, 2, 3, 4],
+  },
   { id: 'ff-1926', universe: 'ff', label: 'Fama/French bottom vs top 30 % by size, monthly, since 1926', claims: [5] },
 ];
 

@@ -20,5 +20,11 @@ export function verdictOf(p: number, estimate: number, direction: 1 | -1): Verdi
 
 /** The verdict in words for a sentence. */
 export function verdictWords(v: Verdict): string {
-  return v === 'supported' ? 'history supports the claim' : v === 'contradicted' ? 'history contradicts the claim' : v === 'not tested' ? 'too few independent observations to test' : 'not shown';
+  return v === 'supported'
+    ? 'history supports the claim'
+    : v === 'contradicted'
+      ? 'history contradicts the claim'
+      : v === 'not tested'
+        ? 'too few independent observations to test'
+        : 'not shown';
 }

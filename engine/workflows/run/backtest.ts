@@ -3,8 +3,6 @@ import { benchmarkReturns } from '../../market/benchmark-series.js';
 import { computeMetrics, type Metrics } from '../../measure/metrics/compute-metrics.js';
 import { simulate, WeightError } from '../../simulate/simulate.js';
 import type { Market, SimOptions, SimResult } from '../../core/types.js';
-import { isoDay } from '../../core/dates.js';
-import { UserError } from '../../core/errors.js';
 import type { Strategy } from '../../strategy/define.js';
 import { ColumnEvaluator, StrategyError, strategyLabel } from '../../strategy/evaluate.js';
 import { computeStudies, type EventKind, type StudyInput, type Studies } from './studies.js';
@@ -61,7 +59,10 @@ export function backtestSimulation(strategy: Strategy, params: Record<string, un
   const columns = ev.evaluate(params);
   let sim: SimResult;
   try {
-    sim = simulate({ dates: market.dates, assets: market.assets, names: ev.names(), returns: market.assets.map((a) => market.returns[a]), cash: market.cash, columns }, options.sim);
+    sim = simulate(
+      { dates: market.dates, assets: market.assets, names: ev.names(), returns: market.assets.map((a) => market.returns[a]), cash: market.cash, columns },
+      options.sim,
+    );
   } catch (e) {
     if (e instanceof WeightError) throw new StrategyError(`${strategyLabel(strategy, params)}: ${messageTemplate(e)}`, { cause: e });
     throw e;

@@ -29,7 +29,12 @@ export type RunManifest = ReturnType<typeof runManifest>;
  * `studies` may still be computing on another thread: the simulation's files are written
  * meanwhile. Returns the run.json manifest.
  */
-export async function writeRunFolder(out: string, run: BacktestSimulation, studies: Studies | Promise<Studies>, options: RunFolderOptions): Promise<RunManifest> {
+export async function writeRunFolder(
+  out: string,
+  run: BacktestSimulation,
+  studies: Studies | Promise<Studies>,
+  options: RunFolderOptions,
+): Promise<RunManifest> {
   const manifest = runManifest(run, { strategyFile: options.strategyFile, dataDir: options.dataDir, units: options.units });
   await writeDirAtomically(out, options.force ?? false, async (tmp) => {
     const written = await writeRunFiles(tmp, run, studies, manifest);

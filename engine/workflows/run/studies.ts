@@ -66,7 +66,19 @@ export interface Studies {
  */
 export function computeStudies(input: StudyInput): Studies {
   const { dates, periodsPerYear } = input;
-  const regimes = regimeTable({ dates, strategy: input.strategy, small: input.small, large: input.large, ...(input.bonds ? { bonds: input.bonds } : {}), phase: input.phase, cycles: input.cycles, periodsPerYear }, { draws: RUN_REGIME_DRAWS });
+  const regimes = regimeTable(
+    {
+      dates,
+      strategy: input.strategy,
+      small: input.small,
+      large: input.large,
+      ...(input.bonds ? { bonds: input.bonds } : {}),
+      phase: input.phase,
+      cycles: input.cycles,
+      periodsPerYear,
+    },
+    { draws: RUN_REGIME_DRAWS },
+  );
   const kinds = new Set<EventKind>(['first-cut', ...input.events]);
   const evs: { event: string; date: number }[] = [];
   for (const c of input.cycles) if (c.direction === 'easing' && kinds.has('first-cut')) evs.push({ event: 'first-cut', date: c.start });
@@ -80,7 +92,11 @@ export function computeStudies(input: StudyInput): Studies {
 
   const entries: number[] = [];
   for (const e of events) if (e.event === 'first-cut' && e.horizonMonths === events[0]?.horizonMonths) entries.push(dates.indexOf(e.entryDate));
-  const path = eventPath({ dates, small: input.smallEquity, large: input.largeEquity }, entries.filter((i) => i >= 0), { draws: RUN_PATH_DRAWS });
+  const path = eventPath(
+    { dates, small: input.smallEquity, large: input.largeEquity },
+    entries.filter((i) => i >= 0),
+    { draws: RUN_PATH_DRAWS },
+  );
 
   const T = input.strategy.length;
   const over = (b: Float64Array) => Float64Array.from({ length: T - 1 }, (_, i) => input.strategy[i + 1] - b[i + 1]);

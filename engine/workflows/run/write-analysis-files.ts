@@ -24,15 +24,29 @@ export function writeAnalysisFiles(put: CsvSink, r: BacktestSimulation): void {
   const series = [{ name: 'strategy', returns: sim.returns }, ...assets.map((a) => ({ name: a, returns: market.returns[a] }))];
   const bench = r.benchmarkReturns;
 
-  put('returns.csv', ['date', ...series.map((s) => s.name), 'cash', 'benchmark'], dates.map((d, t) => [d, ...series.map((s) => s.returns[t]), market.cash[t], bench[t]]));
+  put(
+    'returns.csv',
+    ['date', ...series.map((s) => s.name), 'cash', 'benchmark'],
+    dates.map((d, t) => [d, ...series.map((s) => s.returns[t]), market.cash[t], bench[t]]),
+  );
 
   const holds = assets.map((a) => equityCurve(market.returns[a]));
   const holdDd = holds.map((e) => drawdownSeries(e));
-  put('buy-hold.csv', ['date', ...assets, ...assets.map((a) => `${a}_drawdown`)], dates.map((d, t) => [d, ...holds.map((e) => e[t]), ...holdDd.map((e) => e[t])]));
+  put(
+    'buy-hold.csv',
+    ['date', ...assets, ...assets.map((a) => `${a}_drawdown`)],
+    dates.map((d, t) => [d, ...holds.map((e) => e[t]), ...holdDd.map((e) => e[t])]),
+  );
 
   const large = market.returns[market.large];
-  const rolls = series.map((s) => rollingStats({ dates: market.dates, returns: s.returns, cash: market.cash, benchmark: large, periodsPerYear: market.periodsPerYear }));
-  const rollHeader = ['date', ...series.flatMap((s) => [`${s.name}_return_12m`, `${s.name}_volatility_12m`, `${s.name}_sharpe_12m`, `${s.name}_beta_12m`]), 'strategy_excess_12m'];
+  const rolls = series.map((s) =>
+    rollingStats({ dates: market.dates, returns: s.returns, cash: market.cash, benchmark: large, periodsPerYear: market.periodsPerYear }),
+  );
+  const rollHeader = [
+    'date',
+    ...series.flatMap((s) => [`${s.name}_return_12m`, `${s.name}_volatility_12m`, `${s.name}_sharpe_12m`, `${s.name}_beta_12m`]),
+    'strategy_excess_12m',
+  ];
   const largeRoll = rolls[1 + assets.indexOf(market.large)];
   const rollRows: Cell[][] = [];
   for (let t = 0; t < T; t++) {
@@ -44,8 +58,16 @@ export function writeAnalysisFiles(put: CsvSink, r: BacktestSimulation): void {
   put('rolling.csv', rollHeader, rollRows);
 
   const cal = series.map((s) => calendarReturns(market.dates, s.returns));
-  put('returns-monthly.csv', ['year', 'month', ...series.map((s) => s.name)], cal[0].months.map((m, i) => [m.year, m.month, ...cal.map((c) => c.months[i].ret)]));
-  put('returns-annual.csv', ['year', ...series.map((s) => s.name)], cal[0].years.map((y, i) => [y.year, ...cal.map((c) => c.years[i].ret)]));
+  put(
+    'returns-monthly.csv',
+    ['year', 'month', ...series.map((s) => s.name)],
+    cal[0].months.map((m, i) => [m.year, m.month, ...cal.map((c) => c.months[i].ret)]),
+  );
+  put(
+    'returns-annual.csv',
+    ['year', ...series.map((s) => s.name)],
+    cal[0].years.map((y, i) => [y.year, ...cal.map((c) => c.years[i].ret)]),
+  );
 
   const hist = returnHistogram(series.map((s, k) => ({ name: s.name, values: cal[k].months.map((m) => m.ret) })));
   put(

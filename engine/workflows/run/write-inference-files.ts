@@ -10,7 +10,11 @@ import type { CsvSink } from '../../formats/run-folder.js';
  */
 export function writeInferenceFiles(put: CsvSink, r: Pick<Studies, 'eventPath' | 'inference'>): void {
   const p = r.eventPath;
-  put('events-path.csv', ['offset_months', 'n', 'mean', 'boot_low', 'boot_high', 'placebo_low', 'placebo_high'], p.offsets.map((m, k) => [m, p.n[k], p.mean[k], p.bootLow[k], p.bootHigh[k], p.placeboLow[k], p.placeboHigh[k]]));
+  put(
+    'events-path.csv',
+    ['offset_months', 'n', 'mean', 'boot_low', 'boot_high', 'placebo_low', 'placebo_high'],
+    p.offsets.map((m, k) => [m, p.n[k], p.mean[k], p.bootLow[k], p.bootHigh[k], p.placeboLow[k], p.placeboHigh[k]]),
+  );
   put(
     'strategy-inference.csv',
     ['versus', 'n', 'mean_ann', 'nw_t', 'nw_lag', 'ci_low', 'ci_high', 'block_length'],

@@ -30,8 +30,21 @@ export function runManifest(r: BacktestSimulation, extra: { strategyFile?: strin
       hash: fileHash ?? null,
       params: r.params,
     },
-    universe: { id: market.universe, assets: market.assets, small: market.small, large: market.large, ...(market.bonds ? { bonds: market.bonds } : {}), frequency: market.frequency, units: extra.units ?? {} },
-    period: { from: isoDay(market.dates[0]), to: isoDay(market.dates[market.dates.length - 1]), bars: market.dates.length, periodsPerYear: market.periodsPerYear },
+    universe: {
+      id: market.universe,
+      assets: market.assets,
+      small: market.small,
+      large: market.large,
+      ...(market.bonds ? { bonds: market.bonds } : {}),
+      frequency: market.frequency,
+      units: extra.units ?? {},
+    },
+    period: {
+      from: isoDay(market.dates[0]),
+      to: isoDay(market.dates[market.dates.length - 1]),
+      bars: market.dates.length,
+      periodsPerYear: market.periodsPerYear,
+    },
     options: {
       lag: options.lag,
       rebalance: formatRebalance(options.rebalance),
@@ -56,7 +69,12 @@ export function runManifest(r: BacktestSimulation, extra: { strategyFile?: strin
  * thread), those of the studies. Returns the CSVs' cells, so the report can be rendered without
  * reading them back.
  */
-export async function writeRunFiles(dir: string, run: BacktestSimulation, studies: Studies | Promise<Studies>, manifest: ReturnType<typeof runManifest>): Promise<WrittenTables> {
+export async function writeRunFiles(
+  dir: string,
+  run: BacktestSimulation,
+  studies: Studies | Promise<Studies>,
+  manifest: ReturnType<typeof runManifest>,
+): Promise<WrittenTables> {
   const put = (name: string, text: string) => writeFileSync(join(dir, name), text);
   const tables = new Map<string, { header: string[]; rows: string[][] | undefined }>();
   const csv: CsvSink = (name, header, rows) => {
@@ -79,11 +97,24 @@ function writeSimulationFiles(put: (name: string, text: string) => void, csv: Cs
   const eqRows: Cell[][] = [];
   for (let t = 0; t < T; t++) {
     eqRows.push([
-      isoDay(market.dates[t]), sim.equity[t], sim.returns[t], dd[t], sim.cashWeight[t],
-      r.smallEquity[t], r.largeEquity[t], ...(r.bondsEquity ? [r.bondsEquity[t]] : []), market.fed.policyRate[t], PHASE_NAME[market.fed.phase[t]], market.fed.cycleId[t],
+      isoDay(market.dates[t]),
+      sim.equity[t],
+      sim.returns[t],
+      dd[t],
+      sim.cashWeight[t],
+      r.smallEquity[t],
+      r.largeEquity[t],
+      ...(r.bondsEquity ? [r.bondsEquity[t]] : []),
+      market.fed.policyRate[t],
+      PHASE_NAME[market.fed.phase[t]],
+      market.fed.cycleId[t],
     ]);
   }
-  csv('equity.csv', ['date', 'equity', 'return', 'drawdown', 'cash_weight', 'small', 'large', ...(r.bondsEquity ? ['bonds'] : []), 'policy_rate', 'phase', 'cycle_id'], eqRows);
+  csv(
+    'equity.csv',
+    ['date', 'equity', 'return', 'drawdown', 'cash_weight', 'small', 'large', ...(r.bondsEquity ? ['bonds'] : []), 'policy_rate', 'phase', 'cycle_id'],
+    eqRows,
+  );
 
   const wRows: Cell[][] = [];
   for (let t = 0; t < T; t++) {
@@ -95,32 +126,59 @@ function writeSimulationFiles(put: (name: string, text: string) => void, csv: Cs
   }
   csv('weights.csv', ['date', ...market.assets.map((a) => `target_${a}`), ...market.assets.map((a) => `weight_${a}`), 'cash', 'turnover'], wRows);
 
-  csv('trades.csv', ['date', 'asset', 'from', 'to', 'value', 'cost'], sim.trades.map((t) => [isoDay(t.date), t.asset, t.from, t.to, t.value, t.cost]));
+  csv(
+    'trades.csv',
+    ['date', 'asset', 'from', 'to', 'value', 'cost'],
+    sim.trades.map((t) => [isoDay(t.date), t.asset, t.from, t.to, t.value, t.cost]),
+  );
 
   const columns = Object.keys(r.metrics);
   put(
     'metrics.json',
-    JSON.stringify({ columns, metrics: Object.fromEntries(columns.map((c) => [c, metricsJson(r.metrics[c])])), definitions: METRIC_DEFINITIONS }, null, 2) + '\n',
+    JSON.stringify({ columns, metrics: Object.fromEntries(columns.map((c) => [c, metricsJson(r.metrics[c])])), definitions: METRIC_DEFINITIONS }, null, 2) +
+      '\n',
   );
   const keys = Object.keys(METRIC_DEFINITIONS) as (keyof Metrics)[];
   csv(
     'metrics-wide.csv',
     ['metric', 'label', 'unit', ...columns],
-    keys.map((k) => [k, METRIC_DEFINITIONS[k].label, METRIC_DEFINITIONS[k].unit, ...columns.map((c) => (METRIC_DATE_FIELDS.has(k) ? iso(r.metrics[c][k]) : r.metrics[c][k]))]),
+    keys.map((k) => [
+      k,
+      METRIC_DEFINITIONS[k].label,
+      METRIC_DEFINITIONS[k].unit,
+      ...columns.map((c) => (METRIC_DATE_FIELDS.has(k) ? iso(r.metrics[c][k]) : r.metrics[c][k])),
+    ]),
   );
   // tidy long form: one row per series × metric; numbers in `value`, dates in `date` (each column one type)
   csv(
     'metrics.csv',
     ['series', 'metric', 'unit', 'value', 'date'],
-    columns.flatMap((c) => keys.map((k) => [c, k, METRIC_DEFINITIONS[k].unit, METRIC_DATE_FIELDS.has(k) ? '' : r.metrics[c][k], METRIC_DATE_FIELDS.has(k) ? iso(r.metrics[c][k]) : ''])),
+    columns.flatMap((c) =>
+      keys.map((k) => [
+        c,
+        k,
+        METRIC_DEFINITIONS[k].unit,
+        METRIC_DATE_FIELDS.has(k) ? '' : r.metrics[c][k],
+        METRIC_DATE_FIELDS.has(k) ? iso(r.metrics[c][k]) : '',
+      ]),
+    ),
   );
 
-  csv('drawdowns.csv', ['rank', 'peak', 'trough', 'recovery', 'depth', 'days'], drawdownTable(market.dates, sim.equity, 10).map((d, i) => [i + 1, iso(d.peak), iso(d.trough), iso(d.recovery), d.depth, d.days]));
+  csv(
+    'drawdowns.csv',
+    ['rank', 'peak', 'trough', 'recovery', 'depth', 'days'],
+    drawdownTable(market.dates, sim.equity, 10).map((d, i) => [i + 1, iso(d.peak), iso(d.trough), iso(d.recovery), d.depth, d.days]),
+  );
 
   writeAnalysisFiles(csv, r);
 
-  const first = market.dates[0], last = market.dates[T - 1];
-  csv('fomc.csv', ['date', 'previous', 'target', 'change_bp', 'type'], market.fomc.filter((d) => d.date >= first && d.date <= last).map((d) => [isoDay(d.date), d.previous, d.target, d.changeBp, d.type]));
+  const first = market.dates[0],
+    last = market.dates[T - 1];
+  csv(
+    'fomc.csv',
+    ['date', 'previous', 'target', 'change_bp', 'type'],
+    market.fomc.filter((d) => d.date >= first && d.date <= last).map((d) => [isoDay(d.date), d.previous, d.target, d.changeBp, d.type]),
+  );
 }
 
 /** The studies' files: regimes, events, events-summary, events-path and strategy-inference. */
@@ -128,18 +186,119 @@ function writeStudyFiles(csv: CsvSink, run: BacktestSimulation, r: Studies): voi
   const { market } = run;
   csv(
     'regimes.csv',
-    ['scope', 'label', 'cycle_id', 'direction', 'start', 'end', 'days', 'bars', 'strategy', 'small', 'large', 'relative', 'strategy_ann', 'small_ann', 'large_ann', ...(market.bonds ? ['bonds', 'bonds_ann'] : []), 'spread_ann', 'spread_t', 'spread_ci_low', 'spread_ci_high'],
-    r.regimes.map((g) => [g.scope, g.label, g.cycleId, g.direction, iso(g.start), iso(g.end), g.days, g.bars, g.strategy, g.small, g.large, g.relative, g.strategyAnn, g.smallAnn, g.largeAnn, ...(market.bonds ? [g.bonds ?? NaN, g.bondsAnn ?? NaN] : []), g.spreadAnn, g.spreadT, g.spreadCiLow, g.spreadCiHigh]),
+    [
+      'scope',
+      'label',
+      'cycle_id',
+      'direction',
+      'start',
+      'end',
+      'days',
+      'bars',
+      'strategy',
+      'small',
+      'large',
+      'relative',
+      'strategy_ann',
+      'small_ann',
+      'large_ann',
+      ...(market.bonds ? ['bonds', 'bonds_ann'] : []),
+      'spread_ann',
+      'spread_t',
+      'spread_ci_low',
+      'spread_ci_high',
+    ],
+    r.regimes.map((g) => [
+      g.scope,
+      g.label,
+      g.cycleId,
+      g.direction,
+      iso(g.start),
+      iso(g.end),
+      g.days,
+      g.bars,
+      g.strategy,
+      g.small,
+      g.large,
+      g.relative,
+      g.strategyAnn,
+      g.smallAnn,
+      g.largeAnn,
+      ...(market.bonds ? [g.bonds ?? NaN, g.bondsAnn ?? NaN] : []),
+      g.spreadAnn,
+      g.spreadT,
+      g.spreadCiLow,
+      g.spreadCiHigh,
+    ]),
   );
   csv(
     'events.csv',
     ['event', 'event_date', 'entry_date', 'horizon_months', 'exit_date', 'strategy', 'small', 'large', 'spread', ...(market.bonds ? ['bonds'] : [])],
-    r.events.map((e) => [e.event, iso(e.eventDate), iso(e.entryDate), e.horizonMonths, iso(e.exitDate), e.strategy, e.small, e.large, e.spread, ...(market.bonds ? [e.bonds ?? NaN] : [])]),
+    r.events.map((e) => [
+      e.event,
+      iso(e.eventDate),
+      iso(e.entryDate),
+      e.horizonMonths,
+      iso(e.exitDate),
+      e.strategy,
+      e.small,
+      e.large,
+      e.spread,
+      ...(market.bonds ? [e.bonds ?? NaN] : []),
+    ]),
   );
   csv(
     'events-summary.csv',
-    ['event', 'horizon_months', 'n', 'small_mean', 'small_median', 'large_mean', 'large_median', 'spread_mean', 'spread_median', 'spread_hit_rate', 'strategy_mean', ...(market.bonds ? ['bonds_mean', 'bonds_median'] : []), 'spread_sd', 'spread_t', 'spread_ci_low', 'spread_ci_high', 'clusters', 'hits', 'sign_p', 'placebo_p', 'placebo_rank', 'placebo_eligible', 'note'],
-    r.eventSummary.map((s) => [s.event, s.horizonMonths, s.n, s.smallMean, s.smallMedian, s.largeMean, s.largeMedian, s.spreadMean, s.spreadMedian, s.spreadHitRate, s.strategyMean, ...(market.bonds ? [s.bondsMean ?? NaN, s.bondsMedian ?? NaN] : []), s.spreadSd, s.spreadT, s.spreadCiLow, s.spreadCiHigh, s.clusters, s.hits, s.signP, s.placeboP, s.placeboRank, s.placeboEligible, s.note]),
+    [
+      'event',
+      'horizon_months',
+      'n',
+      'small_mean',
+      'small_median',
+      'large_mean',
+      'large_median',
+      'spread_mean',
+      'spread_median',
+      'spread_hit_rate',
+      'strategy_mean',
+      ...(market.bonds ? ['bonds_mean', 'bonds_median'] : []),
+      'spread_sd',
+      'spread_t',
+      'spread_ci_low',
+      'spread_ci_high',
+      'clusters',
+      'hits',
+      'sign_p',
+      'placebo_p',
+      'placebo_rank',
+      'placebo_eligible',
+      'note',
+    ],
+    r.eventSummary.map((s) => [
+      s.event,
+      s.horizonMonths,
+      s.n,
+      s.smallMean,
+      s.smallMedian,
+      s.largeMean,
+      s.largeMedian,
+      s.spreadMean,
+      s.spreadMedian,
+      s.spreadHitRate,
+      s.strategyMean,
+      ...(market.bonds ? [s.bondsMean ?? NaN, s.bondsMedian ?? NaN] : []),
+      s.spreadSd,
+      s.spreadT,
+      s.spreadCiLow,
+      s.spreadCiHigh,
+      s.clusters,
+      s.hits,
+      s.signP,
+      s.placeboP,
+      s.placeboRank,
+      s.placeboEligible,
+      s.note,
+    ]),
   );
   writeInferenceFiles(csv, r);
 }

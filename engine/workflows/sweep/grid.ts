@@ -49,7 +49,10 @@ export function parseAxis(text: string, specs: ParamSpecs, strategyId: string): 
     const places = Math.max(decimals(a), decimals(step));
     raw = Array.from({ length: n }, (_, k) => Number((a + k * step).toFixed(places)));
   } else {
-    raw = body.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    raw = body
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     if (raw.length === 0) throw new UserError(`${context}: ‹grid› ${text}: no values`);
   }
   const values = raw.map((v) => parseParam(name, spec, v, context));

@@ -68,7 +68,12 @@ function cashStatistics(header: string, lines: readonly string[], metric: string
   const h = splitCsvLine(header);
   const col = (name: string) => h.indexOf(name);
   const [mi, si, ki, ui, ei] = [col(metric), col('sharpe_bar'), col('skew'), col('kurtosis'), col('error')];
-  let n = 0, mean = 0, m2 = 0, bestValue = NaN, bestIndex = -1, bestRow = -1;
+  let n = 0,
+    mean = 0,
+    m2 = 0,
+    bestValue = NaN,
+    bestIndex = -1,
+    bestRow = -1;
   let best: { sharpeBar: number; skew: number; kurtosis: number } | undefined;
   lines.forEach((line, row) => {
     const c = splitCsvLine(line);
@@ -94,7 +99,8 @@ function cashStatistics(header: string, lines: readonly string[], metric: string
 
 function readShard(d: string): Shard {
   const file = join(d, 'results.csv');
-  if (!existsSync(file)) throw new UserError(`${file}: missing; is ${d} a finished sweep shard? (an interrupted one is in ${d}.partial: finish it with ‹resume›)`);
+  if (!existsSync(file))
+    throw new UserError(`${file}: missing; is ${d} a finished sweep shard? (an interrupted one is in ${d}.partial: finish it with ‹resume›)`);
   const manifestFile = join(d, 'sweep.json');
   let manifest: { identity?: SweepIdentity; sets?: number; months?: { count?: number } } = {};
   if (existsSync(manifestFile)) {
@@ -106,7 +112,10 @@ function readShard(d: string): Shard {
   }
   const identityFile = join(d, 'identity.json');
   const identity = manifest.identity ?? (existsSync(identityFile) ? (JSON.parse(readFileSync(identityFile, 'utf8')) as SweepIdentity) : undefined);
-  if (!identity) throw new UserError(`${d}: no sweep identity in sweep.json (written by an older version or not a sweep folder), so it cannot be checked against the other shards; run that shard again`);
+  if (!identity)
+    throw new UserError(
+      `${d}: no sweep identity in sweep.json (written by an older version or not a sweep folder), so it cannot be checked against the other shards; run that shard again`,
+    );
   const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
   return { dir: d, header: lines[0] ?? '', lines: lines.slice(1), identity, sets: manifest.sets ?? 0, months: manifest.months?.count ?? 0 };
 }
@@ -121,7 +130,11 @@ const shardLabel = (s: Shard) => (s.identity.shard ? `${s.identity.shard.index +
  * not finish). Writes sweep.json with the common identity and the probability of backtest
  * overfitting over all sets.
  */
-export async function mergeResults(dirs: readonly string[], out: string, force = false): Promise<{ rows: number; pbo: PboReport; dsr: { cash: DeflatedSharpeReport; benchmark: DeflatedSharpeReport } }> {
+export async function mergeResults(
+  dirs: readonly string[],
+  out: string,
+  force = false,
+): Promise<{ rows: number; pbo: PboReport; dsr: { cash: DeflatedSharpeReport; benchmark: DeflatedSharpeReport } }> {
   if (dirs.length === 0) throw new UserError('merge needs at least one sweep folder');
   const shards = dirs.map(readShard);
   const first = shards[0];
@@ -129,10 +142,17 @@ export async function mergeResults(dirs: readonly string[], out: string, force =
   const seen = new Map<string, string>();
   for (const s of shards) {
     const diff = differences(common(first.identity), common(s.identity)).map((p) => (p === 'shard.count' || p === 'shard' ? 'shard count' : p));
-    if (diff.length) throw new UserError(`${s.dir} is a shard of a different sweep than ${first.dir} (they differ in ${describeDifferences(diff)}); merge only shards of one sweep`);
-    if (s.header !== first.header) throw new UserError(`${join(s.dir, 'results.csv')}: its columns differ from ${join(first.dir, 'results.csv')}; shards of different sweeps cannot be merged`);
+    if (diff.length)
+      throw new UserError(
+        `${s.dir} is a shard of a different sweep than ${first.dir} (they differ in ${describeDifferences(diff)}); merge only shards of one sweep`,
+      );
+    if (s.header !== first.header)
+      throw new UserError(
+        `${join(s.dir, 'results.csv')}: its columns differ from ${join(first.dir, 'results.csv')}; shards of different sweeps cannot be merged`,
+      );
     const label = shardLabel(s);
-    if (seen.has(label)) throw new UserError(`${seen.get(label)} and ${s.dir} both hold ${label === 'unsharded' ? 'the whole sweep' : `shard ${label}`}; give each shard once`);
+    if (seen.has(label))
+      throw new UserError(`${seen.get(label)} and ${s.dir} both hold ${label === 'unsharded' ? 'the whole sweep' : `shard ${label}`}; give each shard once`);
     seen.set(label, s.dir);
   }
   const rows: { index: number; line: string; shard: number; row: number }[] = [];
@@ -144,7 +164,9 @@ export async function mergeResults(dirs: readonly string[], out: string, force =
   if (expected && rows.length !== expected) {
     const count = first.identity.shard?.count ?? 1;
     const missing = [...Array(count).keys()].map((i) => `${i + 1}/${count}`).filter((l) => !seen.has(l));
-    throw new UserError(`the shards hold ${rows.length} of ${expected} sets; a shard is missing${missing.length ? ` (${missing.slice(0, 5).join(', ')})` : ' or unfinished'}`);
+    throw new UserError(
+      `the shards hold ${rows.length} of ${expected} sets; a shard is missing${missing.length ? ` (${missing.slice(0, 5).join(', ')})` : ' or unfinished'}`,
+    );
   }
   // months per row: from months.json (as the sweep wrote it), else from the first shard's file size
   const monthlyFiles = shards.map((s) => join(s.dir, 'monthly.f32'));
@@ -152,10 +174,20 @@ export async function mergeResults(dirs: readonly string[], out: string, force =
   const monthsInfo = readMonths(first.dir);
   const M = monthsInfo?.months.length ?? (first.lines.length ? sizeOf(monthlyFiles[0]) / 4 / first.lines.length : 0);
   const haveMonthly = Number.isInteger(M) && M > 0 && monthlyFiles.every((f, k) => sizeOf(f) === shards[k].lines.length * M * 4);
-  const stats = cashStatistics(first.header, rows.map((r) => r.line), monthsInfo?.metric ?? DEFAULT_METRIC);
+  const stats = cashStatistics(
+    first.header,
+    rows.map((r) => r.line),
+    monthsInfo?.metric ?? DEFAULT_METRIC,
+  );
   const cash = deflatedSharpeVsCash(stats.best, first.identity.period.bars, stats.trials, stats.variance);
   let pbo: PboReport = { value: null, reason: 'a shard has no complete monthly.f32' };
-  let vsBenchmark: DeflatedSharpeReport = { value: NaN, null: 'not computed: a shard has no complete monthly.f32 or months.json', observations: M, frequency: 'month', trials: 0 };
+  let vsBenchmark: DeflatedSharpeReport = {
+    value: NaN,
+    null: 'not computed: a shard has no complete monthly.f32 or months.json',
+    observations: M,
+    frequency: 'month',
+    trials: 0,
+  };
   await writeDirAtomically(out, force, (tmp) => {
     writeFileSync(join(tmp, 'results.csv'), `${first.header}\n${rows.map((r) => r.line).join('\n')}${rows.length ? '\n' : ''}`);
     if (haveMonthly) {
@@ -173,7 +205,9 @@ export async function mergeResults(dirs: readonly string[], out: string, force =
         closeSync(outFd);
       }
       const o = overfittingFromFile({
-        file, rows: rows.length, months: M,
+        file,
+        rows: rows.length,
+        months: M,
         benchmark: Float64Array.from(monthsInfo?.benchmark.excess ?? new Array<number>(M).fill(NaN)),
         benchmarkName: monthsInfo?.benchmark.name ?? 'the benchmark',
         bestRow: stats.best ? stats.bestRow : -1,

@@ -6,14 +6,20 @@ export type { DeflatedSharpeReport, PboReport } from '../../formats/sweep-folder
 import type { DeflatedSharpeReport, PboReport } from '../../formats/sweep-folder.js';
 
 /** The null of the deflated Sharpe ratio against cash, in words. */
-export const CASH_NULL = "the selected set's true Sharpe ratio over cash (per bar) is no better than the best of as many unskilled trials (true Sharpe ratio 0); it does not test whether the set beats the benchmark";
+export const CASH_NULL =
+  "the selected set's true Sharpe ratio over cash (per bar) is no better than the best of as many unskilled trials (true Sharpe ratio 0); it does not test whether the set beats the benchmark";
 
 /**
  * Deflated Sharpe ratio against cash of the selected set (per-bar Sharpe ratio, skew and excess
  * kurtosis of its returns over `bars` − 1 returns), given the number of trials and the variance
  * of their per-bar Sharpe ratios (Bailey & López de Prado 2014).
  */
-export function deflatedSharpeVsCash(best: { sharpeBar: number; skew: number; kurtosis: number } | undefined, bars: number, trials: number, variance: number): DeflatedSharpeReport {
+export function deflatedSharpeVsCash(
+  best: { sharpeBar: number; skew: number; kurtosis: number } | undefined,
+  bars: number,
+  trials: number,
+  variance: number,
+): DeflatedSharpeReport {
   const value = best ? deflatedSharpe(best.sharpeBar, bars - 1, best.skew, best.kurtosis, Math.max(trials, 1), variance) : NaN;
   return { value, null: CASH_NULL, observations: bars - 1, frequency: 'bar', trials };
 }
@@ -53,7 +59,10 @@ export function overfittingFromFile(x: OverfittingInput): { pbo: PboReport; vsBe
 }
 
 /** {@link overfittingFromFile} with the PBO's splits computed by `pbo` (e.g. in chunks on a worker pool). */
-export async function overfittingFromFileWith(x: OverfittingInput, pbo: (blocks: CscvBlocks) => Promise<PboResult>): Promise<{ pbo: PboReport; vsBenchmark: DeflatedSharpeReport }> {
+export async function overfittingFromFileWith(
+  x: OverfittingInput,
+  pbo: (blocks: CscvBlocks) => Promise<PboResult>,
+): Promise<{ pbo: PboReport; vsBenchmark: DeflatedSharpeReport }> {
   const r = readOverfitting(x);
   return { pbo: r.blocks ? pboReport(await pbo(r.blocks)) : { value: null, reason: r.reason }, vsBenchmark: r.vsBenchmark };
 }
@@ -75,7 +84,9 @@ function readOverfitting(x: OverfittingInput): { blocks?: CscvBlocks; reason: st
     reason = `${x.rows.toLocaleString('en-US')} sets exceed the ${PBO_MAX_SETS.toLocaleString('en-US')} it is computed for (its 12,870 splits each rank every set)`;
   }
   // information ratio of every set (Welford over sets) and the moments of the selected one
-  let n = 0, mean = 0, m2 = 0;
+  let n = 0,
+    mean = 0,
+    m2 = 0;
   let best = { sr: NaN, skew: NaN, kurt: NaN };
   const size = existsSync(x.file) ? statSync(x.file).size : 0;
   const fd = size ? openSync(x.file, 'r') : -1;
@@ -106,7 +117,8 @@ function readOverfitting(x: OverfittingInput): { blocks?: CscvBlocks; reason: st
         m2 += d * (sr - mean);
         if (first + r === x.bestRow) {
           // the third and fourth moments only for the selected set
-          let c3 = 0, c4 = 0;
+          let c3 = 0,
+            c4 = 0;
           for (let m = 0; m < M; m++) {
             const e = a[m] - mu;
             c3 += e * e * e;

@@ -20,7 +20,8 @@ export async function pboOnPool(pool: Piscina, blocks: CscvBlocks): Promise<PboR
   const out = pboSplits(blocks.blocks, (bytes) => new SharedArrayBuffer(bytes));
   const pairs = pboPairCount(blocks.blocks);
   const tasks: Promise<unknown>[] = [];
-  for (let from = 0; from < pairs; from += PBO_PAIR_CHUNK) tasks.push(pool.run({ blocks: onShared, from, to: Math.min(pairs, from + PBO_PAIR_CHUNK), out }, { name: 'pbo' }));
+  for (let from = 0; from < pairs; from += PBO_PAIR_CHUNK)
+    tasks.push(pool.run({ blocks: onShared, from, to: Math.min(pairs, from + PBO_PAIR_CHUNK), out }, { name: 'pbo' }));
   await Promise.all(tasks);
   return pboFromBlocks(blocks, out);
 }

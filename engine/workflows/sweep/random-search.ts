@@ -82,7 +82,8 @@ export function permuteIndex(i: number, n: number, seed: number): number {
   const size = 2 ** half;
   let x = i;
   do {
-    let hi = Math.floor(x / size), lo = x % size;
+    let hi = Math.floor(x / size),
+      lo = x % size;
     for (let r = 0; r < 6; r++) {
       const f = mix(seed, lo, r) % size;
       const next = (hi + f) % size;

@@ -155,7 +155,14 @@ const runners = new WeakMap<BatchContext['market'], Map<string, SweepRunner>>();
 function runnerFor(ctx: BatchContext): SweepRunner {
   let byKey = runners.get(ctx.market);
   if (!byKey) runners.set(ctx.market, (byKey = new Map()));
-  const key = JSON.stringify([ctx.strategy.id, ctx.strategy.file ?? '', ctx.benchmark, Boolean(ctx.monthly), ctx.sim, ctx.sim.cost instanceof Float64Array ? Array.from(ctx.sim.cost) : 0]);
+  const key = JSON.stringify([
+    ctx.strategy.id,
+    ctx.strategy.file ?? '',
+    ctx.benchmark,
+    Boolean(ctx.monthly),
+    ctx.sim,
+    ctx.sim.cost instanceof Float64Array ? Array.from(ctx.sim.cost) : 0,
+  ]);
   let r = byKey.get(key);
   if (!r || r.ctx.strategy !== ctx.strategy) byKey.set(key, (r = new SweepRunner(ctx)));
   return r;

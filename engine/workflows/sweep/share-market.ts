@@ -31,5 +31,13 @@ export function shareMarket(m: Market): Market {
     moves: f.moves,
     threshold: f.threshold,
   };
-  return { ...m, dates: share(m.dates), prices: shareRecord(m.prices), returns: shareRecord(m.returns), cash: share(m.cash), series: shareRecord(m.series), fed };
+  return {
+    ...m,
+    dates: share(m.dates),
+    prices: shareRecord(m.prices),
+    returns: shareRecord(m.returns),
+    cash: share(m.cash),
+    series: shareRecord(m.series),
+    fed,
+  };
 }

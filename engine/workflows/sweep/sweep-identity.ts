@@ -54,9 +54,10 @@ export function sweepIdentity(x: IdentityInput): SweepIdentity {
     version: packageVersion(),
     strategy: { id: x.strategy.id, file: file ? basename(file) : null, hash },
     base: x.base,
-    sets: x.source.kind === 'grid'
-      ? { grid: x.source.grid.axes.map((a) => ({ name: a.name, values: a.values })) }
-      : { random: { names: x.source.names, samples: x.source.samples, seed: x.source.seed } },
+    sets:
+      x.source.kind === 'grid'
+        ? { grid: x.source.grid.axes.map((a) => ({ name: a.name, values: a.values })) }
+        : { random: { names: x.source.names, samples: x.source.samples, seed: x.source.seed } },
     shard: x.shard ?? null,
     sim,
     benchmark: x.benchmark,

@@ -173,9 +173,15 @@ function openPartial(partial: string, label: string, identity: SweepIdentity, re
         throw new UserError(`${label}/${SWEEP_FILES.identity} is not readable JSON; delete ${label} to start again`);
       }
       const diff = differences(stored, identity);
-      if (diff.length) throw new UserError(`${label} holds a different sweep (it differs in ${describeDifferences(diff)}); resume it with its own strategy, sets, options and data, or delete that folder`);
+      if (diff.length)
+        throw new UserError(
+          `${label} holds a different sweep (it differs in ${describeDifferences(diff)}); resume it with its own strategy, sets, options and data, or delete that folder`,
+        );
     } else {
-      if (existsSync(join(partial, SWEEP_FILES.results))) throw new UserError(`${label} has no ${SWEEP_FILES.identity} (written by an older version), so it cannot be checked; delete it and run the sweep again`);
+      if (existsSync(join(partial, SWEEP_FILES.results)))
+        throw new UserError(
+          `${label} has no ${SWEEP_FILES.identity} (written by an older version), so it cannot be checked; delete it and run the sweep again`,
+        );
       writeFileAtomically(identityFile, JSON.stringify(identity, null, 1) + '\n');
     }
   } catch (e) {
@@ -194,7 +200,15 @@ async function makePool(opts: SweepOptions, market: Market, key: string, workers
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 60_000,
-    workerData: { market, strategyRef: opts.strategyRef, sim: opts.sim, benchmark: opts.benchmark, monthly: true, paramNames: Object.keys(opts.strategy.params), key },
+    workerData: {
+      market,
+      strategyRef: opts.strategyRef,
+      sim: opts.sim,
+      benchmark: opts.benchmark,
+      monthly: true,
+      paramNames: Object.keys(opts.strategy.params),
+      key,
+    },
   });
 }
 
@@ -227,7 +241,10 @@ export async function runSweep(opts: SweepOptions): Promise<SweepSummary> {
   }
 }
 
-async function sweepInto(opts: SweepOptions, f: { out: string; partial: string; identity: SweepIdentity; lock: FolderLock; key: string }): Promise<SweepSummary> {
+async function sweepInto(
+  opts: SweepOptions,
+  f: { out: string; partial: string; identity: SweepIdentity; lock: FolderLock; key: string },
+): Promise<SweepSummary> {
   const { out, partial, key } = f;
   const resultsFile = join(partial, SWEEP_FILES.results);
   const monthlyFile = join(partial, SWEEP_FILES.monthly);
@@ -270,7 +287,9 @@ async function sweepInto(opts: SweepOptions, f: { out: string; partial: string; 
   let errors = 0;
   let best: SweepSummary['best'];
   let bestMoments: { sharpeBar: number; skew: number; kurtosis: number } | undefined; // of the best set, for its deflated Sharpe ratio
-  let n = 0, mean = 0, m2 = 0;
+  let n = 0,
+    mean = 0,
+    m2 = 0;
   const topN = opts.top ?? 3;
   const top: SweepSummary['top'] = [];
   const keepTop = (index: number, params: Record<string, unknown>, value: number) => {
@@ -352,7 +371,13 @@ async function sweepInto(opts: SweepOptions, f: { out: string; partial: string; 
       try {
         return (await p.run(sets, { signal: controller.signal })) as PackedBatch;
       } catch (e) {
-        if (attempt >= 1) return packRows(sets.map((s) => ({ index: s.index, params: s.params, error: `worker failed twice: ${(e as Error).message.split('\n')[0]}` })), paramNames, key, M);
+        if (attempt >= 1)
+          return packRows(
+            sets.map((s) => ({ index: s.index, params: s.params, error: `worker failed twice: ${(e as Error).message.split('\n')[0]}` })),
+            paramNames,
+            key,
+            M,
+          );
       } finally {
         if (timer) clearTimeout(timer);
       }
@@ -384,7 +409,8 @@ async function sweepInto(opts: SweepOptions, f: { out: string; partial: string; 
     }
   }
 
-  const shardIndex = opts.shard?.index ?? 0, shardCount = opts.shard?.count ?? 1;
+  const shardIndex = opts.shard?.index ?? 0,
+    shardCount = opts.shard?.count ?? 1;
   let complete = false;
   let overfit: { pbo: PboReport; vsBenchmark: DeflatedSharpeReport } | undefined;
   const inFlight = new Set<Promise<void>>();
@@ -416,7 +442,9 @@ async function sweepInto(opts: SweepOptions, f: { out: string; partial: string; 
     complete = !opts.signal?.stopped && finished >= total;
     if (complete) {
       const input = {
-        file: monthlyFile, rows: finished, months: M,
+        file: monthlyFile,
+        rows: finished,
+        months: M,
         benchmark: benchmarkExcess,
         benchmarkName,
         bestRow: best ? (best.index - shardIndex) / shardCount : -1,
@@ -424,7 +452,9 @@ async function sweepInto(opts: SweepOptions, f: { out: string; partial: string; 
       // the overfitting statistic's splits run on the pool too, in chunks (same result on any number of threads),
       // once there are enough distinct sets to pay for the tasks (a failed task falls back to this thread: the same numbers)
       const p = pool;
-      overfit = p ? await overfittingFromFileWith(input, async (b) => (b.distinct >= PBO_POOL_MIN ? pboOnPool(p, b).catch(() => pboFromBlocks(b)) : pboFromBlocks(b))) : overfittingFromFile(input);
+      overfit = p
+        ? await overfittingFromFileWith(input, async (b) => (b.distinct >= PBO_POOL_MIN ? pboOnPool(p, b).catch(() => pboFromBlocks(b)) : pboFromBlocks(b)))
+        : overfittingFromFile(input);
     }
   } finally {
     await pool?.destroy();
@@ -433,14 +463,36 @@ async function sweepInto(opts: SweepOptions, f: { out: string; partial: string; 
   const trials = n;
   const variance = n > 1 ? m2 / (n - 1) : 0;
   // the best set came from an earlier run of a resumed sweep: simulate it again for its moments
-  if (best && !bestMoments) bestMoments = runBatch({ market: opts.market, strategy: opts.strategy, sim: opts.sim, benchmark: opts.benchmark }, [{ index: best.index, params: best.params }])[0].metrics;
+  if (best && !bestMoments)
+    bestMoments = runBatch({ market: opts.market, strategy: opts.strategy, sim: opts.sim, benchmark: opts.benchmark }, [
+      { index: best.index, params: best.params },
+    ])[0].metrics;
   const cash = deflatedSharpeVsCash(bestMoments, opts.market.dates.length, trials, variance);
   const dsr = cash.value;
-  if (!overfit) overfit = { pbo: { value: null, reason: 'the sweep is incomplete' } as PboReport, vsBenchmark: { ...cash, value: NaN, null: '', frequency: 'month' as const, observations: M, trials: 0 } };
+  if (!overfit)
+    overfit = {
+      pbo: { value: null, reason: 'the sweep is incomplete' } as PboReport,
+      vsBenchmark: { ...cash, value: NaN, null: '', frequency: 'month' as const, observations: M, trials: 0 },
+    };
   if (!complete) f.lock.release();
   return {
-    dir: partial, partial, out, total, done: finished, errors, complete, best, top, deflatedSharpe: dsr, trials,
-    dsr: { cash, benchmark: overfit.vsBenchmark }, pbo: overfit.pbo, months: frame.ends, identity: f.identity, lock: complete ? f.lock : undefined, workers: workersUsed,
+    dir: partial,
+    partial,
+    out,
+    total,
+    done: finished,
+    errors,
+    complete,
+    best,
+    top,
+    deflatedSharpe: dsr,
+    trials,
+    dsr: { cash, benchmark: overfit.vsBenchmark },
+    pbo: overfit.pbo,
+    months: frame.ends,
+    identity: f.identity,
+    lock: complete ? f.lock : undefined,
+    workers: workersUsed,
   };
 }
 

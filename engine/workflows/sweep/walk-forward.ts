@@ -64,7 +64,8 @@ export interface WalkForwardResult {
 }
 
 function firstIndexAtOrAfter(dates: Int32Array, day: number): number {
-  let lo = 0, hi = dates.length;
+  let lo = 0,
+    hi = dates.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (dates[mid] < day) lo = mid + 1;
@@ -82,7 +83,13 @@ function windowRun(market: Market, targets: Float64Array[], from: number, to: nu
     returns: market.assets.map((a) => market.returns[a].subarray(from, to)),
     cash: market.cash.subarray(from, to),
   };
-  return simulateMany(input, targets.map((w) => w.subarray(from * A, to * A)), sim, undefined, true);
+  return simulateMany(
+    input,
+    targets.map((w) => w.subarray(from * A, to * A)),
+    sim,
+    undefined,
+    true,
+  );
 }
 
 /**
@@ -127,13 +134,20 @@ export function walkForward(o: WalkForwardOptions): WalkForwardResult {
         failed++;
       }
     }
-    if (sets.length === 0) throw new UserError(`walk-forward: every parameter set failed in the window ending ${new Date(trainEnd * 864e5).toISOString().slice(0, 10)}`);
+    if (sets.length === 0)
+      throw new UserError(`walk-forward: every parameter set failed in the window ending ${new Date(trainEnd * 864e5).toISOString().slice(0, 10)}`);
     const train = windowRun(prefix, targets, a, b, sim);
     const Tw = b - a;
     let best = -1;
     let bestValue = -Infinity;
     for (let k = 0; k < sets.length; k++) {
-      const m = summaryMetrics(train.equity.subarray(k * Tw, k * Tw + Tw), prefix.cash.subarray(a, b), bench.subarray(a, b), dates.subarray(a, b), market.periodsPerYear) as unknown as Record<string, number>;
+      const m = summaryMetrics(
+        train.equity.subarray(k * Tw, k * Tw + Tw),
+        prefix.cash.subarray(a, b),
+        bench.subarray(a, b),
+        dates.subarray(a, b),
+        market.periodsPerYear,
+      ) as unknown as Record<string, number>;
       const v = m[key];
       if (v === undefined) throw new UserError(`‹metric› ${o.metric}: not a sweep metric (use sharpe, cagr, sortino, calmar, total_return, max_drawdown, psr)`);
       if (Number.isFinite(v) && v > bestValue) {
@@ -147,17 +161,33 @@ export function walkForward(o: WalkForwardOptions): WalkForwardResult {
     const w = evaluateStrategy(strategy, upTo, sets[best]);
     const test = windowRun(upTo, [w], b, c, sim);
     const eq = test.equity.subarray(0, c - b);
-    const oos = summaryMetrics(eq, market.cash.subarray(b, c), bench.subarray(b, c), dates.subarray(b, c), market.periodsPerYear) as unknown as Record<string, number>;
+    const oos = summaryMetrics(eq, market.cash.subarray(b, c), bench.subarray(b, c), dates.subarray(b, c), market.periodsPerYear) as unknown as Record<
+      string,
+      number
+    >;
     for (let t = 0; t < c - b; t++) {
       oosDates.push(dates[b + t]);
       oosReturns.push(t === 0 ? 0 : eq[t] / eq[t - 1] - 1);
       oosCash.push(market.cash[b + t]);
     }
-    windows.push({ trainFrom: dates[a], trainTo: dates[b - 1], testFrom: dates[b], testTo: dates[c - 1], params: sets[best], inSample: bestValue, outOfSample: oos[key], testReturn: eq[c - b - 1] / eq[0] - 1, failed });
+    windows.push({
+      trainFrom: dates[a],
+      trainTo: dates[b - 1],
+      testFrom: dates[b],
+      testTo: dates[c - 1],
+      params: sets[best],
+      inSample: bestValue,
+      outOfSample: oos[key],
+      testReturn: eq[c - b - 1] / eq[0] - 1,
+      failed,
+    });
     if (c >= dates.length) break;
     trainStart = addMonths(trainStart, o.testMonths);
   }
-  if (windows.length === 0) throw new UserError(`walk-forward: the data (${market.dates.length} bars) is too short for ${o.trainMonths} training months plus ${o.testMonths} test months`);
+  if (windows.length === 0)
+    throw new UserError(
+      `walk-forward: the data (${market.dates.length} bars) is too short for ${o.trainMonths} training months plus ${o.testMonths} test months`,
+    );
   const d = Int32Array.from(oosDates);
   const r = Float64Array.from(oosReturns);
   return {

@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { cli, ROOT } from '../../helpers/cli.js';
 
-interface Container { command: string[]; args: string[]; env: { name: string; value: string }[]; workingDir: string; volumeMounts: { mountPath: string }[] }
+interface Container {
+  command: string[];
+  args: string[];
+  env: { name: string; value: string }[];
+  workingDir: string;
+  volumeMounts: { mountPath: string }[];
+}
 const manifest = parse(readFileSync(join(ROOT, 'engine', 'workflows', 'sweep', 'cluster', 'sweep-job.yaml'), 'utf8'));
 
 describe('Kubernetes Indexed Job for sweep shards (engine/workflows/sweep/cluster/sweep-job.yaml)', () => {
@@ -29,7 +35,12 @@ describe('Kubernetes Indexed Job for sweep shards (engine/workflows/sweep/cluste
     // the pod's script in this checkout (workingDir = the repository), restricted to a short period to stay quick
     const script = container.args[0].replace('--top 0', '--top 0 --from 2015-01-01');
     for (let k = 0; k < Number(env.SHARDS); k++) {
-      const r = spawnSync(container.command[0], [...container.command.slice(1), script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env, OUT: dir, JOB_COMPLETION_INDEX: String(k) }, timeout: 120_000 });
+      const r = spawnSync(container.command[0], [...container.command.slice(1), script], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, ...env, OUT: dir, JOB_COMPLETION_INDEX: String(k) },
+        timeout: 120_000,
+      });
       expect(r.stderr).not.toMatch(/ratecycle:/);
       expect(r.status).toBe(0);
     }

@@ -58,8 +58,14 @@ describe('detectCycles', () => {
 
   it('is point-in-time: truncating the moves never changes cycles confirmed before the cut', () => {
     const moves = path(3, [
-      ['2000-01-01', 3.25], ['2000-02-01', 3.5], ['2000-03-01', 3.4375], ['2000-04-01', 3.375],
-      ['2000-05-01', 3.25], ['2000-06-01', 3.3125], ['2000-07-01', 3.5], ['2000-08-01', 3.75],
+      ['2000-01-01', 3.25],
+      ['2000-02-01', 3.5],
+      ['2000-03-01', 3.4375],
+      ['2000-04-01', 3.375],
+      ['2000-05-01', 3.25],
+      ['2000-06-01', 3.3125],
+      ['2000-07-01', 3.5],
+      ['2000-08-01', 3.75],
     ]);
     const full = detectCycles(moves);
     for (let n = 1; n <= moves.length; n++) {
@@ -72,7 +78,10 @@ describe('detectCycles', () => {
 
 describe('fedFrame', () => {
   it('marks phases as known at each bar, with hold after a pause', () => {
-    const moves = path(2, [['2020-01-06', 2.25], ['2020-03-02', 2.0]]);
+    const moves = path(2, [
+      ['2020-01-06', 2.25],
+      ['2020-03-02', 2.0],
+    ]);
     const cycles = detectCycles(moves);
     const calendar = Int32Array.from(['2020-01-03', '2020-01-06', '2020-02-28', '2020-03-02', '2020-03-03', '2020-10-01'].map(d));
     const f = fedFrame(calendar, new Float64Array(calendar.length), moves, cycles, { holdDays: 183 });

@@ -9,7 +9,17 @@ import { neweyWestMean } from '../../../engine/measure/stats/newey-west-mean.js'
 import { Phase } from '../../../engine/core/types.js';
 import { monthEnds } from '../../helpers/make-market.js';
 
-const row = (spread: number, entry: number, exit = entry + 30): EventRow => ({ event: 'first-cut', eventDate: entry, entryDate: entry, horizonMonths: 12, exitDate: exit, strategy: 0, small: spread, large: 0, spread });
+const row = (spread: number, entry: number, exit = entry + 30): EventRow => ({
+  event: 'first-cut',
+  eventDate: entry,
+  entryDate: entry,
+  horizonMonths: 12,
+  exitDate: exit,
+  strategy: 0,
+  small: spread,
+  large: 0,
+  spread,
+});
 
 describe('summarizeEvents inference', () => {
   it('sd, t and the exact sign test by hand; bootstrap interval near the enumerated one', () => {
@@ -59,7 +69,11 @@ describe('summarizeEvents inference', () => {
     for (let t = 1; t < 120; t++) small[t] = small[t - 1] * (eventsAt.includes(t - 1) ? 1.1 : 1);
     const large = new Float64Array(120).fill(1);
     const input = { dates, small, large, strategy: large };
-    const rows = eventStudy(input, eventsAt.map((t) => ({ event: 'first-cut', date: dates[t] })), [1]);
+    const rows = eventStudy(
+      input,
+      eventsAt.map((t) => ({ event: 'first-cut', date: dates[t] })),
+      [1],
+    );
     const [s] = summarizeEvents(rows, { input, draws: 4000, seed: 3 });
     expect(s.spreadMean).toBeCloseTo(0.1, 12);
     expect(s.placeboEligible).toBe(119);
@@ -67,7 +81,14 @@ describe('summarizeEvents inference', () => {
     expect(s.placeboRank).toBe(1);
     // the same dates on a market where small = large: every date gives 0, p = 1
     const flat = { dates, small: large, large, strategy: large };
-    const [z] = summarizeEvents(eventStudy(flat, eventsAt.map((t) => ({ event: 'first-cut', date: dates[t] })), [1]), { input: flat, draws: 500 });
+    const [z] = summarizeEvents(
+      eventStudy(
+        flat,
+        eventsAt.map((t) => ({ event: 'first-cut', date: dates[t] })),
+        [1],
+      ),
+      { input: flat, draws: 500 },
+    );
     expect(z.placeboP).toBe(1);
     // forward spreads use the event study's exit rule
     const fw = forwardSpreads(input, 1);

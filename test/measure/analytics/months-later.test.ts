@@ -21,13 +21,18 @@ describe('monthsLaterDays', () => {
   it('equals the one-date rule for any dates and any whole or fractional h, and leaves its input alone', () => {
     const day = fc.integer({ min: parseIsoDay('1900-01-01'), max: parseIsoDay('2100-12-31') });
     fc.assert(
-      fc.property(fc.array(day, { maxLength: 60 }), fc.oneof(fc.integer({ min: -400, max: 400 }), fc.double({ min: -30, max: 30, noNaN: true })), fc.boolean(), (xs, h, sorted) => {
-        const dates = Int32Array.from(sorted ? [...xs].sort((a, b) => a - b) : xs);
-        const before = dates.slice();
-        const got = monthsLaterDays(dates, h);
-        expect(dates).toEqual(before);
-        expect(Array.from(got)).toEqual(Array.from(dates, (e) => reference(e, h)));
-      }),
+      fc.property(
+        fc.array(day, { maxLength: 60 }),
+        fc.oneof(fc.integer({ min: -400, max: 400 }), fc.double({ min: -30, max: 30, noNaN: true })),
+        fc.boolean(),
+        (xs, h, sorted) => {
+          const dates = Int32Array.from(sorted ? [...xs].sort((a, b) => a - b) : xs);
+          const before = dates.slice();
+          const got = monthsLaterDays(dates, h);
+          expect(dates).toEqual(before);
+          expect(Array.from(got)).toEqual(Array.from(dates, (e) => reference(e, h)));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -53,7 +53,8 @@ describe('return histogram', () => {
     // IQR = 0.012 − 0.004 = 0.008; 2·0.008·5^(−1/3) = 0.00936 → 0.01
     expect(Array.from(h.edges)).toEqual([0, 0.01, 0.02, 0.03]);
     expect(Array.from(h.series[0].counts)).toEqual([3, 1, 1]);
-    const mu = 0.0086, sd = Math.sqrt(values.reduce((s, v) => s + (v - mu) ** 2, 0) / 4);
+    const mu = 0.0086,
+      sd = Math.sqrt(values.reduce((s, v) => s + (v - mu) ** 2, 0) / 4);
     expect(h.series[0].normal[0]).toBeCloseTo(5 * (normalCdf((0.01 - mu) / sd) - normalCdf(-mu / sd)), 12);
   });
 });
@@ -70,7 +71,11 @@ describe('correlation', () => {
   it('Pearson by hand: 15 / √228', () => {
     expect(pearson([1, 2, 3], [2, 4, 7])).toBeCloseTo(15 / Math.sqrt(228), 14);
     expect(pearson([1, NaN, 2, 3], [2, 9, 4, 7])).toBeCloseTo(15 / Math.sqrt(228), 14);
-    const m = correlationMatrix([[1, 2, 3], [2, 4, 7], [3, 2, 1]]);
+    const m = correlationMatrix([
+      [1, 2, 3],
+      [2, 4, 7],
+      [3, 2, 1],
+    ]);
     expect(Array.from(m).map((v) => Number(v.toFixed(6)))).toEqual([1, 0.993399, -1, 0.993399, 1, -0.993399, -1, -0.993399, 1]);
   });
 });

@@ -29,7 +29,9 @@ describe('drawdowns', () => {
       ['2020-01-01', '2020-01-02', '2020-01-03', -0.1, 2],
     ]);
     // equal to the peak counts as recovered
-    expect(rows(drawdownEpisodes(days('2020-01-01', '2020-01-02', '2020-01-03'), Float64Array.of(1, 0.5, 1)))).toEqual([['2020-01-01', '2020-01-02', '2020-01-03', -0.5, 2]]);
+    expect(rows(drawdownEpisodes(days('2020-01-01', '2020-01-02', '2020-01-03'), Float64Array.of(1, 0.5, 1)))).toEqual([
+      ['2020-01-01', '2020-01-02', '2020-01-03', -0.5, 2],
+    ]);
   });
 
   it('computeMetrics: max drawdown −20 % from 1.1 (01-05) to 0.88 (01-06), not recovered, 3 days long', () => {

@@ -31,7 +31,10 @@ describe('standard normal', () => {
 
 describe('probabilistic Sharpe ratio (Bailey & López de Prado 2012)', () => {
   it('follows Φ((SR − SR*)·√(n − 1) / √(1 − γ3·SR + (γ4 − 1)/4·SR²))', () => {
-    const sr = 0.1, n = 100, skew = -0.5, excessKurt = 3; // γ4 = 6
+    const sr = 0.1,
+      n = 100,
+      skew = -0.5,
+      excessKurt = 3; // γ4 = 6
     const z = (sr * Math.sqrt(n - 1)) / Math.sqrt(1 - skew * sr + ((6 - 1) / 4) * sr * sr);
     expect(probabilisticSharpe(sr, n, skew, excessKurt)).toBeCloseTo(normalCdf(z), 15);
     expect(probabilisticSharpe(sr, n, skew, excessKurt)).toBeCloseTo(0.8327976065888889, 12);

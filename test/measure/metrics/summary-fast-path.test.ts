@@ -28,7 +28,14 @@ describe('summaryMetricsOf', () => {
     for (let seed = 1; seed <= 200; seed++) {
       const eq = curve(seed, 500, seed % 3 === 0 ? 0.2 : 0.02);
       const T = eq.length;
-      const s = summaryMetrics(eq, new Float64Array(T), new Float64Array(T), Int32Array.from({ length: T }, (_, i) => i), 252, 1);
+      const s = summaryMetrics(
+        eq,
+        new Float64Array(T),
+        new Float64Array(T),
+        Int32Array.from({ length: T }, (_, i) => i),
+        252,
+        1,
+      );
       expect(Object.is(s.maxDrawdown, bruteDrawdown(eq, 1))).toBe(true);
     }
   });

@@ -72,7 +72,9 @@ describe('WebAssembly summary sums', () => {
     expect(s).toEqual(Array.from(summarySums(3, Float64Array.of(1, 0, 0), 1, cash, ctx.db, new Float64Array(3), out)));
     const two = new SummaryContext(cash.subarray(0, 2), bench.subarray(0, 2), dates(2), 252, { arena: WasmArena.create(wasmSumsSlots(2)) });
     two.curveBuffer().set([1, 1.05]);
-    expect(summaryMetricsOf(two, two.curveBuffer(), 1)).toStrictEqual(summaryMetricsOf(new SummaryContext(cash.subarray(0, 2), bench.subarray(0, 2), dates(2), 252), Float64Array.of(1, 1.05), 1));
+    expect(summaryMetricsOf(two, two.curveBuffer(), 1)).toStrictEqual(
+      summaryMetricsOf(new SummaryContext(cash.subarray(0, 2), bench.subarray(0, 2), dates(2), 252), Float64Array.of(1, 1.05), 1),
+    );
   });
 
   it('two curves measured together get, each, the bits of the JavaScript passes (400 random pairs)', () => {

@@ -42,12 +42,13 @@ describe('bootstrapMean (iid)', () => {
     const draws = bootstrapMean(Float64Array.of(0, 1, 2), { draws: 10_000, seed: 5 });
     const ci = percentileInterval(draws);
     expect([ci.low, ci.high]).toEqual([0, 2]);
-    let zeros = 0, mean = 0;
+    let zeros = 0,
+      mean = 0;
     for (const v of draws) {
       if (v === 0) zeros++;
       mean += v / draws.length;
     }
-    expect(Math.abs(zeros / 10_000 - 1 / 27)).toBeLessThan(4 * Math.sqrt((1 / 27) * (26 / 27) / 10_000));
+    expect(Math.abs(zeros / 10_000 - 1 / 27)).toBeLessThan(4 * Math.sqrt(((1 / 27) * (26 / 27)) / 10_000));
     expect(mean).toBeCloseTo(1, 1);
   });
 
@@ -109,7 +110,7 @@ describe('optimalBlockLength (Politis–White, Patton–Politis–White correcti
     expect(optimalBlockLength(new Float64Array(50).fill(2))).toBe(1);
     expect(optimalBlockLength(Float64Array.of(1, 2))).toBe(1);
     let s = 7;
-    const noise = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648) - 0.5;
+    const noise = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648 - 0.5;
     const iid = Float64Array.from({ length: 2000 }, noise);
     const ar = new Float64Array(2000);
     for (let t = 1; t < 2000; t++) ar[t] = 0.9 * ar[t - 1] + noise();

@@ -6,12 +6,17 @@ import { studentTCdf, studentTQuantile, twoSidedTP } from '../../../engine/measu
 
 /** OLS with CR1 standard errors by brute force (normal equations re-solved for each sample). */
 function crFit(y: number[], X: number[][], g: number[]): { b: number[]; se: number[] } {
-  const n = y.length, k = X[0].length, G = new Set(g).size;
+  const n = y.length,
+    k = X[0].length,
+    G = new Set(g).size;
   const xtx = Array.from({ length: k }, (_, a) => Array.from({ length: k }, (_, c) => X.reduce((s, row) => s + row[a] * row[c], 0)));
   const inv = (m: number[][]) => {
     if (k === 1) return [[1 / m[0][0]]];
     const det = m[0][0] * m[1][1] - m[0][1] * m[1][0];
-    return [[m[1][1] / det, -m[0][1] / det], [-m[1][0] / det, m[0][0] / det]];
+    return [
+      [m[1][1] / det, -m[0][1] / det],
+      [-m[1][0] / det, m[0][0] / det],
+    ];
   };
   const M = inv(xtx);
   const xty = Array.from({ length: k }, (_, a) => X.reduce((s, row, i) => s + row[a] * y[i], 0));
@@ -39,7 +44,8 @@ function bruteWildP(y: number[], X: number[][], g: number[], j: number, r: numbe
   const fitted = X.map((row) => r * row[j] + others.reduce((s, c, q) => s + row[c] * br[q], 0));
   const u = y.map((v, i) => v - fitted[i]);
   const G = new Set(g).size;
-  let extreme = 0, total = 0;
+  let extreme = 0,
+    total = 0;
   const w = new Array(G).fill(0);
   const visit = (c: number) => {
     if (c === G) {

@@ -85,7 +85,8 @@ describe('stationary bootstrap draws', () => {
       const js = stationaryBootstrapSums(c.x, c.groups, c.G, { ...opts, wasm: false });
       const wasm = stationaryBootstrapSums(c.x, c.groups, c.G, opts);
       for (const k of ['sums', 'counts'] as const) {
-        for (let i = 0; i < js[k].length; i++) if (!Object.is(js[k][i], wasm[k][i])) expect({ seed, k, i, wasm: wasm[k][i] }).toEqual({ seed, k, i, wasm: js[k][i] });
+        for (let i = 0; i < js[k].length; i++)
+          if (!Object.is(js[k][i], wasm[k][i])) expect({ seed, k, i, wasm: wasm[k][i] }).toEqual({ seed, k, i, wasm: js[k][i] });
       }
     }
   });

@@ -1,7 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { cutEvents, PAUSE_DAYS, recessionBeganWithin } from '../../../engine/workflows/claims/event-claims.js';
 import { ismEvents } from '../../../engine/workflows/claims/ism-events.js';
 import { contrastTest, episodes, regimeClaims, regimeTest } from '../../../engine/workflows/claims/regime-claims.js';
@@ -18,8 +15,6 @@ import { phaseWithHold } from '../../../engine/market/fed/phase-with-hold.js';
 import { claimsCsv, claimsJson } from '../../../engine/formats/claims-folder.js';
 import { cellText } from '../../../reports/claims/claims-table.js';
 import { renderClaims } from '../../../reports/claims/render-claims.js';
-import { Phase } from '../../../engine/core/types.js';
-import { cli } from '../../helpers/cli.js';
 import { makeMarket, monthEnds, weekdays } from '../../helpers/make-market.js';
 
 describe('verdict rule', () => {
@@ -57,7 +52,13 @@ describe('cut events', () => {
       small: dates.map(() => 1),
       large: dates.map(() => 1),
       startRate: 2.5,
-      decisions: [['2019-07-31', 2.25], ['2019-09-18', 2], ['2019-10-30', 1.75], ['2020-03-03', 1.25], ['2020-03-16', 0.25]],
+      decisions: [
+        ['2019-07-31', 2.25],
+        ['2019-09-18', 2],
+        ['2019-10-30', 1.75],
+        ['2020-03-03', 1.25],
+        ['2020-03-16', 0.25],
+      ],
     });
     const ev = cutEvents(m);
     expect(ev.first.map(isoDay)).toEqual(['2019-07-31']);
@@ -101,7 +102,8 @@ describe('regimes by episode', () => {
   it('a regime’s mean, its excess over the all-bars mean and the contrast, by hand, with each episode a cluster', () => {
     // 20 episodes of 6 months, easing and tightening in turn; the spread is +1 point a month while easing and −1 while
     // tightening, each episode shifted by ±0.2 points in turn (the shifts cancel within each regime)
-    const label = new Int8Array(120), d = new Float64Array(120);
+    const label = new Int8Array(120),
+      d = new Float64Array(120);
     for (let t = 0; t < 120; t++) {
       const k = Math.floor(t / 6);
       label[t] = k % 2 === 0 ? 1 : -1;
@@ -133,7 +135,9 @@ describe('regimes by episode', () => {
     expect(Array.from(phaseWithHold(m.dates, m.fed, 183))).toEqual(Array.from(m.fed.phase));
     expect(Array.from(phaseWithHold(m.dates, m.fed, 91))).not.toEqual(Array.from(m.fed.phase));
     const r = regimeClaims(m, { universe: 'ff-1954', draws: 199, seed: 1 });
-    expect(r.drafts.map((x) => x.row.part)).toEqual(expect.arrayContaining(['2-easing', '2-tightening', '2-contrast', '2-easing-hold91', '2-tightening-hold365']));
+    expect(r.drafts.map((x) => x.row.part)).toEqual(
+      expect.arrayContaining(['2-easing', '2-tightening', '2-contrast', '2-easing-hold91', '2-tightening-hold365']),
+    );
   });
 });
 
@@ -180,18 +184,51 @@ describe('valuation claim on a constructed market', () => {
   it('a short sample is not asked', () => {
     const dates = monthEnds('2000-01', 200);
     const m = makeMarket({ dates, small: dates.map(() => 1), large: dates.map(() => 1), frequency: 'monthly' });
-    const res = valuationClaim({ ...m, series: { bm_spread: new Float64Array(200).fill(2) } }, { universe: 't', latest: { value: 2, date: 0 }, history: new Float64Array(1).fill(2), draws: 100, seed: 1 });
+    const res = valuationClaim(
+      { ...m, series: { bm_spread: new Float64Array(200).fill(2) } },
+      { universe: 't', latest: { value: 2, date: 0 }, history: new Float64Array(1).fill(2), draws: 100, seed: 1 },
+    );
     expect('skip' in res && res.skip).toMatch(/needs 240/);
   });
 });
 
 describe('the primary family', () => {
   const draft = (part: string, universe: string, p: number, headline = true): ClaimDraft => ({
-    row: { claim: Number(part[0]), part, headline, label: part, universe, from: '', to: '', role: 'robustness', null: '', n: 9, nUnit: 'events', groups: 9, groupUnit: 'events', estimate: 0.05, unit: 'u', ciLow: 0, ciHigh: 0.1, ciMethod: '', p, pMethod: '', mde: 0.1, direction: 1, note: '' },
+    row: {
+      claim: Number(part[0]),
+      part,
+      headline,
+      label: part,
+      universe,
+      from: '',
+      to: '',
+      role: 'robustness',
+      null: '',
+      n: 9,
+      nUnit: 'events',
+      groups: 9,
+      groupUnit: 'events',
+      estimate: 0.05,
+      unit: 'u',
+      ciLow: 0,
+      ciHigh: 0.1,
+      ciMethod: '',
+      p,
+      pMethod: '',
+      mde: 0.1,
+      direction: 1,
+      note: '',
+    },
     say: (v, pv, adjusted) => `${v} ${pv} ${adjusted}`,
   });
   it('Holm and BH over the headline parts of the primary samples only; their verdicts on Holm, the rest on the raw p', () => {
-    const rows = finalizeRows([draft('1', 'ff-1954', 0.01), draft('3-all', 'ff-1954', 0.03), draft('5-slope', 'ff-1926', 0.04), draft('1', 'russell', 0.01), draft('1-3m', 'ff-1954', 0.01, false)]);
+    const rows = finalizeRows([
+      draft('1', 'ff-1954', 0.01),
+      draft('3-all', 'ff-1954', 0.03),
+      draft('5-slope', 'ff-1926', 0.04),
+      draft('1', 'russell', 0.01),
+      draft('1-3m', 'ff-1954', 0.01, false),
+    ]);
     // family of three: Holm 0.03, 0.06, 0.06; BH 0.03, 0.04, 0.04
     expect(rows.map((r) => r.role)).toEqual(['primary', 'primary', 'primary', 'robustness', 'robustness']);
     expect(rows.slice(0, 3).map((r) => r.pHolm)).toEqual([0.03, 0.06, 0.06]);
@@ -236,7 +273,9 @@ describe('runClaims on the shipped data', () => {
     const slope = a.rows.find((r) => r.part === '5-slope')!;
     expect(slope.verdict).toBe('not tested');
     expect(cellText(slope)).toMatch(/^– \+0\.04\d g3$/);
-    const html = renderClaims(a).replace(/<details>.*?<\/details>/s, '').replace(/<script.*?<\/script>/gs, ''); // the data notes quote the loader's "(NaN)"
+    const html = renderClaims(a)
+      .replace(/<details>.*?<\/details>/s, '')
+      .replace(/<script.*?<\/script>/gs, ''); // the data notes quote the loader's "(NaN)"
     expect(html).not.toMatch(/NaN|undefined/);
     expect(html).toContain('no out-of-sample forecast');
     expect(html).toMatch(/ahead in \d+ of \d+/);
@@ -245,7 +284,18 @@ describe('runClaims on the shipped data', () => {
   it('the primary family: the headline parts on ff-1954 and ff-1926, Holm-adjusted; one answer per claim', () => {
     const r = runClaims(catalog, { universes: ['ff-1954', 'ff-1926', 'ff-1982'], draws: 200, seed: 1 });
     const primary = r.rows.filter((x) => x.role === 'primary');
-    expect(primary.map((x) => `${x.part}@${x.universe}`)).toEqual(['1@ff-1954', '2-easing@ff-1954', '2-tightening@ff-1954', '3-all@ff-1954', '3-later@ff-1954', '4-below6@ff-1954', '4-recovery@ff-1954', '4-state@ff-1954', '5-slope@ff-1926', '5-implied@ff-1926']);
+    expect(primary.map((x) => `${x.part}@${x.universe}`)).toEqual([
+      '1@ff-1954',
+      '2-easing@ff-1954',
+      '2-tightening@ff-1954',
+      '3-all@ff-1954',
+      '3-later@ff-1954',
+      '4-below6@ff-1954',
+      '4-recovery@ff-1954',
+      '4-state@ff-1954',
+      '5-slope@ff-1926',
+      '5-implied@ff-1926',
+    ]);
     for (const x of primary) expect(x.pHolm).toBeGreaterThanOrEqual(x.p);
     expect(r.answers.map((x) => x.claim)).toEqual([1, 2, 3, 4, 5]);
     for (const a of r.answers) expect(a.sentence).toMatch(/the null “.*” is (not )?rejected/);

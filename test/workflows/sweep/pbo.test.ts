@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { accumulateBlocks, cscvBlocks, PBO_PAIR_CHUNK, pboFromBlocks, pboPairCount, pboPairs, pboSplits, probabilityOfBacktestOverfitting } from '../../../engine/measure/stats/pbo.js';
+import {
+  accumulateBlocks,
+  cscvBlocks,
+  PBO_PAIR_CHUNK,
+  pboFromBlocks,
+  pboPairCount,
+  pboPairs,
+  pboSplits,
+  probabilityOfBacktestOverfitting,
+} from '../../../engine/measure/stats/pbo.js';
 import { mulberry32 } from '../../../engine/core/random.js';
 import { wasmAvailable } from '../../../engine/core/wasm-arena.js';
 import { pboOnPool } from '../../../engine/workflows/sweep/pbo-on-pool.js';
@@ -44,7 +53,8 @@ describe('probability of backtest overfitting (CSCV)', () => {
     const s = (x: number, y: number) => (x + y) / (Math.SQRT2 * Math.abs(x - y));
     const is = [s(4, 3), s(3, 2), s(2, 3), s(3, 5), s(2, 4), s(3, 4)];
     const oos = [s(2, 1), s(1, 5), s(1, 4), s(1, 2), s(1, 3), s(1, 2)];
-    const mx = is.reduce((a, b) => a + b) / 6, my = oos.reduce((a, b) => a + b) / 6;
+    const mx = is.reduce((a, b) => a + b) / 6,
+      my = oos.reduce((a, b) => a + b) / 6;
     const slope = is.reduce((a, x, i) => a + (x - mx) * (oos[i] - my), 0) / is.reduce((a, x) => a + (x - mx) ** 2, 0);
     expect(r.degradation.slope).toBeCloseTo(slope, 12);
     expect(r.degradation.intercept).toBeCloseTo(my - slope * mx, 12);
@@ -82,7 +92,8 @@ describe('probability of backtest overfitting (CSCV)', () => {
   });
 
   describe('S = 16 (12,870 splits)', () => {
-    const N = 40, T = 16 * 12;
+    const N = 40,
+      T = 16 * 12;
     it('pure noise: PBO near one half', () => {
       const r = probabilityOfBacktestOverfitting(normals(N * T, 7), N);
       expect(r.splits).toBe(12870);
@@ -114,7 +125,8 @@ describe('probability of backtest overfitting (CSCV)', () => {
   });
 
   it('gives the same bits whether its chunks of splits run in one call or one by one, in any order (as on worker threads)', () => {
-    const N = 30, T = 160;
+    const N = 30,
+      T = 160;
     const b = cscvBlocks(N, T, 16);
     accumulateBlocks(b, normals(N * T, 5), N, T);
     const whole = pboFromBlocks(b);
@@ -134,7 +146,13 @@ describe('probability of backtest overfitting (CSCV)', () => {
   it('its WebAssembly inner loops give the same bits as the JavaScript loops (odd and even counts, repeated rows, riskless ties)', () => {
     expect(wasmAvailable()).toBe(true);
     const T = 64;
-    for (const [N, lose] of [[2, 0.3], [3, 0.3], [17, 0.3], [40, 0.3], [23, 5]]) {
+    for (const [N, lose] of [
+      [2, 0.3],
+      [3, 0.3],
+      [17, 0.3],
+      [40, 0.3],
+      [23, 5],
+    ]) {
       // lose 5: every other trial loses in every half, so the best is a tie at key 0 whenever the last block is out
       const rnd = mulberry32(N);
       const rows = normals(N * T, N + 1);
@@ -150,7 +168,8 @@ describe('probability of backtest overfitting (CSCV)', () => {
       const b = cscvBlocks(N, T, 16);
       accumulateBlocks(b, rows, N, T);
       const pairs = pboPairCount(16);
-      const js = pboSplits(16), wasm = pboSplits(16);
+      const js = pboSplits(16),
+        wasm = pboSplits(16);
       pboPairs(b, 0, pairs, js, { wasm: false });
       pboPairs(b, 0, pairs, wasm);
       for (const k of ['logits', 'isSharpe', 'oosSharpe'] as const) {
@@ -161,11 +180,17 @@ describe('probability of backtest overfitting (CSCV)', () => {
   });
 
   it('on a 2-worker pool like the sweep, in chunks over shared memory: the same result bit for bit', async () => {
-    const N = 3000, T = 448;
+    const N = 3000,
+      T = 448;
     const b = cscvBlocks(N, T, 16);
     accumulateBlocks(b, normals(N * T, 11), N, T);
     const { Piscina } = await import('piscina');
-    const pool = new Piscina({ filename: join(packageRoot(), 'dist', 'engine', 'workflows', 'sweep', 'worker.js'), minThreads: 2, maxThreads: 2, workerData: {} });
+    const pool = new Piscina({
+      filename: join(packageRoot(), 'dist', 'engine', 'workflows', 'sweep', 'worker.js'),
+      minThreads: 2,
+      maxThreads: 2,
+      workerData: {},
+    });
     try {
       const pooled = await pboOnPool(pool, b);
       const here = pboFromBlocks(b);
@@ -207,4 +232,3 @@ describe('probability of backtest overfitting (CSCV)', () => {
     expect(r.pbo).toBe(want.filter((l) => l <= 0).length / 6);
   });
 });
-

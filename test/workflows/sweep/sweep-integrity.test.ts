@@ -23,7 +23,10 @@ const market = makeMarket({
   large: Array.from({ length: T }, (_, t) => 100 + Math.cos(t / 13) * 3 + t / 30),
 });
 const strategy = defineStrategy({
-  id: 'threshold', name: 'T', description: 'd', assets: ['small', 'large'],
+  id: 'threshold',
+  name: 'T',
+  description: 'd',
+  assets: ['small', 'large'],
   params: {
     k: { type: 'integer', default: 1, min: 1, max: 30, description: 'k' },
     side: { type: 'enum', values: ['large', 'cash'], default: 'large', description: 'what to hold otherwise' },
@@ -36,14 +39,32 @@ const strategy = defineStrategy({
   },
 });
 const sim = { ...DEFAULT_SIM_OPTIONS, periodsPerYear: market.periodsPerYear };
-const base = { strategy: strategy as never, strategyRef: 'threshold', base: { k: 1, side: 'large' }, market, sim, benchmark: 'large' as const, workers: 0, batch: 4 };
+const base = {
+  strategy: strategy as never,
+  strategyRef: 'threshold',
+  base: { k: 1, side: 'large' },
+  market,
+  sim,
+  benchmark: 'large' as const,
+  workers: 0,
+  batch: 4,
+};
 const grid = (...axes: string[]) => ({ kind: 'grid' as const, grid: parseGrid(axes, strategy.params, 't') });
 const G = grid('k=1:20:1', 'side=large,cash');
 
 /** Runs until `stopAt` sets are written, leaving `<out>.partial`. */
 async function interrupted(out: string, stopAt: number, extra: Record<string, unknown> = {}) {
   const signal = { stopped: false };
-  const s = await runSweep({ ...base, source: G, out, signal, onProgress: (d) => { if (d >= stopAt) signal.stopped = true; }, ...extra });
+  const s = await runSweep({
+    ...base,
+    source: G,
+    out,
+    signal,
+    onProgress: (d) => {
+      if (d >= stopAt) signal.stopped = true;
+    },
+    ...extra,
+  });
   expect(s.complete).toBe(false);
   return s;
 }
@@ -53,11 +74,17 @@ describe('resume checks the sweep identity and locks the folder', () => {
     const dir = tmp();
     const out = join(dir, 'r');
     await interrupted(out, 8);
-    await expect(runSweep({ ...base, source: grid('k=1:21:1', 'side=large,cash'), out, resume: true })).rejects.toThrow(/holds a different sweep \(it differs in sets\.grid\)/);
+    await expect(runSweep({ ...base, source: grid('k=1:21:1', 'side=large,cash'), out, resume: true })).rejects.toThrow(
+      /holds a different sweep \(it differs in sets\.grid\)/,
+    );
     await expect(runSweep({ ...base, source: G, out, resume: true, sim: { ...sim, cost: 0.002 } })).rejects.toThrow(/differs in sim\.cost/);
     await expect(runSweep({ ...base, source: G, out, resume: true, base: { k: 1, side: 'cash' } })).rejects.toThrow(/differs in base\.side/);
     await expect(runSweep({ ...base, source: G, out, resume: true, benchmark: 'small' })).rejects.toThrow(/differs in benchmark/);
-    const other = makeMarket({ dates: weekdays('2012-01-02', T - 5), small: Array.from({ length: T - 5 }, (_, t) => 100 + t), large: Array.from({ length: T - 5 }, () => 100) });
+    const other = makeMarket({
+      dates: weekdays('2012-01-02', T - 5),
+      small: Array.from({ length: T - 5 }, (_, t) => 100 + t),
+      large: Array.from({ length: T - 5 }, () => 100),
+    });
     await expect(runSweep({ ...base, source: G, out, resume: true, market: other })).rejects.toThrow(/differs in period/);
     await expect(runSweep({ ...base, source: G, out, resume: true, shard: { index: 0, count: 2 } })).rejects.toThrow(/differs in shard/);
     // the refusals left the folder as it was: the right sweep still resumes and completes
@@ -81,7 +108,11 @@ describe('resume checks the sweep identity and locks the folder', () => {
     expect(existsSync(join(`${out}.partial`, '.lock'))).toBe(true); // held until finalize
     finalizeSweep(s);
     expect(existsSync(join(out, '.lock'))).toBe(false);
-    const idx = readFileSync(join(out, 'results.csv'), 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',')[0]));
+    const idx = readFileSync(join(out, 'results.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => Number(l.split(',')[0]));
     expect(idx).toEqual(Array.from({ length: 40 }, (_, i) => i));
   });
 
@@ -95,7 +126,9 @@ describe('resume checks the sweep identity and locks the folder', () => {
     expect(s.complete).toBe(false); // it ran (and stopped at once), so the stale lock was taken over
     expect(existsSync(join(`${out}.partial`, '.lock'))).toBe(false); // and released
     writeFileSync(join(`${out}.partial`, '.lock'), JSON.stringify({ pid: 1, host: 'elsewhere', started: 'x' }));
-    await expect(runSweep({ ...base, source: G, out, resume: true })).rejects.toThrow(/being written by process 1 on elsewhere.*delete .*\.lock if that process is gone/);
+    await expect(runSweep({ ...base, source: G, out, resume: true })).rejects.toThrow(
+      /being written by process 1 on elsewhere.*delete .*\.lock if that process is gone/,
+    );
   });
 
   it('a strategy file that changed since the interruption is refused (its SHA-256 is part of the identity)', async () => {
@@ -126,7 +159,10 @@ describe('resume checks the sweep identity and locks the folder', () => {
     const dir = tmp();
     const full = finalizeSweep(await runSweep({ ...base, source: G, out: join(dir, 'full') }));
     const M = monthFrame(market).cash.length;
-    for (const [name, cut] of [['csv-ahead', 'monthly'], ['bin-ahead', 'csv']] as const) {
+    for (const [name, cut] of [
+      ['csv-ahead', 'monthly'],
+      ['bin-ahead', 'csv'],
+    ] as const) {
       const out = join(dir, name);
       await interrupted(out, 12);
       const p = `${out}.partial`;
@@ -150,7 +186,9 @@ describe('finishing a sweep', () => {
     finalizeSweep(await runSweep({ ...base, source: G, out }));
     await expect(runSweep({ ...base, source: G, out })).rejects.toThrow(/already exists; pass force/);
     finalizeSweep(await runSweep({ ...base, source: G, out, force: true }));
-    expect(JSON.parse(readFileSync(join(out, '.ratecycle'), 'utf8')).files).toEqual(expect.arrayContaining(['results.csv', 'monthly.f32', 'months.json', 'identity.json']));
+    expect(JSON.parse(readFileSync(join(out, '.ratecycle'), 'utf8')).files).toEqual(
+      expect.arrayContaining(['results.csv', 'monthly.f32', 'months.json', 'identity.json']),
+    );
     writeFileSync(join(out, 'notes.txt'), 'mine');
     await expect(runSweep({ ...base, source: G, out, force: true })).rejects.toThrow(/files ratecycle did not write \(notes\.txt\)/);
     expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine');
@@ -182,7 +220,11 @@ describe('monthly returns, deflated Sharpe ratios and PBO of a sweep', () => {
       const mu = a.reduce((x, y) => x + y) / M;
       const v = a.reduce((x, y) => x + (y - mu) ** 2, 0);
       const pop = v / M;
-      return { sr: mu / Math.sqrt(v / (M - 1)), skew: a.reduce((x, y) => x + (y - mu) ** 3, 0) / M / pop ** 1.5, kurt: a.reduce((x, y) => x + (y - mu) ** 4, 0) / M / pop ** 2 - 3 };
+      return {
+        sr: mu / Math.sqrt(v / (M - 1)),
+        skew: a.reduce((x, y) => x + (y - mu) ** 3, 0) / M / pop ** 1.5,
+        kurt: a.reduce((x, y) => x + (y - mu) ** 4, 0) / M / pop ** 2 - 3,
+      };
     };
     const irs = Array.from({ length: 40 }, (_, k) => ir(k).sr);
     const mean = irs.reduce((x, y) => x + y) / 40;
@@ -202,7 +244,10 @@ describe('monthly returns, deflated Sharpe ratios and PBO of a sweep', () => {
     expect(source.samples).toBe(60);
     const s = await runSweep({ ...base, source, out: join(dir, 'r') });
     finalizeSweep(s);
-    const lines = readFileSync(join(dir, 'r', 'results.csv'), 'utf8').trim().split('\n').slice(1);
+    const lines = readFileSync(join(dir, 'r', 'results.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1);
     expect(lines).toHaveLength(60);
     expect(new Set(lines.map((l) => l.split(',').slice(1, 3).join(','))).size).toBe(60);
     expect(s.trials).toBe(60);

@@ -23,7 +23,17 @@ describe('sweep workers: auto', () => {
     const market = buildMarket(loadCatalog(), { universe: 'russell', from: '2005-01-01' });
     const fcr = builtin('first-cut-rotation')!;
     const source = { kind: 'grid' as const, grid: parseGrid(['months=1:24:1', 'otherwise=large,cash,mix'], fcr.params, fcr.id) };
-    const base = { strategy: fcr, strategyRef: fcr.id, base: {}, source, market, sim: { ...DEFAULT_SIM_OPTIONS, periodsPerYear: market.periodsPerYear }, benchmark: 'large' as const, batch: 8, top: 0 };
+    const base = {
+      strategy: fcr,
+      strategyRef: fcr.id,
+      base: {},
+      source,
+      market,
+      sim: { ...DEFAULT_SIM_OPTIONS, periodsPerYear: market.periodsPerYear },
+      benchmark: 'large' as const,
+      batch: 8,
+      top: 0,
+    };
     const dir = tmp();
     const run = async (name: string, extra: object) => {
       const r = await runSweep({ ...base, ...extra, out: join(dir, name) } as never);
@@ -67,7 +77,8 @@ describe('sweep through the CLI (worker threads)', () => {
       if (f.endsWith('set')) continue;
       expect(existsSync(join(dir, 'w1', f))).toBe(true);
     }
-    for (const i of [1, 2, 3]) expect(cli(['sweep', 'first-cut-rotation', ...grid, '--workers', '1', '--shard', `${i}/3`, '--out', join(dir, `s${i}`)]).code).toBe(0);
+    for (const i of [1, 2, 3])
+      expect(cli(['sweep', 'first-cut-rotation', ...grid, '--workers', '1', '--shard', `${i}/3`, '--out', join(dir, `s${i}`)]).code).toBe(0);
     const m = cli(['merge', join(dir, 's1'), join(dir, 's2'), join(dir, 's3'), '--out', join(dir, 'merged')]);
     expect(m.code).toBe(0);
     expect(readFileSync(join(dir, 'merged', 'results.csv'))).toEqual(readFileSync(join(dir, 'w1', 'results.csv')));
@@ -78,21 +89,46 @@ describe('sweep through the CLI (worker threads)', () => {
     expect(cli(['sweep', 'first-cut-rotation', ...grid, '--workers', '1', '--shard', '3/3', '--cost-bps', '9', '--out', join(dir, 'other')]).code).toBe(0);
     const mixed = cli(['merge', join(dir, 's1'), join(dir, 's2'), join(dir, 'other'), '--out', join(dir, 'm3')]);
     expect(mixed.code).toBe(1);
-    expect(mixed.stderr.trim().split('\n').filter((l) => !l.startsWith('warning:'))).toHaveLength(1);
+    expect(
+      mixed.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => !l.startsWith('warning:')),
+    ).toHaveLength(1);
     expect(mixed.stderr).toMatch(/is a shard of a different sweep .* differ in sim\.cost/);
   });
 
   it('each results row equals a single run of the same parameters', () => {
     const dir = tmp();
-    expect(cli(['sweep', 'first-cut-rotation', '--grid', 'months=3,12', '--from', '2005-01-01', '--workers', '1', '--top', '0', '--out', join(dir, 'sw')]).code).toBe(0);
+    expect(
+      cli(['sweep', 'first-cut-rotation', '--grid', 'months=3,12', '--from', '2005-01-01', '--workers', '1', '--top', '0', '--out', join(dir, 'sw')]).code,
+    ).toBe(0);
     const [head, ...body] = rows(join(dir, 'sw'));
     const h = head.split(',');
     for (const line of body) {
       const c = line.split(',');
       const months = c[h.indexOf('months')];
-      const r = cli(['run', 'first-cut-rotation', '--param', `months=${months}`, '--from', '2005-01-01', '--json', '--no-report', '--out', join(dir, `r${months}`)]);
+      const r = cli([
+        'run',
+        'first-cut-rotation',
+        '--param',
+        `months=${months}`,
+        '--from',
+        '2005-01-01',
+        '--json',
+        '--no-report',
+        '--out',
+        join(dir, `r${months}`),
+      ]);
       const j = JSON.parse(r.stdout).metrics.strategy;
-      for (const [col, key] of [['sharpe', 'sharpe'], ['cagr', 'cagr'], ['max_drawdown', 'maxDrawdown'], ['volatility', 'volatility'], ['turnover_annual', 'turnoverAnnual'], ['rebalances', 'rebalances']]) {
+      for (const [col, key] of [
+        ['sharpe', 'sharpe'],
+        ['cagr', 'cagr'],
+        ['max_drawdown', 'maxDrawdown'],
+        ['volatility', 'volatility'],
+        ['turnover_annual', 'turnoverAnnual'],
+        ['rebalances', 'rebalances'],
+      ]) {
         expect(Number(c[h.indexOf(col)])).toBeCloseTo(j[key], 10);
       }
     }
@@ -102,7 +138,12 @@ describe('sweep through the CLI (worker threads)', () => {
     const r = cli(['sweep', 'first-cut-rotation', '--grid', 'months=0:3:1']);
     expect(r.code).toBe(1);
     // warnings (stale series) may precede it; the error itself is one line
-    expect(r.stderr.trim().split('\n').filter((l) => !l.startsWith('warning:'))).toEqual(['ratecycle: strategy "first-cut-rotation": --param months=0: below the minimum 1']);
+    expect(
+      r.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => !l.startsWith('warning:')),
+    ).toEqual(['ratecycle: strategy "first-cut-rotation": --param months=0: below the minimum 1']);
     expect(cli(['sweep', 'first-cut-rotation']).stderr).toMatch(/name the parameters to sweep/);
     expect(cli(['sweep', 'first-cut-rotation', '--grid', 'months=1,2', '--shard', '3/2']).stderr).toMatch(/--shard 3\/2/);
   });
@@ -115,7 +156,10 @@ describe('runSweep in this thread', () => {
     large: Array.from({ length: 400 }, (_, t) => 100 + Math.cos(t / 13) * 3 + t / 30),
   });
   const strategy = defineStrategy({
-    id: 'threshold', name: 'T', description: 'd', assets: ['small', 'large'],
+    id: 'threshold',
+    name: 'T',
+    description: 'd',
+    assets: ['small', 'large'],
     params: { k: { type: 'integer', default: 1, min: 1, max: 20, description: 'k' } },
     weights(view, p) {
       if (p.k === 13) throw new Error('unlucky');
@@ -125,7 +169,16 @@ describe('runSweep in this thread', () => {
       return { small: s, large: s.map((x) => 1 - x) };
     },
   });
-  const base = { strategy: strategy as never, strategyRef: 'unused', base: { k: 1 }, market, sim: { ...DEFAULT_SIM_OPTIONS, periodsPerYear: market.periodsPerYear }, benchmark: 'large' as const, workers: 0, batch: 3 };
+  const base = {
+    strategy: strategy as never,
+    strategyRef: 'unused',
+    base: { k: 1 },
+    market,
+    sim: { ...DEFAULT_SIM_OPTIONS, periodsPerYear: market.periodsPerYear },
+    benchmark: 'large' as const,
+    workers: 0,
+    batch: 3,
+  };
 
   it('records a failing set and goes on; the best set matches a backtest', async () => {
     const out = join(tmp(), 'x');
@@ -148,14 +201,26 @@ describe('runSweep in this thread', () => {
     const full = finalizeSweep(await runSweep({ ...base, source: grid, out: join(dir, 'full') }));
     const signal = { stopped: false };
     let seen = 0;
-    const part = await runSweep({ ...base, source: grid, out: join(dir, 'r'), signal, onProgress: (d) => { seen = d; if (d >= 6) signal.stopped = true; } });
+    const part = await runSweep({
+      ...base,
+      source: grid,
+      out: join(dir, 'r'),
+      signal,
+      onProgress: (d) => {
+        seen = d;
+        if (d >= 6) signal.stopped = true;
+      },
+    });
     expect(part.complete).toBe(false);
     expect(existsSync(join(dir, 'r'))).toBe(false);
     expect(existsSync(join(dir, 'r.partial', 'results.csv'))).toBe(true);
     // a kill -9 mid-write leaves a torn last line: resume drops it
     writeFileSync(join(dir, 'r.partial', 'results.csv'), readFileSync(join(dir, 'r.partial', 'results.csv'), 'utf8') + '7,8,0.1');
     const evaluated: number[] = [];
-    const spy = { ...base, strategy: { ...strategy, weights: (v: never, p: { k: number }) => (evaluated.push(p.k), strategy.weights(v, p as never)) } as never };
+    const spy = {
+      ...base,
+      strategy: { ...strategy, weights: (v: never, p: { k: number }) => (evaluated.push(p.k), strategy.weights(v, p as never)) } as never,
+    };
     const again = await expect(runSweep({ ...spy, source: grid, out: join(dir, 'r') })).rejects.toThrow(/pass resume to finish it/);
     void again;
     const resumed = await runSweep({ ...spy, source: grid, out: join(dir, 'r'), resume: true });

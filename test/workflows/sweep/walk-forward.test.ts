@@ -17,7 +17,10 @@ for (let t = 1; t < 120; t++) {
 }
 const market = makeMarket({ dates, small, large, frequency: 'monthly' });
 const strategy = defineStrategy({
-  id: 'pick', name: 'Pick', description: 'holds small (k=1), large (k=2) or half and half (k=3)', assets: ['small', 'large'],
+  id: 'pick',
+  name: 'Pick',
+  description: 'holds small (k=1), large (k=2) or half and half (k=3)',
+  assets: ['small', 'large'],
   params: { k: { type: 'integer', default: 1, min: 1, max: 3, description: 'k' } },
   weights(view, p) {
     const s = new Float64Array(view.length).fill(p.k === 1 ? 1 : p.k === 2 ? 0 : 0.5);
@@ -34,7 +37,16 @@ describe('walk-forward', () => {
   });
 
   it('rolls contiguous test windows and stitches them', () => {
-    const res = walkForward({ strategy: strategy as never, market, sim: { ...DEFAULT_SIM_OPTIONS, lag: 0, periodsPerYear: 12 }, grid: parseGrid(['k=1,2,3'], strategy.params, 'pick'), base: {}, trainMonths: 12, testMonths: 12, metric: 'total_return' });
+    const res = walkForward({
+      strategy: strategy as never,
+      market,
+      sim: { ...DEFAULT_SIM_OPTIONS, lag: 0, periodsPerYear: 12 },
+      grid: parseGrid(['k=1,2,3'], strategy.params, 'pick'),
+      base: {},
+      trainMonths: 12,
+      testMonths: 12,
+      metric: 'total_return',
+    });
     expect(res.windows.length).toBe(9);
     for (let i = 1; i < res.windows.length; i++) expect(res.windows[i].testFrom).toBeGreaterThan(res.windows[i - 1].testTo);
     // training on an even year picks small caps (k=1), on an odd year large caps (k=2)
@@ -49,7 +61,16 @@ describe('walk-forward', () => {
   });
 
   it('anchored windows all train from the first bar', () => {
-    const res = walkForward({ strategy: strategy as never, market, sim: { ...DEFAULT_SIM_OPTIONS, periodsPerYear: 12 }, grid: parseGrid(['k=1,2'], strategy.params, 'pick'), base: {}, trainMonths: 24, testMonths: 24, anchored: true });
+    const res = walkForward({
+      strategy: strategy as never,
+      market,
+      sim: { ...DEFAULT_SIM_OPTIONS, periodsPerYear: 12 },
+      grid: parseGrid(['k=1,2'], strategy.params, 'pick'),
+      base: {},
+      trainMonths: 24,
+      testMonths: 24,
+      anchored: true,
+    });
     expect(res.windows.map((w) => isoDay(w.trainFrom))).toEqual(new Array(res.windows.length).fill('2000-01-31'));
     expect(res.windows.length).toBe(4);
   });

@@ -22,17 +22,17 @@ export function parseDateAs(text: string, layout: DateLayout): number {
   let m: RegExpExecArray | null;
   switch (layout) {
     case 'iso':
-      return (m = ISO.exec(t)) ? real(+m[1], +m[2], +m[3]) : NaN;
+      return (m = ISO.exec(t)) !== null ? real(+m[1], +m[2], +m[3]) : NaN;
     case 'ymd-slash':
-      return (m = YMD_SLASH.exec(t)) ? real(+m[1], +m[2], +m[3]) : NaN;
+      return (m = YMD_SLASH.exec(t)) !== null ? real(+m[1], +m[2], +m[3]) : NaN;
     case 'compact':
-      return (m = COMPACT.exec(t)) ? real(+m[1], +m[2], +m[3]) : NaN;
+      return (m = COMPACT.exec(t)) !== null ? real(+m[1], +m[2], +m[3]) : NaN;
     case 'dmy-dot':
-      return (m = DMY_DOT.exec(t)) ? real(+m[3], +m[2], +m[1]) : NaN;
+      return (m = DMY_DOT.exec(t)) !== null ? real(+m[3], +m[2], +m[1]) : NaN;
     case 'mdy-slash':
-      return (m = SLASH.exec(t)) ? real(+m[3], +m[1], +m[2]) : NaN;
+      return (m = SLASH.exec(t)) !== null ? real(+m[3], +m[1], +m[2]) : NaN;
     case 'dmy-slash':
-      return (m = SLASH.exec(t)) ? real(+m[3], +m[2], +m[1]) : NaN;
+      return (m = SLASH.exec(t)) !== null ? real(+m[3], +m[2], +m[1]) : NaN;
   }
 }
 
