@@ -1,7 +1,7 @@
 /**
  * `ratecycle`: the public API. Everything a research project imports comes from here (plus
- * the subpaths `ratecycle/signals` and `ratecycle/testing`); every other module is internal
- * and may move.
+ * the subpaths `ratecycle/signals`, `ratecycle/stats` and `ratecycle/testing`); every other
+ * module is internal and may move.
  *
  * Units everywhere: rates and returns are fractions (0.05 = 5 %) unless a name says percent
  * (the Fed policy rate is percent per year); dates are whole days since 1970-01-01 (UTC);
@@ -47,7 +47,9 @@ export { computeMetrics, METRIC_DEFINITIONS, type Metrics, type MetricsInput, ty
 export { eventStudy, summarizeEvents, HORIZONS, type EventInput, type EventRow, type EventSummary } from './measure/analytics/event-study.js';
 export { regimeTable, type RegimeInput, type RegimeRow } from './measure/analytics/regimes.js';
 
-// Inference: bootstrap, placebo, sign test, Newey-West (HAC), predictive regression (engine/measure/stats/index.ts lists them)
+// Inference lives at `ratecycle/stats` (engine/measure/stats/index.ts lists it). Deprecated: these
+// root re-exports stay for the 0.1 releases so existing imports keep working; import from
+// 'ratecycle/stats' instead (they leave the root in 0.2).
 export * from './measure/stats/index.js';
 
 // Contracts, dates and errors
@@ -70,7 +72,7 @@ export type {
 } from './core/types.js';
 export { Phase } from './core/types.js';
 export { isoDay, parseIsoDay } from './core/dates.js';
-export { UserError, DataError } from './core/errors.js';
+export { UserError, DataError, cliMessage, type UserErrorOptions } from './core/errors.js';
 
 /** Options of {@link loadMarket}: the market options plus the data folder. */
 export interface LoadMarketOptions extends MarketOptions {

@@ -39,3 +39,34 @@ export type CsvSink = (name: string, header: readonly string[], rows: Iterable<r
 
 /** The CSVs a run folder was just written with, by file name: header and cells as read back (see CsvDocument). */
 export type WrittenTables = ReadonlyMap<string, { header: string[]; rows: string[][] | undefined }>;
+
+/**
+ * Every file of a run folder, as reports/run-folder.md documents them (report.html only when the
+ * report is written; the folder's `.ratecycle` marker besides).
+ */
+export const RUN_FILES = [
+  'run.json',
+  'metrics.json',
+  'equity.csv',
+  'weights.csv',
+  'trades.csv',
+  'metrics.csv',
+  'metrics-wide.csv',
+  'drawdowns.csv',
+  'returns.csv',
+  'buy-hold.csv',
+  'rolling.csv',
+  'returns-monthly.csv',
+  'returns-annual.csv',
+  'distribution.csv',
+  'quantiles.csv',
+  'round-trips.csv',
+  'round-trips-summary.csv',
+  'regimes.csv',
+  'events.csv',
+  'events-summary.csv',
+  'events-path.csv',
+  'strategy-inference.csv',
+  'fomc.csv',
+  'report.html',
+] as const;

@@ -9,6 +9,7 @@ export function selfExports(): Record<string, { js: string; types: string }> {
   return {
     ratecycle: { js: join(dist, 'engine', 'index.js'), types: join(dist, 'engine', 'index.d.ts') },
     'ratecycle/signals': { js: join(dist, 'engine', 'strategy', 'signals.js'), types: join(dist, 'engine', 'strategy', 'signals.d.ts') },
+    'ratecycle/stats': { js: join(dist, 'engine', 'measure', 'stats', 'index.js'), types: join(dist, 'engine', 'measure', 'stats', 'index.d.ts') },
     'ratecycle/testing': { js: join(dist, 'engine', 'testing', 'index.js'), types: join(dist, 'engine', 'testing', 'index.d.ts') },
   };
 }

@@ -8,7 +8,7 @@ import * as api from '../../engine/index.js';
 import * as testing from '../../engine/testing/index.js';
 import { ROOT } from '../helpers/cli.js';
 
-const ENTRIES = ['engine/index.ts', 'engine/testing/index.ts', 'engine/strategy/signals.ts'];
+const ENTRIES = ['engine/index.ts', 'engine/testing/index.ts', 'engine/strategy/signals.ts', 'engine/measure/stats/index.ts'];
 let program: ts.Program | undefined;
 
 /** Exported values of an entry point that have no TSDoc comment. */

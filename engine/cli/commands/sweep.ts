@@ -1,27 +1,19 @@
 import type { Argv } from 'yargs';
 import { defaultOutDir } from '../out-dir.js';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { UserError } from '../../core/errors.js';
 import { displayPath } from '../../market/data/load-series.js';
 import { describeAsset } from '../../market/data/catalog.js';
-import { backtest } from '../../workflows/run/backtest.js';
 import { parseGrid, parseShard } from '../../workflows/sweep/grid.js';
 import { randomSearch } from '../../workflows/sweep/random-search.js';
-import { finalizeSweep, runSweep, setCount, type SetSource } from '../../workflows/sweep/sweep.js';
-import { renderSweep } from '../../../reports/sweep/render-sweep.js';
-import { metricDistribution } from '../../../reports/sweep/sweep-charts.js';
-import { parse as parseCsv } from 'csv-parse/sync';
-import { toCsv } from '../../core/io/csv-writer.js';
+import { setCount, type SetSource } from '../../workflows/sweep/sweep.js';
+import { sweepToFolder } from '../../workflows/sweep/sweep-to-folder.js';
 import { parseParams } from '../../strategy/params.js';
 import { runOptions, setupRun, type RunArgs } from '../run-setup.js';
 import { checkSweepOptions, confirmSweepSize } from '../sweep-options.js';
-import { writeRunFolder } from '../../workflows/run/run-to-folder.js';
 import { withUnknownEta } from '../progress-time.js';
-import { isolatedIfFile } from '../../strategy/isolated.js';
 import { num, pct } from '../format.js';
-import { DEFAULT_METRIC, metricColumn } from '../../measure/metrics/metric-names.js';
+import { DEFAULT_METRIC } from '../../measure/metrics/metric-names.js';
 
 interface SweepArgs extends RunArgs {
   json?: boolean;
@@ -137,18 +129,22 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
       }
     }
   };
-  let summary;
+  const units = Object.fromEntries(setup.market.assets.map((a) => [a, describeAsset(setup.catalog, a)]));
+  let result;
   try {
-    summary = await runSweep({
+    result = await sweepToFolder({
       strategy,
       strategyRef: setup.strategyFile ?? strategy.id,
+      strategyFile: setup.strategyFile,
       base,
       source,
+      sourceText: args.grid,
       market: setup.market,
       sim: setup.sim,
       benchmark: (args.benchmark as 'small' | 'large') ?? 'large',
       out,
       shard,
+      shardText: args.shard,
       workers,
       batch: args.batch,
       resume: args.resume,
@@ -158,89 +154,23 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
       signal,
       taskTimeoutMs: (args.taskTimeout ?? 600) * 1000,
       top: args.top,
+      dataDir: displayPath(setup.catalog.dir),
+      units,
     });
   } finally {
     bar?.stop();
     process.off('SIGINT', onSigint);
   }
+  const { summary } = result;
   const seconds = (Date.now() - started) / 1000;
-  if (!summary.complete) {
+  if (!result.dir) {
     console.log(
       `interrupted: ${summary.done} of ${summary.total} sets are in ${displayPath(summary.partial)}/results.csv; finish with the same command and --resume`,
     );
     process.exitCode = 130;
     return;
   }
-  // full runs of the best sets, the manifest and the heat-map page, then move into place
-  const tops: { dir: string; params: Record<string, unknown>; value: number }[] = [];
-  for (const [rank, t] of summary.top.entries()) {
-    const dir = `top/${rank + 1}-set${t.index}`;
-    // a user's file decides its weights in a worker thread here too (the timeout and heap limit of `run`)
-    const decided = await isolatedIfFile(strategy, setup.strategyFile, setup.market, t.params, { timeoutSeconds: args.taskTimeout ?? 600 });
-    const result = backtest(decided, t.params, setup.market, { sim: setup.sim, benchmark: (args.benchmark as 'small' | 'large') ?? 'large' });
-    const units = Object.fromEntries(setup.market.assets.map((a) => [a, describeAsset(setup.catalog, a)]));
-    await writeRunFolder(join(summary.partial, dir), result, result, { strategyFile: setup.strategyFile, dataDir: displayPath(setup.catalog.dir), units });
-    tops.push({ dir, params: t.params, value: t.value });
-  }
-  const axes = source.kind === 'grid' ? source.grid.axes.filter((a) => a.values.length > 1).map((a) => a.name) : source.names;
-  const manifest = {
-    strategy: { id: strategy.id, file: setup.strategyFile ?? null, base },
-    sets: setCount(source),
-    shardSets: summary.total,
-    universe: setup.market.universe,
-    source:
-      source.kind === 'grid'
-        ? { grid: args.grid }
-        : { samples: source.samples, requested: source.requested, space: source.space, seed: source.seed, withoutReplacement: Number.isFinite(source.space) },
-    shard: args.shard ?? null,
-    metric: args.metric ?? DEFAULT_METRIC,
-    errors: summary.errors,
-    best: summary.best ?? null,
-    deflatedSharpe: summary.deflatedSharpe,
-    trials: summary.trials,
-    deflatedSharpeRatio: summary.dsr,
-    pbo: summary.pbo,
-    months: {
-      count: summary.months.length,
-      first: summary.months[0] ?? null,
-      last: summary.months.at(-1) ?? null,
-      file: 'monthly.f32',
-      layout: 'Float32 little-endian, one row of monthly returns in excess of cash per results.csv row (NaN for failed sets)',
-    },
-    data: setup.market.dataHashes,
-    identity: summary.identity,
-  };
-  writeFileSync(join(summary.partial, 'sweep.json'), JSON.stringify(manifest, null, 2) + '\n');
-  if (axes.length >= 1) {
-    // results.csv quotes cells with commas (string parameters, error messages): parse it as CSV
-    const [header, ...rows] = parseCsv(readFileSync(join(summary.partial, 'results.csv'), 'utf8'), { relax_column_count: true }) as string[][];
-    const metricCol = metricColumn(args.metric ?? DEFAULT_METRIC);
-    const distribution = metricDistribution({ header, rows }, metricCol);
-    writeFileSync(join(summary.partial, 'sweep-distribution.csv'), toCsv(distribution.header, distribution.rows));
-    writeFileSync(
-      join(summary.partial, 'sweep.html'),
-      renderSweep({
-        title: `Sweep of ${strategy.name}`,
-        header,
-        rows,
-        distribution,
-        metric: metricColumn(args.metric ?? DEFAULT_METRIC),
-        x: axes[0],
-        y: axes[1] ?? axes[0],
-        summary: {
-          sets: summary.total,
-          errors: summary.errors,
-          trials: summary.trials,
-          deflatedSharpe: summary.deflatedSharpe,
-          best: summary.best,
-          dsr: summary.dsr,
-          pbo: summary.pbo,
-        },
-        top: tops,
-      }),
-    );
-  }
-  const final = finalizeSweep(summary);
+  const final = result.dir;
   const best = summary.best
     ? Object.entries(summary.best.params)
         .map(([k, v]) => `${k}=${String(v)}`)

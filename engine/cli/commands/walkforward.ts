@@ -1,18 +1,12 @@
 import type { Argv } from 'yargs';
 import { defaultOutDir } from '../out-dir.js';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { isoDay } from '../../core/dates.js';
 import { displayPath } from '../../market/data/load-series.js';
-import { writeDirAtomically } from '../../core/io/atomic-dir.js';
-import { toCsv } from '../../core/io/csv-writer.js';
 import { parseGrid } from '../../workflows/sweep/grid.js';
-import { parseDuration, walkForward } from '../../workflows/sweep/walk-forward.js';
+import { parseDuration } from '../../workflows/sweep/walk-forward.js';
+import { walkForwardToFolder } from '../../workflows/sweep/walk-forward-to-folder.js';
 import { UserError } from '../../core/errors.js';
 import { metricsJson } from '../../formats/run-folder.js';
-import { computeMetrics } from '../../measure/metrics/compute-metrics.js';
-import { equityCurve } from '../../measure/metrics/equity-curve.js';
-import { writeWalkForwardPage } from '../../../reports/walkforward/render-walkforward.js';
 import { parseParams } from '../../strategy/params.js';
 import { runOptions, setupRun, type RunArgs } from '../run-setup.js';
 import { textTable } from '../table.js';
@@ -55,7 +49,8 @@ export async function walkforwardHandler(args: WalkArgs): Promise<void> {
   if (!args.grid?.length) throw new UserError('name the parameters to choose with --grid name=a:b:step');
   const grid = parseGrid(args.grid, strategy.params, strategy.id);
   const base = parseParams(strategy.params, args.param ?? [], strategy.id) as Record<string, unknown>;
-  const res = walkForward({
+  const out = args.out ?? defaultOutDir(`walkforward-${strategy.id}`);
+  const res = await walkForwardToFolder({
     strategy,
     market: setup.market,
     sim: setup.sim,
@@ -65,75 +60,11 @@ export async function walkforwardHandler(args: WalkArgs): Promise<void> {
     testMonths: parseDuration(args.test, 'test'),
     anchored: args.anchored,
     metric: args.metric,
+    out,
+    force: args.force,
+    described: { grid: args.grid, train: args.train, test: args.test },
   });
-  const out = args.out ?? defaultOutDir(`walkforward-${strategy.id}`);
   const paramNames = grid.axes.map((a) => a.name);
-  await writeDirAtomically(out, args.force ?? false, (tmp) => {
-    writeFileSync(
-      join(tmp, 'walkforward.csv'),
-      toCsv(
-        [
-          'train_from',
-          'train_to',
-          'test_from',
-          'test_to',
-          ...paramNames,
-          `in_sample_${args.metric ?? DEFAULT_METRIC}`,
-          `out_of_sample_${args.metric ?? DEFAULT_METRIC}`,
-          'test_return',
-          'failed_sets',
-        ],
-        res.windows.map((w) => [
-          isoDay(w.trainFrom),
-          isoDay(w.trainTo),
-          isoDay(w.testFrom),
-          isoDay(w.testTo),
-          ...paramNames.map((p) => w.params[p] as string),
-          w.inSample,
-          w.outOfSample,
-          w.testReturn,
-          w.failed,
-        ]),
-      ),
-    );
-    // buy-and-hold of each asset over the same stitched bars (held throughout), for the page
-    const market = setup.market;
-    const at = new Map(Array.from(market.dates, (d, i) => [d, i]));
-    const idx = Array.from(res.dates, (d) => at.get(d)!);
-    const holdReturns = market.assets.map((a) => Float64Array.from(idx, (i, t) => (t === 0 ? 0 : market.returns[a][i])));
-    const holdEquity = holdReturns.map((r) => equityCurve(r));
-    const cash = Float64Array.from(idx, (i) => market.cash[i]);
-    let e = 1;
-    writeFileSync(
-      join(tmp, 'oos-equity.csv'),
-      toCsv(
-        ['date', 'equity', 'return', ...market.assets],
-        Array.from(res.dates, (d, t) => [isoDay(d), (e *= 1 + res.returns[t]), res.returns[t], ...holdEquity.map((h) => h[t])]),
-      ),
-    );
-    const buyHold = Object.fromEntries(
-      market.assets.map((a, k) => [a, metricsJson(computeMetrics({ dates: res.dates, returns: holdReturns[k], cash, periodsPerYear: market.periodsPerYear }))]),
-    );
-    writeFileSync(
-      join(tmp, 'walkforward.json'),
-      JSON.stringify(
-        {
-          strategy: strategy.id,
-          grid: args.grid,
-          train: args.train,
-          test: args.test,
-          anchored: args.anchored ?? false,
-          metric: args.metric ?? DEFAULT_METRIC,
-          inSampleMean: res.inSampleMean,
-          outOfSample: metricsJson(res.outOfSample),
-          buyHold,
-        },
-        null,
-        2,
-      ) + '\n',
-    );
-    writeWalkForwardPage(tmp);
-  });
   if (args.json) {
     const windows = res.windows.map((w) => ({
       trainFrom: isoDay(w.trainFrom),

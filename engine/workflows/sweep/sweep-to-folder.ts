@@ -1,0 +1,115 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { toCsv } from '../../core/io/csv-writer.js';
+import { DEFAULT_METRIC, metricColumn } from '../../measure/metrics/metric-names.js';
+import { isolatedIfFile } from '../../strategy/isolated.js';
+import { renderSweep } from '../../../reports/sweep/render-sweep.js';
+import { metricDistribution } from '../../../reports/sweep/sweep-charts.js';
+import { backtest } from '../run/backtest.js';
+import { writeRunFolder } from '../run/run-to-folder.js';
+import { finalizeSweep, runSweep, setCount, type SweepOptions, type SweepSummary } from './sweep.js';
+
+/** Inputs of {@link sweepToFolder}: the sweep's options and what its folder records besides. */
+export interface SweepFolderInput extends SweepOptions {
+  /** The user's strategy file, if any (sweep.json, and the top runs decide their weights in a worker thread). */
+  strategyFile?: string;
+  /** How the sets were given, for sweep.json: the grid text or the random search's descriptor. */
+  sourceText?: string[];
+  /** The shard as given (`i/n`), for sweep.json. */
+  shardText?: string;
+  /** The data folder as shown to the user and what each asset series is (the top runs' run.json). */
+  dataDir: string;
+  units?: Record<string, string>;
+}
+
+/** What {@link sweepToFolder} did: the summary, the final folder (when complete) and the top runs. */
+export interface SweepFolderResult {
+  summary: SweepSummary;
+  /** The sweep's folder once complete, else undefined (the results stay in `summary.partial`). */
+  dir?: string;
+  tops: { dir: string; params: Record<string, unknown>; value: number }[];
+}
+
+/**
+ * The `sweep` workflow: runs every parameter set (see runSweep), then, when the sweep is
+ * complete, writes full run folders of the best sets (`top/`), sweep.json, the metric's
+ * distribution and sweep.html into the partial folder and renames it into place. An
+ * interrupted sweep returns without a final folder (finish it with `resume`).
+ *
+ * @example const { dir, summary } = await sweepToFolder({ strategy, strategyRef: strategy.id, base, source, market, sim, benchmark: 'large', out: 'out/s', dataDir: 'data' });
+ */
+export async function sweepToFolder(input: SweepFolderInput): Promise<SweepFolderResult> {
+  const summary = await runSweep(input);
+  if (!summary.complete) return { summary, tops: [] };
+  const { strategy, source, market } = input;
+  const metric = input.metric ?? DEFAULT_METRIC;
+  // full runs of the best sets, the manifest and the heat-map page, then move into place
+  const tops: SweepFolderResult['tops'] = [];
+  for (const [rank, t] of summary.top.entries()) {
+    const dir = `top/${rank + 1}-set${t.index}`;
+    // a user's file decides its weights in a worker thread here too (the timeout and heap limit of `run`)
+    const decided = await isolatedIfFile(strategy, input.strategyFile, market, t.params, { timeoutSeconds: (input.taskTimeoutMs ?? 600_000) / 1000 });
+    const result = backtest(decided, t.params, market, { sim: input.sim, benchmark: input.benchmark });
+    await writeRunFolder(join(summary.partial, dir), result, result, { strategyFile: input.strategyFile, dataDir: input.dataDir, units: input.units });
+    tops.push({ dir, params: t.params, value: t.value });
+  }
+  const axes = source.kind === 'grid' ? source.grid.axes.filter((a) => a.values.length > 1).map((a) => a.name) : source.names;
+  const manifest = {
+    strategy: { id: strategy.id, file: input.strategyFile ?? null, base: input.base },
+    sets: setCount(source),
+    shardSets: summary.total,
+    universe: market.universe,
+    source:
+      source.kind === 'grid'
+        ? { grid: input.sourceText }
+        : { samples: source.samples, requested: source.requested, space: source.space, seed: source.seed, withoutReplacement: Number.isFinite(source.space) },
+    shard: input.shardText ?? null,
+    metric,
+    errors: summary.errors,
+    best: summary.best ?? null,
+    deflatedSharpe: summary.deflatedSharpe,
+    trials: summary.trials,
+    deflatedSharpeRatio: summary.dsr,
+    pbo: summary.pbo,
+    months: {
+      count: summary.months.length,
+      first: summary.months[0] ?? null,
+      last: summary.months.at(-1) ?? null,
+      file: 'monthly.f32',
+      layout: 'Float32 little-endian, one row of monthly returns in excess of cash per results.csv row (NaN for failed sets)',
+    },
+    data: market.dataHashes,
+    identity: summary.identity,
+  };
+  writeFileSync(join(summary.partial, 'sweep.json'), JSON.stringify(manifest, null, 2) + '\n');
+  if (axes.length >= 1) {
+    // results.csv quotes cells with commas (string parameters, error messages): parse it as CSV
+    const [header, ...rows] = parseCsv(readFileSync(join(summary.partial, 'results.csv'), 'utf8'), { relax_column_count: true }) as string[][];
+    const distribution = metricDistribution({ header, rows }, metricColumn(metric));
+    writeFileSync(join(summary.partial, 'sweep-distribution.csv'), toCsv(distribution.header, distribution.rows));
+    writeFileSync(
+      join(summary.partial, 'sweep.html'),
+      renderSweep({
+        title: `Sweep of ${strategy.name}`,
+        header,
+        rows,
+        distribution,
+        metric: metricColumn(metric),
+        x: axes[0],
+        y: axes[1] ?? axes[0],
+        summary: {
+          sets: summary.total,
+          errors: summary.errors,
+          trials: summary.trials,
+          deflatedSharpe: summary.deflatedSharpe,
+          best: summary.best,
+          dsr: summary.dsr,
+          pbo: summary.pbo,
+        },
+        top: tops,
+      }),
+    );
+  }
+  return { summary, dir: finalizeSweep(summary), tops };
+}

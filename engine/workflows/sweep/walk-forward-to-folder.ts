@@ -1,0 +1,90 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isoDay } from '../../core/dates.js';
+import { writeDirAtomically } from '../../core/io/atomic-dir.js';
+import { toCsv } from '../../core/io/csv-writer.js';
+import { metricsJson } from '../../formats/run-folder.js';
+import { computeMetrics } from '../../measure/metrics/compute-metrics.js';
+import { equityCurve } from '../../measure/metrics/equity-curve.js';
+import { DEFAULT_METRIC } from '../../measure/metrics/metric-names.js';
+import { writeWalkForwardPage } from '../../../reports/walkforward/render-walkforward.js';
+import { walkForward, type WalkForwardOptions, type WalkForwardResult } from './walk-forward.js';
+
+/** Inputs of {@link walkForwardToFolder}: the walk-forward's options, the folder, and how the windows were given (for walkforward.json). */
+export interface WalkForwardFolderInput extends WalkForwardOptions {
+  out: string;
+  /** Replace an existing folder that ratecycle wrote (default false). */
+  force?: boolean;
+  described?: { grid?: readonly string[]; train?: string; test?: string };
+}
+
+/**
+ * The `walkforward` workflow: chooses parameters on each training window and runs them on the
+ * next test window (see walkForward), then writes walkforward.csv (the windows), oos-equity.csv
+ * (the stitched out-of-sample equity beside buy-and-hold of each asset over the same bars),
+ * walkforward.json and walkforward.html atomically. Returns the walk-forward's result.
+ *
+ * @example const res = await walkForwardToFolder({ strategy, market, sim, grid, base: {}, trainMonths: 120, testMonths: 24, out: 'out/wf' });
+ */
+export async function walkForwardToFolder(input: WalkForwardFolderInput): Promise<WalkForwardResult> {
+  const res = walkForward(input);
+  const metric = input.metric ?? DEFAULT_METRIC;
+  const paramNames = input.grid.axes.map((a) => a.name);
+  await writeDirAtomically(input.out, input.force ?? false, (tmp) => {
+    writeFileSync(
+      join(tmp, 'walkforward.csv'),
+      toCsv(
+        ['train_from', 'train_to', 'test_from', 'test_to', ...paramNames, `in_sample_${metric}`, `out_of_sample_${metric}`, 'test_return', 'failed_sets'],
+        res.windows.map((w) => [
+          isoDay(w.trainFrom),
+          isoDay(w.trainTo),
+          isoDay(w.testFrom),
+          isoDay(w.testTo),
+          ...paramNames.map((p) => w.params[p] as string),
+          w.inSample,
+          w.outOfSample,
+          w.testReturn,
+          w.failed,
+        ]),
+      ),
+    );
+    // buy-and-hold of each asset over the same stitched bars (held throughout), for the page
+    const market = input.market;
+    const at = new Map(Array.from(market.dates, (d, i) => [d, i]));
+    const idx = Array.from(res.dates, (d) => at.get(d)!);
+    const holdReturns = market.assets.map((a) => Float64Array.from(idx, (i, t) => (t === 0 ? 0 : market.returns[a][i])));
+    const holdEquity = holdReturns.map((r) => equityCurve(r));
+    const cash = Float64Array.from(idx, (i) => market.cash[i]);
+    let e = 1;
+    writeFileSync(
+      join(tmp, 'oos-equity.csv'),
+      toCsv(
+        ['date', 'equity', 'return', ...market.assets],
+        Array.from(res.dates, (d, t) => [isoDay(d), (e *= 1 + res.returns[t]), res.returns[t], ...holdEquity.map((h) => h[t])]),
+      ),
+    );
+    const buyHold = Object.fromEntries(
+      market.assets.map((a, k) => [a, metricsJson(computeMetrics({ dates: res.dates, returns: holdReturns[k], cash, periodsPerYear: market.periodsPerYear }))]),
+    );
+    writeFileSync(
+      join(tmp, 'walkforward.json'),
+      JSON.stringify(
+        {
+          strategy: input.strategy.id,
+          grid: input.described?.grid,
+          train: input.described?.train,
+          test: input.described?.test,
+          anchored: input.anchored ?? false,
+          metric: metric,
+          inSampleMean: res.inSampleMean,
+          outOfSample: metricsJson(res.outOfSample),
+          buyHold,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+    writeWalkForwardPage(tmp);
+  });
+  return res;
+}
