@@ -130,6 +130,22 @@ export function readRunFolder(dir: string, written?: WrittenTables): RunData {
   };
 }
 
+/**
+ * A numeric column that must be complete: every cell a finite number, or the DataError names the
+ * file, line and column (for recomputing a run's metrics from its files, where a damaged cell
+ * would otherwise turn the metrics into empty cells without a word).
+ */
+export function strictColumn(dir: string, file: string, table: Table, name: string): Float64Array {
+  const out = new Float64Array(table.length);
+  for (let i = 0; i < table.length; i++) {
+    const v = table[i][name];
+    const x = v === undefined || v.trim() === '' ? NaN : Number(v);
+    if (!Number.isFinite(x)) throw new DataError(join(dir, file), i + 2, name, v === undefined || v === '' ? 'missing value' : `"${v.slice(0, 30)}" is not a number`);
+    out[i] = x;
+  }
+  return out;
+}
+
 /** Numeric column of a table (empty cells → NaN). */
 export function column(table: Table, name: string): Float64Array {
   const out = new Float64Array(table.length);

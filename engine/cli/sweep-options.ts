@@ -1,4 +1,5 @@
 import { UserError } from '../core/errors.js';
+import { looksLikePath } from '../strategy/load-strategy.js';
 import { boundedNumber, wholeNumber } from './validate-options.js';
 
 /** Sweeps larger than this need `--yes`. */
@@ -8,13 +9,29 @@ export const LARGE_SWEEP = 10_000_000;
 const BAR_STEPS_PER_S = 23e6;
 
 /** Checks a sweep's numeric options before anything runs; every message names the option. */
-export function checkSweepOptions(args: { top?: unknown; workers?: unknown; batch?: unknown; seed?: unknown; taskTimeout?: unknown; samples?: unknown }): void {
+export function checkSweepOptions(args: {
+  strategy?: string;
+  top?: unknown;
+  workers?: unknown;
+  batch?: unknown;
+  seed?: unknown;
+  taskTimeout?: unknown;
+  samples?: unknown;
+}): void {
   wholeNumber('top', args.top);
   wholeNumber('workers', args.workers, { max: 1024 });
   wholeNumber('batch', args.batch, { min: 1 });
   wholeNumber('seed', args.seed, { max: 2 ** 32 - 1 });
   wholeNumber('samples', args.samples, { min: 1 });
   boundedNumber('task-timeout', args.taskTimeout, { min: 0, exclusive: true });
+  if (args.workers === 0 && args.strategy !== undefined && looksLikePath(args.strategy)) {
+    throw new UserError(
+      `strategy file ${args.strategy}: it runs on worker threads (its time limit and crash containment need one); --workers 0 is for built-in strategies`,
+    );
+  }
+  if (args.workers === 0 && args.taskTimeout !== undefined) {
+    throw new UserError('--task-timeout needs worker threads: with --workers 0 the sweep runs on this thread, where a set that loops cannot be stopped');
+  }
 }
 
 /** "3.2 hours"-style duration of `seconds`. */

@@ -3,7 +3,9 @@ import { calendarReturns } from '../../engine/measure/metrics/calendar-returns.j
 import { computeMetrics, type Metrics } from '../../engine/measure/metrics/compute-metrics.js';
 import { drawdownSeries } from '../../engine/measure/metrics/drawdowns.js';
 import { equityCurve } from '../../engine/measure/metrics/equity-curve.js';
-import { column, type RunData } from '../read-run.js';
+import { strictColumn, type RunData } from '../read-run.js';
+import { DataError } from '../../engine/core/errors.js';
+import { join } from 'node:path';
 
 /** One run restricted to a period: its bars, strategy and buy-and-hold metrics recomputed there. */
 export interface RunWindow {
@@ -38,14 +40,23 @@ export function overlap(runs: readonly RunData[]): { from: string; to: string } 
  * different periods compare on the same bars.
  */
 export function runWindow(run: RunData, period: { from: string; to: string }): RunWindow {
-  const allDates = Int32Array.from(run.returns, (r) => parseIsoDay(r.date));
+  // a run's files must be whole before its metrics are recomputed from them
+  if (run.returns.length !== run.manifest.period.bars)
+    throw new DataError(join(run.dir, 'returns.csv'), undefined, undefined, `${run.returns.length} rows where run.json says ${run.manifest.period.bars} bars: the file is cut or from another run`);
+  if (run.weights.length !== run.manifest.period.bars)
+    throw new DataError(join(run.dir, 'weights.csv'), undefined, undefined, `${run.weights.length} rows where run.json says ${run.manifest.period.bars} bars: the file is cut or from another run`);
+  const allDates = Int32Array.from(run.returns, (r, i) => {
+    const d = parseIsoDay(r.date ?? '');
+    if (Number.isNaN(d)) throw new DataError(join(run.dir, 'returns.csv'), i + 2, 'date', `"${r.date}" is not a date`);
+    return d;
+  });
   const lo = parseIsoDay(period.from),
     hi = parseIsoDay(period.to);
   let from = allDates.findIndex((d) => d >= lo);
   let to = allDates.length - 1;
   while (to > 0 && allDates[to] > hi) to--;
   if (from < 0) from = allDates.length - 1;
-  const slice = (name: string, table = run.returns) => column(table, name).subarray(from, to + 1);
+  const slice = (name: string, table = run.returns) => strictColumn(run.dir, table === run.returns ? 'returns.csv' : 'weights.csv', table, name).subarray(from, to + 1);
   const dates = allDates.subarray(from, to + 1);
   const cash = slice('cash');
   const benchmark = slice('benchmark');

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { writeDirAtomically } from '../../engine/core/io/atomic-dir.js';
@@ -66,6 +67,8 @@ export function writeCompareFiles(dir: string, model: CompareModel): void {
  */
 export async function compareRuns(dirs: readonly string[], outDir: string, opts: { force?: boolean; commonPeriod?: boolean } = {}): Promise<string> {
   if (dirs.length < 2) throw new UserError('compare needs at least two run folders');
+  const twice = dirs.find((d, i) => dirs.findIndex((e) => resolve(e) === resolve(d)) !== i);
+  if (twice !== undefined) throw new UserError(`${twice} is given twice; give each run folder once`);
   const model = compareModel(
     dirs.map((d) => readRunFolder(d)),
     { commonPeriod: opts.commonPeriod },

@@ -144,6 +144,62 @@ describe('workers that die or hang', () => {
     expect(lines[6]).toMatch(/^5,6,0\.\d+/);
   });
 
+  it('a task’s time limit counts from its start, not from the queue: healthy sets behind a hung one succeed', () => {
+    const dir = tmp();
+    const r = cli([
+      'sweep',
+      'test/fixtures/strategies/unstable.ts',
+      '--grid',
+      'k=1:10:1',
+      '--batch',
+      '1',
+      '--workers',
+      '1',
+      '--task-timeout',
+      '2',
+      '--from',
+      '2020-01-01',
+      '--top',
+      '0',
+      '--out',
+      join(dir, 'q'),
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    // only k = 3 (kills its worker) and k = 4 (hangs) fail; k = 5 and later waited behind k = 4 and are fine
+    expect(r.stdout).toMatch(/10 sets .* 2 failed/);
+    const lines = readFileSync(join(dir, 'q', 'results.csv'), 'utf8')
+      .trim()
+      .split('\n');
+    for (const k of [5, 6, 7]) expect(lines[k]).toMatch(new RegExp(`^${k - 1},${k},0\\.\\d+`));
+  });
+
+  it('never starts more worker threads than tasks or cores, and refuses a time limit it cannot apply', () => {
+    const dir = tmp();
+    const r = cli([
+      'sweep',
+      'first-cut-rotation',
+      '--grid',
+      'months=1:3:1',
+      '--workers',
+      '200',
+      '--from',
+      '2020-01-01',
+      '--top',
+      '0',
+      '--json',
+      '--out',
+      join(dir, 'w'),
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).workers).toBe(1); // 3 sets in one batch: one task, one thread
+    const zero = cli(['sweep', 'first-cut-rotation', '--grid', 'months=1:3:1', '--workers', '0', '--task-timeout', '5', '--out', join(dir, 'z')]);
+    expect(zero.code).toBe(1);
+    expect(zero.stderr.trim()).toMatch(/^ratecycle: --task-timeout needs worker threads/);
+    const file = cli(['sweep', 'test/fixtures/strategies/unstable.ts', '--grid', 'k=1:2:1', '--workers', '0', '--out', join(dir, 'f')]);
+    expect(file.code).toBe(1);
+    expect(file.stderr.trim()).toMatch(/^ratecycle: strategy file .*unstable\.ts: it runs on worker threads .* --workers 0 is for built-in strategies$/);
+  });
+
   it('a strategy file runs on the pool by default too, and its top runs decide their weights in a worker thread', () => {
     const dir = tmp();
     const r = cli([

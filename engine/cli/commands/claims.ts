@@ -1,3 +1,4 @@
+import { UserError } from '../../core/errors.js';
 import type { Argv } from 'yargs';
 import { join } from 'node:path';
 import { loadCatalog } from '../../market/data/catalog.js';

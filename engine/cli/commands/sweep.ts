@@ -51,7 +51,10 @@ export function sweepCommand(y: Argv): Argv {
     .option('resume', { type: 'boolean', default: false, describe: 'finish an interrupted sweep in <out>.partial without redoing finished sets' })
     .option('force', { type: 'boolean', default: false, describe: 'replace an existing output folder written by ratecycle' })
     .option('benchmark', { choices: ['small', 'large'], default: 'large', describe: 'benchmark for beta' })
-    .option('task-timeout', { type: 'number', default: 600, describe: 'seconds before a hung worker task is cancelled and retried' })
+    .option('task-timeout', {
+      type: 'number',
+      describe: 'seconds a worker task may run before it is cancelled and retried (default 600; needs worker threads)',
+    })
     .option('out', { type: 'string', describe: 'output folder (default out/sweep-<strategy>-<timestamp>)' })
     .option('yes', { type: 'boolean', default: false, describe: 'run a sweep of more than 10 million sets' })
     .option('json', { type: 'boolean', default: false, describe: 'print the summary (best set, deflated Sharpe ratio, PBO) as JSON' })

@@ -6,7 +6,7 @@
  * validation depends on), the package version and the loader's own code, so any change to
  * either misses and parses afresh; only files that parsed without error are stored, and the
  * folder keeps at most 256 entries (the oldest go first). Where:
- * `RATECYCLE_CACHE` (a folder, or `off`), else `node_modules/.cache/ratecycle` of the nearest
+ * `RATECYCLE_CACHE` (a folder, or `off`, `false`, `0`, `no`, `none` in any case), else `node_modules/.cache/ratecycle` of the nearest
  * folder above the working folder that has a `node_modules` (the convention of babel, eslint
  * and ava), else no cache. Reading or writing it never fails a command: a missing, unreadable
  * or damaged entry (each holds the SHA-256 of its columns) is parsed again, and a write goes to
@@ -34,6 +34,32 @@ const MAGIC = 'RCS1';
 
 const dirs = new Map<string, string | null>();
 
+/** Values of RATECYCLE_CACHE that turn the cache off (any case). */
+const OFF = new Set(['off', '0', 'false', 'no', 'none']);
+
+/** Folders that could not be made (e.g. under /proc): no more attempts in this process. */
+const unusable = new Set<string>();
+
+/**
+ * Makes a folder and its missing parents one level at a time, each with a plain mkdir (Node's
+ * recursive mkdir can loop forever where a parent refuses new folders with ENOENT, as /proc
+ * does). Throws what the first failing mkdir throws.
+ */
+function makeFolder(d: string): void {
+  const missing: string[] = [];
+  for (let p = d; !existsSync(p); p = dirname(p)) {
+    missing.push(p);
+    if (dirname(p) === p) break;
+  }
+  for (const p of missing.reverse()) {
+    try {
+      mkdirSync(p);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+}
+
 /** The cache folder, or null when there is none (see the file's comment); looked up once per setting and working folder. */
 export function seriesCacheDir(): string | null {
   const env = process.env.RATECYCLE_CACHE ?? '';
@@ -41,7 +67,7 @@ export function seriesCacheDir(): string | null {
   const memo = dirs.get(env + '\0' + cwd);
   if (memo !== undefined) return memo;
   let dir: string | null = null;
-  if (env === 'off' || env === '0') dir = null;
+  if (OFF.has(env.trim().toLowerCase())) dir = null;
   else if (env) dir = join(resolve(env), 'series');
   else
     for (let d = cwd; ; d = dirname(d)) {
@@ -126,7 +152,7 @@ let writes = 0;
 /** Stores an entry (best effort: a cache that cannot be written is skipped). */
 export function writeCachedSeries(key: string, s: CachedSeries): void {
   const d = seriesCacheDir();
-  if (d === null) return;
+  if (d === null || unusable.has(d)) return;
   try {
     const columns = [s.values, s.dates, ...(s.published ? [s.published] : [])].map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength));
     const payload = Buffer.concat(columns);
@@ -135,7 +161,12 @@ export function writeCachedSeries(key: string, s: CachedSeries): void {
     const pad = (8 - (head % 8)) % 8;
     const parts = [Buffer.from(MAGIC, 'latin1'), Buffer.alloc(4), meta, Buffer.alloc(pad), payload];
     parts[1].writeUInt32LE(meta.length, 0);
-    mkdirSync(d, { recursive: true });
+    try {
+      makeFolder(d);
+    } catch {
+      unusable.add(d);
+      return;
+    }
     const tmp = join(d, `${key}.${process.pid}.${++writes}.tmp`);
     writeFileSync(tmp, Buffer.concat(parts));
     renameSync(tmp, join(d, key + '.bin'));

@@ -21,6 +21,9 @@ import type { ClaimCharts, ClaimsReport } from '../../formats/claims-folder.js';
 import { CLAIM_UNIVERSES, PRIMARY_SAMPLE, type ClaimUniverse } from './universes.js';
 import { valuationClaim } from './valuation-claim.js';
 
+/** The most draws a statistic may take (10,000 is the default; a million takes minutes). */
+export const MAX_DRAWS = 1_000_000;
+
 /** Options of {@link runClaims}. */
 export interface ClaimsOptions {
   /** Claim sample ids (default: all of CLAIM_UNIVERSES). */
@@ -74,9 +77,12 @@ const PART_ORDER = [
 export function runClaims(catalog: Catalog, options: ClaimsOptions = {}): ClaimsReport {
   const seed = options.seed ?? 1;
   const draws = options.draws ?? DEFAULT_DRAWS;
-  if (!Number.isInteger(draws) || draws < 100) throw new UserError(`‹draws› must be a whole number ≥ 100 (got ${options.draws})`);
-  if (!Number.isInteger(seed)) throw new UserError(`‹seed› must be a whole number (got ${options.seed})`);
-  const wanted = options.universes?.length ? options.universes : CLAIM_UNIVERSES.map((u) => u.id);
+  if (!Number.isInteger(draws) || draws < 100 || draws > MAX_DRAWS)
+    throw new UserError(`‹draws› must be a whole number from 100 to ${MAX_DRAWS.toLocaleString('en-US')} (got ${options.draws})`, { value: options.draws });
+  // the generators take 32-bit seeds: a larger or negative one would silently equal another
+  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1)
+    throw new UserError(`‹seed› must be a whole number from 0 to 4294967295 (got ${options.seed})`, { value: options.seed });
+  const wanted = options.universes?.length ? [...new Set(options.universes)] : CLAIM_UNIVERSES.map((u) => u.id);
   const samples: ClaimUniverse[] = wanted.map((id) => {
     const u = CLAIM_UNIVERSES.find((x) => x.id === id);
     if (!u) throw new UserError(`‹universe› ${id}: not a claims sample (one of ${CLAIM_UNIVERSES.map((x) => x.id).join(', ')})`);

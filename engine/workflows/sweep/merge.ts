@@ -5,7 +5,8 @@ import { writeDirAtomically } from '../../core/io/atomic-dir.js';
 import { deflatedSharpeVsCash, overfittingFromFile, type DeflatedSharpeReport, type PboReport } from './overfitting.js';
 import type { MonthsFile } from './sweep.js';
 import { describeDifferences, differences, type SweepIdentity } from './sweep-identity.js';
-import { DEFAULT_METRIC } from '../../measure/metrics/metric-names.js';
+import { DEFAULT_METRIC, metricColumn } from '../../measure/metrics/metric-names.js';
+import { METRIC_COLUMNS } from './batch-results.js';
 
 interface Shard {
   dir: string;
@@ -116,8 +117,56 @@ function readShard(d: string): Shard {
     throw new UserError(
       `${d}: no sweep identity in sweep.json (written by an older version or not a sweep folder), so it cannot be checked against the other shards; run that shard again`,
     );
-  const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
-  return { dir: d, header: lines[0] ?? '', lines: lines.slice(1), identity, sets: manifest.sets ?? 0, months: manifest.months?.count ?? 0 };
+  const text = readFileSync(file, 'utf8');
+  const lines = text.split('\n').filter(Boolean);
+  const shard = { dir: d, header: lines[0] ?? '', lines: lines.slice(1), identity, sets: manifest.sets ?? 0, months: manifest.months?.count ?? 0 };
+  checkShard(shard, file, text);
+  return shard;
+}
+
+/**
+ * Checks a shard's results.csv cell by cell and its monthly.f32 by size, naming the shard and
+ * the line of the first damage: a last line without its line end (a write that was cut), a row
+ * with another number of fields than the header, a set index that is not a whole number, a
+ * metric cell that is not a number, a monthly file whose size is not rows × months × 4 bytes.
+ */
+function checkShard(s: Shard, file: string, text: string): void {
+  if (text.length && !text.endsWith('\n')) {
+    const cut = text.slice(text.lastIndexOf('\n') + 1);
+    throw new UserError(
+      `${file}: the last line is cut ("${cut.slice(0, 40)}…" has no line end): the shard did not finish writing; finish it with ‹resume› or run it again`,
+    );
+  }
+  const header = splitCsvLine(s.header);
+  const metrics = new Set<string>(METRIC_COLUMNS.map(metricColumn));
+  const numeric = header.map((h) => metrics.has(h));
+  s.lines.forEach((line, k) => {
+    const at = `${file}:${k + 2}`;
+    let cells: string[];
+    try {
+      cells = splitCsvLine(line);
+    } catch {
+      throw new UserError(`${at}: an unterminated quote: the shard is damaged; run it again`);
+    }
+    if (cells.length !== header.length)
+      throw new UserError(`${at}: ${cells.length} fields where the header has ${header.length}: the shard is damaged; run it again`);
+    if (!/^\d+$/.test(cells[0])) throw new UserError(`${at}: set index "${cells[0]}" is not a whole number: the shard is damaged; run it again`);
+    cells.forEach((c, i) => {
+      if (numeric[i] && c !== '' && !Number.isFinite(Number(c)))
+        throw new UserError(`${at}: column "${header[i]}": "${c.slice(0, 30)}" is not a number: the shard is damaged; run it again`);
+    });
+  });
+  const months = readMonths(s.dir)?.months.length ?? s.months;
+  const monthly = join(s.dir, 'monthly.f32');
+  if (months > 0) {
+    if (!existsSync(monthly)) throw new UserError(`${monthly}: missing; the shard did not finish writing; run it again`);
+    const size = statSync(monthly).size;
+    const want = s.lines.length * months * 4;
+    if (size !== want)
+      throw new UserError(
+        `${monthly}: ${size.toLocaleString('en-US')} bytes where ${s.lines.length} sets × ${months} months need ${want.toLocaleString('en-US')}: the file is cut or from another run; run the shard again`,
+      );
+  }
 }
 
 const shardLabel = (s: Shard) => (s.identity.shard ? `${s.identity.shard.index + 1}/${s.identity.shard.count}` : 'unsharded');

@@ -1,3 +1,4 @@
+import { csvCell } from '../../core/io/csv-writer.js';
 import { Buffer } from 'node:buffer';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -9,7 +10,7 @@ import { fsUserError } from '../../core/io/fs-errors.js';
 import { packageRoot } from '../../core/paths.js';
 import type { Market, SimOptions } from '../../core/types.js';
 import type { Strategy } from '../../strategy/define.js';
-import { lockFolder, type FolderLock } from './folder-lock.js';
+import { lockFolder, type FolderLock } from '../../core/io/folder-lock.js';
 import { gridPoint, shardIndexes, type Grid } from './grid.js';
 import { monthFrame, monthlyExcessOfReturns } from './monthly-returns.js';
 import { deflatedSharpeVsCash, overfittingFromFile, overfittingFromFileWith, type DeflatedSharpeReport, type PboReport } from './overfitting.js';
@@ -265,7 +266,7 @@ async function sweepInto(
   const kept = opts.resume ? reconcile(resultsFile, monthlyFile, M) : [];
   const done = new Set(kept.map((line) => Number(line.slice(0, line.indexOf(',')))));
   if (!existsSync(resultsFile)) {
-    writeFileSync(resultsFile, resultsHeader(paramNames).join(',') + '\n');
+    writeFileSync(resultsFile, resultsHeader(paramNames).map(csvCell).join(',') + '\n'); // a parameter named a,b stays one column
     writeFileSync(monthlyFile, '');
   }
 
@@ -275,7 +276,14 @@ async function sweepInto(
   // A strategy file of the user's always runs on the pool: its tasks have a timeout, and a crash or process.exit ends only a worker.
   const auto = (opts.workers ?? 'auto') === 'auto';
   const userFile = opts.strategy.file !== undefined;
-  const threads = auto ? availableParallelism() : (opts.workers as number);
+  // never more threads than cores or than tasks: each thread costs a copy of the engine (≈ 8–12 MB and its start)
+  const tasks = Math.ceil(total / batchSize);
+  const threads = Math.max(0, Math.min(auto ? availableParallelism() : (opts.workers as number), availableParallelism(), tasks));
+  if (userFile && threads === 0 && !auto) {
+    throw new UserError(
+      `strategy file ${opts.strategy.file}: it runs on worker threads (its time limit and crash containment need one); ‹workers› 0 is for built-in strategies`,
+    );
+  }
   const poolNow = auto ? userFile : threads > 0;
   let market = poolNow ? shareMarket(opts.market) : opts.market;
   let pool = poolNow ? await makePool(opts, market, key, threads) : null;
@@ -414,7 +422,8 @@ async function sweepInto(
   let complete = false;
   let overfit: { pbo: PboReport; vsBenchmark: DeflatedSharpeReport } | undefined;
   const inFlight = new Set<Promise<void>>();
-  const limit = () => (pool ? 2 * threads : 1);
+  // one task per thread in flight when tasks have a time limit: a queued task would have its clock running while it waits
+  const limit = () => (pool ? (opts.taskTimeoutMs ? threads : 2 * threads) : 1);
   let batch: SweepSet[] = [];
   const submit = async (sets: SweepSet[]) => {
     const my = taskNo++;

@@ -9,7 +9,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSeries } from '../../../engine/market/data/load-series.js';
-import { fileSha256, readCachedSeries, seriesKey, writeCachedSeries } from '../../../engine/market/data/series-cache.js';
+import { fileSha256, readCachedSeries, seriesCacheDir, seriesKey, writeCachedSeries } from '../../../engine/market/data/series-cache.js';
 import { shippedDataDir } from '../../../engine/core/paths.js';
 import type { CatalogEntry } from '../../../engine/core/types.js';
 
@@ -102,5 +102,25 @@ describe('parsed-series cache', () => {
     const a = loadSeries(rut, data);
     expect(bytes(loadSeries(rut, data).values)).toBe(bytes(a.values));
     expect(readdirSync(cache)).toEqual([]);
+  });
+});
+
+describe('RATECYCLE_CACHE settings a user can get wrong', () => {
+  it('off in any case turns the cache off without making a folder; a folder that cannot be made (/proc) is skipped at once', () => {
+    const before = process.env.RATECYCLE_CACHE;
+    try {
+      for (const v of ['OFF', 'false', 'No', 'none', '0']) {
+        process.env.RATECYCLE_CACHE = v;
+        expect(seriesCacheDir(), v).toBeNull();
+      }
+      process.env.RATECYCLE_CACHE = '/proc/ratecycle-cache';
+      const t = Date.now();
+      writeCachedSeries('k', { dates: Int32Array.of(1), values: Float64Array.of(1), hash: 'h' });
+      writeCachedSeries('k', { dates: Int32Array.of(1), values: Float64Array.of(1), hash: 'h' });
+      expect(Date.now() - t).toBeLessThan(5_000); // returned, no endless mkdir
+    } finally {
+      if (before === undefined) delete process.env.RATECYCLE_CACHE;
+      else process.env.RATECYCLE_CACHE = before;
+    }
   });
 });

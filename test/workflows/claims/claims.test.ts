@@ -315,7 +315,22 @@ describe('runClaims on the shipped data', () => {
       runClaims(catalog, { draws: 10 });
     } catch (e) {
       expect(e).toMatchObject({ option: 'draws' });
-      expect(cliMessage(e as Error)).toMatch(/^--draws must be a whole number ≥ 100 \(got 10\)$/);
+      expect(cliMessage(e as Error)).toMatch(/^--draws must be a whole number from 100 to 1,000,000 \(got 10\)$/);
     }
+  });
+});
+
+describe('claims options a user can get wrong', () => {
+  const catalog = loadCatalog();
+  it('refuses a seed outside 32 bits or negative, and draws past a million; a repeated sample runs once', () => {
+    expect(() => runClaims(catalog, { universes: ['ff-1926'], draws: 100, seed: 4294967297 })).toThrow(
+      /^seed must be a whole number from 0 to 4294967295 \(got 4294967297\)$/,
+    );
+    expect(() => runClaims(catalog, { universes: ['ff-1926'], draws: 100, seed: -1 })).toThrow(/^seed must be/);
+    expect(() => runClaims(catalog, { universes: ['ff-1926'], draws: 100, seed: 1e30 })).toThrow(/^seed must be/);
+    expect(() => runClaims(catalog, { universes: ['ff-1926'], draws: 1e9 })).toThrow(/^draws must be a whole number from 100 to 1,000,000/);
+    const once = runClaims(catalog, { universes: ['ff-1926'], draws: 100 });
+    const thrice = runClaims(catalog, { universes: ['ff-1926', 'ff-1926', 'ff-1926'], draws: 100 });
+    expect(thrice.rows).toHaveLength(once.rows.length);
   });
 });

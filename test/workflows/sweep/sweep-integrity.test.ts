@@ -288,6 +288,34 @@ describe('merge compares sweep identities', () => {
   });
 });
 
+describe('merge validates every shard', () => {
+  it('names a shard whose results.csv is torn, whose cell is not a number, or whose monthly.f32 is cut, and writes nothing', async () => {
+    const dir = tmp();
+    const shards: string[] = [];
+    for (let i = 0; i < 2; i++) shards.push(finalizeSweep(await runSweep({ ...base, source: G, shard: { index: i, count: 2 }, out: join(dir, `s${i}`) })));
+    const results = join(shards[1], 'results.csv');
+    const good = readFileSync(results, 'utf8');
+    // the last line cut in the middle of a number (no line end)
+    writeFileSync(results, good.slice(0, good.length - 7));
+    await expect(mergeResults(shards, join(dir, 'm'))).rejects.toThrow(/s1\/results\.csv: the last line is cut/);
+    // a line with a letter in a metric
+    const lines = good.split('\n');
+    lines[3] = lines[3].replace(/,(-?\d+\.\d+),/, ',12x,');
+    writeFileSync(results, lines.join('\n'));
+    await expect(mergeResults(shards, join(dir, 'm'))).rejects.toThrow(/s1\/results\.csv:4: column "[a-z_]+": "12x" is not a number/);
+    writeFileSync(results, good);
+    // a monthly file one float short
+    const monthly = join(shards[0], 'monthly.f32');
+    const bytes = readFileSync(monthly);
+    writeFileSync(monthly, bytes.subarray(0, bytes.length - 4));
+    await expect(mergeResults(shards, join(dir, 'm'))).rejects.toThrow(/s0\/monthly\.f32: [\d,]+ bytes where \d+ sets × \d+ months need [\d,]+/);
+    writeFileSync(monthly, bytes);
+    expect(existsSync(join(dir, 'm'))).toBe(false);
+    await mergeResults(shards, join(dir, 'm'));
+    expect(existsSync(join(dir, 'm', 'results.csv'))).toBe(true);
+  });
+});
+
 describe('results.csv lines', () => {
   it('split on commas outside quotes only', () => {
     expect(splitCsvLine('3,"first-cut-rotation,fed-regime",0.5,,"say ""hi"""')).toEqual(['3', 'first-cut-rotation,fed-regime', '0.5', '', 'say "hi"']);

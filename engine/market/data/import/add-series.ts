@@ -1,3 +1,4 @@
+import { lockFolder } from '../../../core/io/folder-lock.js';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { DataError, UserError } from '../../../core/errors.js';
@@ -109,6 +110,17 @@ export function addSeries(options: AddSeriesOptions): AddedSeries {
   };
 
   mkdirSync(dir, { recursive: true });
+  // one writer of the folder's catalog at a time: concurrent `data add`s queue up and none is lost
+  const lock = lockFolder(dir, displayPath(dir), { name: '.catalog.lock', waitMs: 60_000 });
+  try {
+    return writeSeries(dir, id, entry, download, column, options);
+  } finally {
+    lock.release();
+  }
+}
+
+/** The part of {@link addSeries} that holds the catalog lock: check, convert, write the CSV, update catalog.json. */
+function writeSeries(dir: string, id: string, entry: CatalogEntry, download: ReturnType<typeof readDownload>, column: string, options: AddSeriesOptions): AddedSeries {
   const catalogPath = join(dir, 'catalog.json');
   const created = !existsSync(catalogPath);
   let raw: { extends?: string; series?: CatalogEntry[]; universes?: unknown[] } = { extends: SHIPPED_CATALOG, series: [], universes: [] };
