@@ -140,7 +140,8 @@ export function strictColumn(dir: string, file: string, table: Table, name: stri
   for (let i = 0; i < table.length; i++) {
     const v = table[i][name];
     const x = v === undefined || v.trim() === '' ? NaN : Number(v);
-    if (!Number.isFinite(x)) throw new DataError(join(dir, file), i + 2, name, v === undefined || v === '' ? 'missing value' : `"${v.slice(0, 30)}" is not a number`);
+    if (!Number.isFinite(x))
+      throw new DataError(join(dir, file), i + 2, name, v === undefined || v === '' ? 'missing value' : `"${v.slice(0, 30)}" is not a number`);
     out[i] = x;
   }
   return out;

@@ -42,9 +42,19 @@ export function overlap(runs: readonly RunData[]): { from: string; to: string } 
 export function runWindow(run: RunData, period: { from: string; to: string }): RunWindow {
   // a run's files must be whole before its metrics are recomputed from them
   if (run.returns.length !== run.manifest.period.bars)
-    throw new DataError(join(run.dir, 'returns.csv'), undefined, undefined, `${run.returns.length} rows where run.json says ${run.manifest.period.bars} bars: the file is cut or from another run`);
+    throw new DataError(
+      join(run.dir, 'returns.csv'),
+      undefined,
+      undefined,
+      `${run.returns.length} rows where run.json says ${run.manifest.period.bars} bars: the file is cut or from another run`,
+    );
   if (run.weights.length !== run.manifest.period.bars)
-    throw new DataError(join(run.dir, 'weights.csv'), undefined, undefined, `${run.weights.length} rows where run.json says ${run.manifest.period.bars} bars: the file is cut or from another run`);
+    throw new DataError(
+      join(run.dir, 'weights.csv'),
+      undefined,
+      undefined,
+      `${run.weights.length} rows where run.json says ${run.manifest.period.bars} bars: the file is cut or from another run`,
+    );
   const allDates = Int32Array.from(run.returns, (r, i) => {
     const d = parseIsoDay(r.date ?? '');
     if (Number.isNaN(d)) throw new DataError(join(run.dir, 'returns.csv'), i + 2, 'date', `"${r.date}" is not a date`);
@@ -56,7 +66,8 @@ export function runWindow(run: RunData, period: { from: string; to: string }): R
   let to = allDates.length - 1;
   while (to > 0 && allDates[to] > hi) to--;
   if (from < 0) from = allDates.length - 1;
-  const slice = (name: string, table = run.returns) => strictColumn(run.dir, table === run.returns ? 'returns.csv' : 'weights.csv', table, name).subarray(from, to + 1);
+  const slice = (name: string, table = run.returns) =>
+    strictColumn(run.dir, table === run.returns ? 'returns.csv' : 'weights.csv', table, name).subarray(from, to + 1);
   const dates = allDates.subarray(from, to + 1);
   const cash = slice('cash');
   const benchmark = slice('benchmark');

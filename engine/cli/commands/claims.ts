@@ -64,6 +64,8 @@ export async function claimsHandler(args: ClaimsArgs): Promise<{ dir: string; re
     .flatMap((u) => u.split(','))
     .map((u) => u.trim())
     .filter(Boolean);
+  if (args.universe !== undefined && universes.length === 0)
+    throw new UserError(`--universe names no sample (one of ${CLAIM_UNIVERSES.map((u) => u.id).join(', ')})`);
   const { dir, report } = await claimsToFolder(loadCatalog(args.data), {
     out: args.out ?? defaultOutDir('claims'),
     force: args.force,

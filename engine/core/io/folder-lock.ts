@@ -92,7 +92,9 @@ export function lockFolder(dir: string, label: string, options: LockOptions = {}
         continue;
       }
       const who = held ? `process ${held.pid} on ${held.host}, since ${held.started}` : 'another process';
-      throw new UserError(`${label} is being written by ${who}; wait for it to finish, or delete ${join(label, options.name ?? '.lock')} if that process is gone`);
+      throw new UserError(
+        `${label} is being written by ${who}; wait for it to finish, or delete ${join(label, options.name ?? '.lock')} if that process is gone`,
+      );
     }
   }
   let held = true;
