@@ -21,8 +21,10 @@ export function periodKey(day: number, period: Period): number {
 /**
  * Mask of the bars (1) on which a periodic schedule trades; null for other schedules.
  * `last`: the last bar of each period in the calendar, i.e. every bar whose next bar falls in a
- * new period, plus the very last bar. `first`: the first bar of each period, i.e. bar 0 and every
- * bar whose previous bar falls in an earlier period.
+ * new period; the data's final bar only when its period is over — when the next weekday after it
+ * falls in a new period (a month-end bar, a Friday for weekly) — since otherwise its period goes
+ * on after the data ends. `first`: the first bar of each period, i.e. bar 0 and every bar whose
+ * previous bar falls in an earlier period.
  */
 export function scheduleMask(dates: Int32Array, rebalance: Rebalance): Uint8Array | null {
   if (rebalance.kind !== 'period') return null;
@@ -33,10 +35,17 @@ export function scheduleMask(dates: Int32Array, rebalance: Rebalance): Uint8Arra
   for (let t = 0; t < T; t++) keys[t] = periodKey(dates[t], rebalance.period);
   if (rebalance.at === 'last') {
     for (let t = 0; t + 1 < T; t++) if (keys[t + 1] !== keys[t]) mask[t] = 1;
-    mask[T - 1] = 1;
+    if (periodKey(nextWeekday(dates[T - 1]), rebalance.period) !== keys[T - 1]) mask[T - 1] = 1;
   } else {
     mask[0] = 1;
     for (let t = 1; t < T; t++) if (keys[t] !== keys[t - 1]) mask[t] = 1;
   }
   return mask;
+}
+
+/** The next Monday-to-Friday day after `day` (days since 1970-01-01, a Thursday). */
+function nextWeekday(day: number): number {
+  let d = day + 1;
+  while (((d % 7) + 7 + 3) % 7 >= 5) d++; // 0 = Monday … 4 = Friday, 5–6 the weekend
+  return d;
 }

@@ -22,6 +22,13 @@ interface Bar {
 
 type Rule = 'on-change' | 'every-bar' | 'month-end';
 
+/** The Monday-to-Friday day after a date. */
+function nextWeekday(d: Date): Date {
+  const n = new Date(d.getTime() + 86_400_000);
+  while (n.getUTCDay() === 0 || n.getUTCDay() === 6) n.setUTCDate(n.getUTCDate() + 1);
+  return n;
+}
+
 /** The reference backtester: one object per position and per bar, calendar from Date. */
 function reference(inp: SimInput, lag: number, rule: Rule, rate: number): Bar[] {
   const A = inp.assets.length;
@@ -45,7 +52,9 @@ function reference(inp: SimInput, lag: number, rule: Rule, rate: number): Bar[] 
       changed = target === null || row.some((w, a) => w !== target![a]);
       target = row;
     }
-    const monthEnd = t === T - 1 || dateOf(t + 1).getUTCMonth() !== dateOf(t).getUTCMonth();
+    // the last bar of its month: the next bar is in a new month; for the final bar, the next weekday is
+    const next = t < T - 1 ? dateOf(t + 1) : nextWeekday(dateOf(t));
+    const monthEnd = next.getUTCMonth() !== dateOf(t).getUTCMonth();
     const trade = target !== null && (first || rule === 'every-bar' || (rule === 'on-change' && changed) || (rule === 'month-end' && monthEnd));
     let equity = value;
     let traded = false;

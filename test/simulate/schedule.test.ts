@@ -13,13 +13,16 @@ describe('scheduleMask', () => {
   it('monthly: last bar of each month (plus the very last bar), or first bar of each month', () => {
     expect(Array.from(scheduleMask(days(DATES), { kind: 'period', period: 'monthly', at: 'last' })!)).toEqual([0, 0, 1, 0, 0, 1, 0, 0, 1]);
     expect(Array.from(scheduleMask(days(DATES), { kind: 'period', period: 'monthly', at: 'first' })!)).toEqual([1, 0, 0, 1, 0, 0, 1, 0, 0]);
-    // a series ending mid-month still flags its last bar
-    expect(Array.from(scheduleMask(days(DATES.slice(0, 5)), { kind: 'period', period: 'monthly', at: 'last' })!)).toEqual([0, 0, 1, 0, 1]);
+    // a series ending mid-month (Monday 2021-02-15) does not trade on its last bar: February goes on after the data
+    expect(Array.from(scheduleMask(days(DATES.slice(0, 5)), { kind: 'period', period: 'monthly', at: 'last' })!)).toEqual([0, 0, 1, 0, 0]);
+    // one ending on the month's last weekday does (Friday 2021-02-26: the next weekday is in March)
+    expect(Array.from(scheduleMask(days(DATES.slice(0, 6)), { kind: 'period', period: 'monthly', at: 'last' })!)).toEqual([0, 0, 1, 0, 0, 1]);
   });
 
   it('weekly: weeks run Monday to Sunday', () => {
     const d = ['2024-03-07', '2024-03-08', '2024-03-11', '2024-03-15', '2024-03-17', '2024-03-18'];
-    expect(Array.from(scheduleMask(days(d), { kind: 'period', period: 'weekly', at: 'last' })!)).toEqual([0, 1, 0, 0, 1, 1]);
+    // the last bar, Monday 2024-03-18, is not the last of its week
+    expect(Array.from(scheduleMask(days(d), { kind: 'period', period: 'weekly', at: 'last' })!)).toEqual([0, 1, 0, 0, 1, 0]);
     expect(Array.from(scheduleMask(days(d), { kind: 'period', period: 'weekly', at: 'first' })!)).toEqual([1, 0, 1, 0, 0, 1]);
     // 1970-01-04 was a Sunday, 1970-01-05 a Monday
     expect(periodKey(3, 'weekly')).toBe(0);
@@ -30,9 +33,9 @@ describe('scheduleMask', () => {
 
   it('quarterly and yearly', () => {
     const d = ['2019-12-30', '2019-12-31', '2020-01-02', '2020-03-31', '2020-04-01', '2020-06-30', '2020-07-01'];
-    expect(Array.from(scheduleMask(days(d), { kind: 'period', period: 'quarterly', at: 'last' })!)).toEqual([0, 1, 0, 1, 0, 1, 1]);
+    expect(Array.from(scheduleMask(days(d), { kind: 'period', period: 'quarterly', at: 'last' })!)).toEqual([0, 1, 0, 1, 0, 1, 0]);
     expect(Array.from(scheduleMask(days(d), { kind: 'period', period: 'quarterly', at: 'first' })!)).toEqual([1, 0, 1, 0, 1, 0, 1]);
-    expect(Array.from(scheduleMask(days(d), { kind: 'period', period: 'yearly', at: 'last' })!)).toEqual([0, 1, 0, 0, 0, 0, 1]);
+    expect(Array.from(scheduleMask(days(d), { kind: 'period', period: 'yearly', at: 'last' })!)).toEqual([0, 1, 0, 0, 0, 0, 0]);
     expect(Array.from(scheduleMask(days(d), { kind: 'period', period: 'yearly', at: 'first' })!)).toEqual([1, 0, 1, 0, 0, 0, 0]);
   });
 
