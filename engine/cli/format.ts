@@ -32,3 +32,15 @@ export function wrapText(text: string, width: number, indent: string, first = in
 export function textWidth(): number {
   return Math.max(60, Math.min(120, process.stdout.columns || 100));
 }
+
+const warned = new Set<string>();
+
+/**
+ * Prints `warning: <text>` to stderr once per command: a command that runs several backtests on
+ * the same data (demo, sweep's top runs) shows each data warning once.
+ */
+export function warnOnce(text: string): void {
+  if (warned.has(text)) return;
+  warned.add(text);
+  console.error(`warning: ${text}`);
+}

@@ -11,6 +11,7 @@ import { parseParams } from '../strategy/params.js';
 import { DEFAULT_COST } from '../simulate/options.js';
 import { typecheckStrategyFile } from '../strategy/typecheck.js';
 import { boundedNumber, refuseRepeated, wholeNumber } from './validate-options.js';
+import { warnOnce } from './format.js';
 
 /** Command-line options shared by run, audit, sweep and walkforward. */
 export interface RunArgs {
@@ -92,10 +93,13 @@ export function parseCosts(text: number | string | undefined, assets: readonly s
   const t = String(text ?? DEFAULT_COST * 1e4).trim();
   if (!t.includes('=')) return nonNegative('cost-bps', Number(t === '' ? NaN : t), DEFAULT_COST * 1e4) / 1e4;
   const out = new Float64Array(assets.length);
+  const seen = new Set<string>();
   for (const pair of t.split(',')) {
     const [name, value] = pair.split('=').map((x) => x.trim());
     const i = assets.indexOf(name);
     if (i < 0) throw new UserError(`--cost-bps ${t}: "${name}" is not an asset of this universe (${assets.join(', ')})`);
+    if (seen.has(name)) throw new UserError(`--cost-bps ${t}: "${name}" is given twice`);
+    seen.add(name);
     out[i] = nonNegative('cost-bps', Number(value === '' ? NaN : value), 0) / 1e4;
   }
   return out;
@@ -133,6 +137,6 @@ export async function setupRun(args: RunArgs, defaults: { typecheck?: boolean; e
     initial: 1,
   };
   // data caveats go to stderr (stdout stays the result, e.g. --json); `run` prints them itself
-  if (defaults.warn !== false) for (const w of market.warnings) console.error(`warning: ${w}`);
+  if (defaults.warn !== false) for (const w of market.warnings) warnOnce(w);
   return { strategy, strategyFile: file, params, catalog, market, sim };
 }

@@ -56,7 +56,16 @@ function toFloat64(w: ArrayLike<number>, into: Float64Array | undefined): Float6
       if (y === undefined) memo.set(x, (y = float32Decimal(x)));
       out[t] = y;
     }
-  } else for (let t = 0; t < T; t++) out[t] = Number(w[t]);
+  } else if (ArrayBuffer.isView(w)) {
+    for (let t = 0; t < T; t++) out[t] = Number(w[t]);
+  } else {
+    // a plain array: numbers only (a string or boolean would be converted silently: "0.5", true → 1)
+    for (let t = 0; t < T; t++) {
+      const x = w[t] as unknown;
+      if (typeof x !== 'number' && x !== undefined && x !== null) throw new TypeError(`value ${t} is ${typeof x === 'string' ? `the string ${JSON.stringify(x.slice(0, 20))}` : `a ${typeof x}`}, not a number`);
+      out[t] = x === undefined || x === null ? NaN : x;
+    }
+  }
   return out;
 }
 
@@ -116,6 +125,7 @@ export class ColumnEvaluator {
       throw new StrategyError(`${strategyLabel(strategy, params)}${msg}`);
     };
     if (!out || typeof out !== 'object') fail(` returned ${out === null ? 'null' : typeof out}, expected an object of weight arrays`);
+    if (typeof (out as unknown as PromiseLike<unknown>).then === 'function') fail(' returned a Promise: weights(view, params) must return its weights directly (it cannot be async)');
     const any = strategy.assets.includes('*');
     if (!any)
       for (const key of Object.keys(out))
@@ -123,12 +133,16 @@ export class ColumnEvaluator {
     const cols = this.columns;
     cols.fill(undefined as never);
     let first: Float64Array | undefined;
+    let cashWeights: ArrayLike<number> | undefined;
     for (const key of any ? Object.keys(out) : strategy.assets) {
       const w = out[key];
       if (w === undefined) fail(` returned no weights for "${key}"`);
       if (typeof w !== 'object' || w === null || typeof (w as ArrayLike<number>).length !== 'number') fail(`: weights for "${key}" are not an array`);
       if (w.length !== T) fail(`: weights for "${key}" have ${w.length} values, the market has ${T} bars`);
-      if (key === 'cash') continue;
+      if (key === 'cash') {
+        cashWeights = w;
+        continue;
+      }
       if (key === 'bonds' && !market.bonds) {
         // a bonds leg left empty in a universe without bonds; the engine's own column, still all +0, needs no fill next time
         if (w === outs.bonds && zeroBytes(outs.bonds, this.zeros)) {
@@ -144,7 +158,13 @@ export class ColumnEvaluator {
         fail(`: ${(e as Error).message}`);
       }
       if (cols[col] !== undefined) fail(`: asset "${key}" is weighted twice (a role and its asset id)`);
-      const f = w instanceof Float64Array ? w : (this.conv[col] = toFloat64(w, this.conv[col]));
+      let f: Float64Array;
+      try {
+        f = w instanceof Float64Array ? w : (this.conv[col] = toFloat64(w, this.conv[col]));
+      } catch (e) {
+        fail(`: weights for "${key}": ${(e as Error).message}`);
+        throw e;
+      }
       cols[col] = f;
       first ??= f;
     }
@@ -156,6 +176,17 @@ export class ColumnEvaluator {
       if (first === undefined) d.fill(0);
       else for (let t = 0; t < T; t++) d[t] = first[t] !== first[t] ? NaN : 0;
       cols[a] = d;
+    }
+    // cash is the remainder of the asset weights: a cash column that says otherwise would be ignored
+    if (cashWeights !== undefined) {
+      for (let t = 0; t < T; t++) {
+        let sum = Number(cashWeights[t]);
+        if (sum !== sum) continue;
+        for (let a = 0; a < A; a++) sum += cols[a][t];
+        if (sum === sum && Math.abs(sum - 1) > 1e-9) {
+          fail(`: on ${isoDay(market.dates[t])} the weights with cash sum to ${+sum.toPrecision(6)}: cash is what the asset weights leave (1 − their sum); leave cash out or make the weights sum to 1`);
+        }
+      }
     }
     return cols;
   }

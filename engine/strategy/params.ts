@@ -84,7 +84,18 @@ export function parseParams<P extends ParamSpecs>(
     }
   }
   for (const [name, spec] of Object.entries(specs)) {
-    out[name] = name in given ? parseParam(name, spec, given[name], context) : spec.default;
+    if (name in given) out[name] = parseParam(name, spec, given[name], context);
+    else {
+      // a default outside its own spec is the strategy's mistake: say so, rather than fail later as a weight error
+      try {
+        out[name] = parseParam(name, spec, spec.default as string | number | boolean, context);
+      } catch (e) {
+        throw new UserError(
+          `${context}: the default of parameter ${name} (${String(spec.default)}) does not fit its own spec: ${(e as Error).message.replace(/^.*: /, '')}; fix the strategy's params`,
+          { cause: e },
+        );
+      }
+    }
   }
   return out as ParamValues<P>;
 }

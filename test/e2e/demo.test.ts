@@ -19,6 +19,9 @@ describe('ratecycle demo (what npm start runs)', () => {
     for (let c = 1; c <= 5; c++) expect(tail).toMatch(new RegExp(`^${c}\\. “`, 'm'));
     expect(tail).toMatch(/Of 10 primary tests/);
     expect(lines[lines.length - 1]).toMatch(/claims\.html$/);
+    // each data warning once per command, not once per run
+    const warnings = r.stderr.split('\n').filter((l) => l.startsWith('warning:'));
+    expect(warnings.length).toBe(new Set(warnings).size);
     for (const f of ['claims/claims.html', 'compare/compare.html', 'runs/first-cut-rotation/report.html']) expect(existsSync(join(dir, f)), f).toBe(true);
   }, 300_000);
 });

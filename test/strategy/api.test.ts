@@ -161,3 +161,59 @@ describe('parameter names are own keys, not inherited ones', () => {
     expect(parseParams(specs, { months: 9 }, 's')).toEqual(parseParams(specs, ['months=9'], 's'));
   });
 });
+
+describe('weights a strategy cannot mean', () => {
+  const m = makeMarket({ dates: weekdays('2020-01-01', 6), small: [1, 1.1, 1.2, 1.1, 1.3, 1.4], large: [1, 1, 1.05, 1.1, 1.1, 1.2] });
+  const of = (weights: (n: number) => unknown) =>
+    defineStrategy({ id: 'odd', name: 'odd', description: 'd', assets: ['small', 'large', 'cash'], weights: (v) => weights(v.length) as never });
+  it('an async weights() is named as such, not as "returned no weights"', () => {
+    expect(() =>
+      evaluateStrategy(
+        of(async () => ({})),
+        m,
+        {},
+      ),
+    ).toThrow(/returned a Promise: weights\(view, params\) must return its weights directly \(it cannot be async\)/);
+  });
+  it('strings and booleans in a plain array are refused, not converted', () => {
+    expect(() =>
+      evaluateStrategy(
+        of((n) => ({ small: Array(n).fill('0.5'), large: Array(n).fill(0.5) })),
+        m,
+        {},
+      ),
+    ).toThrow(/weights for "small": value 0 is the string "0\.5", not a number/);
+    expect(() =>
+      evaluateStrategy(
+        of((n) => ({ small: Array(n).fill(true), large: Array(n).fill(0) })),
+        m,
+        {},
+      ),
+    ).toThrow(/value 0 is a boolean, not a number/);
+  });
+  it('a cash weight that does not complete the assets to 1 is refused with its date; one that does is fine', () => {
+    expect(() =>
+      evaluateStrategy(
+        of((n) => ({ small: new Float64Array(n).fill(1), large: new Float64Array(n), cash: new Float64Array(n).fill(0.5) })),
+        m,
+        {},
+      ),
+    ).toThrow(/on 2020-01-01 the weights with cash sum to 1\.5: cash is what the asset weights leave/);
+    expect(() =>
+      evaluateStrategy(
+        of((n) => ({ small: new Float64Array(n).fill(0.5), large: new Float64Array(n), cash: new Float64Array(n).fill(0.5) })),
+        m,
+        {},
+      ),
+    ).not.toThrow();
+  });
+});
+
+describe('a parameter default outside its own spec', () => {
+  it('is named as the strategy’s mistake', () => {
+    const specs = { x: { type: 'number', default: 2, min: 0, max: 1, description: 'x' } } as const;
+    expect(() => parseParams(specs, [], 's')).toThrow(
+      /^strategy "s": the default of parameter x \(2\) does not fit its own spec: above the maximum 1; fix the strategy's params$/,
+    );
+  });
+});

@@ -8,7 +8,7 @@ import { displayPath } from '../../market/data/load-series.js';
 import { describeAsset } from '../../market/data/catalog.js';
 import { runOptions, setupRun, type RunArgs } from '../run-setup.js';
 import { textTable } from '../table.js';
-import { num, pct } from '../format.js';
+import { num, pct, warnOnce } from '../format.js';
 import { isoDay } from '../../core/dates.js';
 import { defaultOutDir } from '../out-dir.js';
 import { UserError } from '../../core/errors.js';
@@ -149,11 +149,11 @@ export async function runHandler(args: RunCommandArgs): Promise<string> {
       );
       if (ruined) console.log(ruined);
       printMetrics(run);
-      for (const w of m.warnings) console.error(`warning: ${w}`);
+      for (const w of m.warnings) warnOnce(w);
     },
   });
   if (args.json) {
-    for (const w of simulated.market.warnings) console.error(`warning: ${w}`);
+    for (const w of simulated.market.warnings) warnOnce(w);
     console.log(
       JSON.stringify(
         {

@@ -18,7 +18,8 @@ export interface RegimeRow {
   /** `easing`, `tightening`, `hold`, the cycle label (e.g. `easing 2019-07-31`), or `easing − tightening`. */
   label: string;
   cycleId: number;
-  direction: 'easing' | 'tightening' | 'hold';
+  /** The phase of a phase or cycle row; empty for the contrast row, which pools easing and tightening. */
+  direction: 'easing' | 'tightening' | 'hold' | '';
   /** First and last bar dates covered (days since epoch; NaN when no bar). */
   start: number;
   end: number;
@@ -177,10 +178,13 @@ export function regimeTable(input: RegimeInput, options: RegimeOptions = {}): Re
     rows.push(row('cycle', label, cycles[c].id, cycles[c].direction, input, () => true, lo + 1, Math.min(hi + 1, dates.length)));
     cycleMembers.push(new Uint8Array(dates.length - 1).fill(1, lo, hi));
   }
-  const contrast = row('contrast', 'easing − tightening', 0, 'easing', input, () => false);
+  const contrast = row('contrast', 'easing − tightening', 0, '', input, () => false);
+  // it pools the easing and the tightening bars: it runs from the first of them to the last
+  const starts = [rows[0].start, rows[1].start].filter(Number.isFinite);
+  const ends = [rows[0].end, rows[1].end].filter(Number.isFinite);
   Object.assign(contrast, {
-    start: rows[0].start,
-    end: rows[0].end,
+    start: starts.length ? Math.min(...starts) : NaN,
+    end: ends.length ? Math.max(...ends) : NaN,
     days: rows[0].days + rows[1].days,
     bars: rows[0].bars + rows[1].bars,
     strategy: NaN,

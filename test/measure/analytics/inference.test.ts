@@ -154,6 +154,11 @@ describe('regime spread inference', () => {
     expect(easing.spreadCiHigh).toBeCloseTo(0.12, 12);
     expect(contrast.spreadCiLow).toBeCloseTo(0.24, 12);
     expect(rows.find((r) => r.label === 'hold')!.spreadAnn).toBeNaN();
+    // the contrast pools both phases: no direction of its own, and it spans the easing and the tightening bars
+    expect(contrast.direction).toBe('');
+    expect(contrast.start).toBe(Math.min(easing.start, tight.start));
+    expect(contrast.end).toBe(Math.max(easing.end, tight.end));
+    expect(contrast.end).toBe(tight.end);
   });
 });
 
