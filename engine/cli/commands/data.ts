@@ -85,10 +85,10 @@ function range(catalog: Catalog, id: string) {
   const e = catalog.series.find((s) => s.id === id)!;
   if (e.kind === 'event') {
     const { decisions } = loadFomc(e, catalog.dir);
-    return { from: isoDay(decisions[0].date), to: isoDay(decisions[decisions.length - 1].date), rows: decisions.length };
+    return { from: isoDay(decisions[0].date), to: isoDay(decisions[decisions.length - 1].date), rows: decisions.length, warnings: [] as string[] };
   }
   const s = loadSeries(e, catalog.dir);
-  return { from: isoDay(s.dates[0]), to: isoDay(s.dates[s.dates.length - 1]), rows: s.dates.length, dates: s.dates };
+  return { from: isoDay(s.dates[0]), to: isoDay(s.dates[s.dates.length - 1]), rows: s.dates.length, dates: s.dates, warnings: s.warnings ?? [] };
 }
 
 function origin(catalog: Catalog, id: string, kind: 'series' | 'universes'): string {
@@ -161,12 +161,20 @@ function checkData(args: DataArgs): void {
   });
   const series = catalog.series.map((e) => {
     const r = loaded.get(e.id)!;
-    return { id: e.id, from: r.from, to: r.to, rows: r.rows };
+    return { id: e.id, from: r.from, to: r.to, rows: r.rows, warnings: r.warnings };
   });
+  const warned = series.filter((s) => s.warnings.length);
   if (args.json) {
     console.log(
       JSON.stringify(
-        { ok: true, dir: displayPath(catalog.dir), series, universes, unavailable: catalog.unavailable ?? { series: {}, universes: {} } },
+        {
+          ok: true,
+          dir: displayPath(catalog.dir),
+          series,
+          universes,
+          warnings: warned.flatMap((s) => s.warnings),
+          unavailable: catalog.unavailable ?? { series: {}, universes: {} },
+        },
         null,
         2,
       ),
@@ -174,10 +182,15 @@ function checkData(args: DataArgs): void {
     return;
   }
   const width = Math.max(...series.map((s) => s.id.length), ...universes.map((u) => u.id.length));
-  for (const s of series) console.log(`ok  ${s.id.padEnd(width)}  ${s.from} to ${s.to}  ${count(s.rows)} rows`);
+  for (const s of series) {
+    console.log(`${s.warnings.length ? 'warn' : 'ok  '}${s.id.padEnd(width)}  ${s.from} to ${s.to}  ${count(s.rows)} rows`.replace(/^warn/, 'warn '));
+    for (const w of s.warnings) console.log(`      ${w}`);
+  }
   for (const u of universes) console.log(`ok  universe ${u.id.padEnd(width)}  ${u.from} to ${u.to}  ${count(u.bars)} common bars`);
   for (const line of unavailableLines(catalog)) console.log(line);
-  console.log(`data check: ${series.length} series, ${universes.length} universes, all valid`);
+  console.log(
+    `data check: ${series.length} series, ${universes.length} universes, all valid${warned.length ? `; ${warned.length} with warnings (above): look at them before trusting a backtest` : ''}`,
+  );
 }
 
 async function addData(args: AddArgs): Promise<void> {

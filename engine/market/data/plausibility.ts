@@ -24,6 +24,35 @@ const pct = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} %`;
  * @example checkPlausible(entry, 'data/x.csv', dates, values) // [] for a well-formed series
  */
 export function checkPlausible(entry: CatalogEntry, file: string, dates: Int32Array, values: Float64Array): string[] {
+  return [...checkValues(entry, file, dates, values), ...checkGaps(entry, file, dates)];
+}
+
+/** The longest gap between two observations a series of this frequency has without a remark, calendar days. */
+export const MAX_GAP_DAYS: Partial<Record<CatalogEntry['frequency'], number>> = { daily: 14, weekly: 21, monthly: 62 };
+
+/**
+ * Holes in a series: observations further apart than its frequency allows (daily: 14 calendar
+ * days, more than the 12 of the bank holiday of March 1933; monthly: 62), which a backtest would
+ * otherwise bridge silently (a price carried over the hole, cash earning nothing in it). Returns
+ * one warning naming the largest hole and how many there are.
+ *
+ * @example checkGaps(entry, 'data/rut.csv', dates) // [] when no two bars are more than 14 days apart
+ */
+export function checkGaps(entry: CatalogEntry, file: string, dates: Int32Array): string[] {
+  const max = MAX_GAP_DAYS[entry.frequency];
+  if (max === undefined) return [];
+  let count = 0, worst = -1;
+  for (let i = 1; i < dates.length; i++) {
+    if (dates[i] - dates[i - 1] > max) {
+      count++;
+      if (worst < 0 || dates[i] - dates[i - 1] > dates[worst] - dates[worst - 1]) worst = i;
+    }
+  }
+  if (count === 0) return [];
+  return [`series "${entry.id}" (${file}) has ${count} hole(s) longer than ${max} days for ${entry.frequency} data, the longest ${dates[worst] - dates[worst - 1]} days from ${isoDay(dates[worst - 1])} to ${isoDay(dates[worst])}; a backtest bridges it as if nothing happened`];
+}
+
+function checkValues(entry: CatalogEntry, file: string, dates: Int32Array, values: Float64Array): string[] {
   const n = values.length;
   let count = 0;
   let first = -1;

@@ -63,3 +63,18 @@ describe('plausibility checks on loading', () => {
     expect(r.stderr).toMatch(/x\.csv: series "mine" \(kind return\): 400 of 400 values exceed 100 %/);
   });
 });
+
+describe('holes in a series', () => {
+  const entry = (frequency: 'daily' | 'monthly') => ({ id: 'x', file: 'x.csv', column: 'close', kind: 'price' as const, frequency, units: 'u', publication: { rule: 'close' as const }, source: 's' });
+  it('a six-month hole in daily data is named with its length and dates; 12 days (March 1933) are not a hole', async () => {
+    const { checkGaps } = await import('../../../engine/market/data/plausibility.js');
+    const { parseIsoDay } = await import('../../../engine/core/dates.js');
+    const days = (xs: string[]) => Int32Array.from(xs.map(parseIsoDay));
+    expect(checkGaps(entry('daily'), 'x.csv', days(['1933-03-03', '1933-03-15', '1933-03-16']))).toEqual([]);
+    const w = checkGaps(entry('daily'), 'x.csv', days(['2020-01-02', '2020-01-03', '2020-07-06', '2020-07-07', '2021-01-04', '2021-01-05']));
+    expect(w).toEqual([
+      'series "x" (x.csv) has 2 hole(s) longer than 14 days for daily data, the longest 185 days from 2020-01-03 to 2020-07-06; a backtest bridges it as if nothing happened',
+    ]);
+    expect(checkGaps(entry('monthly'), 'x.csv', days(['2020-01-31', '2020-02-29', '2020-06-30']))).toHaveLength(1);
+  });
+});
