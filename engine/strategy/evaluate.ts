@@ -62,7 +62,8 @@ function toFloat64(w: ArrayLike<number>, into: Float64Array | undefined): Float6
     // a plain array: numbers only (a string or boolean would be converted silently: "0.5", true → 1)
     for (let t = 0; t < T; t++) {
       const x = w[t] as unknown;
-      if (typeof x !== 'number' && x !== undefined && x !== null) throw new TypeError(`value ${t} is ${typeof x === 'string' ? `the string ${JSON.stringify(x.slice(0, 20))}` : `a ${typeof x}`}, not a number`);
+      if (typeof x !== 'number' && x !== undefined && x !== null)
+        throw new TypeError(`value ${t} is ${typeof x === 'string' ? `the string ${JSON.stringify(x.slice(0, 20))}` : `a ${typeof x}`}, not a number`);
       out[t] = x === undefined || x === null ? NaN : x;
     }
   }
@@ -125,7 +126,8 @@ export class ColumnEvaluator {
       throw new StrategyError(`${strategyLabel(strategy, params)}${msg}`);
     };
     if (!out || typeof out !== 'object') fail(` returned ${out === null ? 'null' : typeof out}, expected an object of weight arrays`);
-    if (typeof (out as unknown as PromiseLike<unknown>).then === 'function') fail(' returned a Promise: weights(view, params) must return its weights directly (it cannot be async)');
+    if (typeof (out as unknown as PromiseLike<unknown>).then === 'function')
+      fail(' returned a Promise: weights(view, params) must return its weights directly (it cannot be async)');
     const any = strategy.assets.includes('*');
     if (!any)
       for (const key of Object.keys(out))
@@ -184,7 +186,9 @@ export class ColumnEvaluator {
         if (sum !== sum) continue;
         for (let a = 0; a < A; a++) sum += cols[a][t];
         if (sum === sum && Math.abs(sum - 1) > 1e-9) {
-          fail(`: on ${isoDay(market.dates[t])} the weights with cash sum to ${+sum.toPrecision(6)}: cash is what the asset weights leave (1 − their sum); leave cash out or make the weights sum to 1`);
+          fail(
+            `: on ${isoDay(market.dates[t])} the weights with cash sum to ${+sum.toPrecision(6)}: cash is what the asset weights leave (1 − their sum); leave cash out or make the weights sum to 1`,
+          );
         }
       }
     }
