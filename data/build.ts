@@ -964,7 +964,7 @@ function catalogUniverses(): UniverseSpec[] {
 function writeCatalog(): CatalogEntry[] {
   const series = catalogSeries();
   for (const s of series) if (!written.has(s.file)) throw new Error(`catalog: ${s.id} refers to unwritten ${s.file}`);
-  writeFileSync(join(OUT, 'catalog.json'), JSON.stringify({ series, universes: catalogUniverses() }, null, 2) + '\n');
+  writeFileSync(join(OUT, 'catalog.json'), JSON.stringify({ defaultUniverse: 'russell', series, universes: catalogUniverses() }, null, 2) + '\n');
   return series;
 }
 

@@ -33,6 +33,7 @@ export * from './strategy/signals.js';
 
 // Data and the market frame
 export { loadCatalog, findEntry, findUniverse } from './market/data/catalog.js';
+export { defaultUniverse, type DefaultUniverse } from './market/data/default-universe.js';
 export { loadSeries } from './market/data/load-series.js';
 export { buildMarket, type MarketOptions } from './market/build-market.js';
 export { sliceMarket } from './market/slice-market.js';

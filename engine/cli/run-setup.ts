@@ -1,3 +1,4 @@
+import { defaultUniverse } from '../market/data/default-universe.js';
 import type { Argv } from 'yargs';
 import { loadCatalog } from '../market/data/catalog.js';
 import { UserError } from '../core/errors.js';
@@ -116,7 +117,13 @@ export async function setupRun(args: RunArgs, defaults: { typecheck?: boolean; e
   if (file && /\.m?ts$/.test(file) && (args.typecheck ?? defaults.typecheck ?? false)) await typecheckStrategyFile(file);
   const params = parseParams(strategy.params, args.param ?? [], strategy.id) as Record<string, unknown>;
   const catalog = loadCatalog(args.data);
-  const universe = args.universe ?? strategy.defaults?.universe ?? 'russell';
+  // no universe named: the catalog's default, or the first available one with a note on stderr
+  let universe = args.universe ?? strategy.defaults?.universe;
+  if (universe === undefined) {
+    const fallback = defaultUniverse(catalog);
+    if (fallback.note) warnOnce(fallback.note);
+    universe = fallback.id;
+  }
   const series = strategy.seriesFor
     ? strategy.seriesFor(params as never, { series: catalog.series.filter((e) => e.kind !== 'event').map((e) => e.id) })
     : strategy.series;

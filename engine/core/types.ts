@@ -72,6 +72,8 @@ export interface Catalog {
   unavailable?: { series: Record<string, string>; universes: Record<string, string> };
   /** Ids of the series and universes declared by a user catalog that extends the shipped one. */
   own?: { series: string[]; universes: string[] };
+  /** The universe commands use when none is named (`"defaultUniverse"` in catalog.json); see `defaultUniverse()`. */
+  defaultUniverse?: string;
 }
 
 /** A named set of assets with the calendar they trade on. */

@@ -143,6 +143,8 @@ export interface ClaimsReport {
   charts: Record<number, ClaimCharts[]>;
   /** Parts that a sample cannot answer, and why. */
   skipped: { claim: number; universe: string; reason: string }[];
+  /** Samples not tested because this installation lacks their data (none named: every other sample ran). */
+  unavailable: { universe: string; reason: string }[];
   /** One plain sentence per claim, on its primary sample (verdict, null, effective n, interval, MDE). */
   answers: { claim: number; universe: string; verdict: Verdict; text: string; parts: string[]; sentence: string }[];
   /** The primary family: its size, what was adjusted, and the count of independent evidence. */

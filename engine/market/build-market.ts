@@ -1,3 +1,4 @@
+import { defaultUniverse } from './data/default-universe.js';
 import { findEntry, findUniverse } from './data/catalog.js';
 import { loadSeries } from './data/load-series.js';
 import { loadFomc } from './data/load-fomc.js';
@@ -40,7 +41,7 @@ function parseBound(text: string | undefined, flag: string): number | undefined 
  * requested series joined as of their publication date, and the Fed cycle annotation.
  */
 export function buildMarket(catalog: Catalog, options: MarketOptions = {}): Market {
-  const spec = findUniverse(catalog, options.universe ?? 'russell');
+  const spec = findUniverse(catalog, options.universe ?? defaultUniverse(catalog).id);
   const hashes: Record<string, string> = {};
   const warnings: string[] = [];
   const load = (id: string): Series => {

@@ -57,9 +57,12 @@ function samplesTable(report: ClaimsReport): string {
   const skipped = report.skipped.length
     ? `<div class="note"><b>Not answered:</b><ul>${report.skipped.map((s) => `<li>claim ${s.claim} on ${escapeHtml(s.universe)}: ${escapeHtml(s.reason)}</li>`).join('')}</ul></div>`
     : '';
+  const gone = report.unavailable?.length
+    ? `<div class="note"><b>Not tested here</b> (their data is not in this installation):<ul>${report.unavailable.map((s) => `<li>${escapeHtml(s.universe)}: ${escapeHtml(s.reason)}</li>`).join('')}</ul></div>`
+    : '';
   return `<section id="samples"><h2>Samples</h2>
 <div class="table-wrap"><table id="samples-table" class="compact"><thead><tr><th>sample</th><th>what</th><th>period</th><th>role</th><th>overlap with the primary sample</th></tr></thead><tbody>${rows}</tbody></table></div>
-<p class="how">Samples that overlap the primary one repeat its evidence: agreement between them is not replication. Draws: ${report.draws.toLocaleString('en-US')} per bootstrap and placebo (a fifth of that for the valuation claim’s simulation), seed ${report.seed}; ratecycle ${escapeHtml(report.version)}.</p>${skipped}${warnings(report)}</section>`;
+<p class="how">Samples that overlap the primary one repeat its evidence: agreement between them is not replication. Draws: ${report.draws.toLocaleString('en-US')} per bootstrap and placebo (a fifth of that for the valuation claim’s simulation), seed ${report.seed}; ratecycle ${escapeHtml(report.version)}.</p>${gone}${skipped}${warnings(report)}</section>`;
 }
 
 /** The independent groups behind a row, in a few words ("17 groups", "8, none overlapping", "30 episodes", "9 decades"). */

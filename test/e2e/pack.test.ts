@@ -115,8 +115,19 @@ describe('npm package', () => {
       project,
     );
     expect(deep.out).toMatch(/ERR_PACKAGE_PATH_NOT_EXPORTED/);
-    // the universes that need vendor data say how to add it
-    const russell = sh('npx ratecycle run first-cut-rotation', project);
+    // with no --universe, commands use what is available and say what is not and how to add it
+    const fallback = sh('npx ratecycle run first-cut-rotation --out out/fcr', project);
+    expect(fallback.code, fallback.out).toBe(0);
+    expect(fallback.out).toMatch(/First-cut rotation on ff \(/);
+    expect(fallback.out).toMatch(
+      /the default universe "russell" is not available \(it needs rut, spx; rut: rut\.csv is left out of the npm package .*ratecycle data add FILE --id rut/,
+    );
+    const claims = sh('npx ratecycle claims --draws 200 --out out/claims', project);
+    expect(claims.code, claims.out).toBe(0);
+    expect(claims.out).toMatch(/^4\. “[^”]*” — not tested on ff-1954: series ism_pmi is not available/m);
+    expect(claims.out).toMatch(/not tested here \(their data is not in this installation\): russell, etf, r1000, sp600/);
+    // a universe named explicitly that needs vendor data says how to add it
+    const russell = sh('npx ratecycle run first-cut-rotation --universe russell', project);
     expect(russell.code).toBe(1);
     expect(russell.out).toMatch(
       /universe "russell" is not available: it needs rut, spx; rut: rut\.csv is left out of the npm package .*ratecycle data add FILE --id rut/,

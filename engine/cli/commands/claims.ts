@@ -76,6 +76,10 @@ export async function claimsHandler(args: ClaimsArgs): Promise<{ dir: string; re
   console.log(`== the article's claims, tested (${report.draws.toLocaleString('en-US')} draws, seed ${report.seed})`);
   console.log(answerText(report));
   console.log(`\n${verdictText(report)}`);
+  if (report.unavailable.length) {
+    const ids = report.unavailable.map((u) => u.universe).join(', ');
+    console.log(`\nnot tested here (their data is not in this installation): ${ids}; ${report.unavailable[0].universe}: ${report.unavailable[0].reason}`);
+  }
   console.log(`\nevery number and how it was computed: open ${displayPath(join(dir, 'claims.html'))}`);
   return { dir, report };
 }

@@ -31,7 +31,7 @@ export const DEMO_RUNS: { name: string; strategy: string; param: string[]; rebal
 export function demoCommand(y: Argv): Argv {
   return y
     .option('out', { type: 'string', describe: 'folder for the runs and the comparison (default out/demo-<timestamp>)' })
-    .option('universe', { type: 'string', default: 'russell', describe: 'universe to run on' })
+    .option('universe', { type: 'string', describe: "universe to run on (default: the catalog's default, russell, or the first available)" })
     .option('force', { type: 'boolean', default: false, describe: 'replace an existing demo folder written by ratecycle' })
     .example('$0 demo', 'small caps vs large caps around Fed cuts, on the shipped data')
     .example('$0 demo --universe ff --out out/ff-demo', 'the same question on the Fama/French monthly data since 1926') as Argv;
@@ -56,13 +56,15 @@ export async function demoHandler(args: DemoArgs): Promise<void> {
   }
   const cmp = join(out, 'compare');
   await compareRuns(dirs, cmp, { force: args.force });
+  let universe = args.universe;
   const rows = dirs.map((d, i) => {
     const run = readRunFolder(d);
+    universe ??= run.manifest.universe.id;
     const m = run.metrics.metrics.strategy as Record<string, number>;
     const phase = (label: string) => Number(run.regimes.find((r) => r.scope === 'phase' && r.label === label)?.strategy_ann ?? NaN);
     return [DEMO_RUNS[i].name, pct(m.cagr), num(m.sharpe), pct(m.maxDrawdown), pct(phase('easing')), pct(phase('tightening')), pct(phase('hold'))];
   });
-  console.log(`\n== summary (${args.universe ?? 'russell'})`);
+  console.log(`\n== summary (${universe})`);
   console.log(textTable(['run', 'CAGR', 'Sharpe', 'max drawdown', 'easing (ann.)', 'tightening (ann.)', 'hold (ann.)'], rows));
   console.log(`\ncomparison of ${dirs.length} runs: open ${displayPath(join(cmp, 'compare.html'))}`);
   console.log(`\n== the answer again: the article's claims on their primary samples`);

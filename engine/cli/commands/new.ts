@@ -1,3 +1,4 @@
+import { defaultUniverse } from '../../market/data/default-universe.js';
 import type { Argv } from 'yargs';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -22,15 +23,14 @@ export function newCommand(y: Argv): Argv {
 }
 
 /**
- * The universe a new strategy should default to: none (the CLI's default, russell) when
- * its data is available here, else the shipped universe that is (the npm package leaves out
- * the index levels whose terms forbid redistribution).
+ * The universe a new strategy should default to: none when the catalog's default is available
+ * here, else the one commands fall back to (the npm package leaves out the index levels whose
+ * terms forbid redistribution), so the new file says why in a comment.
  */
 function fallbackUniverse(): string | undefined {
   try {
-    const c = loadCatalog();
-    if (c.universes.some((u) => u.id === 'russell')) return undefined;
-    return c.universes.find((u) => u.id === 'ff')?.id ?? c.universes[0]?.id;
+    const d = defaultUniverse(loadCatalog());
+    return d.note ? d.id : undefined;
   } catch {
     return undefined;
   }

@@ -92,6 +92,7 @@ export function defaultDataDir(): string {
 
 interface RawCatalog {
   extends?: unknown;
+  defaultUniverse?: unknown;
   series?: CatalogEntry[];
   universes?: UniverseSpec[];
 }
@@ -113,6 +114,7 @@ function readRaw(file: string, label: string): RawCatalog {
   if (raw.extends === undefined && !Array.isArray(raw.series)) throw new DataError(label, undefined, undefined, 'needs a "series" array');
   if (raw.series !== undefined && !Array.isArray(raw.series)) throw new DataError(label, undefined, undefined, '"series" must be an array');
   if (raw.universes !== undefined && !Array.isArray(raw.universes)) throw new DataError(label, undefined, undefined, '"universes" must be an array');
+  if (raw.defaultUniverse !== undefined && typeof raw.defaultUniverse !== 'string') throw new DataError(label, undefined, undefined, '"defaultUniverse" must be a universe id');
   return raw;
 }
 
@@ -134,6 +136,8 @@ interface Collected {
   /** Series whose shipped file is absent, with the reason. */
   missing: Record<string, string>;
   own?: { series: string[]; universes: string[] };
+  /** The universe commands use when none is named (a project's own, else the shipped one's). */
+  defaultUniverse?: string;
 }
 
 function collect(abs: string, label: string): Collected {
@@ -164,6 +168,7 @@ function collect(abs: string, label: string): Collected {
       universes: mergeById(base.universes, ownUniverses),
       missing,
       own: { series: [...ids], universes: [...uids] },
+      defaultUniverse: (raw.defaultUniverse as string | undefined) ?? base.defaultUniverse,
     };
   }
   const missing: Record<string, string> = {};
@@ -177,7 +182,7 @@ function collect(abs: string, label: string): Collected {
             `download it yourself and run \`ratecycle data add FILE --id ${e.id}\` (docs/data.md: "Data licensing")`;
           return false;
         });
-  return { series, universes: ownUniverses, missing };
+  return { series, universes: ownUniverses, missing, defaultUniverse: raw.defaultUniverse as string | undefined };
 }
 
 /**
@@ -206,6 +211,12 @@ export function loadCatalog(dir: string = defaultDataDir()): Catalog {
   const catalog: Catalog = { dir: abs, series: c.series, universes };
   if (Object.keys(c.missing).length) catalog.unavailable = { series: c.missing, universes: gone };
   if (c.own) catalog.own = c.own;
+  if (c.defaultUniverse !== undefined) {
+    if (!universes.some((u) => u.id === c.defaultUniverse) && !(c.defaultUniverse in gone)) {
+      throw new DataError(label, undefined, undefined, `"defaultUniverse" "${c.defaultUniverse}" is not a universe of the catalog (${universes.map((u) => u.id).join(', ')})`);
+    }
+    catalog.defaultUniverse = c.defaultUniverse;
+  }
   return catalog;
 }
 

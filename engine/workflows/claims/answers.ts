@@ -73,15 +73,24 @@ function overall(parts: readonly ClaimRow[]): Verdict {
 /**
  * One plain sentence per claim on its primary sample: the claim, then each headline part with
  * its verdict, the tested number, interval, p (raw and Holm), effective n and the MDE when not
- * shown. The null each part tests is in the row (`null`) and the page's table.
+ * shown. The null each part tests is in the row (`null`) and the page's table. A claim with no
+ * row on its primary sample gets a 'not tested' sentence with the reason from `skipped` (a
+ * series or sample this installation lacks), and none when it was not asked for.
  */
-export function claimAnswers(rows: readonly ClaimRow[]): ClaimsReport['answers'] {
+export function claimAnswers(rows: readonly ClaimRow[], skipped: ClaimsReport['skipped'] = []): ClaimsReport['answers'] {
   const out: ClaimsReport['answers'] = [];
   for (const c of CLAIMS) {
     const universe = PRIMARY_SAMPLE[c.claim];
     const parts = rows.filter((r) => r.claim === c.claim && r.role === 'primary');
-    if (!parts.length) continue;
     const short = c.text.replace(/ \(.*\)/, '').replace(/\.$/, '');
+    if (!parts.length) {
+      const why = skipped.find((s) => s.claim === c.claim && s.universe === universe);
+      if (why) {
+        const sentence = `${c.claim}. “${short}” — not tested on ${universe}: ${why.reason}.`;
+        out.push({ claim: c.claim, universe, verdict: 'not tested', text: short, parts: [], sentence });
+      }
+      continue;
+    }
     const clauses = parts.map(partClause);
     out.push({
       claim: c.claim,

@@ -34,6 +34,12 @@ export interface ClaimsOptions {
 
 const has = (catalog: Catalog, id: string) => catalog.series.some((s) => s.id === id);
 
+/** Why a series a claim needs is absent: left out of this installation (with how to add it), or not in the catalog. */
+function lacking(catalog: Catalog, id: string): string {
+  const why = catalog.unavailable?.series[id];
+  return why ? `series ${id} is not available: ${why}` : `no ${id} series in the catalog`;
+}
+
 /** The order of parts in tables: headline parts first within each claim. */
 const PART_ORDER = [
   '1',
@@ -82,7 +88,21 @@ export function runClaims(catalog: Catalog, options: ClaimsOptions = {}): Claims
   // the generators take 32-bit seeds: a larger or negative one would silently equal another
   if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1)
     throw new UserError(`‹seed› must be a whole number from 0 to 4294967295 (got ${options.seed})`, { value: options.seed });
-  const wanted = options.universes?.length ? [...new Set(options.universes)] : CLAIM_UNIVERSES.map((u) => u.id);
+  const skipped: ClaimsReport['skipped'] = [];
+  // no sample named: every sample whose data this installation has; the others are listed with why
+  const unavailable: ClaimsReport['unavailable'] = [];
+  const wanted = options.universes?.length
+    ? [...new Set(options.universes)]
+    : CLAIM_UNIVERSES.filter((u) => {
+        const why = catalog.unavailable?.universes[u.universe];
+        if (why) unavailable.push({ universe: u.id, reason: why });
+        return !why;
+      }).map((u) => u.id);
+  // a primary sample that cannot run leaves its claims' answers 'not tested', with the reason
+  for (const g of unavailable) {
+    for (const [c, id] of Object.entries(PRIMARY_SAMPLE))
+      if (id === g.universe) skipped.push({ claim: Number(c), universe: id, reason: `sample not available: ${g.reason}` });
+  }
   const samples: ClaimUniverse[] = wanted.map((id) => {
     const u = CLAIM_UNIVERSES.find((x) => x.id === id);
     if (!u) throw new UserError(`‹universe› ${id}: not a claims sample (one of ${CLAIM_UNIVERSES.map((x) => x.id).join(', ')})`);
@@ -97,7 +117,6 @@ export function runClaims(catalog: Catalog, options: ClaimsOptions = {}): Claims
   const bm = raw('bm_spread');
   const drafts: ClaimDraft[] = [];
   const charts: Record<number, ClaimCharts[]> = { 1: [], 2: [], 3: [], 4: [], 5: [] };
-  const skipped: ClaimsReport['skipped'] = [];
   const universes: ClaimsReport['universes'] = [];
   const footprint = new Map<string, { spreads: Map<number, number>; firstCuts: number[] }>();
   for (const u of samples) {
@@ -138,7 +157,7 @@ export function runClaims(catalog: Catalog, options: ClaimsOptions = {}): Claims
       if (wants(4)) charts[4].push({ universe: u.id, groups: reg.states });
     }
     if (wants(4)) {
-      if (!ism) skipped.push({ claim: 4, universe: u.id, reason: 'no ism_pmi series in the catalog' });
+      if (!ism) skipped.push({ claim: 4, universe: u.id, reason: lacking(catalog, 'ism_pmi') });
       else {
         const ev = ismEventClaims(m, ism, ismEv, { universe: u.id, draws, seed: s, firstReleaseFrom: firstRelease ? parseIsoDay(firstRelease) : undefined });
         drafts.push(...ev.drafts);
@@ -148,7 +167,7 @@ export function runClaims(catalog: Catalog, options: ClaimsOptions = {}): Claims
     }
     if (wants(5)) {
       if (!bm) {
-        skipped.push({ claim: 5, universe: u.id, reason: 'no bm_spread series in the catalog' });
+        skipped.push({ claim: 5, universe: u.id, reason: lacking(catalog, 'bm_spread') });
       } else {
         const v = valuationClaim(m, {
           universe: u.id,
@@ -187,7 +206,8 @@ export function runClaims(catalog: Catalog, options: ClaimsOptions = {}): Claims
     rows,
     charts,
     skipped,
-    answers: claimAnswers(rows),
+    unavailable,
+    answers: claimAnswers(rows, skipped),
     family: familySummary(rows, robustness),
   };
 }

@@ -16,6 +16,7 @@ import { claimsCsv, claimsJson } from '../../../engine/formats/claims-folder.js'
 import { cellText } from '../../../reports/claims/claims-table.js';
 import { renderClaims } from '../../../reports/claims/render-claims.js';
 import { makeMarket, monthEnds, weekdays } from '../../helpers/make-market.js';
+import { installedCatalog } from '../../helpers/installed-catalog.js';
 
 describe('verdict rule', () => {
   it('supported / contradicted when p < 0.05 with / against the claimed sign; not shown otherwise; not tested without a p', () => {
@@ -306,6 +307,24 @@ describe('runClaims on the shipped data', () => {
     expect(ff82.overlap?.sharedFirstCuts).toBe(ff82.overlap?.firstCuts);
     // 74 cuts with a complete 12-month window in the FOMC era (75 counted the funds-rate-rule cut of 1982-09-01)
     expect(r.rows.find((x) => x.part === '3-all' && x.universe === 'ff-1982')!.n).toBe(74);
+  });
+
+  it('in an installed project without the vendor data: runs every sample it can, lists the others with how to add them, names a missing ISM as missing', () => {
+    const r = runClaims(installedCatalog(catalog), { draws: 200, seed: 1 });
+    expect(r.universes.map((u) => u.id)).toEqual(['ff-1954', 'ff-1982', 'ff-1926']);
+    expect(r.unavailable.map((u) => u.universe)).toEqual(['russell', 'etf', 'r1000', 'sp600']);
+    expect(r.unavailable[0].reason).toMatch(/it needs rut, spx; rut: .*data add FILE --id rut/);
+    expect(r.answers.map((x) => `${x.claim} ${x.verdict}`)).toEqual(['1 not shown', '2 not shown', '3 not shown', '4 not tested', '5 not shown']);
+    expect(r.answers[3].sentence).toMatch(/^4\. “.*” — not tested on ff-1954: series ism_pmi is not available: .*--id ism_pmi/);
+    // claim 4 needs the ISM, which is vendor data: reported as missing, not as "0 events"
+    expect(r.rows.filter((x) => x.claim === 4)).toEqual([]);
+    expect(r.skipped.filter((s) => s.claim === 4).map((s) => s.reason)).toEqual([
+      expect.stringMatching(/^series ism_pmi is not available: .*--id ism_pmi/),
+      expect.stringMatching(/^series ism_pmi is not available/),
+    ]);
+    expect(renderClaims(r)).toMatch(/Not tested here<\/b>.*<li>russell: it needs rut, spx/s);
+    // a named sample that is not available is refused with the reason
+    expect(() => runClaims(installedCatalog(catalog), { universes: ['russell'], draws: 200 })).toThrow(/universe "russell" is not available: it needs rut/);
   });
 
   it('refuses an unknown sample and too few draws with a readable error', () => {
