@@ -69,7 +69,11 @@ export function runOptions<T>(y: Argv<T>): Argv<T & RunArgs> {
     .option('slippage-bps', { type: 'number', default: 0, describe: 'extra slippage, basis points of traded value' })
     .option('allow-short', { type: 'boolean', default: false, describe: 'allow negative weights' })
     .option('allow-leverage', { type: 'boolean', default: false, describe: 'allow weights summing above 1 (borrowing at cash + spread)' })
-    .option('typecheck', { type: 'boolean', describe: 'type-check a strategy file first (default: on for audit, off for run and sweep)' })
+    .option('typecheck', {
+      type: 'boolean',
+      describe: "type-check a strategy .ts file first (a pass is cached by the files' SHA-256; --no-typecheck skips it)",
+      default: undefined,
+    })
     .option('borrow-spread-bps', { type: 'number', default: 100, describe: 'spread over the cash rate paid on borrowed cash, bp per year' }) as unknown as Argv<
     T & RunArgs
   >;
@@ -114,7 +118,7 @@ export async function setupRun(args: RunArgs, defaults: { typecheck?: boolean; e
   nonNegative('borrow-spread-bps', args.borrowSpreadBps, 100);
   if (args.rebalance) parseRebalance(args.rebalance);
   const { strategy, file } = await loadStrategy(args.strategy);
-  if (file && /\.m?ts$/.test(file) && (args.typecheck ?? defaults.typecheck ?? false)) await typecheckStrategyFile(file);
+  if (file && /\.m?ts$/.test(file) && (args.typecheck ?? defaults.typecheck ?? true)) await typecheckStrategyFile(file);
   const params = parseParams(strategy.params, args.param ?? [], strategy.id) as Record<string, unknown>;
   const catalog = loadCatalog(args.data);
   // no universe named: the catalog's default, or the first available one with a note on stderr

@@ -131,12 +131,16 @@ describe('ratecycle CLI', () => {
     );
   });
 
-  it('audit type-checks a strategy file and names file, line and column', () => {
-    const r = cli(['audit', 'test/fixtures/strategies/type-error.ts']);
-    expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toMatch(
-      /^ratecycle: strategy file test\/fixtures\/strategies\/type-error\.ts:11:27: type error: Argument of type '"t10y2y"' is not assignable/,
-    );
+  it('run and audit type-check a strategy file by default and name file, line and column; --no-typecheck skips it', () => {
+    for (const command of ['audit', 'run']) {
+      const r = cli([command, 'test/fixtures/strategies/type-error.ts', ...(command === 'run' ? ['--out', join(tmp(), 'x')] : [])]);
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim()).toMatch(
+        /^ratecycle: strategy file test\/fixtures\/strategies\/type-error\.ts:11:27: type error: Argument of type '"t10y2y"' is not assignable/,
+      );
+    }
+    const skipped = cli(['run', 'test/fixtures/strategies/type-error.ts', '--no-typecheck', '--out', join(tmp(), 'y')]);
+    expect(skipped.stderr).not.toMatch(/type error/);
   });
 
   it('new scaffolds a strategy that runs and passes the audit, and refuses to overwrite', () => {

@@ -3,14 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { cli, ROOT } from '../helpers/cli.js';
+import { cli } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ratecycle-trust-'));
-const define = pathToFileURL(join(ROOT, 'engine', 'strategy', 'define.js')).href.replace(/\.js$/, '.ts');
 writeFileSync(
   join(dir, 'ten-x.ts'),
-  `import { defineStrategy } from '${define}';\nexport default defineStrategy({ id: 'ten-x', name: 'Ten x', description: 'ten times small caps', assets: ['small'], weights: (v) => ({ small: new Float64Array(v.length).fill(10) }) });\n`,
+  `import { defineStrategy } from 'ratecycle';\nexport default defineStrategy({ id: 'ten-x', name: 'Ten x', description: 'ten times small caps', assets: ['small'], weights: (v) => ({ small: new Float64Array(v.length).fill(10) }) });\n`,
 );
 
 describe('ruin through the CLI', () => {

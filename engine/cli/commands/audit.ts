@@ -30,7 +30,7 @@ export async function auditHandler(args: AuditArgs): Promise<void> {
   const randomCuts = wholeNumber('cuts', args.cuts);
   const seed = wholeNumber('seed', args.seed, { max: 2 ** 32 - 1 });
   const limits = isolationLimits(args);
-  const setup = await setupRun(args, { typecheck: true });
+  const setup = await setupRun(args);
   // a user's file is audited in a worker thread (timeout, heap limit, process.exit contained)
   const res = setup.strategyFile
     ? await auditIsolated(setup.strategy, setup.strategyFile, setup.market, setup.params, { randomCuts, seed }, limits)

@@ -5,7 +5,8 @@ import type { CatalogEntry, Series } from '../../core/types.js';
 import { columnIndex, scanCsv, type CsvTable } from './read-csv.js';
 import { parseNumber } from './parse-number.js';
 import { checkPlausible } from './plausibility.js';
-import { fileSha256, readCachedSeries, seriesCacheDir, seriesKey, writeCachedSeries } from './series-cache.js';
+import { readCachedSeries, seriesCacheDir, seriesKey, writeCachedSeries } from './series-cache.js';
+import { fileSha256 } from '../../core/io/cache-dir.js';
 
 /** Path of a data file as shown in messages: relative to the working folder when inside it. */
 export function displayPath(path: string): string {

@@ -5,17 +5,16 @@
  * over the file's bytes (SHA-256), its catalog entry (column, kind, publication rule: what the
  * validation depends on), the package version and the loader's own code, so any change to
  * either misses and parses afresh; only files that parsed without error are stored, and the
- * folder keeps at most 256 entries (the oldest go first). Where:
- * `RATECYCLE_CACHE` (a folder, or `off`, `false`, `0`, `no`, `none` in any case), else `node_modules/.cache/ratecycle` of the nearest
- * folder above the working folder that has a `node_modules` (the convention of babel, eslint
- * and ava), else no cache. Reading or writing it never fails a command: a missing, unreadable
- * or damaged entry (each holds the SHA-256 of its columns) is parsed again, and a write goes to
- * a temporary file renamed into place.
+ * folder keeps at most 256 entries (the oldest go first). Where: the `series` folder of
+ * {@link cacheDir}. Reading or writing it never fails a command: a missing, unreadable or
+ * damaged entry (each holds the SHA-256 of its columns) is parsed again, and a write goes to a
+ * temporary file renamed into place.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cacheDir, writeCacheEntry } from '../../core/io/cache-dir.js';
 import { packageVersion } from '../../core/paths.js';
 
 /** What a cache entry holds: the parsed columns and the file's hash (the plausibility warnings are recomputed: they name the file as the working folder sees it). */
@@ -32,53 +31,9 @@ const FORMAT = 2;
 /** Entry files start with these bytes. */
 const MAGIC = 'RCS1';
 
-const dirs = new Map<string, string | null>();
-
-/** Values of RATECYCLE_CACHE that turn the cache off (any case). */
-const OFF = new Set(['off', '0', 'false', 'no', 'none']);
-
-/** Folders that could not be made (e.g. under /proc): no more attempts in this process. */
-const unusable = new Set<string>();
-
-/**
- * Makes a folder and its missing parents one level at a time, each with a plain mkdir (Node's
- * recursive mkdir can loop forever where a parent refuses new folders with ENOENT, as /proc
- * does). Throws what the first failing mkdir throws.
- */
-function makeFolder(d: string): void {
-  const missing: string[] = [];
-  for (let p = d; !existsSync(p); p = dirname(p)) {
-    missing.push(p);
-    if (dirname(p) === p) break;
-  }
-  for (const p of missing.reverse()) {
-    try {
-      mkdirSync(p);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-  }
-}
-
-/** The cache folder, or null when there is none (see the file's comment); looked up once per setting and working folder. */
+/** The series cache folder, or null when there is none (see {@link cacheDir}). */
 export function seriesCacheDir(): string | null {
-  const env = process.env.RATECYCLE_CACHE ?? '';
-  const cwd = process.cwd();
-  const memo = dirs.get(env + '\0' + cwd);
-  if (memo !== undefined) return memo;
-  let dir: string | null = null;
-  if (OFF.has(env.trim().toLowerCase())) dir = null;
-  else if (env) dir = join(resolve(env), 'series');
-  else
-    for (let d = cwd; ; d = dirname(d)) {
-      if (existsSync(join(d, 'node_modules'))) {
-        dir = join(d, 'node_modules', '.cache', 'ratecycle', 'series');
-        break;
-      }
-      if (dirname(d) === d) break;
-    }
-  dirs.set(env + '\0' + cwd, dir);
-  return dir;
+  return cacheDir('series');
 }
 
 let stamp: string | undefined;
@@ -94,19 +49,6 @@ function loaderStamp(): string {
     h.update(existsSync(path) ? readFileSync(path) : f);
   }
   return (stamp = h.digest('hex'));
-}
-
-/** SHA-256 of a file's bytes, read in chunks. Throws what reading throws. */
-export function fileSha256(path: string): string {
-  const h = createHash('sha256');
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(1 << 20);
-    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) h.update(buf.subarray(0, n));
-  } finally {
-    closeSync(fd);
-  }
-  return h.digest('hex');
 }
 
 /** SHA-256 of some bytes, hex. */
@@ -146,44 +88,16 @@ export function readCachedSeries(key: string): CachedSeries | null {
   }
 }
 
-/** Entries this process wrote (names its temporary files apart). */
-let writes = 0;
-
 /** Stores an entry (best effort: a cache that cannot be written is skipped). */
 export function writeCachedSeries(key: string, s: CachedSeries): void {
   const d = seriesCacheDir();
-  if (d === null || unusable.has(d)) return;
-  try {
-    const columns = [s.values, s.dates, ...(s.published ? [s.published] : [])].map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength));
-    const payload = Buffer.concat(columns);
-    const meta = Buffer.from(JSON.stringify({ n: s.dates.length, published: s.published !== undefined, hash: s.hash, sum: sha256(payload) }), 'utf8');
-    const head = 8 + meta.length;
-    const pad = (8 - (head % 8)) % 8;
-    const parts = [Buffer.from(MAGIC, 'latin1'), Buffer.alloc(4), meta, Buffer.alloc(pad), payload];
-    parts[1].writeUInt32LE(meta.length, 0);
-    try {
-      makeFolder(d);
-    } catch {
-      unusable.add(d);
-      return;
-    }
-    const tmp = join(d, `${key}.${process.pid}.${++writes}.tmp`);
-    writeFileSync(tmp, Buffer.concat(parts));
-    renameSync(tmp, join(d, key + '.bin'));
-    prune(d);
-  } catch {
-    // no cache this time
-  }
-}
-
-/** Entries kept: past this many, a write removes the least recently written down to {@link KEEP}. */
-const MAX_ENTRIES = 256;
-const KEEP = 192;
-
-/** Bounds the folder (entries of edited files, older versions and stray temporary files go first, oldest first). */
-function prune(d: string): void {
-  const names = readdirSync(d);
-  if (names.length <= MAX_ENTRIES) return;
-  const aged = names.map((n) => ({ n, t: statSync(join(d, n)).mtimeMs })).sort((a, b) => a.t - b.t);
-  for (const { n } of aged.slice(0, aged.length - KEEP)) rmSync(join(d, n), { force: true });
+  if (d === null) return;
+  const columns = [s.values, s.dates, ...(s.published ? [s.published] : [])].map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength));
+  const payload = Buffer.concat(columns);
+  const meta = Buffer.from(JSON.stringify({ n: s.dates.length, published: s.published !== undefined, hash: s.hash, sum: sha256(payload) }), 'utf8');
+  const head = 8 + meta.length;
+  const pad = (8 - (head % 8)) % 8;
+  const parts = [Buffer.from(MAGIC, 'latin1'), Buffer.alloc(4), meta, Buffer.alloc(pad), payload];
+  parts[1].writeUInt32LE(meta.length, 0);
+  writeCacheEntry(d, key + '.bin', Buffer.concat(parts));
 }

@@ -9,7 +9,8 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSeries } from '../../../engine/market/data/load-series.js';
-import { fileSha256, readCachedSeries, seriesCacheDir, seriesKey, writeCachedSeries } from '../../../engine/market/data/series-cache.js';
+import { readCachedSeries, seriesCacheDir, seriesKey, writeCachedSeries } from '../../../engine/market/data/series-cache.js';
+import { fileSha256 } from '../../../engine/core/io/cache-dir.js';
 import { shippedDataDir } from '../../../engine/core/paths.js';
 import type { CatalogEntry } from '../../../engine/core/types.js';
 

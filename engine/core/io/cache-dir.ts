@@ -1,0 +1,112 @@
+/**
+ * The folder of ratecycle's caches (parsed series, type-checked strategy files) and what they
+ * share: where it is, making it, hashing files, writing an entry best effort. Where:
+ * `RATECYCLE_CACHE` (a folder, or `off`, `false`, `0`, `no`, `none` in any case), else
+ * `node_modules/.cache/ratecycle` of the nearest folder above the working folder that has a
+ * `node_modules` (the convention of babel, eslint and ava), else no cache. A cache never fails a
+ * command: an entry that cannot be read is recomputed, one that cannot be written is skipped.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+/** Values of RATECYCLE_CACHE that turn the caches off (any case). */
+const OFF = new Set(['off', '0', 'false', 'no', 'none']);
+
+const roots = new Map<string, string | null>();
+
+/** Folders that could not be made (e.g. under /proc): no more attempts in this process. */
+const unusable = new Set<string>();
+
+/** The folder of one cache (`series`, `typecheck`), or null when there is none; looked up once per setting and working folder. */
+export function cacheDir(name: string): string | null {
+  const env = process.env.RATECYCLE_CACHE ?? '';
+  const cwd = process.cwd();
+  const memo = roots.get(env + '\0' + cwd);
+  let root: string | null = memo === undefined ? null : memo;
+  if (memo === undefined) {
+    if (OFF.has(env.trim().toLowerCase())) root = null;
+    else if (env) root = resolve(env);
+    else
+      for (let d = cwd; ; d = dirname(d)) {
+        if (existsSync(join(d, 'node_modules'))) {
+          root = join(d, 'node_modules', '.cache', 'ratecycle');
+          break;
+        }
+        if (dirname(d) === d) break;
+      }
+    roots.set(env + '\0' + cwd, root);
+  }
+  return root === null ? null : join(root, name);
+}
+
+/**
+ * Makes a folder and its missing parents one level at a time, each with a plain mkdir (Node's
+ * recursive mkdir can loop forever where a parent refuses new folders with ENOENT, as /proc
+ * does). Throws what the first failing mkdir throws.
+ */
+function makeFolder(d: string): void {
+  const missing: string[] = [];
+  for (let p = d; !existsSync(p); p = dirname(p)) {
+    missing.push(p);
+    if (dirname(p) === p) break;
+  }
+  for (const p of missing.reverse()) {
+    try {
+      mkdirSync(p);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+}
+
+/** Entries this process wrote (names its temporary files apart). */
+let writes = 0;
+
+/** Entries kept: past this many, a write removes the least recently written down to {@link KEEP}. */
+const MAX_ENTRIES = 256;
+const KEEP = 192;
+
+/**
+ * Writes `name` into the cache folder `dir` through a temporary file renamed into place, then
+ * bounds the folder (oldest entries first). Best effort: returns false when it could not.
+ */
+export function writeCacheEntry(dir: string, name: string, bytes: Uint8Array | string): boolean {
+  if (unusable.has(dir)) return false;
+  try {
+    makeFolder(dir);
+  } catch {
+    unusable.add(dir);
+    return false;
+  }
+  try {
+    const tmp = join(dir, `${name}.${process.pid}.${++writes}.tmp`);
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, join(dir, name));
+    prune(dir);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Bounds the folder (entries of edited files, older versions and stray temporary files go first, oldest first). */
+function prune(d: string): void {
+  const names = readdirSync(d);
+  if (names.length <= MAX_ENTRIES) return;
+  const aged = names.map((n) => ({ n, t: statSync(join(d, n)).mtimeMs })).sort((a, b) => a.t - b.t);
+  for (const { n } of aged.slice(0, aged.length - KEEP)) rmSync(join(d, n), { force: true });
+}
+
+/** SHA-256 of a file's bytes, read in chunks. Throws what reading throws. */
+export function fileSha256(path: string): string {
+  const h = createHash('sha256');
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0;) h.update(buf.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return h.digest('hex');
+}
