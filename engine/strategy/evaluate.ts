@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { locateInFile } from './locate-in-file.js';
 import { messageTemplate } from '../core/errors.js';
 import { Buffer } from 'node:buffer';
 import { UserError } from '../core/errors.js';
@@ -115,7 +117,10 @@ export class ColumnEvaluator {
     try {
       out = strategy.weights(marketView(market, scratch), params as never, outs as never) as Record<string, ArrayLike<number>>;
     } catch (e) {
-      const who = strategyLabel(strategy, params);
+      // the line of the user's file that threw, from the stack (tsx maps it to the TypeScript source)
+      const loc = strategy.file && e instanceof Error ? locateInFile(e, resolve(strategy.file)) : undefined;
+      const file = loc ? `${strategy.file}:${loc.line}${loc.column ? `:${loc.column}` : ''}` : strategy.file;
+      const who = strategyLabel({ id: strategy.id, file }, params);
       if (e instanceof UserError) throw new StrategyError(`${who}: ${messageTemplate(e)}`, { cause: e });
       const err = e as Error;
       throw new StrategyError(`${who} threw: ${err?.message ?? String(e)}`, { cause: e });

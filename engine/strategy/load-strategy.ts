@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { UserError } from '../core/errors.js';
 import type { Strategy } from './define.js';
 import { registerSelfReference } from './self-reference.js';
+import { locateInFile } from './locate-in-file.js';
 
 /** Where a strategy came from: a built-in id or a file. */
 export interface LoadedStrategy {
@@ -52,7 +53,7 @@ export async function loadStrategyFile(ref: string): Promise<LoadedStrategy> {
     }
   } catch (e) {
     const err = e as Error;
-    const loc = locate(err, file);
+    const loc = locateInFile(err, file);
     const shown = relative(process.cwd(), file) || file;
     // a file outside a "type": "module" package is compiled to CommonJS without a source map: say how to get lines
     const cjs = /data:text\/javascript/.test(err.stack ?? '');
@@ -72,41 +73,4 @@ function reason(err: Error): string {
   const m = /^\S+?:\d+:\d+: ERROR: (.*)$/m.exec(err.message);
   if (m) return m[1];
   return err.message.split('\n')[0];
-}
-
-/**
- * Where in the user's own file a load error happened: the transform error's position, the
- * first stack frame in the file, or, for an import that cannot be resolved, the line that
- * imports it.
- */
-function locate(err: Error, file: string): { line: number; column?: number } | undefined {
-  const text = `${err.message}\n${err.stack ?? ''}`;
-  const paths = [file, pathToFileURL(file).href];
-  for (const p of paths) {
-    const esc = p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const m = new RegExp(`${esc}(?:\\?[^:\\s]*)?:(\\d+)(?::(\\d+))?`).exec(text);
-    if (m) return { line: Number(m[1]), column: m[2] ? Number(m[2]) : undefined };
-  }
-  const missing = /Cannot find (?:module|package) '([^']+)'/.exec(err.message) ?? /does not provide an export named '([^']+)'/.exec(err.message);
-  if (missing) {
-    let source: string;
-    try {
-      source = readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
-    const target = missing[1].startsWith('file:') ? fileURLToPath(missing[1]) : missing[1];
-    const lines = source.split('\n');
-    const base = target
-      .split('/')
-      .pop()!
-      .replace(/\.[cm]?[jt]s$/, '');
-    const i = lines.findIndex(
-      (l) =>
-        /\bimport\b|\bfrom\b|require\(/.test(l) &&
-        (l.includes(`'${missing[1]}'`) || l.includes(`"${missing[1]}"`) || l.includes(missing[1]) || (base.length > 1 && l.includes(base))),
-    );
-    if (i >= 0) return { line: i + 1, column: lines[i].search(/\S/) + 1 };
-  }
-  return undefined;
 }

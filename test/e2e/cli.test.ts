@@ -99,7 +99,7 @@ describe('ratecycle CLI', () => {
     expect(u.stderr).toMatch(/unknown strategy "nope"; built-ins: buy-hold, fixed-mix/);
     const t = cli(['run', 'test/fixtures/strategies/throws.ts', '--param', 'k=3', '--out', join(tmp(), 'x')]);
     expect(t.code).toBe(1);
-    expect(t.stderr.trim()).toBe('ratecycle: strategy "throws" in test/fixtures/strategies/throws.ts (k=3) threw: division by zero in my signal');
+    expect(t.stderr.trim()).toBe('ratecycle: strategy "throws" in test/fixtures/strategies/throws.ts:10:11 (k=3) threw: division by zero in my signal');
     const tv = cli(['run', 'test/fixtures/strategies/throws.ts', '--out', join(tmp(), 'x'), '--verbose']);
     expect(tv.stderr).toMatch(/at /);
     const s = cli(['run', 'test/fixtures/strategies/syntax-error.ts', '--out', join(tmp(), 'x')]);
