@@ -25,6 +25,7 @@ import { addFedBusinessDays } from '../engine/market/holidays.js';
 import { publicationDay } from '../engine/market/publication.js';
 import type { CatalogEntry, Frequency, Publication, SeriesKind, UniverseSpec } from '../engine/core/types.js';
 import { parBondReturn } from './par-bond.js';
+import { shippedSeriesIdsModule } from '../engine/market/data/series-ids-source.js';
 
 const OUT = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -965,6 +966,8 @@ function writeCatalog(): CatalogEntry[] {
   const series = catalogSeries();
   for (const s of series) if (!written.has(s.file)) throw new Error(`catalog: ${s.id} refers to unwritten ${s.file}`);
   writeFileSync(join(OUT, 'catalog.json'), JSON.stringify({ defaultUniverse: 'russell', series, universes: catalogUniverses() }, null, 2) + '\n');
+  // the ids a strategy's `series` accepts, checked by tsc (engine/strategy/series-ids.ts)
+  writeFileSync(join(OUT, '..', 'engine', 'strategy', 'series-ids.ts'), shippedSeriesIdsModule(series.map((s) => s.id)));
   return series;
 }
 

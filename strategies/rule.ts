@@ -8,7 +8,7 @@ import { momentum } from '../engine/strategy/signals.js';
 /** Names a rule can use besides catalog series (which are loaded on demand). */
 const BUILTIN_NAMES = ['fed_phase', 'easing', 'tightening', 'hold', 'policy_rate', 'months_since_first_cut', 'first_cut', 'small_mom_12m', 'large_mom_12m'];
 /** Shipped series a rule commonly reads; any series of the loaded catalog works (each joined as of its publication date). */
-export const RULE_SERIES = ['ism_pmi', 't10y2y', 'ust_10y', 'ust_2y', 'tbill_3m', 'tbill_3m_monthly', 'cpi', 'recession', 'fed_funds'];
+export const RULE_SERIES = ['ism_pmi', 't10y2y', 'ust_10y', 'ust_2y', 'tbill_3m', 'tbill_3m_monthly', 'cpi', 'recession', 'fed_funds'] as const;
 
 type MathNode = {
   traverse(cb: (n: { isSymbolNode?: boolean; name?: string }) => void): void;

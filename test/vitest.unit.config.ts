@@ -13,6 +13,9 @@ export const NEEDS_BUILD = [
   'test/reports/compare.test.ts',
   'test/reports/report.test.ts',
   'test/strategy/audit.test.ts',
+  // the type checks resolve \`ratecycle\` to the built declarations (dist/**/*.d.ts)
+  'test/strategy/series-ids.test.ts',
+  'test/strategy/typecheck.test.ts',
   'test/workflows/run/studies-thread.test.ts',
   'test/workflows/sweep/pbo.test.ts',
   'test/workflows/sweep/sweep-integrity.test.ts',

@@ -10,10 +10,21 @@ const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperC
 
 /**
  * Turns a yargs validation message into one readable line: an unknown option gets the
- * closest known one ("did you mean --cost-bps?"), a missing positional gets the command's
- * usage line. Other messages pass unchanged.
+ * closest known one ("did you mean --cost-bps?"), a mistyped command the closest command
+ * (`commands`: the word typed first and the known commands), a missing positional gets the
+ * command's usage line. Other messages pass unchanged.
  */
-export function explainFailure(message: string, usage: UsageInfo | undefined, scriptName = 'ratecycle'): string {
+export function explainFailure(
+  message: string,
+  usage: UsageInfo | undefined,
+  scriptName = 'ratecycle',
+  commands?: { typed?: string; known: readonly string[] },
+): string {
+  // a mistyped command: the closest command by edit distance (yargs' own pick for `runn` is `runs`)
+  if (commands?.typed !== undefined && !commands.known.includes(commands.typed) && /^(Did you mean|Unknown argument)/.test(message)) {
+    const near = didYouMean(commands.typed, commands.known);
+    return `unknown command "${commands.typed}"${near ? ` (did you mean ${near}?)` : ''}; commands: ${commands.known.join(', ')}`;
+  }
   const unknown = /^Unknown arguments?: (.+)$/.exec(message);
   if (unknown && usage) {
     const options = Object.keys(usage.getDescriptions());

@@ -76,7 +76,10 @@ async function main(argv: string[]): Promise<void> {
     // yargs lays out the help text on every command (it caches it); wrapping costs ~30 ms, so only wrap for help
     .wrap(argv.includes('--help') || argv.includes('-h') ? Math.min(110, process.stdout.columns || 100) : null)
     .fail((msg, err, usage) => {
-      throw err ?? new UserError(explainFailure(msg, usage as unknown as UsageInfo));
+      // the first word that is neither an option nor the value of the global --data
+      const typed = argv.find((a, i) => !a.startsWith('-') && argv[i - 1] !== '--data');
+      const known = [...LAZY.map(([c]) => c.split(' ')[0]), 'data', 'completion'];
+      throw err ?? new UserError(explainFailure(msg, usage as unknown as UsageInfo, 'ratecycle', { typed, known }));
     });
   for (const [command, description, file, builder, handler] of LAZY) {
     const load = async () => (await import(`./commands/${file}.js`)) as CommandModule;

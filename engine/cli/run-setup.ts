@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { SERIES_IDS_DTS } from '../market/data/series-ids-source.js';
 import { defaultUniverse } from '../market/data/default-universe.js';
 import type { Argv } from 'yargs';
 import { loadCatalog } from '../market/data/catalog.js';
@@ -111,16 +114,24 @@ export function parseCosts(text: number | string | undefined, assets: readonly s
 }
 
 /** Loads the strategy, parses its params, builds the market and the simulation options; prints the market's warnings to stderr unless `warn` is false. */
-export async function setupRun(args: RunArgs, defaults: { typecheck?: boolean; extraSeries?: readonly string[]; warn?: boolean } = {}): Promise<RunSetup> {
+export async function setupRun(
+  args: RunArgs,
+  defaults: { typecheck?: boolean; extraSeries?: readonly string[]; warn?: boolean; checkArgs?: (strategy: Strategy) => void } = {},
+): Promise<RunSetup> {
   // numeric options first: a bad value is refused before anything is loaded or written
   const lagArg = wholeNumber('lag', args.lag);
   nonNegative('slippage-bps', args.slippageBps, 0);
   nonNegative('borrow-spread-bps', args.borrowSpreadBps, 100);
   if (args.rebalance) parseRebalance(args.rebalance);
   const { strategy, file } = await loadStrategy(args.strategy);
-  if (file && /\.m?ts$/.test(file) && (args.typecheck ?? defaults.typecheck ?? true)) await typecheckStrategyFile(file);
-  const params = parseParams(strategy.params, args.param ?? [], strategy.id) as Record<string, unknown>;
   const catalog = loadCatalog(args.data);
+  if (file && /\.m?ts$/.test(file) && (args.typecheck ?? defaults.typecheck ?? true)) {
+    const ids = join(catalog.dir, SERIES_IDS_DTS); // the data folder's own series ids
+    await typecheckStrategyFile(file, { declarations: existsSync(ids) ? [ids] : [] });
+  }
+  const params = parseParams(strategy.params, args.param ?? [], strategy.id) as Record<string, unknown>;
+  // the command's own arguments that need the strategy (a sweep's grid): refused before any data is read or warned about
+  defaults.checkArgs?.(strategy);
   // no universe named: the catalog's default, or the first available one with a note on stderr
   let universe = args.universe ?? strategy.defaults?.universe;
   if (universe === undefined) {

@@ -1,6 +1,7 @@
 import type { ParamSpecs, ParamValues } from './params.js';
 import type { MarketView, Role } from './view.js';
 import type { Rebalance } from '../core/types.js';
+import type { SeriesId } from './series-ids.js';
 
 /** Target weights by asset role or id: one Float64Array per asset, one value per bar (NaN = no new decision). */
 export type Weights<A extends string> = '*' extends A ? Record<string, Float64Array> : { [K in A]: Float64Array };
@@ -41,7 +42,8 @@ export interface Strategy<A extends string = string, S extends string = string, 
 }
 
 /**
- * Declares a strategy with checked asset, series and parameter names:
+ * Declares a strategy with checked asset, series and parameter names (series ids: the
+ * catalog's, see SeriesId; a project's own are declared by `ratecycle data add`):
  *
  * ```ts
  * export default defineStrategy({
@@ -54,7 +56,7 @@ export interface Strategy<A extends string = string, S extends string = string, 
  */
 // `string & {}` keeps the role names in the editor's completions; `{}`: no parameters
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export function defineStrategy<const A extends Role | (string & {}), const S extends string = never, const P extends ParamSpecs = {}>(
+export function defineStrategy<const A extends Role | (string & {}), const S extends SeriesId = never, const P extends ParamSpecs = {}>(
   strategy: Omit<Strategy<A, S, P>, 'series' | 'params'> & { series?: readonly S[]; params?: P },
 ): Strategy<A, S, P> {
   return { ...strategy, series: strategy.series ?? [], params: (strategy.params ?? {}) as P };

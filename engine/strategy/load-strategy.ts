@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UserError } from '../core/errors.js';
+import { nearestPath } from '../core/io/nearest-path.js';
 import type { Strategy } from './define.js';
 import { registerSelfReference } from './self-reference.js';
 import { locateInFile } from './locate-in-file.js';
@@ -41,7 +42,10 @@ function checkShape(s: unknown, where: string): Strategy {
  */
 export async function loadStrategyFile(ref: string): Promise<LoadedStrategy> {
   const file = resolve(ref);
-  if (!existsSync(file)) throw new UserError(`strategy file ${ref} does not exist`);
+  if (!existsSync(file)) {
+    const near = nearestPath(ref);
+    throw new UserError(`strategy file ${ref} does not exist${near ? ` (did you mean ${near}?)` : ''}`);
+  }
   let mod: { default?: unknown };
   registerSelfReference();
   try {

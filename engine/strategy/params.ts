@@ -1,3 +1,4 @@
+import { didYouMean } from '../core/did-you-mean.js';
 import { UserError } from '../core/errors.js';
 
 /** One strategy parameter: its type, default, bounds and a one-line description. */
@@ -23,9 +24,12 @@ export type ParamValue<S extends ParamSpec> = S extends { type: 'number' | 'inte
 /** Parameter values for a set of specs. */
 export type ParamValues<P extends ParamSpecs> = { [K in keyof P]: ParamValue<P[K]> };
 
-/** Checks and converts one raw parameter value; returns the value or throws a UserError naming it. */
-export function parseParam(name: string, spec: ParamSpec, raw: string | number | boolean, context: string): number | boolean | string {
-  const fail = (why: string) => new UserError(`${context}: ‹param› ${name}=${String(raw)}: ${why}`);
+/**
+ * Checks and converts one raw parameter value; returns the value or throws a UserError naming
+ * it as `‹flag› name=value` (`param` by default; the sweep's `--grid` passes its own).
+ */
+export function parseParam(name: string, spec: ParamSpec, raw: string | number | boolean, context: string, flag = 'param'): number | boolean | string {
+  const fail = (why: string) => new UserError(`${context}: ‹${flag}› ${name}=${String(raw)}: ${why}`);
   switch (spec.type) {
     case 'number':
     case 'integer': {
@@ -80,7 +84,10 @@ export function parseParams<P extends ParamSpecs>(
   for (const name of Object.keys(given)) {
     if (!Object.hasOwn(specs, name)) {
       const known = Object.keys(specs);
-      throw new UserError(`${context}: unknown parameter "${name}"; ${known.length ? `known: ${known.join(', ')}` : 'it takes no parameters'}`);
+      const near = didYouMean(name, known);
+      throw new UserError(
+        `${context}: unknown parameter "${name}"${near ? ` (did you mean ${near}?)` : ''}; ${known.length ? `known: ${known.join(', ')}` : 'it takes no parameters'}`,
+      );
     }
   }
   for (const [name, spec] of Object.entries(specs)) {

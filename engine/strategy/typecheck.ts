@@ -10,11 +10,11 @@ import { selfExports } from './self-reference.js';
 /** The files a passing check depended on, with their SHA-256: the strategy file and every non-library file it reached. */
 type Passed = [path: string, sha256: string][];
 
-/** The cache entry name of a file's check: its path, the ratecycle and TypeScript versions. */
-function entryName(file: string, tsVersion: string): string {
+/** The cache entry name of a check: its root files, the ratecycle and TypeScript versions. */
+function entryName(roots: readonly string[], tsVersion: string): string {
   return (
     createHash('sha256')
-      .update(JSON.stringify([1, packageVersion(), tsVersion, file]))
+      .update(JSON.stringify([1, packageVersion(), tsVersion, roots]))
       .digest('hex') + '.json'
   );
 }
@@ -38,19 +38,21 @@ function stillPasses(dir: string, name: string): boolean {
 /**
  * Type-checks a user's strategy file with the TypeScript compiler (strict), so a wrong asset,
  * series or parameter name is reported before the run: throws a UserError naming the first
- * error's file, line and column. The compiler costs about a second, so a pass is remembered in
+ * error's file, line and column. `declarations` are .d.ts files checked with it (a data
+ * folder's series-ids.d.ts, declaring the project's own series ids). The compiler costs about a second, so a pass is remembered in
  * the `typecheck` cache (see cacheDir) with the SHA-256 of every file the check read outside
  * node_modules and TypeScript's own libraries (the strategy, its local imports, ratecycle's
  * types when run from a clone): the same files check again in a few milliseconds, an edit to
  * any of them checks afresh. Failures are not stored.
  */
-export async function typecheckStrategyFile(file: string): Promise<void> {
+export async function typecheckStrategyFile(file: string, options: { declarations?: readonly string[] } = {}): Promise<void> {
   const abs = resolve(file);
+  const roots = [abs, ...(options.declarations ?? []).map((d) => resolve(d))];
   const dir = cacheDir('typecheck');
-  const name = dir === null ? '' : entryName(abs, typescriptVersion());
+  const name = dir === null ? '' : entryName(roots, typescriptVersion());
   if (dir !== null && stillPasses(dir, name)) return;
   const ts = (await import('typescript')).default;
-  const program = ts.createProgram([abs], {
+  const program = ts.createProgram(roots, {
     strict: true,
     noEmit: true,
     target: ts.ScriptTarget.ES2022,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, ROOT } from '../helpers/cli.js';
@@ -72,8 +72,18 @@ describe('CLI conventions', () => {
     expect(s.stderr).toMatch(/unknown strategy "first-cut-rotaton" \(did you mean first-cut-rotation\?\)/);
     const p = cli(['audit']);
     expect([p.code, p.stderr.trim()]).toEqual([1, 'ratecycle: missing <strategy>; usage: ratecycle audit <strategy> [options] (see --help)']);
-    const c = cli(['runz']);
-    expect(c.stderr).toMatch(/did you mean runs\?/);
+    const c = cli(['runn', 'first-cut-rotation']);
+    expect(c.stderr.trim()).toMatch(/^ratecycle: unknown command "runn" \(did you mean run\?\); commands: run, audit, list, new, sweep/);
+    expect(cli(['run', 'strategies/exmples/small-after-cuts.ts']).stderr.trim()).toBe(
+      'ratecycle: strategy file strategies/exmples/small-after-cuts.ts does not exist (did you mean strategies/examples/small-after-cuts.ts?)',
+    );
+    // a grid error is the only line: no data warning before it (the grid is checked before the data is read)
+    const g = cli(['sweep', 'first-cut-rotation', '--grid', 'montsh=1:3:1']);
+    expect(g.stderr.trim()).toBe(
+      'ratecycle: strategy "first-cut-rotation": --grid montsh: unknown parameter (did you mean months?); known: months, every_cut, otherwise',
+    );
+    expect(cli(['sweeep']).stderr).toMatch(/unknown command "sweeep" \(did you mean sweep\?\)/);
+    expect(cli(['--data', 'data', 'compre']).stderr).toMatch(/unknown command "compre" \(did you mean compare\?\)/);
   });
 
   it('list and audit print JSON with --json', () => {
@@ -201,6 +211,15 @@ describe('your series everywhere: rule, data list, weights-file', () => {
 });
 
 describe('init and new in a plain folder', () => {
+  it('init refuses a package.json that is JSON but not an object, before writing anything', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'package.json'), '[1,2]');
+    const r = cli(['init'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe('ratecycle: package.json holds an array, not an object; fix it and run init again');
+    expect(readdirSync(dir)).toEqual(['package.json']);
+  });
+
   it('init writes a project, never replaces files, and reports what it added', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'mine', scripts: { test: 'echo "Error: no test specified" && exit 1', build: 'x' } }));

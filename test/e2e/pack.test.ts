@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/cli.js';
@@ -95,6 +95,10 @@ describe('npm package', () => {
       outputs[line] = r.out;
     }
     expect(readFileSync(join(project, 'strategies', 'my-idea.ts'), 'utf8')).toMatch(/from 'ratecycle'/);
+    // data add declares the project's own series ids for tsc and the editor
+    expect(readFileSync(join(project, 'data', 'series-ids.d.ts'), 'utf8')).toMatch(
+      /interface RatecycleSeriesIds \{\n {2}iwm_yahoo: true;\n {2}ust_2y_fred: true;\n {2}spx_stooq: true;\n\}/,
+    );
     expect(outputs['npx ratecycle data list']).toMatch(/iwm_yahoo\s+price\s+daily\s+2020-01-02\s+2020-03-31\s+61\s/);
     expect(outputs['npx ratecycle data list']).toMatch(/ust_2y_fred\s+rate\s+daily\s+2020-01-02\s+2020-03-31\s+62\s/);
     expect(outputs['npx ratecycle data list']).toMatch(/spx_stooq\s+price\s+daily\s+2020-01-02\s+2020-03-31\s+62\s/);
@@ -102,6 +106,18 @@ describe('npm package', () => {
     expect(outputs['npx ratecycle audit strategies/my-idea.ts']).toMatch(/audit passed/);
     expect(outputs['npx tsc --noEmit && npx vitest run']).toMatch(/Tests\s+4 passed/);
     expect(readdirSync(join(project, 'out')).some((d) => existsSync(join(project, 'out', d, 'report.html')))).toBe(true);
+
+    // a strategy reading the project's own series passes tsc and run's type check; a misspelt id fails both
+    const own = (id: string) =>
+      `import { defineStrategy } from 'ratecycle';\nexport default defineStrategy({ id: 'own', name: 'Own', description: 'd', assets: ['small', 'large'], series: ['${id}'],\n  weights(view) { const x = view.series('${id}'); return { small: x.map((v) => (v > 1 ? 1 : 0)), large: x.map((v) => (v > 1 ? 0 : 1)) }; } });\n`;
+    writeFileSync(join(project, 'strategies', 'own.ts'), own('ust_2y_fred'));
+    const good = sh('npx tsc --noEmit && npx ratecycle run strategies/own.ts --universe ff --no-report --out out/own', project);
+    expect(good.code, good.out).toBe(0);
+    writeFileSync(join(project, 'strategies', 'own.ts'), own('ust_2y_frde'));
+    const typo = sh('npx ratecycle run strategies/own.ts --universe ff --no-report --out out/own2', project);
+    expect(typo.out).toMatch(/^ratecycle: strategy file strategies\/own\.ts:2:\d+: type error: Type '"ust_2y_frde"' is not assignable/m);
+    expect(sh('npx tsc --noEmit', project).code).not.toBe(0);
+    rmSync(join(project, 'strategies', 'own.ts'));
 
     // the programmatic example
     writeFileSync(join(project, 'backtest.mjs'), readmeBlock('<!-- programmatic -->', 'js'));

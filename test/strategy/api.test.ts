@@ -25,6 +25,7 @@ describe('parseParams', () => {
   });
   it('names the strategy and parameter in errors', () => {
     expect(() => parseParams(specs, ['nope=1'], 'my-strat')).toThrow(/strategy "my-strat": unknown parameter "nope"; known: months, level, every, mode/);
+    expect(() => parseParams(specs, ['montsh=1'], 'my-strat')).toThrow(/unknown parameter "montsh" \(did you mean months\?\); known: months/);
     expect(() => parseParams(specs, ['months=0'], 's')).toThrow(/param months=0: below the minimum 1/);
     expect(() => parseParams(specs, ['months=1.5'], 's')).toThrow(/whole number/);
     expect(() => parseParams(specs, ['level=abc'], 's')).toThrow(/param level=abc: not a number/);

@@ -37,7 +37,8 @@ export const PROJECT_TSCONFIG = {
     noEmit: true,
     skipLibCheck: true,
   },
-  include: ['strategies/**/*.ts'],
+  // data/series-ids.d.ts (written by `ratecycle data add`) declares the project's own series ids
+  include: ['strategies/**/*.ts', 'data/*.d.ts'],
 };
 
 const DATA_README = `# Data of this project
@@ -67,6 +68,11 @@ function mergePackageJson(path: string, strategyFile: string): { created: boolea
     } catch (e) {
       throw new UserError(`${relative(process.cwd(), path) || path} is not valid JSON (${(e as Error).message}); fix it and run init again`);
     }
+    // an array, a number or null is valid JSON but not a package.json: adding scripts to it would lose them
+    if (pkg === null || typeof pkg !== 'object' || Array.isArray(pkg))
+      throw new UserError(
+        `${relative(process.cwd(), path) || path} holds ${Array.isArray(pkg) ? 'an array' : pkg === null ? 'null' : `a ${typeof pkg}`}, not an object; fix it and run init again`,
+      );
   }
   const added: string[] = [];
   if (created) {
@@ -139,11 +145,12 @@ export function initHandler(args: InitArgs): void {
   try {
     const name = args.strategy ?? 'my-idea';
     const strategyFile = `strategies/${name}.ts`;
+    // package.json first: one that cannot be merged stops init before anything is written
+    pkg = mergePackageJson(join(dir, 'package.json'), strategyFile);
     if (!existsSync(strategyFile)) {
       scaffold = writeStrategyScaffold(name, 'strategies');
       written.push(scaffold.file, scaffold.test);
     }
-    pkg = mergePackageJson(join(dir, 'package.json'), strategyFile);
     if (pkg.created) written.push('package.json');
     if (writeNew(join(dir, 'tsconfig.json'), `${JSON.stringify(PROJECT_TSCONFIG, null, 2)}\n`)) written.push('tsconfig.json');
     mkdirSync(join(dir, 'data'), { recursive: true });

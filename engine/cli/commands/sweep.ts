@@ -9,6 +9,7 @@ import { randomSearch } from '../../workflows/sweep/random-search.js';
 import { setCount, type SetSource } from '../../workflows/sweep/sweep.js';
 import { sweepToFolder } from '../../workflows/sweep/sweep-to-folder.js';
 import { parseParams } from '../../strategy/params.js';
+import type { Strategy } from '../../strategy/define.js';
 import { runOptions, setupRun, type RunArgs } from '../run-setup.js';
 import { checkSweepOptions, confirmSweepSize } from '../sweep-options.js';
 import { withUnknownEta } from '../progress-time.js';
@@ -63,13 +64,8 @@ export function sweepCommand(y: Argv): Argv {
     .example('$0 sweep first-cut-rotation --grid months=1:36:1 --shard 1/4 --out out/s1', 'one of four shards') as Argv;
 }
 
-/** Handler: runs the sweep with a progress bar, then writes sweep.json, sweep.html and the top runs. */
-export async function sweepHandler(args: SweepArgs): Promise<void> {
-  checkSweepOptions(args);
-  const setup = await setupRun(args);
-  const { strategy } = setup;
-  const base = parseParams(strategy.params, args.param ?? [], strategy.id) as Record<string, unknown>;
-  let source: SetSource;
+/** The sets to run: a random search (`--samples`) or a grid (`--grid`), checked against the strategy's parameters. */
+function setSource(args: SweepArgs, strategy: Strategy): SetSource {
   if (args.samples !== undefined) {
     if (!(Number.isInteger(args.samples) && args.samples > 0)) throw new UserError(`--samples must be a whole number > 0 (got ${args.samples})`);
     if (args.grid?.length) throw new UserError('give either --grid or --samples, not both');
@@ -77,15 +73,25 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
       .filter(([, s]) => s.type !== 'string')
       .map(([k]) => k)
       .filter((k) => !(args.param ?? []).some((p) => p.startsWith(`${k}=`)));
-    source = randomSearch(strategy.params, names, args.samples, args.seed ?? 1, strategy.id);
+    const source = randomSearch(strategy.params, names, args.samples, args.seed ?? 1, strategy.id);
     if (source.samples < args.samples)
       process.stderr.write(
         `warning: --samples ${args.samples} exceeds the ${source.space.toLocaleString('en-US')} distinct sets of ${names.join(', ')}; running each once\n`,
       );
-  } else {
-    if (!args.grid?.length) throw new UserError('name the parameters to sweep with --grid name=a:b:step (or use --samples N)');
-    source = { kind: 'grid', grid: parseGrid(args.grid, strategy.params, strategy.id) };
+    return source;
   }
+  if (!args.grid?.length) throw new UserError('name the parameters to sweep with --grid name=a:b:step (or use --samples N)');
+  return { kind: 'grid', grid: parseGrid(args.grid, strategy.params, strategy.id) };
+}
+
+/** Handler: runs the sweep with a progress bar, then writes sweep.json, sweep.html and the top runs. */
+export async function sweepHandler(args: SweepArgs): Promise<void> {
+  checkSweepOptions(args);
+  let source: SetSource | undefined;
+  const setup = await setupRun(args, { checkArgs: (s) => (source = setSource(args, s)) });
+  const { strategy } = setup;
+  const base = parseParams(strategy.params, args.param ?? [], strategy.id) as Record<string, unknown>;
+  if (!source) throw new Error('the sweep has no sets'); // checkArgs always sets it
   confirmSweepSize(
     Math.ceil(setCount(source) / (args.shard ? parseShard(args.shard).count : 1)),
     setup.market.dates.length,

@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { defaultOutDir } from '../out-dir.js';
 import { isoDay } from '../../core/dates.js';
 import { displayPath } from '../../market/data/load-series.js';
-import { parseGrid } from '../../workflows/sweep/grid.js';
+import { type Grid, parseGrid } from '../../workflows/sweep/grid.js';
 import { parseDuration } from '../../workflows/sweep/walk-forward.js';
 import { walkForwardToFolder } from '../../workflows/sweep/walk-forward-to-folder.js';
 import { UserError } from '../../core/errors.js';
@@ -44,10 +44,18 @@ export function walkforwardCommand(y: Argv): Argv {
 
 /** Handler: runs the walk-forward and writes walkforward.html, walkforward.csv, oos-equity.csv and walkforward.json. */
 export async function walkforwardHandler(args: WalkArgs): Promise<void> {
-  const setup = await setupRun(args);
+  // argument errors before any data is read
+  const trainMonths = parseDuration(args.train, 'train');
+  const testMonths = parseDuration(args.test, 'test');
+  let grid: Grid | undefined;
+  const setup = await setupRun(args, {
+    checkArgs: (s) => {
+      if (!args.grid?.length) throw new UserError('name the parameters to choose with --grid name=a:b:step');
+      grid = parseGrid(args.grid, s.params, s.id);
+    },
+  });
   const { strategy } = setup;
-  if (!args.grid?.length) throw new UserError('name the parameters to choose with --grid name=a:b:step');
-  const grid = parseGrid(args.grid, strategy.params, strategy.id);
+  if (!grid) throw new Error('no grid'); // checkArgs always sets it
   const base = parseParams(strategy.params, args.param ?? [], strategy.id) as Record<string, unknown>;
   const out = args.out ?? defaultOutDir(`walkforward-${strategy.id}`);
   const res = await walkForwardToFolder({
@@ -56,8 +64,8 @@ export async function walkforwardHandler(args: WalkArgs): Promise<void> {
     sim: setup.sim,
     grid,
     base,
-    trainMonths: parseDuration(args.train, 'train'),
-    testMonths: parseDuration(args.test, 'test'),
+    trainMonths,
+    testMonths,
     anchored: args.anchored,
     metric: args.metric,
     out,

@@ -1,3 +1,4 @@
+import { nearestPath } from './nearest-path.js';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError, UserError } from '../errors.js';
@@ -32,7 +33,10 @@ function typeOf(x: unknown): string {
  * types. Throws a one-line UserError or DataError otherwise.
  */
 export function checkRunFolder(dir: string): void {
-  if (!existsSync(dir)) throw new UserError(`${dir}: no such run folder`);
+  if (!existsSync(dir)) {
+    const near = nearestPath(dir);
+    throw new UserError(`${dir}: no such run folder${near ? ` (did you mean ${near}?)` : ''}`);
+  }
   if (!statSync(dir).isDirectory()) throw new UserError(`${dir}: is a file, not a run folder`);
   const file = join(dir, 'run.json');
   if (!existsSync(file)) throw new UserError(`${file}: missing; is ${dir} a ratecycle run folder?`);

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { DataError, UserError } from '../../core/errors.js';
+import { didYouMean } from '../../core/did-you-mean.js';
 import { shippedDataDir } from '../../core/paths.js';
 import type { Catalog, CatalogEntry, UniverseSpec } from '../../core/types.js';
 import { displayPath } from './load-series.js';
@@ -226,7 +227,14 @@ export function findEntry(catalog: Catalog, id: string): CatalogEntry {
   if (e) return e;
   const why = catalog.unavailable?.series[id];
   if (why) throw new UserError(`series "${id}" is not available: ${why}`);
-  throw new UserError(`unknown series "${id}"; known: ${catalog.series.map((s) => s.id).join(', ')}`);
+  throw new UserError(`unknown series "${id}"${suggest(id, catalog.series.map((s) => s.id), catalog.unavailable?.series)}; known: ${catalog.series.map((s) => s.id).join(', ')}`);
+}
+
+/** " (did you mean x?)" for the closest id, noting when it exists but needs data this installation lacks; '' when none is close. */
+function suggest(id: string, known: readonly string[], unavailable: Record<string, string> = {}): string {
+  const near = didYouMean(id, [...known, ...Object.keys(unavailable)]);
+  if (near === undefined) return '';
+  return near in unavailable ? ` (did you mean ${near}? it exists but is not available here: ${unavailable[near]})` : ` (did you mean ${near}?)`;
 }
 
 /** A universe by id, or a UserError listing the known ones (or why a shipped one is unavailable). */
@@ -235,7 +243,8 @@ export function findUniverse(catalog: Catalog, id: string): UniverseSpec {
   if (u) return u;
   const why = catalog.unavailable?.universes[id];
   if (why) throw new UserError(`universe "${id}" is not available: ${why}`);
-  throw new UserError(`unknown universe "${id}"; known: ${catalog.universes.map((x) => x.id).join(', ') || 'none'}`);
+  const known = catalog.universes.map((x) => x.id);
+  throw new UserError(`unknown universe "${id}"${suggest(id, known, catalog.unavailable?.universes)}; known: ${known.join(', ') || 'none'}`);
 }
 
 /** One line about an asset series for reports: its description and units. */

@@ -1,6 +1,7 @@
 import { UserError } from '../../core/errors.js';
 import type { ParamSpec, ParamSpecs } from '../../strategy/params.js';
 import { parseParam } from '../../strategy/params.js';
+import { didYouMean } from '../../core/did-you-mean.js';
 
 /** One swept parameter and its candidate values. */
 export interface GridAxis {
@@ -35,7 +36,12 @@ export function parseAxis(text: string, specs: ParamSpecs, strategyId: string): 
   if (eq <= 0) throw new UserError(`${context}: ‹grid› "${text}" must look like name=a:b:step or name=v1,v2`);
   const name = text.slice(0, eq).trim();
   const spec: ParamSpec | undefined = specs[name];
-  if (!spec) throw new UserError(`${context}: ‹grid› ${name}: unknown parameter; known: ${Object.keys(specs).join(', ') || 'none'}`);
+  if (!spec) {
+    const near = didYouMean(name, Object.keys(specs));
+    throw new UserError(
+      `${context}: ‹grid› ${name}: unknown parameter${near ? ` (did you mean ${near}?)` : ''}; known: ${Object.keys(specs).join(', ') || 'none'}`,
+    );
+  }
   const body = text.slice(eq + 1).trim();
   const range = RANGE.exec(body);
   let raw: (string | number)[];
@@ -55,7 +61,17 @@ export function parseAxis(text: string, specs: ParamSpecs, strategyId: string): 
       .filter((s) => s !== '');
     if (raw.length === 0) throw new UserError(`${context}: ‹grid› ${text}: no values`);
   }
-  const values = raw.map((v) => parseParam(name, spec, v, context));
+  const numeric = spec.type === 'number' || spec.type === 'integer';
+  const values = raw.map((v) => {
+    try {
+      return parseParam(name, spec, v, context, 'grid');
+    } catch (e) {
+      // a value that is not a number: say how ranges and lists are written
+      if (numeric && e instanceof UserError && /not a number/.test(e.message))
+        throw new UserError(`${context}: ‹grid› ${text}: "${v}" is not a number; write a range as name=a:b:step (e.g. ${name}=1:12:1) or a list as name=v1,v2`);
+      throw e;
+    }
+  });
   if (new Set(values.map(String)).size !== values.length) throw new UserError(`${context}: ‹grid› ${name}: values repeat`);
   return { name, values };
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../../engine/market/data/catalog.js';
+import { findEntry, findUniverse, loadCatalog } from '../../../engine/market/data/catalog.js';
 import { defaultUniverse } from '../../../engine/market/data/default-universe.js';
 import { buildMarket } from '../../../engine/market/build-market.js';
 import { installedCatalog } from '../../helpers/installed-catalog.js';
@@ -31,5 +31,13 @@ describe('defaultUniverse', () => {
     expect(() => loadCatalog(dir)).toThrow(/"defaultUniverse" "rusell" is not a universe of the catalog \(russell, etf, ff/);
     writeFileSync(join(dir, 'catalog.json'), JSON.stringify({ extends: 'ratecycle', defaultUniverse: 3 }));
     expect(() => loadCatalog(dir)).toThrow(/"defaultUniverse" must be a universe id/);
+  });
+
+  it('a mistyped universe or series id gets the closest one, saying when it exists but needs data this installation lacks', () => {
+    expect(() => findUniverse(loadCatalog(), 'rusell')).toThrow(/^unknown universe "rusell" \(did you mean russell\?\); known: russell, etf/);
+    expect(() => findUniverse(installedCatalog(), 'rusell')).toThrow(/^unknown universe "rusell" \(did you mean russell\? it exists but is not available here: it needs rut, spx/);
+    expect(() => findEntry(loadCatalog(), 'ism_pm')).toThrow(/^unknown series "ism_pm" \(did you mean ism_pmi\?\)/);
+    expect(() => findEntry(installedCatalog(), 'ism_pm')).toThrow(/^unknown series "ism_pm" \(did you mean ism_pmi\? it exists but is not available here/);
+    expect(() => findUniverse(loadCatalog(), 'zzz')).toThrow(/^unknown universe "zzz"; known:/);
   });
 });

@@ -21,8 +21,13 @@ describe('grid parsing', () => {
     expect(parseAxis('every=true,false', specs, 's').values).toEqual([true, false]);
   });
   it('validates against the spec and names strategy and parameter', () => {
-    expect(() => parseAxis('months=0:5:1', specs, 'fcr')).toThrow(/strategy "fcr": param months=0: below the minimum 1/);
+    expect(() => parseAxis('months=0:5:1', specs, 'fcr')).toThrow(/strategy "fcr": grid months=0: below the minimum 1/);
     expect(() => parseAxis('nope=1,2', specs, 'fcr')).toThrow(/unknown parameter/);
+    // a typo gets the closest parameter; a value that is not a number says how ranges and lists are written
+    expect(() => parseAxis('montsh=1:3:1', specs, 'fcr')).toThrow(/^strategy "fcr": grid montsh: unknown parameter \(did you mean months\?\)/);
+    expect(() => parseAxis('months=1-3', specs, 'fcr')).toThrow(
+      /^strategy "fcr": grid months=1-3: "1-3" is not a number; write a range as name=a:b:step \(e\.g\. months=1:12:1\) or a list as name=v1,v2$/,
+    );
     expect(() => parseAxis('months=5:1:1', specs, 'fcr')).toThrow(/below its start/);
     expect(() => parseAxis('months=1:5:0', specs, 'fcr')).toThrow(/step must be positive/);
     expect(() => parseAxis('months', specs, 'fcr')).toThrow(/must look like/);

@@ -1,3 +1,4 @@
+import { nearestPath } from '../../../core/io/nearest-path.js';
 import { lockFolder } from '../../../core/io/folder-lock.js';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -6,6 +7,7 @@ import { isoDay, ymdFromDay } from '../../../core/dates.js';
 import { shippedDataDir } from '../../../core/paths.js';
 import type { CatalogEntry, Frequency, SeriesKind } from '../../../core/types.js';
 import { loadCatalog, SHIPPED_CATALOG } from '../catalog.js';
+import { projectSeriesIdsDts, SERIES_IDS_DTS } from '../series-ids-source.js';
 import { displayPath, loadSeries } from '../load-series.js';
 import type { DownloadFormat } from './detect-format.js';
 import { inferFrequency, STALE_DAYS } from './infer-frequency.js';
@@ -77,7 +79,10 @@ export function addSeries(options: AddSeriesOptions): AddedSeries {
   if (!/^[a-z][a-z0-9_]*$/.test(id)) throw new UserError(`‹id› "${id}" must be lower-case letters, digits and _ (e.g. iwm or my_pmi)`);
   const dir = resolve(options.into ?? 'data');
   if (dir === resolve(shippedDataDir())) throw new UserError(`${displayPath(dir)} is the data shipped with ratecycle; add your series to a folder of your own (‹into› DIR)`);
-  if (!existsSync(options.file)) throw new UserError(`${options.file} does not exist`);
+  if (!existsSync(options.file)) {
+    const near = nearestPath(options.file);
+    throw new UserError(`${options.file} does not exist${near ? ` (did you mean ${near}?)` : ''}`);
+  }
   const format0 = options.format ?? 'auto';
   const probe = options.kind ?? (format0 === 'yahoo' || format0 === 'stooq' ? 'price' : undefined);
   let download = readDownload(resolve(options.file), { format: format0, column: options.column, kind: probe ?? 'indicator' });
@@ -160,5 +165,7 @@ function writeSeries(dir: string, id: string, entry: CatalogEntry, download: Ret
     else writeAtomically(catalogPath, previous);
     throw e;
   }
+  // the folder's own ids, so that tsc and the editor accept them in a strategy's `series` (and catch typos)
+  writeAtomically(join(dir, SERIES_IDS_DTS), projectSeriesIdsDts(raw.series.map((e) => e.id)));
   return { entry, download, csv: displayPath(csvPath), catalog: displayPath(catalogPath), overridesShipped, created };
 }
