@@ -56,6 +56,8 @@ export interface CatalogEntry {
   columns?: string[];
   /** First observation (`YYYY-MM-DD`) that is a first release, as published then; earlier ones are revised values. */
   firstReleaseFrom?: string;
+  /** For price and return series: `price` (no dividends) or `total` (dividends reinvested); see returnBasis. */
+  basis?: 'price' | 'total';
 }
 
 /** A catalog: every series that a data folder offers, plus named universes. */

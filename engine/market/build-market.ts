@@ -1,4 +1,5 @@
 import { defaultUniverse } from './data/default-universe.js';
+import { returnBasis } from './data/return-basis.js';
 import { findEntry, findUniverse } from './data/catalog.js';
 import { loadSeries } from './data/load-series.js';
 import { loadFomc } from './data/load-fomc.js';
@@ -52,6 +53,14 @@ export function buildMarket(catalog: Catalog, options: MarketOptions = {}): Mark
   };
 
   const assets = spec.assets.map(load);
+  // small vs large on different bases compares dividends as much as size
+  const [smallBasis, largeBasis] = [spec.small, spec.large].map((id) => returnBasis(findEntry(catalog, id)));
+  if (smallBasis && largeBasis && smallBasis !== largeBasis) {
+    const what = (id: string, b: string) => `${id} ${b === 'price' ? 'price returns (no dividends)' : 'total returns (dividends reinvested)'}`;
+    warnings.push(
+      `universe "${spec.id}" compares ${what(spec.small, smallBasis)} with ${what(spec.large, largeBasis)}: dividends alone, about 1–2 % a year, favour the total-return side in every small-vs-large comparison`,
+    );
+  }
   const common = intersectDates(assets.map((s) => s.dates));
   const from = parseBound(options.from, 'from') ?? -Infinity;
   const to = parseBound(options.to, 'to') ?? Infinity;

@@ -54,7 +54,12 @@ export function dataCommand(y: Argv): Argv {
           })
           .option('kind', {
             choices: ['price', 'return', 'rate', 'indicator'],
-            describe: 'what the values are (default: price for Yahoo and Stooq, indicator otherwise)',
+            describe: 'what the values are (default: price for Yahoo and Stooq, rate for a FRED rate or yield such as DGS10, indicator otherwise)',
+          })
+          .option('basis', {
+            choices: ['price', 'total'],
+            describe:
+              "prices and returns: dividends excluded (price) or reinvested (total); default: total for Yahoo's Adj Close, price for its Close and for Stooq",
           })
           .option('column', { type: 'string', describe: "value column (default: Adj Close/Close, FRED's series column, or the only one)" })
           .option('format', { choices: ['auto', ...DOWNLOAD_FORMATS], default: 'auto', describe: 'layout of the file' })
@@ -209,6 +214,7 @@ async function addData(args: AddArgs): Promise<void> {
     source: args.source,
     description: args.description,
     force: args.force,
+    basis: args.basis,
   });
   const d = r.download;
   const e = r.entry;

@@ -44,6 +44,8 @@ function checkEntry(file: string, e: CatalogEntry, i: number): void {
   if (RULES[p.rule] && !(Number.isInteger(p.n) && (p.n as number) >= 0)) throw bad(`publication.n must be a whole number ≥ 0 for rule "${p.rule}"`);
   if (p.rule === 'column' && typeof (p as { column?: unknown }).column !== 'string') throw bad('publication.column must name the column of publication dates for rule "column"');
   if (e.firstReleaseFrom !== undefined && !(typeof e.firstReleaseFrom === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(e.firstReleaseFrom))) throw bad('firstReleaseFrom must be a date YYYY-MM-DD');
+  if (e.basis !== undefined && !(e.basis === 'price' || e.basis === 'total')) throw bad('basis must be "price" (no dividends) or "total" (dividends reinvested)');
+  if (e.basis !== undefined && e.kind !== 'price' && e.kind !== 'return') throw bad(`basis is for price and return series, not kind ${e.kind}`);
   if (e.maxStaleDays !== undefined && !(typeof e.maxStaleDays === 'number' && e.maxStaleDays > 0)) throw bad('maxStaleDays must be a positive number');
 }
 

@@ -20,7 +20,7 @@ export interface AddSeriesOptions {
   file: string;
   /** Series id in the catalog (lower-case letters, digits and _). */
   id: string;
-  /** Default: `price` for Yahoo and Stooq, `indicator` for FRED and tidy files. */
+  /** Default: `price` for Yahoo and Stooq, `rate` for a FRED rate or yield (DGS10, TB3MS, FEDFUNDS, …), `indicator` otherwise. */
   kind?: SeriesKind;
   column?: string;
   format?: DownloadFormat | 'auto';
@@ -35,6 +35,8 @@ export interface AddSeriesOptions {
   description?: string;
   /** Replace a series of the same id already in this folder's catalog. */
   force?: boolean;
+  /** Price and return series: dividends excluded (`price`) or reinvested (`total`); default from the download (Yahoo's Adj Close: total; Close, Stooq: price). */
+  basis?: 'price' | 'total';
 }
 
 /** What {@link addSeries} wrote. */
@@ -59,11 +61,37 @@ function writeAtomically(path: string, text: string): void {
   renameSync(tmp, path);
 }
 
+/** FRED series of interest rates and yields (Treasury yields and bills, policy and money-market rates, spreads, corporate yields): kind `rate` by default. */
+const FRED_RATES = /^(DGS\d+MO?|DGS\d+|DTB\d+|TB\d+MS|GS\d+M?|DFF|FEDFUNDS|DFEDTAR[ULR]?|T\d+Y\d+[MY]|T\d+YFF|BAA|AAA|D?BAA10Y|D?AAA10Y|SOFR|IORB|DPRIME|MPRIME|EFFR|OBFR|MORTGAGE\d+US|DCPF\d+M|DCPN\d+M)$/i;
+
+/** The default kind of a download: price for Yahoo and Stooq, rate for a FRED rate or yield, indicator otherwise. */
+function defaultKind(d: Pick<Download, 'format' | 'column'>): SeriesKind {
+  if (d.format === 'yahoo' || d.format === 'stooq') return 'price';
+  return d.format === 'fred' && FRED_RATES.test(d.column) ? 'rate' : 'indicator';
+}
+
+/** Whether a price download includes dividends: Yahoo's Adj Close does, its Close and Stooq's closes do not; unknown otherwise. */
+function defaultBasis(d: Pick<Download, 'format' | 'column'>): 'price' | 'total' | undefined {
+  if (d.format === 'yahoo') return d.column === 'Adj Close' ? 'total' : 'price';
+  if (d.format === 'stooq') return 'price';
+  return undefined;
+}
+
 function defaultUnits(d: Download, kind: SeriesKind): string {
   if (d.format === 'yahoo') return d.column === 'Adj Close' ? 'price, split and dividend adjusted (Yahoo Adj Close)' : `price (Yahoo ${d.column})`;
   if (d.format === 'stooq') return `price (Stooq ${d.column})`;
   if (kind === 'return') return 'fraction per bar';
   return d.format === 'fred' ? `as published by FRED (${d.column})` : d.column;
+}
+
+/** The `basis` field of a new entry: given, or from the download; none for rates and indicators. */
+function basisOf(options: AddSeriesOptions, d: Download, kind: SeriesKind): { basis: 'price' | 'total' } | undefined {
+  if (kind !== 'price' && kind !== 'return') {
+    if (options.basis) throw new UserError(`‹basis› is for price and return series, not kind ${kind}`);
+    return undefined;
+  }
+  const basis = options.basis ?? defaultBasis(d);
+  return basis ? { basis } : undefined;
 }
 
 /**
@@ -86,7 +114,7 @@ export function addSeries(options: AddSeriesOptions): AddedSeries {
   const format0 = options.format ?? 'auto';
   const probe = options.kind ?? (format0 === 'yahoo' || format0 === 'stooq' ? 'price' : undefined);
   let download = readDownload(resolve(options.file), { format: format0, column: options.column, kind: probe ?? 'indicator' });
-  const kind: SeriesKind = options.kind ?? (download.format === 'yahoo' || download.format === 'stooq' ? 'price' : 'indicator');
+  const kind: SeriesKind = options.kind ?? defaultKind(download);
   if (kind === 'event') throw new UserError('‹kind› event is for decision tables such as fomc; use price, return, rate or indicator');
   if (kind !== (probe ?? 'indicator')) download = readDownload(resolve(options.file), { format: download.format, column: options.column, kind });
   const frequency = options.frequency ?? inferFrequency(download.dates);
@@ -111,6 +139,7 @@ export function addSeries(options: AddSeriesOptions): AddedSeries {
     publication,
     source: options.source ?? `${SOURCES[download.format]} ${basename(options.file)} (column ${download.column}), added ${isoDay(download.dates[0])} to ${isoDay(download.dates[download.dates.length - 1])}`,
     maxStaleDays: STALE_DAYS[frequency],
+    ...(basisOf(options, download, kind) ?? {}),
     ...(options.description ? { description: options.description } : {}),
   };
 

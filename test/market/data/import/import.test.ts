@@ -171,6 +171,28 @@ describe('addSeries: a download becomes a series of a catalog that extends the s
     const m = buildMarket(catalog, { universe: 'russell' });
     expect([isoDay(m.dates[0]), isoDay(m.dates[m.dates.length - 1])]).toEqual(['2020-01-02', '2020-03-31']);
   });
+  it("records the basis (Yahoo's Adj Close: total; Close and Stooq: price), defaults FRED rates and yields to kind rate, and warns on a universe that mixes bases", () => {
+    const dir = join(tmp(), 'data');
+    expect(addSeries({ file: fixture('yahoo-IWM.csv'), id: 'iwm_y', into: dir }).entry.basis).toBe('total');
+    expect(addSeries({ file: fixture('yahoo-IWM.csv'), id: 'iwm_close', column: 'Close', into: dir }).entry.basis).toBe('price');
+    expect(addSeries({ file: fixture('stooq-spx.csv'), id: 'spx_s', into: dir }).entry.basis).toBe('price');
+    expect(addSeries({ file: fixture('stooq-spx.csv'), id: 'spx_tr', basis: 'total', into: dir }).entry.basis).toBe('total');
+    const dgs2 = addSeries({ file: fixture('fred-DGS2.csv'), id: 'ust_2y', into: dir }).entry;
+    expect([dgs2.kind, dgs2.basis]).toEqual(['rate', undefined]);
+    expect(addSeries({ file: fixture('fred-CPIAUCSL-old.csv'), id: 'cpi_mine', into: dir }).entry.kind).toBe('indicator');
+    expect(() => addSeries({ file: fixture('fred-DGS2.csv'), id: 'ust_2y_b', basis: 'total', into: dir })).toThrow(/basis is for price and return series, not kind rate/);
+    const raw = JSON.parse(readFileSync(join(dir, 'catalog.json'), 'utf8'));
+    raw.universes = [
+      { id: 'mixed', description: 'IWM (Adj Close) vs the S&P 500 index', assets: ['iwm_y', 'spx_s'], small: 'iwm_y', large: 'spx_s', frequency: 'daily' },
+      { id: 'same', description: 'IWM vs the S&P 500, both price', assets: ['iwm_close', 'spx_s'], small: 'iwm_close', large: 'spx_s', frequency: 'daily' },
+    ];
+    writeFileSync(join(dir, 'catalog.json'), JSON.stringify(raw));
+    const mixed = buildMarket(loadCatalog(dir), { universe: 'mixed' });
+    expect(mixed.warnings).toContainEqual(
+      expect.stringMatching(/^universe "mixed" compares iwm_y total returns \(dividends reinvested\) with spx_s price returns \(no dividends\): dividends alone/),
+    );
+    expect(buildMarket(loadCatalog(dir), { universe: 'same' }).warnings.filter((w) => /compares/.test(w))).toEqual([]);
+  });
   it('refuses monthly prices dated the first of the month (they hold the month-end close)', () => {
     const dir = tmp();
     const rows = ['Date,Open,High,Low,Close,Adj Close,Volume', ...['01', '02', '03', '04', '05'].map((m, i) => `2020-${m}-01,1,1,1,${10 + i},${10 + i},100`)];
