@@ -121,12 +121,45 @@ function laterRuns(run: () => Float64Array): Float64Array[] {
   nextMillisecond();
   const a = run();
   nextMillisecond();
-  return [a, run()];
+  const b = run();
+  // a strategy that follows the clock's second, minute, hour or day reads the same value in runs a
+  // millisecond apart: two more runs see the clock moved by o and 2o, o = 1 d 1 h 1 m 1 s 1 ms. In
+  // each unit o is an odd count plus a fraction, so the count moved by is odd for o or, when
+  // the fraction carries one more, for 2o: every unit's parity changes in at least one run
+  return [a, b, withClockMovedBy(CLOCK_OFFSET_MS, run), withClockMovedBy(2 * CLOCK_OFFSET_MS, run)];
+}
+
+/** One day, one hour, one minute, one second and one millisecond. */
+const CLOCK_OFFSET_MS = 86_400_000 + 3_600_000 + 60_000 + 1_000 + 1;
+
+/** Runs `fn` with `Date` (now and new Date()) and `performance.now` moved forward by `offsetMs`; restores them after. */
+function withClockMovedBy<T>(offsetMs: number, fn: () => T): T {
+  const RealDate = globalThis.Date;
+  const realNow = RealDate.now.bind(RealDate);
+  const realPerf = performance.now.bind(performance);
+  class MovedDate extends RealDate {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(realNow() + offsetMs);
+      else super(...(args as [number]));
+    }
+    static override now(): number {
+      return realNow() + offsetMs;
+    }
+  }
+  globalThis.Date = MovedDate as DateConstructor;
+  performance.now = () => realPerf() + offsetMs;
+  try {
+    return fn();
+  } finally {
+    globalThis.Date = RealDate;
+    performance.now = realPerf;
+  }
 }
 
 /**
  * Look-ahead audit. The strategy is first evaluated on the full history, then again at two
- * later milliseconds: if the weights differ it is not deterministic (Math.random, Date.now or
+ * later milliseconds and twice with the clock moved (by a day, an hour, a minute, a second and a
+ * millisecond, then twice that): if the weights differ it is not deterministic (Math.random, Date.now or
  * state kept between calls) and the audit stops there. Then it is re-run on history
  * truncated at many cut points and every weight decided before each cut must equal the
  * full-history weight (NaN equal to NaN). A history of at most `everyBarUpTo` bars is cut at

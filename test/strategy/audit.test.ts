@@ -57,6 +57,34 @@ describe('the look-ahead audit is exhaustive where a peek can show', () => {
     expect(res.ok).toBe(false);
     expect(res.nondeterministic).toBeDefined();
   });
+
+  it("reports a strategy that follows the clock's second, hour or day, or performance.now, as not deterministic", () => {
+    const monthly = buildMarket(catalog, { universe: 'ff', from: '2000-01-01' });
+    const follows = (id: string, read: () => number): Strategy => ({
+      id,
+      name: id,
+      description: 'reads the clock',
+      assets: ['small', 'large'],
+      series: [],
+      params: {},
+      weights(view) {
+        const w = read() % 2;
+        return { small: new Float64Array(view.length).fill(w), large: new Float64Array(view.length).fill(1 - w) };
+      },
+    });
+    for (const s of [
+      follows('second', () => Math.floor(Date.now() / 1000)),
+      follows('hour', () => new Date().getUTCHours()),
+      follows('day', () => new Date().getUTCDate()),
+      follows('perf-second', () => Math.floor(performance.now() / 1000)),
+    ]) {
+      const res = auditStrategy(s, monthly, {});
+      expect(res.nondeterministic, s.id).toBeDefined();
+    }
+    // the clock is restored: Date is the real one again
+    expect(Date.name).toBe('Date');
+    expect(Math.abs(Date.now() - new Date().getTime())).toBeLessThan(1000);
+  });
 });
 
 describe('ratecycle audit (CLI)', () => {
