@@ -27,6 +27,31 @@ function plain(s: string): boolean {
   return a > 32 && a < 127 && b > 32 && b < 127;
 }
 
+/** Longest line read: a CSV line of ours is under 200 bytes; a file with no line breaks would otherwise be held whole. */
+const MAX_LINE = 1 << 20;
+
+/** Refuses a file in UTF-16 (a byte-order mark, or NUL bytes between characters): its header would read as noise. */
+function checkEncoding(label: string, bytes: Uint8Array): void {
+  const bom16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  const head = bytes.subarray(0, Math.min(bytes.length, 4096));
+  if (bom16 || head.includes(0)) {
+    throw new DataError(label, 1, undefined, 'is UTF-16 (or another encoding with NUL bytes), not UTF-8 text; save it as "CSV UTF-8" (Excel) or convert it, e.g. iconv -f UTF-16 -t UTF-8');
+  }
+}
+
+/** Refuses a header of one field that holds semicolons or tabs: the file separates fields with them, not commas. */
+function checkSeparator(label: string, header: readonly string[]): void {
+  if (header.length !== 1) return;
+  const sep = header[0].includes(';') ? 'semicolons' : header[0].includes('\t') ? 'tabs' : undefined;
+  if (sep)
+    throw new DataError(
+      label,
+      1,
+      undefined,
+      `separates fields with ${sep}, not commas (a European-locale or tab-separated export); save it with commas between fields and points as decimal marks`,
+    );
+}
+
 /**
  * Streams a CSV file with a header line: `onHeader` gets the header and returns the handler
  * of the data rows. BOM, LF/CRLF/CR line endings, blank lines and surrounding spaces are
@@ -63,6 +88,7 @@ export function scanCsv(path: string, label: string, onHeader: (header: string[]
       for (let c = 0; c < cells.length; c++) if (!plain(cells[c])) cells[c] = cells[c].trim();
       if (!header) {
         header = cells;
+        checkSeparator(label, header);
         onRow = onHeader(header);
         continue;
       }
@@ -80,6 +106,7 @@ export function scanCsv(path: string, label: string, onHeader: (header: string[]
       }
       if (n === 0) break;
       const bytes = chunk.subarray(0, n);
+      if (first) checkEncoding(label, bytes);
       hasher.update(bytes);
       if (bytes.includes(0x22)) {
         closeSync(fd);
@@ -93,6 +120,7 @@ export function scanCsv(path: string, label: string, onHeader: (header: string[]
       if (end > 0 && buf[end - 1] === 0x0d) end--;
       while (end > 0 && buf[end - 1] !== 0x0a && buf[end - 1] !== 0x0d) end--;
       if (end === 0) {
+        if (buf.length > MAX_LINE) throw new DataError(label, line + 1, undefined, `has a line longer than ${MAX_LINE / (1 << 20)} MB (no line breaks?); a CSV needs one line per row`);
         carry = buf;
         continue;
       }
@@ -118,9 +146,13 @@ function scanQuoted(path: string, label: string, onHeader: (header: string[]) =>
     throw cannotRead(label, e);
   }
   let records: { record: string[]; info: { lines: number } }[];
+  const text = bytes.toString('utf8').replace(/\r\n?/g, '\n');
+  // quoted fields between semicolons or tabs break csv-parse before the header is known
+  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
+  if (!firstLine.includes(',')) checkSeparator(label, [firstLine]);
   try {
     // one line-ending convention for csv-parse (it guesses from the first line otherwise)
-    records = parse(bytes.toString('utf8').replace(/\r\n?/g, '\n'), {
+    records = parse(text, {
       bom: true,
       info: true,
       skip_empty_lines: true,
@@ -134,6 +166,7 @@ function scanQuoted(path: string, label: string, onHeader: (header: string[]) =>
   }
   if (records.length === 0) throw new DataError(label, 1, undefined, 'is empty: expected a header line');
   const header = records[0].record;
+  checkSeparator(label, header);
   const onRow = onHeader(header);
   for (let i = 1; i < records.length; i++) {
     const { record, info } = records[i];
