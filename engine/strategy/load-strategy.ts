@@ -31,6 +31,17 @@ function checkShape(s: unknown, where: string): Strategy {
       `${where}: strategy id ${JSON.stringify(st.id)} must be kebab-case (lower-case letters and digits joined by single hyphens, at most 64 characters), e.g. "my-idea"`,
     );
   }
+  // terminal escape codes in a name or description would recolour, retitle or clear the user's terminal
+  const isControl = (c: number) => c < 0x20 || (c >= 0x7f && c <= 0x9f);
+  const control = (text: string, allowed: RegExp) => [...text].find((ch) => isControl(ch.charCodeAt(0)) && !allowed.test(ch));
+  for (const [k, allowed] of [
+    ['name', /$^/],
+    ['description', /[\n\t]/],
+  ] as const) {
+    const ch = control(st[k], allowed);
+    if (ch !== undefined)
+      throw new UserError(`${where}: the strategy's "${k}" holds a control character (U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, e.g. a terminal escape code); use plain text`);
+  }
   if (!Array.isArray(st.assets) || st.assets.length === 0) throw new UserError(`${where}: strategy "${st.id}" needs an "assets" list`);
   if (typeof st.weights !== 'function') throw new UserError(`${where}: strategy "${st.id}" needs a weights(view, params) function`);
   return { ...st, series: st.series ?? [], params: st.params ?? {} };

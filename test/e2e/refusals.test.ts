@@ -68,6 +68,7 @@ describe('options are refused before anything is created', () => {
       /28,800,144 sets .*would take roughly \d+ (minutes|hours).* pass --yes/,
     ],
     [['run', S('bad-id.ts')], /strategy id "\.\.\/\.\.\/escape Me" must be kebab-case/],
+    [['run', S('escape-name.ts')], /the strategy's "name" holds a control character \(U\+001B, e\.g\. a terminal escape code\); use plain text$/],
   ];
   for (const [args, message] of cases) it(args.slice(0, 1).concat(args.slice(2)).join(' '), () => refused(args, message));
 });
