@@ -1,6 +1,8 @@
 import { nearestPath } from '../../../core/io/nearest-path.js';
 import { lockFolder } from '../../../core/io/folder-lock.js';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileAtomically } from '../../../core/io/atomic-dir.js';
+import { fsUserError } from '../../../core/io/fs-errors.js';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { DataError, UserError } from '../../../core/errors.js';
 import { isoDay, ymdFromDay } from '../../../core/dates.js';
@@ -53,13 +55,6 @@ export interface AddedSeries {
 }
 
 const SOURCES: Record<DownloadFormat, string> = { yahoo: 'Yahoo Finance download', fred: 'FRED download', stooq: 'Stooq download', tidy: 'tidy CSV' };
-
-/** Writes a file beside its target and renames it into place (a crash never leaves half a file). */
-function writeAtomically(path: string, text: string): void {
-  const tmp = join(resolve(path, '..'), `.${basename(path)}.ratecycle-tmp-${process.pid}`);
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
-}
 
 /** FRED series of interest rates and yields (Treasury yields and bills, policy and money-market rates, spreads, corporate yields): kind `rate` by default. */
 const FRED_RATES = /^(DGS\d+MO?|DGS\d+|DTB\d+|TB\d+MS|GS\d+M?|DFF|FEDFUNDS|DFEDTAR[ULR]?|T\d+Y\d+[MY]|T\d+YFF|BAA|AAA|D?BAA10Y|D?AAA10Y|SOFR|IORB|DPRIME|MPRIME|EFFR|OBFR|MORTGAGE\d+US|DCPF\d+M|DCPN\d+M)$/i;
@@ -174,27 +169,32 @@ function writeSeries(dir: string, id: string, entry: CatalogEntry, download: Ret
   const text = `${lines.join('\n')}\n`;
   // load the converted file back with the loader's own checks before anything is replaced
   const check = join(dir, `.${id}.csv.ratecycle-check-${process.pid}`);
-  writeFileSync(check, text);
   try {
+    writeFileSync(check, text);
     loadSeries({ ...entry, file: basename(check) }, dir);
   } catch (e) {
-    throw e instanceof DataError ? new UserError(`the converted ${id}.csv does not load: ${e.problem}`) : e;
+    throw e instanceof DataError ? new UserError(`the converted ${id}.csv does not load: ${e.problem}`) : fsUserError(e, displayPath(csvPath));
   } finally {
     rmSync(check, { force: true });
   }
   const previous = created ? undefined : readFileSync(catalogPath, 'utf8');
   if (at >= 0) raw.series[at] = entry;
   else raw.series.push(entry);
-  writeAtomically(csvPath, text);
-  writeAtomically(catalogPath, `${JSON.stringify(raw, null, 2)}\n`);
+  writeFileAtomically(csvPath, text);
+  try {
+    writeFileAtomically(catalogPath, `${JSON.stringify(raw, null, 2)}\n`);
+  } catch (e) {
+    if (at < 0) rmSync(csvPath, { force: true }); // no orphan CSV that would block adding it again
+    throw e;
+  }
   try {
     loadCatalog(dir);
   } catch (e) {
     if (previous === undefined) rmSync(catalogPath, { force: true });
-    else writeAtomically(catalogPath, previous);
+    else writeFileAtomically(catalogPath, previous);
     throw e;
   }
   // the folder's own ids, so that tsc and the editor accept them in a strategy's `series` (and catch typos)
-  writeAtomically(join(dir, SERIES_IDS_DTS), projectSeriesIdsDts(raw.series.map((e) => e.id)));
+  writeFileAtomically(join(dir, SERIES_IDS_DTS), projectSeriesIdsDts(raw.series.map((e) => e.id)));
   return { entry, download, csv: displayPath(csvPath), catalog: displayPath(catalogPath), overridesShipped, created };
 }
