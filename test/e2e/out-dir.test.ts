@@ -100,4 +100,15 @@ describe('writing output folders safely', () => {
     expect(r.stderr).toMatch(/contains files ratecycle did not write \(my-notes\.txt\)/);
     expect(readFileSync(join(out, 'my-notes.txt'), 'utf8')).toBe('keep me');
   });
+
+  it('--out / --force (a folder ratecycle did not write) is refused before any work, without walking the tree', () => {
+    for (const args of [['run', 'buy-hold'], ['sweep', 'first-cut-rotation', '--grid', 'months=1:3:1'], ['claims'], ['demo']]) {
+      const t0 = Date.now();
+      const r = cli([...args, '--out', '/', '--force']);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stdout, args.join(' ')).toBe('');
+      expect(r.stderr.trim()).toBe('ratecycle: / exists and was not written by ratecycle; refusing to replace it even with --force');
+      expect(Date.now() - t0, args.join(' ')).toBeLessThan(20_000); // seconds, not a walk of the file system
+    }
+  });
 });

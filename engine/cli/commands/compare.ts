@@ -1,3 +1,4 @@
+import { refuseExistingOutput } from '../../core/io/atomic-dir.js';
 import type { Argv } from 'yargs';
 import { defaultOutDir } from '../out-dir.js';
 import { checkRunFolder } from '../../core/io/check-run-folder.js';
@@ -32,6 +33,8 @@ export function compareCommand(y: Argv): Argv {
 
 /** Handler: writes compare.html, compare.csv (tidy), compare-wide.csv and the chart CSVs. */
 export async function compareHandler(args: CompareArgs): Promise<void> {
+  // an --out that cannot be written is refused before any work
+  if (args.out !== undefined) refuseExistingOutput(args.out, args.force);
   refuseRepeated(args as unknown as Record<string, unknown>, ['runs']);
   for (const dir of args.runs) checkRunFolder(dir);
   const out = args.out ?? defaultOutDir('compare');

@@ -1,3 +1,4 @@
+import { refuseExistingOutput } from '../../core/io/atomic-dir.js';
 import type { Argv } from 'yargs';
 import { join } from 'node:path';
 import type { BacktestResult, BacktestSimulation } from '../../workflows/run/backtest.js';
@@ -113,6 +114,8 @@ export function printMetrics(r: BacktestSimulation): void {
 
 /** Handler of `ratecycle run`: backtest, write the run folder atomically, print metrics. */
 export async function runHandler(args: RunCommandArgs): Promise<string> {
+  // an --out that cannot be written is refused before any work
+  if (args.out !== undefined) refuseExistingOutput(args.out, args.force);
   const events = parseEvents(args.events);
   const limits = isolationLimits(args);
   // the studies' thread starts now, so that its start-up overlaps loading the data and simulating

@@ -1,3 +1,4 @@
+import { refuseExistingOutput } from '../../core/io/atomic-dir.js';
 import type { Argv } from 'yargs';
 import { defaultOutDir } from '../out-dir.js';
 import { availableParallelism } from 'node:os';
@@ -86,6 +87,8 @@ function setSource(args: SweepArgs, strategy: Strategy): SetSource {
 
 /** Handler: runs the sweep with a progress bar, then writes sweep.json, sweep.html and the top runs. */
 export async function sweepHandler(args: SweepArgs): Promise<void> {
+  // an --out that cannot be written is refused before any work
+  if (args.out !== undefined) refuseExistingOutput(args.out, args.force);
   checkSweepOptions(args);
   let source: SetSource | undefined;
   const setup = await setupRun(args, { checkArgs: (s) => (source = setSource(args, s)) });

@@ -1,3 +1,4 @@
+import { refuseExistingOutput } from '../../core/io/atomic-dir.js';
 import type { Argv } from 'yargs';
 import { defaultOutDir } from '../out-dir.js';
 import { isoDay } from '../../core/dates.js';
@@ -44,6 +45,8 @@ export function walkforwardCommand(y: Argv): Argv {
 
 /** Handler: runs the walk-forward and writes walkforward.html, walkforward.csv, oos-equity.csv and walkforward.json. */
 export async function walkforwardHandler(args: WalkArgs): Promise<void> {
+  // an --out that cannot be written is refused before any work
+  if (args.out !== undefined) refuseExistingOutput(args.out, args.force);
   // argument errors before any data is read
   const trainMonths = parseDuration(args.train, 'train');
   const testMonths = parseDuration(args.test, 'test');

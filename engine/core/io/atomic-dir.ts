@@ -37,9 +37,11 @@ function writtenFiles(dir: string): Set<string> | undefined {
  * user added are never deleted).
  */
 export function whyNotReplaceable(dir: string, label: string): string | undefined {
+  // the marker first: a folder without it (say `--out /`) is refused without walking its tree
+  const top = readdirSync(dir);
+  if (top.length === 0) return undefined;
+  if (!top.includes(MARKER)) return `${label} exists and was not written by ratecycle; refusing to replace it even with --force`;
   const files = listFiles(dir);
-  if (files.length === 0) return undefined;
-  if (!files.includes(MARKER)) return `${label} exists and was not written by ratecycle; refusing to replace it even with --force`;
   const written = writtenFiles(dir) ?? new Set<string>();
   const foreign = files.filter((f) => f !== MARKER && !written.has(f));
   if (foreign.length) {
@@ -68,23 +70,23 @@ export interface AtomicDirOptions {
  * Returns the absolute path written.
  */
 /**
- * Refuses an output folder that already exists unless `force` (the check a command makes before
- * spending time on its work; writeDirAtomically makes it again, with the rules for replacing).
+ * Refuses an output folder that already exists unless `force`, and even then one that may not be
+ * replaced (a file, or a folder ratecycle did not write; see whyNotReplaceable): the check a
+ * command makes before spending time on its work, which writeDirAtomically makes again.
  */
 export function refuseExistingOutput(target: string, force: boolean | undefined): void {
-  if (!force && existsSync(target)) throw new UserError(`${target} already exists; pass ‹force› to replace it, or choose another ‹out›`);
+  if (!existsSync(target)) return;
+  if (!force) throw new UserError(`${target} already exists; pass ‹force› to replace it, or choose another ‹out›`);
+  if (!statSync(target).isDirectory()) throw new UserError(`${target} exists and is a file; refusing to replace it even with ‹force›`);
+  const why = whyNotReplaceable(resolve(target), target);
+  if (why) throw new UserError(why);
 }
 
 export async function writeDirAtomically(target: string, force: boolean | AtomicDirOptions, fill: (tmp: string) => Promise<void> | void): Promise<string> {
   const opts = typeof force === 'boolean' ? { force } : force;
   const abs = resolve(target);
   const parent = dirname(abs);
-  const refuseExisting = () => {
-    refuseExistingOutput(target, opts.force);
-    if (!statSync(abs).isDirectory()) throw new UserError(`${target} exists and is a file; refusing to replace it even with ‹force›`);
-    const why = whyNotReplaceable(abs, target);
-    if (why) throw new UserError(why);
-  };
+  const refuseExisting = () => refuseExistingOutput(target, opts.force);
   if (existsSync(abs)) refuseExisting();
   for (let p = parent; ; p = dirname(p)) {
     if (existsSync(p)) {
