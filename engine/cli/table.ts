@@ -1,6 +1,7 @@
 import { MISSING } from './format.js';
 
-const NUMERIC = /^[-+]?[\d.,]+%?$/;
+/** A number, a percentage or a growth multiple ("×43,218"): right-aligned. */
+const NUMERIC = /^[-+−×]?[\d.,]+%?$/;
 
 /** Renders rows as a plain text table with aligned columns (numbers right-aligned; "–" counts as a number). */
 export function textTable(header: string[], rows: (string | number)[][]): string {

@@ -43,6 +43,16 @@ export function formatPercent(x: number, digits = 2): string {
 }
 
 /**
+ * A cumulative return: a percentage up to 10,000 %, beyond it the growth multiple of 1
+ * ("×43,218" for +4,321,694 %), which a reader can compare at a glance.
+ *
+ * @example formatCumulative(432.17) // '×433'
+ */
+export function formatCumulative(x: number, digits = 2): string {
+  return Number.isFinite(x) && x >= 100 ? `×${groupDigits(1 + x, 0)}` : formatPercent(x, digits);
+}
+
+/**
  * A number with `digits` decimals and thousands separators ("-1,234.56", never "-0.00"); "–" when
  * not finite.
  *

@@ -7,8 +7,11 @@
   var SHADE = { easing: 'rgba(34, 160, 90, 0.10)', tightening: 'rgba(214, 60, 50, 0.09)' };
   window.__charts = [];
 
+  // no "-0.00%": a value that rounds to zero is shown without a sign
   function pct(v) {
-    return v == null || isNaN(v) ? '–' : (v * 100).toFixed(2) + '%';
+    if (v == null || isNaN(v)) return '–';
+    var s = (v * 100).toFixed(2);
+    return (/^-0\.0*$/.test(s) ? s.slice(1) : s) + '%';
   }
   function num(v) {
     return v == null || isNaN(v) ? '–' : v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -1,10 +1,12 @@
+import { niceTicks } from './svg-chart.js';
+import { formatPercent } from '../../engine/core/format.js';
 import { escapeHtml } from './escape.js';
 
 /** Inline SVG charts of inference results (bands, whiskers, placebo ranges); no script needed. */
 
 const W = 640;
 const f1 = (x: number) => x.toFixed(1);
-const pct = (x: number, d = 0) => `${(x * 100).toFixed(d)}%`;
+const pct = (x: number, d = 0) => formatPercent(x, d);
 
 /** A value range padded and including 0, with "nice" ticks in percent. */
 function scale(values: number[], lo: number, hi: number) {
@@ -160,7 +162,11 @@ export function scatterChart(id: string, d: { x: number[]; y: number[]; alpha: n
   const pad = (xmax - xmin) * 0.04;
   const x = (v: number) => L + ((v - xmin + pad) / (xmax - xmin + 2 * pad)) * (R - L);
   const dots = d.x.map((v, i) => `<circle cx="${f1(x(v))}" cy="${f1(s.y(d.y[i]))}" r="1.8"/>`).join('');
-  const xt = [xmin, (xmin + xmax) / 2, xmax].map((v) => `<text x="${f1(x(v))}" y="${H - 16}" text-anchor="middle">${v.toFixed(2)}</text>`).join('');
+  // round ticks (1, 2 or 5 × 10^k) inside the plotted range
+  const xt = niceTicks(xmin, xmax, 5)
+    .filter((v) => v >= xmin - pad && v <= xmax + pad)
+    .map((v) => `<text x="${f1(x(v))}" y="${H - 16}" text-anchor="middle">${Number(v.toPrecision(6))}</text>`)
+    .join('');
   return `<svg class="svg-chart" id="${escapeHtml(id)}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeHtml(title)}">${yAxis(s.ticks, s.y, L, R, 0)}
 <g fill="rgba(31,95,191,0.35)">${dots}</g>
 <line x1="${f1(x(xmin))}" x2="${f1(x(xmax))}" y1="${f1(s.y(d.alpha + d.beta * xmin))}" y2="${f1(s.y(d.alpha + d.beta * xmax))}" stroke="#1d2330" stroke-width="2"/>

@@ -1,6 +1,6 @@
 import type { RunData, Table } from '../read-run.js';
 import { escapeHtml } from './escape.js';
-import { formatPercent, formatValue } from '../../engine/core/format.js';
+import { formatCumulative, formatNumber, formatPercent, formatValue } from '../../engine/core/format.js';
 import { assetLabel } from './run-labels.js';
 
 function n(v: string | undefined): number {
@@ -11,6 +11,11 @@ function n(v: string | undefined): number {
 export function pctCell(x: number): string {
   const cls = Number.isFinite(x) ? (x > 0 ? 'pos' : x < 0 ? 'neg' : '') : '';
   return `<td class="${cls}">${Number.isFinite(x) && x > 0 ? '+' : ''}${formatPercent(x)}</td>`;
+}
+
+/** A cumulative return cell: like pctCell, as a growth multiple ("×251") above 10,000 %. */
+function cumulativeCell(x: number): string {
+  return Number.isFinite(x) && x >= 100 ? `<td class="pos" title="${formatPercent(x)}">${formatCumulative(x)}</td>` : pctCell(x);
 }
 
 function columnHead(run: RunData, c: string): string {
@@ -33,7 +38,7 @@ export function metricsTable(run: RunData, which: 'key' | 'all'): string {
   const rows = keys
     .map(
       (key) =>
-        `<tr><td title="${escapeHtml(definitions[key].definition)}">${escapeHtml(definitions[key].label)}</td>${columns.map((c) => `<td>${escapeHtml(formatValue(metrics[c]?.[key] ?? null, definitions[key].unit))}</td>`).join('')}</tr>`,
+        `<tr><td title="${escapeHtml(definitions[key].definition)}">${escapeHtml(definitions[key].label)}</td>${columns.map((c) => `<td>${escapeHtml(key === 'totalReturn' && typeof metrics[c]?.[key] === 'number' ? formatCumulative(metrics[c][key] as number) : formatValue(metrics[c]?.[key] ?? null, definitions[key].unit))}</td>`).join('')}</tr>`,
     )
     .join('\n');
   const id = which === 'key' ? 'key-metrics' : 'metrics-table';
@@ -71,14 +76,27 @@ export function heatmap(run: RunData): string {
 /** Regime table: each phase and cycle with the strategy, small and large caps (and bonds when the universe has them). */
 export function regimeTable(regimes: Table): string {
   const bonds = regimes.length > 0 && 'bonds' in regimes[0];
+  const span = bonds ? 9 : 7;
   const rows = regimes
-    .map(
-      (r) =>
-        `<tr><td>${escapeHtml(r.scope === 'phase' ? `${r.label} (all)` : r.label)}</td><td>${escapeHtml(r.start)}</td><td>${escapeHtml(r.end)}</td><td>${Number(r.days).toLocaleString('en-US')}</td>${pctCell(n(r.strategy))}${pctCell(n(r.small))}${pctCell(n(r.large))}${bonds ? pctCell(n(r.bonds)) : ''}${pctCell(n(r.relative))}${pctCell(n(r.strategy_ann))}${pctCell(n(r.small_ann))}${pctCell(n(r.large_ann))}${bonds ? pctCell(n(r.bonds_ann)) : ''}</tr>`,
+    .map((r) =>
+      // the contrast row has no returns of its own: its numbers are the difference of the phases' spreads
+      r.scope === 'contrast'
+        ? `<tr class="contrast"><td>${escapeHtml(r.label)}</td><td>${escapeHtml(r.start)}</td><td>${escapeHtml(r.end)}</td><td>${Number(r.days).toLocaleString('en-US')}</td><td colspan="${span}" style="text-align:left">${contrastText(r)}</td></tr>`
+        : `<tr><td>${escapeHtml(r.scope === 'phase' ? `${r.label} (all)` : r.label)}</td><td>${escapeHtml(r.start)}</td><td>${escapeHtml(r.end)}</td><td>${Number(r.days).toLocaleString('en-US')}</td>${cumulativeCell(n(r.strategy))}${cumulativeCell(n(r.small))}${cumulativeCell(n(r.large))}${bonds ? cumulativeCell(n(r.bonds)) : ''}${cumulativeCell(n(r.relative))}${pctCell(n(r.strategy_ann))}${pctCell(n(r.small_ann))}${pctCell(n(r.large_ann))}${bonds ? pctCell(n(r.bonds_ann)) : ''}</tr>`,
     )
     .join('\n');
   return `<table id="regimes-table" class="sticky-first"><thead><tr><th>regime</th><th>from</th><th>to</th><th>days</th><th>strategy</th><th>small</th><th>large</th>${bonds ? '<th>bonds</th>' : ''}<th>small vs large</th><th>strategy ann.</th><th>small ann.</th><th>large ann.</th>${bonds ? '<th>bonds ann.</th>' : ''}</tr></thead><tbody>${rows}</tbody></table>
 <p class="how">Phase rows chain every bar held while the Fed phase known at the previous close was easing, tightening or hold. Cycle rows run from a cycle's first move to the next cycle's first move. "small vs large" = (1 + small) / (1 + large) − 1.</p>`;
+}
+
+/** The easing − tightening row's numbers: the difference of the phases' annualized small − large spreads, its interval and t. */
+function contrastText(r: Record<string, string>): string {
+  const d = n(r.spread_ann);
+  if (!Number.isFinite(d)) return '–';
+  const sign = (x: number) => (x > 0 ? `+${formatPercent(x, 1)}` : formatPercent(x, 1).replace(/^-/, '−'));
+  const ci = Number.isFinite(n(r.spread_ci_low)) ? `, 95 % CI ${sign(n(r.spread_ci_low))} to ${sign(n(r.spread_ci_high))}` : '';
+  const t = Number.isFinite(n(r.spread_t)) ? `, Newey–West t ${formatNumber(n(r.spread_t)).replace(/^-/, '−')}` : '';
+  return `small − large: ${sign(d)} a year more while easing than while tightening${ci}${t}`;
 }
 
 /** Event study: returns after each first cut at each horizon, then the averages with their n. */

@@ -1,13 +1,15 @@
 import type { RunData } from '../read-run.js';
 import { escapeHtml } from './escape.js';
 import { formatPercent, formatValue } from '../../engine/core/format.js';
+import { readStrategyInference, strategyAnswer } from '../strategy-answer.js';
 
 function n(v: string | undefined): number {
   return v === undefined || v === '' ? NaN : Number(v);
 }
 
 /**
- * The rate-cycle answer of a run in three sentences, each with its n: small vs large caps 12
+ * The answer of a run: first the strategy's own (its annualized difference from large caps with
+ * interval, verdict and MDE, see strategyAnswer), then the rate-cycle answer in three sentences, each with its n: small vs large caps 12
  * months after each first cut (mean spread and how many cycles small caps won), the same in
  * easing phases, and the strategy against both buy-and-holds. The verdict answers "were small
  * caps ahead?" by the bootstrap 95 % interval of the mean spread and prints its rule; whether first
@@ -37,7 +39,12 @@ export function verdict(run: RunData): string {
       : '',
     `<li><b>The strategy:</b> CAGR ${formatValue(s.cagr, 'fraction')} (small ${formatValue(sm.cagr, 'fraction')}, large ${formatValue(l.cagr, 'fraction')}), Sharpe ${formatValue(s.sharpe, 'ratio')} (${formatValue(sm.sharpe, 'ratio')}, ${formatValue(l.sharpe, 'ratio')}), max drawdown ${formatValue(s.maxDrawdown, 'fraction')} (${formatValue(sm.maxDrawdown, 'fraction')}, ${formatValue(l.maxDrawdown, 'fraction')}), ${formatValue(run.manifest.period.bars, 'count')} bars.</li>`,
   ];
-  return `<div class="verdict" id="verdict"><p class="call">Rate-cycle verdict (${escapeHtml(u.small)} vs ${escapeHtml(u.large)}): <b>${escapeHtml(call)}</b></p><ul>${rows.join('')}</ul>
+  // the strategy's own answer first: against large caps, its benchmark by default
+  const own = strategyAnswer(readStrategyInference(run.dir), 'large', `large caps (${u.large})`);
+  const mine = own
+    ? `<p class="call" id="strategy-call">The strategy vs large caps: <b>${escapeHtml(own.verdict)}</b></p><p class="how">${escapeHtml(own.sentence)}</p>`
+    : '';
+  return `<div class="verdict" id="verdict">${mine}<p class="call" id="rate-cycle-call">Rate-cycle verdict (${escapeHtml(u.small)} vs ${escapeHtml(u.large)}, whatever the strategy): <b>${escapeHtml(call)}</b></p><ul>${rows.join('')}</ul>
 <p class="how">Rule: "small caps ahead" when the bootstrap 95 % interval of the mean 12-month small − large spread after first cuts lies above zero, "large caps ahead" when it lies below zero, "no evidence either way" when it contains zero, and "too few cycles to test" under 5 cycles (n = ${count}). This says whether small caps were ahead, not whether the cuts made them so: <code>ratecycle claims</code> tests that (first cuts against every other entry date, with the independent cycles as the n). Details in "How sure can we be?" below.</p></div>`;
 }
 

@@ -1,3 +1,4 @@
+import { formatNumber, formatPercent } from '../../engine/core/format.js';
 import { escapeHtml } from './escape.js';
 import { styleOf } from './styles.js';
 
@@ -34,8 +35,7 @@ function tick(v: number, unit: 'percent' | 'number'): string {
 }
 
 function fmt(v: number, unit: 'percent' | 'number'): string {
-  if (!Number.isFinite(v)) return '–';
-  return unit === 'percent' ? `${(v * 100).toFixed(2)}%` : v.toFixed(3);
+  return unit === 'percent' ? formatPercent(v) : formatNumber(v, 3); // "–" when missing, never "-0.00"
 }
 
 interface Frame {

@@ -120,7 +120,8 @@ describe.skipIf(!HAS_CHROMIUM)('reports in a real browser (offline, file://)', (
     expect(await page.locator('#metrics-table tbody tr').count()).toBeGreaterThanOrEqual(32);
     expect(await page.locator('#key-metrics tbody tr').count()).toBe(11);
     // the shipped Russell data since 1987: 8 first cuts, a 95 % interval that straddles zero
-    expect(await page.locator('#verdict .call b').innerText()).toBe('no evidence either way');
+    expect(await page.locator('#rate-cycle-call b').innerText()).toBe('no evidence either way');
+    expect(await page.locator('#strategy-call b').innerText()).toMatch(/^(ahead|behind|not distinguishable)$/);
     expect(await page.locator('#events-table tbody tr').count()).toBeGreaterThanOrEqual(8);
     expect(await page.locator('#regimes-table tbody tr').count()).toBeGreaterThan(10);
     expect(await page.locator('#drawdowns-table tbody tr').count()).toBe(10);

@@ -12,7 +12,7 @@ import { mulberry32 } from '../../engine/core/random.js';
 import { checkChartsAgainstCsv } from './chart-check.js';
 import { renderRunReport } from '../../reports/html/render-run.js';
 import { escapeHtml, jsonForScript } from '../../reports/html/escape.js';
-import { formatPercent, formatValue } from '../../engine/core/format.js';
+import { formatCumulative, formatPercent, formatValue } from '../../engine/core/format.js';
 import { downsampleIndexes, rollingReturn } from '../../reports/html/downsample.js';
 import { bestIndex, compareRows, BETTER, deltaQuality } from '../../reports/compare/compare-runs.js';
 import { csvCell, toCsv } from '../../engine/core/io/csv-writer.js';
@@ -34,6 +34,10 @@ describe('report helpers', () => {
     expect(formatValue(1234.5, 'ratio')).toBe('1,234.50');
     expect(formatValue(9672, 'count')).toBe('9,672');
     expect(formatValue(null, 'fraction')).toBe('–');
+    // cumulative returns above 10,000 % as the growth multiple of 1; never "-0.00%"
+    expect(formatCumulative(99.99)).toBe('9,999.00%');
+    expect(formatCumulative(432.17)).toBe('×433');
+    expect(formatPercent(-0.00003)).toBe('0.00%');
   });
   it('downsamples keeping first, last, and each bucket min and max', () => {
     const x = Float64Array.from({ length: 10_000 }, (_, i) => Math.sin(i / 50) + (i === 5123 ? 10 : 0));
@@ -84,6 +88,20 @@ describe('run report', () => {
     expect(html).toContain(`<td>${formatValue(m.rebalances, 'count')}</td>`);
     expect(html).not.toMatch(/<script[^>]+src=/); // nothing loaded from outside
     expect(html).not.toMatch(/(src|href)\s*=\s*["']?https?:/); // no external resources
+  });
+  it("leads with the strategy's own answer, shows the easing − tightening row's numbers, and prints no negative zero", () => {
+    const html = readFileSync(join(dir, 'run', 'report.html'), 'utf8');
+    const summary = html.slice(html.indexOf('<section class="summary">'));
+    expect(summary.indexOf('id="strategy-call"')).toBeGreaterThan(0);
+    expect(summary.indexOf('id="strategy-call"')).toBeLessThan(summary.indexOf('Rate-cycle verdict'));
+    expect(summary).toMatch(/The strategy vs large caps: <b>(ahead|behind|not distinguishable)<\/b>/);
+    expect(summary).toMatch(
+      /The strategy is (AHEAD of|BEHIND|NOT DISTINGUISHABLE from) large caps \(spx\): .* a year \(95 % CI [^)]*\), Newey–West t [^;]*; [\d,]+ bars, about [\d,]+ independent blocks/,
+    );
+    expect(html).toMatch(
+      /<tr class="contrast"><td>easing − tightening<\/td>.*small − large: [+−][\d.]+% a year more while easing than while tightening, 95 % CI .*Newey–West t/,
+    );
+    expect(html.match(/.{60}-0\.0+%/g)).toBeNull();
   });
   it('is well under 2.5 MB for the 1926– monthly universe, the 1987– daily one and 100 years of daily bars', () => {
     expect(readFileSync(join(dir, 'run', 'report.html')).length).toBeLessThan(2_500_000);

@@ -1,3 +1,5 @@
+import { formatCumulative } from '../../core/format.js';
+import { readStrategyInference, strategyAnswer } from '../../../reports/strategy-answer.js';
 import { refuseExistingOutput } from '../../core/io/atomic-dir.js';
 import type { Argv } from 'yargs';
 import { join } from 'node:path';
@@ -9,7 +11,7 @@ import { displayPath } from '../../market/data/load-series.js';
 import { describeAsset } from '../../market/data/catalog.js';
 import { runOptions, setupRun, type RunArgs } from '../run-setup.js';
 import { textTable } from '../table.js';
-import { num, pct, warnOnce } from '../format.js';
+import { num, pct, textWidth, warnOnce, wrapText } from '../format.js';
 import { isoDay } from '../../core/dates.js';
 import { defaultOutDir } from '../out-dir.js';
 import { UserError } from '../../core/errors.js';
@@ -80,7 +82,7 @@ export function runCommand(y: Argv): Argv {
 /** Prints the compact metrics table of a backtest. */
 export function printMetrics(r: BacktestSimulation): void {
   const rows: [string, (m: BacktestResult['metrics']['strategy']) => string][] = [
-    ['Total return', (m) => pct(m.totalReturn)],
+    ['Total return', (m) => formatCumulative(m.totalReturn)],
     ['CAGR', (m) => pct(m.cagr)],
     ['Volatility (ann.)', (m) => pct(m.volatility)],
     ['Sharpe (excess)', (m) => num(m.sharpe)],
@@ -170,6 +172,10 @@ export async function runHandler(args: RunCommandArgs): Promise<string> {
         2,
       ),
     );
-  } else console.log(`\nwrote ${out}${args.report !== false ? ` (open ${join(out, 'report.html')})` : ''}`);
+  } else {
+    const own = strategyAnswer(readStrategyInference(out), 'large', `large caps (${simulated.market.large})`);
+    if (own) console.log(`\n${wrapText(own.sentence, textWidth(), '  ', '')}`);
+    console.log(`\nwrote ${out}${args.report !== false ? ` (open ${join(out, 'report.html')})` : ''}`);
+  }
   return out;
 }
