@@ -111,6 +111,32 @@ export interface ClaimCharts {
   };
 }
 
+/** One row of influence.csv: a timing claim's mean over all events, their median, without one group of events, or in one era. */
+export interface InfluenceRow {
+  claim: number;
+  part: string;
+  universe: string;
+  kind: 'all' | 'median' | 'without' | 'before' | 'from';
+  label: string;
+  /** Events behind the estimate, and their independent groups. */
+  n: number;
+  groups: number;
+  /** Mean (or median) small − large over the horizon, and its difference from the mean over all events. */
+  estimate: number;
+  change: number;
+}
+
+/** The columns of influence.csv, in order. */
+export const INFLUENCE_CSV_COLUMNS = ['claim', 'part', 'universe', 'kind', 'label', 'n', 'groups', 'estimate', 'change'] as const;
+
+/** influence.csv: one row per InfluenceRow. */
+export function influenceCsv(report: Pick<ClaimsReport, 'influence'>): string {
+  return toCsv(
+    INFLUENCE_CSV_COLUMNS,
+    (report.influence ?? []).map((r) => INFLUENCE_CSV_COLUMNS.map((c) => r[c])),
+  );
+}
+
 /** How a robustness sample overlaps the primary sample of the claims it answers. */
 export interface SampleOverlap {
   /** The primary sample compared with. */
@@ -143,6 +169,8 @@ export interface ClaimsReport {
   charts: Record<number, ClaimCharts[]>;
   /** Parts that a sample cannot answer, and why. */
   skipped: { claim: number; universe: string; reason: string }[];
+  /** How much the timing claims' means rest on single cycles and on one era (influence.csv). */
+  influence: InfluenceRow[];
   /** Samples not tested because this installation lacks their data (none named: every other sample ran). */
   unavailable: { universe: string; reason: string }[];
   /** One plain sentence per claim, on its primary sample (verdict, null, effective n, interval, MDE). */
@@ -152,7 +180,7 @@ export interface ClaimsReport {
 }
 
 /** The files of a claims folder. */
-export const CLAIMS_FILES = { csv: 'claims.csv', json: 'claims.json', html: 'claims.html' } as const;
+export const CLAIMS_FILES = { csv: 'claims.csv', json: 'claims.json', html: 'claims.html', influence: 'influence.csv' } as const;
 
 /** The columns of claims.csv, in order. */
 export const CLAIMS_CSV_COLUMNS = [

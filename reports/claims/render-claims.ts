@@ -1,3 +1,4 @@
+import { influenceTable } from './influence-table.js';
 import type { ClaimCharts, ClaimRow, ClaimsReport } from '../../engine/formats/claims-folder.js';
 import { escapeHtml } from '../html/escape.js';
 import { barChart, pathChart, placeboStrip, scatterChart } from '../html/inference-charts.js';
@@ -181,7 +182,8 @@ export function renderClaims(report: ClaimsReport): string {
       const rows = report.rows.filter((r) => r.claim === c.claim);
       return `<section id="claim-${c.claim}"><h2>Claim ${c.claim}: “${escapeHtml(c.text)}”</h2><p class="how"><b>How it is tested.</b> ${escapeHtml(c.how)}</p>
 ${rows.length ? detailTable(rows, c.claim) : '<p>No sample can answer this claim with the data in the catalog.</p>'}
-${charts(c.claim, report.charts[c.claim] ?? [], new Map(rows.map((r) => [r.part, r.label])))}</section>`;
+${charts(c.claim, report.charts[c.claim] ?? [], new Map(rows.map((r) => [r.part, r.label])))}
+${influenceTable(report, c.claim, report.universes.find((u) => u.primaryFor.includes(c.claim))?.id ?? '', new Map(rows.map((r) => [r.part, r.label])))}</section>`;
     })
     .join('\n');
   const body = `<header class="top"><h1>What history says about the article's claims</h1>

@@ -11,7 +11,7 @@ describe('ratecycle claims (CLI)', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/first cut → 12 m/);
     expect(r.stdout).toMatch(/claims\.html/);
-    for (const f of ['claims.html', 'claims.csv', 'claims.json']) expect(existsSync(join(dir, f))).toBe(true);
+    for (const f of ['claims.html', 'claims.csv', 'claims.json', 'influence.csv']) expect(existsSync(join(dir, f))).toBe(true);
     const csv = readFileSync(join(dir, 'claims.csv'), 'utf8');
     expect(csv.split('\n')[0]).toMatch(
       /^claim,part,headline,label,universe,from,to,role,null,n,n_unit,groups,group_unit,estimate,unit,baseline,ci_low,ci_high,ci_method,p,p_method,p_holm,p_bh,p_verdict,mde,/,

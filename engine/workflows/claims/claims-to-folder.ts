@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { refuseExistingOutput, writeDirAtomically } from '../../core/io/atomic-dir.js';
 import type { Catalog } from '../../core/types.js';
-import { CLAIMS_FILES, claimsCsv, claimsJson, type ClaimsReport } from '../../formats/claims-folder.js';
+import { CLAIMS_FILES, claimsCsv, claimsJson, influenceCsv, type ClaimsReport } from '../../formats/claims-folder.js';
 import { renderClaims } from '../../../reports/claims/render-claims.js';
 import { runClaims, type ClaimsOptions } from './run-claims.js';
 
@@ -14,7 +14,7 @@ export interface ClaimsFolderOptions extends ClaimsOptions {
 }
 
 /**
- * Writes a claims report into `dir` atomically: claims.csv, claims.json and claims.html in a
+ * Writes a claims report into `dir` atomically: claims.csv, influence.csv, claims.json and claims.html in a
  * temporary folder renamed when complete; an existing folder is replaced only with `force` and
  * only if ratecycle wrote it. Returns the absolute folder path.
  */
@@ -22,6 +22,7 @@ export async function writeClaimsFolder(dir: string, report: ClaimsReport, force
   return writeDirAtomically(dir, force, (tmp) => {
     writeFileSync(join(tmp, CLAIMS_FILES.csv), claimsCsv(report));
     writeFileSync(join(tmp, CLAIMS_FILES.json), claimsJson(report));
+    writeFileSync(join(tmp, CLAIMS_FILES.influence), influenceCsv(report));
     writeFileSync(join(tmp, CLAIMS_FILES.html), renderClaims(report));
   });
 }

@@ -7,7 +7,8 @@ import type { Market } from '../../core/types.js';
 import type { ClaimDraft } from './draft.js';
 import { eventInference, type EventInference } from './event-inference.js';
 import { intervalWords, pctText, pText, ptsText } from './format.js';
-import type { ClaimCharts, ClaimRow } from '../../formats/claims-folder.js';
+import type { ClaimCharts, ClaimRow, InfluenceRow } from '../../formats/claims-folder.js';
+import { influenceRows } from './influence.js';
 import { verdictWords } from './verdict.js';
 
 /** What the event claims need besides the market. */
@@ -142,7 +143,10 @@ export function recessionBeganWithin(rec: EventClaimContext['recession'], day: n
 const pick = (rows: readonly EventRow[], h: number, event?: string) => rows.filter((r) => r.horizonMonths === h && (event === undefined || r.event === event));
 
 /** Claims 1 and 3 on one market: drafts of the rows and chart data. */
-export function cutClaims(m: Market, ctx: EventClaimContext): { drafts: ClaimDraft[]; charts: { claim1: ClaimCharts; claim3: ClaimCharts } } {
+export function cutClaims(
+  m: Market,
+  ctx: EventClaimContext,
+): { drafts: ClaimDraft[]; charts: { claim1: ClaimCharts; claim3: ClaimCharts }; influence: InfluenceRow[] } {
   const input: EventInput = { dates: m.dates, strategy: m.prices[m.small], small: m.prices[m.small], large: m.prices[m.large] };
   const from = isoDay(m.dates[0]),
     to = isoDay(m.dates[m.dates.length - 1]);
@@ -228,5 +232,10 @@ export function cutClaims(m: Market, ctx: EventClaimContext): { drafts: ClaimDra
     ),
   );
   const claim3: ClaimCharts = { universe: ctx.universe, placebo: [placeboChart('3-all', all), placeboChart('3-later', later)].filter((x) => x !== undefined) };
-  return { drafts, charts: { claim1, claim3 } };
+  const influence = [
+    ...influenceRows(first12, { claim: 1, part: '1', universe: ctx.universe }),
+    ...influenceRows(all, { claim: 3, part: '3-all', universe: ctx.universe }),
+    ...influenceRows(later, { claim: 3, part: '3-later', universe: ctx.universe }),
+  ];
+  return { drafts, charts: { claim1, claim3 }, influence };
 }

@@ -89,6 +89,7 @@ export function runClaims(catalog: Catalog, options: ClaimsOptions = {}): Claims
   if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1)
     throw new UserError(`‹seed› must be a whole number from 0 to 4294967295 (got ${options.seed})`, { value: options.seed });
   const skipped: ClaimsReport['skipped'] = [];
+  const influence: ClaimsReport['influence'] = [];
   // no sample named: every sample whose data this installation has; the others are listed with why
   const unavailable: ClaimsReport['unavailable'] = [];
   const wanted = options.universes?.length
@@ -147,6 +148,7 @@ export function runClaims(catalog: Catalog, options: ClaimsOptions = {}): Claims
         recession: recession ? { dates: recession.dates, values: recession.values } : undefined,
       });
       drafts.push(...cut.drafts.filter((d) => wants(d.row.claim)));
+      influence.push(...cut.influence.filter((r) => wants(r.claim)));
       if (wants(1)) charts[1].push(cut.charts.claim1);
       if (wants(3)) charts[3].push(cut.charts.claim3);
     }
@@ -207,6 +209,7 @@ export function runClaims(catalog: Catalog, options: ClaimsOptions = {}): Claims
     charts,
     skipped,
     unavailable,
+    influence,
     answers: claimAnswers(rows, skipped),
     family: familySummary(rows, robustness),
   };

@@ -327,6 +327,26 @@ describe('runClaims on the shipped data', () => {
     expect(() => runClaims(installedCatalog(catalog), { universes: ['russell'], draws: 200 })).toThrow(/universe "russell" is not available: it needs rut/);
   });
 
+  it('influence: the first-cut mean on ff-1954 rests on the pre-1982 cycles (median, leave-one-group-out, eras)', () => {
+    const r = runClaims(catalog, { universes: ['ff-1954'], draws: 200, seed: 1 });
+    const rows = r.influence.filter((x) => x.claim === 1 && x.part === '1');
+    const get = (kind: string) => rows.filter((x) => x.kind === kind);
+    expect(get('all')[0]).toMatchObject({ n: 25, groups: 17 });
+    expect(get('all')[0].estimate).toBeCloseTo(0.04918, 5);
+    expect(get('median')[0].estimate).toBeCloseTo(-0.00741, 5);
+    expect(get('without')).toHaveLength(17);
+    const worst = get('without').sort((a, b) => a.change - b.change)[0];
+    expect(worst.label).toBe('without 1979-12-03 … 1982-07-01 (5 events)');
+    expect(worst.estimate).toBeCloseTo(0.02249, 5);
+    expect([get('before')[0].n, get('from')[0].n]).toEqual([14, 11]);
+    expect(get('before')[0].estimate).toBeCloseTo(0.11777, 5);
+    expect(get('from')[0].estimate).toBeCloseTo(-0.03812, 5);
+    // every change is the estimate minus the mean over all events; 25 events = 14 + 11
+    for (const x of rows) expect(x.change).toBeCloseTo(x.estimate - get('all')[0].estimate, 12);
+    expect(r.influence.some((x) => x.part === '3-later')).toBe(true);
+    expect(renderClaims(r)).toContain('which cycles drive the mean');
+  });
+
   it('refuses an unknown sample and too few draws with a readable error', () => {
     expect(() => runClaims(catalog, { universes: ['nope'] })).toThrow(/not a claims sample/);
     expect(() => runClaims(catalog, { draws: 10 })).toThrow(/^draws must be a whole number/);
