@@ -137,6 +137,16 @@ export function influenceCsv(report: Pick<ClaimsReport, 'influence'>): string {
   );
 }
 
+/** A published figure on the article's question beside ratecycle's number on the closest definition, and why they differ. */
+export interface PublishedRow {
+  source: string;
+  published: string;
+  ratecycle: string;
+  /** Events (or episodes) behind ratecycle's number. */
+  n: number;
+  why: string;
+}
+
 /** How a robustness sample overlaps the primary sample of the claims it answers. */
 export interface SampleOverlap {
   /** The primary sample compared with. */
@@ -169,6 +179,8 @@ export interface ClaimsReport {
   charts: Record<number, ClaimCharts[]>;
   /** Parts that a sample cannot answer, and why. */
   skipped: { claim: number; universe: string; reason: string }[];
+  /** Published figures beside ratecycle's on the closest definition (needs the ff-1954 sample). */
+  published: PublishedRow[];
   /** How much the timing claims' means rest on single cycles and on one era (influence.csv). */
   influence: InfluenceRow[];
   /** Samples not tested because this installation lacks their data (none named: every other sample ran). */

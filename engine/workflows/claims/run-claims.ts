@@ -1,3 +1,4 @@
+import { publishedRows } from './published.js';
 import { findEntry } from '../../market/data/catalog.js';
 import { loadSeries } from '../../market/data/load-series.js';
 import { isoDay, parseIsoDay } from '../../core/dates.js';
@@ -210,6 +211,7 @@ export function runClaims(catalog: Catalog, options: ClaimsOptions = {}): Claims
     skipped,
     unavailable,
     influence,
+    published: footprint.has('ff-1954') ? publishedRows(catalog, footprint.get('ff-1954')!.firstCuts, rows, influence) : [],
     answers: claimAnswers(rows, skipped),
     family: familySummary(rows, robustness),
   };

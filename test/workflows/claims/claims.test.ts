@@ -15,6 +15,10 @@ import { phaseWithHold } from '../../../engine/market/fed/phase-with-hold.js';
 import { claimsCsv, claimsJson } from '../../../engine/formats/claims-folder.js';
 import { cellText } from '../../../reports/claims/claims-table.js';
 import { renderClaims } from '../../../reports/claims/render-claims.js';
+import { publishedMarkdown } from '../../../reports/claims/published-table.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../../helpers/cli.js';
 import { makeMarket, monthEnds, weekdays } from '../../helpers/make-market.js';
 import { installedCatalog } from '../../helpers/installed-catalog.js';
 
@@ -345,6 +349,18 @@ describe('runClaims on the shipped data', () => {
     for (const x of rows) expect(x.change).toBeCloseTo(x.estimate - get('all')[0].estimate, 12);
     expect(r.influence.some((x) => x.part === '3-later')).toBe(true);
     expect(renderClaims(r)).toContain('which cycles drive the mean');
+  });
+
+  it("published figures beside ratecycle's on the closest definition; the README's table is this one", () => {
+    const r = runClaims(catalog, { universes: ['ff-1954', 'ff-1982'], draws: 2000, seed: 1 });
+    expect(r.published.map((p) => p.source)).toEqual(['Charles Schwab', 'Northern Trust', 'Fidelity', 'Jensen, Johnson & Mercer (1997)']);
+    const fidelity = r.published[2];
+    expect(fidelity.ratecycle).toMatch(/^small caps ahead after 12 of 25 first cuts since 1954 \(48 %\), by \+4\.9 points on average/);
+    expect(fidelity.why).toMatch(/the median cut gave −0\.7 points, and without 1979-12-03 … 1982-07-01 \(5 events\) the average is \+2\.2 points/);
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = readme.slice(readme.indexOf('<!-- published -->') + '<!-- published -->\n'.length, readme.indexOf('\n<!-- /published -->'));
+    expect(block).toBe(publishedMarkdown(r.published));
+    expect(renderClaims(r)).toContain('id="published-table"');
   });
 
   it('refuses an unknown sample and too few draws with a readable error', () => {
