@@ -12,6 +12,7 @@ import type { Catalog } from '../../core/types.js';
 import type { AddSeriesOptions } from '../../market/data/import/add-series.js';
 import { count } from '../format.js';
 import { textTable } from '../table.js';
+import { statusData, type StatusArgs } from './data-status.js';
 
 interface DataArgs {
   data?: string;
@@ -34,6 +35,17 @@ export function dataCommand(y: Argv): Argv {
           .example('$0 data list', 'the series of ./data (when it has a catalog.json) or the shipped ones')
           .example('$0 data list --data ./my-data', 'another folder'),
       (args) => listData(args as DataArgs),
+    )
+    .command(
+      'status',
+      "Each series' last value, its age, its next expected release and whether it is due or stale",
+      (a) =>
+        a
+          .option('json', json)
+          .option('today', { type: 'string', describe: 'measure ages on this day, YYYY-MM-DD (default: today)' })
+          .example('$0 data status', 'how fresh the data are')
+          .example('$0 data status --today 2025-09-18', 'as on the article’s date'),
+      (args) => statusData(args as StatusArgs),
     )
     .command(
       'check',
@@ -83,7 +95,7 @@ export function dataCommand(y: Argv): Argv {
     .example('$0 data list', 'every series with kind, frequency, range and source')
     .example('$0 data add IWM.csv --id iwm_yahoo', 'add a download to ./data')
     .example('$0 data check --data ./my-data', 'validate a folder of your own CSVs')
-    .demandCommand(1, 'name a data subcommand: list, check or add');
+    .demandCommand(1, 'name a data subcommand: list, status, check or add');
 }
 
 function range(catalog: Catalog, id: string) {
