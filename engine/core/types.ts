@@ -58,6 +58,8 @@ export interface CatalogEntry {
   firstReleaseFrom?: string;
   /** For price and return series: `price` (no dividends) or `total` (dividends reinvested); see returnBasis. */
   basis?: 'price' | 'total';
+  /** Where `ratecycle data update` fetches newer values: a FRED series id or a Stooq symbol. */
+  update?: { source: 'fred' | 'stooq'; id: string };
 }
 
 /** A catalog: every series that a data folder offers, plus named universes. */

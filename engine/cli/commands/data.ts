@@ -13,6 +13,7 @@ import type { AddSeriesOptions } from '../../market/data/import/add-series.js';
 import { count } from '../format.js';
 import { textTable } from '../table.js';
 import { statusData, type StatusArgs } from './data-status.js';
+import { updateData, type UpdateArgs } from './data-update.js';
 
 interface DataArgs {
   data?: string;
@@ -46,6 +47,19 @@ export function dataCommand(y: Argv): Argv {
           .example('$0 data status', 'how fresh the data are')
           .example('$0 data status --today 2025-09-18', 'as on the article’s date'),
       (args) => statusData(args as StatusArgs),
+    )
+    .command(
+      'update [ids..]',
+      'Fetch newer values of series with an update source (FRED, Stooq) into your data folder',
+      (a) =>
+        a
+          .positional('ids', { type: 'string', array: true, describe: 'series ids (default: every series with an update source)' })
+          .option('into', { type: 'string', describe: 'data folder to write into (default ./data)' })
+          .option('timeout', { type: 'number', describe: 'seconds to wait for each download (default 30)' })
+          .option('json', json)
+          .example('$0 data update', 'every series with a source')
+          .example('$0 data update ust_10y fed_funds', 'two FRED series'),
+      (args) => updateData(args as UpdateArgs),
     )
     .command(
       'check',
@@ -95,7 +109,7 @@ export function dataCommand(y: Argv): Argv {
     .example('$0 data list', 'every series with kind, frequency, range and source')
     .example('$0 data add IWM.csv --id iwm_yahoo', 'add a download to ./data')
     .example('$0 data check --data ./my-data', 'validate a folder of your own CSVs')
-    .demandCommand(1, 'name a data subcommand: list, status, check or add');
+    .demandCommand(1, 'name a data subcommand: list, status, update, check or add');
 }
 
 function range(catalog: Catalog, id: string) {

@@ -39,6 +39,8 @@ export interface AddSeriesOptions {
   force?: boolean;
   /** Price and return series: dividends excluded (`price`) or reinvested (`total`); default from the download (Yahoo's Adj Close: total; Close, Stooq: price). */
   basis?: 'price' | 'total';
+  /** Where `data update` fetches newer values (recorded in the entry). */
+  update?: CatalogEntry['update'];
 }
 
 /** What {@link addSeries} wrote. */
@@ -135,6 +137,7 @@ export function addSeries(options: AddSeriesOptions): AddedSeries {
     source: options.source ?? `${SOURCES[download.format]} ${basename(options.file)} (column ${download.column}), added ${isoDay(download.dates[0])} to ${isoDay(download.dates[download.dates.length - 1])}`,
     maxStaleDays: STALE_DAYS[frequency],
     ...(basisOf(options, download, kind) ?? {}),
+    ...(options.update ? { update: options.update } : {}),
     ...(options.description ? { description: options.description } : {}),
   };
 
