@@ -147,6 +147,72 @@ export interface PublishedRow {
   why: string;
 }
 
+/** One specification of the curve: its choices, events, the mean small − large after them, the excess over random dates, its interval and p. */
+export interface SpecRow {
+  rank: number;
+  index: string;
+  rule: string;
+  sample: string;
+  entry: string;
+  horizon: number;
+  n: number;
+  groups: number;
+  mean: number;
+  center: number;
+  excess: number;
+  ciLow: number;
+  ciHigh: number;
+  p: number;
+  note: string;
+}
+
+/** The specification curve of a claim (`claims --multiverse`): every specification, the choices, and the joint test. */
+export interface Multiverse {
+  claim: number;
+  specs: SpecRow[];
+  choices: Record<'index' | 'rule' | 'sample' | 'entry' | 'horizon', { id: string; label: string }[]>;
+  joint: {
+    specs: number;
+    /** Median excess over the specifications and the share with a positive excess, each with its p under the joint shift null. */
+    medianExcess: number;
+    shareMedianP: number;
+    sharePositive: number;
+    sharePositiveP: number;
+    draws: number;
+    /** Specifications significant at 5 % with each sign (each on its own, not adjusted). */
+    significantPositive: number;
+    significantNegative: number;
+    period: string;
+  };
+}
+
+/** The columns of multiverse.csv, in order. */
+export const MULTIVERSE_CSV_COLUMNS = [
+  'rank',
+  'index',
+  'rule',
+  'sample',
+  'entry',
+  'horizon',
+  'n',
+  'groups',
+  'mean',
+  'center',
+  'excess',
+  'ciLow',
+  'ciHigh',
+  'p',
+  'note',
+] as const;
+
+/** multiverse.csv: one row per specification, sorted by excess. */
+export function multiverseCsv(m: Multiverse): string {
+  return toCsv(
+    MULTIVERSE_CSV_COLUMNS.map((c) => c.replace(/[A-Z]/g, (x) => `_${x.toLowerCase()}`)),
+    m.specs.map((r) => MULTIVERSE_CSV_COLUMNS.map((c) => r[c])),
+  );
+}
+
 /** How a robustness sample overlaps the primary sample of the claims it answers. */
 export interface SampleOverlap {
   /** The primary sample compared with. */
@@ -179,6 +245,8 @@ export interface ClaimsReport {
   charts: Record<number, ClaimCharts[]>;
   /** Parts that a sample cannot answer, and why. */
   skipped: { claim: number; universe: string; reason: string }[];
+  /** The specification curve of claim 1, when asked for (`claims --multiverse`). */
+  multiverse?: Multiverse;
   /** Published figures beside ratecycle's on the closest definition (needs the ff-1954 sample). */
   published: PublishedRow[];
   /** How much the timing claims' means rest on single cycles and on one era (influence.csv). */
@@ -192,7 +260,7 @@ export interface ClaimsReport {
 }
 
 /** The files of a claims folder. */
-export const CLAIMS_FILES = { csv: 'claims.csv', json: 'claims.json', html: 'claims.html', influence: 'influence.csv' } as const;
+export const CLAIMS_FILES = { csv: 'claims.csv', json: 'claims.json', html: 'claims.html', influence: 'influence.csv', multiverse: 'multiverse.csv' } as const;
 
 /** The columns of claims.csv, in order. */
 export const CLAIMS_CSV_COLUMNS = [

@@ -1,3 +1,4 @@
+import { multiverseSection } from './multiverse-section.js';
 import { publishedSection } from './published-table.js';
 import { influenceTable } from './influence-table.js';
 import type { ClaimCharts, ClaimRow, ClaimsReport } from '../../engine/formats/claims-folder.js';
@@ -194,6 +195,7 @@ ${answers(report)}
 ${verdictTable(report)}
 ${samplesTable(report)}
 ${sections}
+${multiverseSection(report)}
 ${publishedSection(report)}
 <section id="answer-again"><h2>The answer, again</h2><ol class="answers">${report.answers.map(answerItem).join('\n')}</ol><p class="call">${escapeHtml(report.family.summary)}</p></section>`;
   return page('Claims — ratecycle', body, { kind: 'claims', charts: [] }, { wide: true });

@@ -1,3 +1,4 @@
+import { multiverseSentence } from '../../../reports/claims/multiverse-section.js';
 import { UserError } from '../../core/errors.js';
 import type { Argv } from 'yargs';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ interface ClaimsArgs {
   out?: string;
   data?: string;
   force?: boolean;
+  multiverse?: boolean;
 }
 
 /** `ratecycle claims`: options and examples. */
@@ -30,6 +32,11 @@ export function claimsCommand(y: Argv): Argv {
     })
     .option('seed', { type: 'number', default: 1, describe: 'seed of every bootstrap and placebo draw (same seed, same bytes)' })
     .option('draws', { type: 'number', default: 10_000, describe: 'draws per bootstrap and placebo test' })
+    .option('multiverse', {
+      type: 'boolean',
+      default: false,
+      describe: 'also the specification curve of claim 1: every defensible definition, with a joint test (multiverse.csv)',
+    })
     .option('out', { type: 'string', describe: 'output folder (default out/claims-<timestamp>)' })
     .option('force', { type: 'boolean', default: false, describe: 'replace an existing output folder written by ratecycle' })
     .example('$0 claims', 'every claim on every shipped sample: claims.html, claims.csv, claims.json')
@@ -72,10 +79,12 @@ export async function claimsHandler(args: ClaimsArgs): Promise<{ dir: string; re
     universes,
     seed: args.seed,
     draws: args.draws,
+    multiverse: args.multiverse,
   });
   console.log(`== the article's claims, tested (${report.draws.toLocaleString('en-US')} draws, seed ${report.seed})`);
   console.log(answerText(report));
   console.log(`\n${verdictText(report)}`);
+  if (report.multiverse) console.log(`\n${wrapText(multiverseSentence(report.multiverse), textWidth(), '   ', '')}`);
   if (report.unavailable.length) {
     const ids = report.unavailable.map((u) => u.universe).join(', ');
     console.log(`\nnot tested here (their data is not in this installation): ${ids}; ${report.unavailable[0].universe}: ${report.unavailable[0].reason}`);

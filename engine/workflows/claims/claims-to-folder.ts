@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { refuseExistingOutput, writeDirAtomically } from '../../core/io/atomic-dir.js';
 import type { Catalog } from '../../core/types.js';
-import { CLAIMS_FILES, claimsCsv, claimsJson, influenceCsv, type ClaimsReport } from '../../formats/claims-folder.js';
+import { CLAIMS_FILES, claimsCsv, claimsJson, influenceCsv, multiverseCsv, type ClaimsReport } from '../../formats/claims-folder.js';
 import { renderClaims } from '../../../reports/claims/render-claims.js';
 import { runClaims, type ClaimsOptions } from './run-claims.js';
 
@@ -23,6 +23,7 @@ export async function writeClaimsFolder(dir: string, report: ClaimsReport, force
     writeFileSync(join(tmp, CLAIMS_FILES.csv), claimsCsv(report));
     writeFileSync(join(tmp, CLAIMS_FILES.json), claimsJson(report));
     writeFileSync(join(tmp, CLAIMS_FILES.influence), influenceCsv(report));
+    if (report.multiverse) writeFileSync(join(tmp, CLAIMS_FILES.multiverse), multiverseCsv(report.multiverse));
     writeFileSync(join(tmp, CLAIMS_FILES.html), renderClaims(report));
   });
 }

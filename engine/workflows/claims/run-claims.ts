@@ -1,3 +1,4 @@
+import { specificationCurve } from './multiverse.js';
 import { publishedRows } from './published.js';
 import { findEntry } from '../../market/data/catalog.js';
 import { loadSeries } from '../../market/data/load-series.js';
@@ -31,6 +32,8 @@ export interface ClaimsOptions {
   universes?: readonly string[];
   seed?: number;
   draws?: number;
+  /** Also compute the specification curve of claim 1 (see specificationCurve). */
+  multiverse?: boolean;
 }
 
 const has = (catalog: Catalog, id: string) => catalog.series.some((s) => s.id === id);
@@ -211,6 +214,7 @@ export function runClaims(catalog: Catalog, options: ClaimsOptions = {}): Claims
     skipped,
     unavailable,
     influence,
+    ...(options.multiverse ? { multiverse: specificationCurve(catalog, { draws, seed }) } : {}),
     published: footprint.has('ff-1954') ? publishedRows(catalog, footprint.get('ff-1954')!.firstCuts, rows, influence) : [],
     answers: claimAnswers(rows, skipped),
     family: familySummary(rows, robustness),

@@ -12,7 +12,7 @@ import { loadCatalog } from '../../../engine/market/data/catalog.js';
 import { dayFromYmd, isoDay, parseIsoDay } from '../../../engine/core/dates.js';
 import { buildMarket } from '../../../engine/market/build-market.js';
 import { phaseWithHold } from '../../../engine/market/fed/phase-with-hold.js';
-import { claimsCsv, claimsJson } from '../../../engine/formats/claims-folder.js';
+import { claimsCsv, claimsJson, multiverseCsv } from '../../../engine/formats/claims-folder.js';
 import { cellText } from '../../../reports/claims/claims-table.js';
 import { renderClaims } from '../../../reports/claims/render-claims.js';
 import { publishedMarkdown } from '../../../reports/claims/published-table.js';
@@ -387,5 +387,28 @@ describe('claims options a user can get wrong', () => {
     const once = runClaims(catalog, { universes: ['ff-1926'], draws: 100 });
     const thrice = runClaims(catalog, { universes: ['ff-1926', 'ff-1926', 'ff-1926'], draws: 100 });
     expect(thrice.rows).toHaveLength(once.rows.length);
+  });
+});
+
+describe('specification curve of claim 1', () => {
+  it('enumerates every combination of index, rule, sample, entry and horizon, sorted, with a joint test over common shifts', () => {
+    const r = runClaims(loadCatalog(), { universes: ['ff-1954'], draws: 1000, seed: 3, multiverse: true });
+    const m = r.multiverse!;
+    // ff: 2 rules × 3 samples × 3 entries × 3 horizons; russell and etf: 2 × 3 × 3
+    expect(m.specs).toHaveLength(54 + 18 + 18);
+    expect(new Set(m.specs.map((s) => `${s.index}/${s.rule}/${s.sample}/${s.entry}/${s.horizon}`)).size).toBe(90);
+    const tested = m.specs.filter((s) => Number.isFinite(s.excess));
+    expect(m.joint.specs).toBe(tested.length);
+    for (let i = 1; i < tested.length; i++) expect(tested[i].excess).toBeGreaterThanOrEqual(tested[i - 1].excess);
+    expect(m.specs.slice(tested.length).every((s) => !Number.isFinite(s.excess))).toBe(true); // untested last
+    // the shipped specification (ff, 0.25 points, every first cut, at the decision, 12 months) is the claims' own row
+    const own = m.specs.find((s) => s.index === 'ff' && s.rule === '25bp' && s.sample === 'all' && s.entry === 'decision' && s.horizon === 12)!;
+    const row = r.rows.find((x) => x.part === '1' && x.universe === 'ff-1954')!;
+    expect(own.n).toBe(row.n);
+    expect(own.excess).toBeCloseTo(row.estimate, 12);
+    expect(m.joint.shareMedianP).toBeGreaterThan(0);
+    expect(m.joint.shareMedianP).toBeLessThanOrEqual(1);
+    expect(multiverseCsv(m).split('\n')[0]).toBe('rank,index,rule,sample,entry,horizon,n,groups,mean,center,excess,ci_low,ci_high,p,note');
+    expect(renderClaims(r)).toContain('id="multiverse-chart"');
   });
 });
