@@ -3,6 +3,7 @@ import { calendarReturns } from '../../engine/measure/metrics/calendar-returns.j
 import { computeMetrics, type Metrics } from '../../engine/measure/metrics/compute-metrics.js';
 import { drawdownSeries } from '../../engine/measure/metrics/drawdowns.js';
 import { equityCurve } from '../../engine/measure/metrics/equity-curve.js';
+import { excessReturns } from '../../engine/measure/metrics/excess-returns.js';
 import { strictColumn, type RunData } from '../read-run.js';
 import { DataError } from '../../engine/core/errors.js';
 import { join } from 'node:path';
@@ -21,6 +22,8 @@ export interface RunWindow {
   holds: Record<string, Metrics>;
   /** Calendar-month returns of the strategy, keyed `YYYY-MM`. */
   monthly: Map<string, number>;
+  /** Strategy returns in excess of cash on bars 1… of the window (excess[t − 1] earned on dates[t]), as its Sharpe ratio uses them. */
+  excess: Float64Array;
 }
 
 /** The period every run covers: the latest first date and the earliest last date (ISO), or null when they do not overlap. */
@@ -34,13 +37,11 @@ export function overlap(runs: readonly RunData[]): { from: string; to: string } 
 }
 
 /**
- * Restricts a run to [from, to] (ISO dates) and recomputes its metrics there with engine/measure/metrics
- * (computeMetrics on the bars of returns.csv in the window, with the run's cash and benchmark
- * series, realized weights and turnover; bars per year measured on the window), so runs over
- * different periods compare on the same bars.
+ * A run's bars in [from, to] (ISO dates): their index range and dates, and a column of returns.csv
+ * or weights.csv on them. Refuses files whose rows do not match run.json's bars.
  */
-export function runWindow(run: RunData, period: { from: string; to: string }): RunWindow {
-  // a run's files must be whole before its metrics are recomputed from them
+function windowBars(run: RunData, period: { from: string; to: string }) {
+  // a run's files must be whole before anything is recomputed from them
   if (run.returns.length !== run.manifest.period.bars)
     throw new DataError(
       join(run.dir, 'returns.csv'),
@@ -68,7 +69,27 @@ export function runWindow(run: RunData, period: { from: string; to: string }): R
   if (from < 0) from = allDates.length - 1;
   const slice = (name: string, table = run.returns) =>
     strictColumn(run.dir, table === run.returns ? 'returns.csv' : 'weights.csv', table, name).subarray(from, to + 1);
-  const dates = allDates.subarray(from, to + 1);
+  return { from, to, dates: allDates.subarray(from, to + 1), slice };
+}
+
+/**
+ * A run's strategy returns in excess of cash on the bars of [from, to] after the first (each
+ * with the date it was earned on), as its Sharpe ratio uses them: the series the compare's
+ * Sharpe ratio tests pair.
+ */
+export function runExcess(run: RunData, period: { from: string; to: string }): { dates: Int32Array; excess: Float64Array } {
+  const { dates, slice } = windowBars(run, period);
+  return { dates: dates.subarray(1), excess: excessReturns(slice('strategy'), slice('cash')) };
+}
+
+/**
+ * Restricts a run to [from, to] (ISO dates) and recomputes its metrics there with engine/measure/metrics
+ * (computeMetrics on the bars of returns.csv in the window, with the run's cash and benchmark
+ * series, realized weights and turnover; bars per year measured on the window), so runs over
+ * different periods compare on the same bars.
+ */
+export function runWindow(run: RunData, period: { from: string; to: string }): RunWindow {
+  const { from, to, dates, slice } = windowBars(run, period);
   const cash = slice('cash');
   const benchmark = slice('benchmark');
   const assets = run.manifest.universe.assets;
@@ -85,5 +106,5 @@ export function runWindow(run: RunData, period: { from: string; to: string }): R
   const equity = equityCurve(returns);
   const cal = calendarReturns(dates, returns);
   const monthly = new Map(cal.months.map((m) => [`${m.year}-${String(m.month).padStart(2, '0')}`, m.ret]));
-  return { dates, from, to, equity, drawdown: drawdownSeries(equity), metrics, holds, monthly };
+  return { dates, from, to, equity, drawdown: drawdownSeries(equity), metrics, holds, monthly, excess: excessReturns(returns, cash) };
 }

@@ -1,12 +1,13 @@
 import { basename } from 'node:path';
 import { pearson } from '../../engine/measure/analytics/correlation.js';
 import { isoDay, parseIsoDay } from '../../engine/core/dates.js';
-import { UserError } from '../../engine/core/errors.js';
+import { DataError, UserError } from '../../engine/core/errors.js';
 import { metricsJson } from '../../engine/formats/run-folder.js';
 import type { RunData } from '../read-run.js';
 import { assetLabel } from '../html/run-labels.js';
-import { overlap, runWindow, type RunWindow } from './common-period.js';
+import { overlap, runExcess, runWindow, type RunWindow } from './common-period.js';
 import { runLabels, type RunLabel } from './run-labels.js';
+import { sharpeTests, untested, type SharpeTests } from './sharpe-tests.js';
 
 /** Metric values as in metrics.json: numbers, ISO dates, null for not available. */
 export type MetricRecord = Record<string, number | string | null>;
@@ -23,6 +24,8 @@ export interface CompareModel {
   rankable: boolean;
   /** Strategy metrics per run (recomputed on the common period when one applies). */
   metrics: MetricRecord[];
+  /** The highest Sharpe ratio tested against every other run's (Ledoit & Wolf 2008, Holm): whether "best" is more than noise. */
+  sharpeTests: SharpeTests;
   /** Buy-and-hold metrics of every distinct asset of the runs' universes (on the same period). */
   holds: { key: string; label: string; metrics: MetricRecord }[];
   /** Time series on the union of the runs' dates: equity (rebased on the common period), drawdown, rolling 12-month excess return over large caps. */
@@ -76,6 +79,7 @@ export function compareModel(runs: RunData[], opts: { commonPeriod?: boolean } =
 
   const windows: (RunWindow | null)[] = runs.map((r) => (period ? runWindow(r, period) : null));
   const metrics = runs.map((r, i) => (windows[i] ? metricsJson(windows[i]!.metrics) : r.metrics.metrics.strategy));
+  const sharpe = rankable ? testSharpes(runs, windows, metrics) : untested('the runs are not directly comparable (see the notes), so no run is ranked');
   const holds: CompareModel['holds'] = [];
   const seen = new Set<string>();
   runs.forEach((r, i) => {
@@ -135,5 +139,28 @@ export function compareModel(runs: RunData[], opts: { commonPeriod?: boolean } =
     }
   });
   const cycles = [...cycleRows.values()].sort((a, b) => parseIsoDay(a.start) - parseIsoDay(b.start));
-  return { runs, labels, notes, period, rankable, metrics, holds, series, correlation: { r, months: shared }, cycles };
+  return { runs, labels, notes, period, rankable, metrics, sharpeTests: sharpe, holds, series, correlation: { r, months: shared }, cycles };
+}
+
+/**
+ * The Sharpe ratio tests of comparable runs on the bars they share: the common period's windows,
+ * or each run's whole returns.csv (a run folder whose returns cannot be read is named, untested).
+ */
+function testSharpes(runs: readonly RunData[], windows: readonly (RunWindow | null)[], metrics: readonly MetricRecord[]): SharpeTests {
+  let series: { dates: Int32Array; excess: Float64Array }[];
+  try {
+    series = runs.map((r, i) => {
+      const w = windows[i];
+      return w ? { dates: w.dates.subarray(1), excess: w.excess } : runExcess(r, r.manifest.period);
+    });
+  } catch (e) {
+    if (e instanceof DataError) return untested(`the returns of a run cannot be read (${e.message})`);
+    throw e;
+  }
+  // comparable runs share their bars, hence their bars per year
+  return sharpeTests(
+    series,
+    metrics.map((m) => (typeof m.sharpe === 'number' ? m.sharpe : null)),
+    Number(metrics[0].periodsPerYear),
+  );
 }

@@ -7,6 +7,7 @@ import { UserError } from '../../engine/core/errors.js';
 import { readRunFolder } from '../read-run.js';
 import { compareModel, type CompareModel } from './compare-model.js';
 import { renderCompare } from './render-compare.js';
+import { sharpeTestsCsv } from './sharpe-tests.js';
 
 export { comparability } from './compare-model.js';
 export { BETTER, bestIndex, deltaQuality } from './ranking.js';
@@ -56,16 +57,26 @@ export function writeCompareFiles(dir: string, model: CompareModel): void {
     ['run', 'cycle', 'direction', 'start', 'end', 'return'],
     model.cycles.flatMap((c) => tags.map((t, i) => [t, c.label, c.direction, c.start, c.end, c.values[i]])),
   );
+  const sharpe = sharpeTestsCsv(
+    model.sharpeTests,
+    model.labels.map((l) => l.tag),
+  );
+  put('compare-sharpe-tests.csv', sharpe.header, sharpe.rows);
   writeFileSync(join(dir, 'compare.html'), renderCompare(model));
 }
 
 /**
- * Compares run folders side by side: writes compare.csv (tidy), compare-wide.csv, the chart
- * CSVs and compare.html into `outDir` (a new folder, written in a temporary folder and renamed
- * into place; an existing one is replaced only with `force`). `commonPeriod` restricts every
- * run to the period all cover (default: when their periods differ).
+ * Compares run folders side by side: writes compare.csv (tidy), compare-wide.csv, the Sharpe ratio
+ * tests (compare-sharpe-tests.csv), the chart CSVs and compare.html into `outDir` (a new folder,
+ * written in a temporary folder and renamed into place; an existing one is replaced only with
+ * `force`). `commonPeriod` restricts every run to the period all cover (default: when their
+ * periods differ). Returns the folder and the comparison it shows.
  */
-export async function compareRuns(dirs: readonly string[], outDir: string, opts: { force?: boolean; commonPeriod?: boolean } = {}): Promise<string> {
+export async function compareRuns(
+  dirs: readonly string[],
+  outDir: string,
+  opts: { force?: boolean; commonPeriod?: boolean } = {},
+): Promise<{ dir: string; model: CompareModel }> {
   if (dirs.length < 2) throw new UserError('compare needs at least two run folders');
   const twice = dirs.find((d, i) => dirs.findIndex((e) => resolve(e) === resolve(d)) !== i);
   if (twice !== undefined) throw new UserError(`${twice} is given twice; give each run folder once`);
@@ -73,5 +84,6 @@ export async function compareRuns(dirs: readonly string[], outDir: string, opts:
     dirs.map((d) => readRunFolder(d)),
     { commonPeriod: opts.commonPeriod },
   );
-  return writeDirAtomically(outDir, opts.force ?? false, (tmp) => writeCompareFiles(tmp, model));
+  const dir = await writeDirAtomically(outDir, opts.force ?? false, (tmp) => writeCompareFiles(tmp, model));
+  return { dir, model };
 }

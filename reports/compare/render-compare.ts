@@ -8,6 +8,7 @@ import { barChart, scatterChart, type ScatterPoint } from '../html/svg-chart.js'
 import { compareLong } from './compare-tables.js';
 import { BETTER, bestIndex, deltaQuality } from './ranking.js';
 import type { CompareModel } from './compare-model.js';
+import { formatP, SHARPE_TEST_ALPHA, SHARPE_TEST_RULE, sharpeVerdict } from './sharpe-tests.js';
 import { compareInferenceSection } from '../html/inference-section.js';
 
 function num(v: string | undefined): number {
@@ -60,6 +61,56 @@ function summary(model: CompareModel): string {
   return `<section><h2>What this shows</h2>${leads.join('')}<ul>${items.join('')}</ul></section>`;
 }
 
+/** How the highest value of a row is marked: its cell's attributes and a note under the value. */
+interface LeadMark {
+  attrs: string;
+  note: string;
+}
+
+/** A lead no test backs: a grey outline (not the green of a tested "best"). */
+const UNTESTED_MARK: LeadMark = {
+  attrs:
+    ' class="lead-untested" style="box-shadow: inset 0 0 0 2px #8a94a3; font-weight: 600" title="highest on this row; no test is run on this metric, so the lead may be noise"',
+  note: '',
+};
+
+/** The Sharpe row's leader: green "best, p = …" when the tests separate it from every other run, else grey "not distinguishable". */
+function sharpeMark(model: CompareModel): LeadMark {
+  const t = model.sharpeTests;
+  const verdict = escapeHtml(
+    sharpeVerdict(
+      t,
+      model.labels.map((l) => l.tag),
+    ),
+  );
+  // a narrow block that wraps, so the verdict does not widen its column
+  const style = 'style="white-space: normal; max-width: 9.5em; margin-left: auto"';
+  const holm = t.pairs.length > 1 ? ' (Holm)' : '';
+  if (t.significant) return { attrs: ' class="best"', note: `<span class="delta better sharpe-test" ${style}>${verdict}${holm}</span>` };
+  return { attrs: UNTESTED_MARK.attrs.replace(/ title="[^"]*"/, ''), note: `<span class="delta sharpe-test" ${style}>${verdict}${holm}</span>` };
+}
+
+/** The leader's Sharpe ratio against every other run's: the tests, their null and the rule (compare-sharpe-tests.csv). */
+function sharpeTestsSection(model: CompareModel): string {
+  const t = model.sharpeTests;
+  const tags = model.labels.map((l) => l.tag);
+  if (t.reason !== null && t.pairs.length === 0)
+    return `<section id="compare-sharpe"><h2>Is the highest Sharpe ratio more than noise?</h2><p class="lead">Not tested: ${escapeHtml(t.reason)}.</p></section>`;
+  const f = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '–');
+  const left = ' style="text-align:left"';
+  const rows = t.pairs
+    .map((p) => {
+      const d = p.test;
+      const ok = Number.isFinite(p.pHolm) && p.pHolm < SHARPE_TEST_ALPHA;
+      return `<tr><td title="${escapeHtml(model.labels[t.leader].full)}">${escapeHtml(model.labels[t.leader].short)}</td><td${left} title="${escapeHtml(model.labels[p.other].full)}">${escapeHtml(model.labels[p.other].short)}</td><td>${f(d.sharpeA)}</td><td>${f(d.sharpeB)}</td><td>${f(d.difference)}</td><td>${f(d.se)}</td><td>${f(d.ciLow)} to ${f(d.ciHigh)}</td><td>${formatP(d.p)}</td><td>${formatP(p.pHolm)}</td><td${left}>${ok ? 'leader higher' : 'not distinguishable'}</td></tr>`;
+    })
+    .join('');
+  const lead = `<b>${escapeHtml(model.labels[t.leader].short)}</b> has the highest Sharpe ratio: ${escapeHtml(sharpeVerdict(t, tags))}${t.pairs.length > 1 ? ' (Holm-adjusted)' : ''}${t.significant ? '' : ' — its lead is within the noise of these bars'}.`;
+  const n = t.pairs[0]?.test.n ?? 0;
+  const bw = t.pairs.map((p) => p.test.bandwidth).filter(Number.isFinite);
+  return `<section id="compare-sharpe"><h2>Is the highest Sharpe ratio more than noise?</h2><p class="lead">${lead}</p><div class="table-wrap"><table id="compare-sharpe-tests" class="compact"><thead><tr><th>leader</th><th${left}>against</th><th>Sharpe (leader)</th><th>Sharpe (other)</th><th>difference</th><th>SE</th><th>95 % interval</th><th>p</th><th>p (Holm)</th><th${left}>at 5 % (Holm)</th></tr></thead><tbody>${rows}</tbody></table></div><p class="how">${escapeHtml(SHARPE_TEST_RULE)} Annualized; ${n.toLocaleString('en-US')} paired bars${bw.length ? `, bandwidth ${Math.min(...bw).toFixed(1)}–${Math.max(...bw).toFixed(1)} bars` : ''} (compare-sharpe-tests.csv). A difference inside the noise says the data cannot rank these runs by Sharpe ratio, not that they are equal.</p></section>`;
+}
+
 /** Metrics side by side: one column per run (Δ vs R1 under each value), then the buy-and-holds. */
 function metricsTable(model: CompareModel): string {
   const defs = model.runs[0].metrics.definitions;
@@ -71,6 +122,7 @@ function metricsTable(model: CompareModel): string {
       const vals = model.metrics.map((m) => m[key] ?? null);
       const nums = vals.map((v) => (typeof v === 'number' ? v : null));
       const best = model.rankable ? bestIndex(nums, BETTER[key] ?? 0) : NaN;
+      const mark = key === 'sharpe' ? sharpeMark(model) : UNTESTED_MARK;
       const cells = vals.map((v, i) => {
         let delta = '';
         if (i > 0 && def.unit !== 'date' && nums[i] !== null && nums[0] !== null) {
@@ -80,14 +132,14 @@ function metricsTable(model: CompareModel): string {
           const mark = q > 0 ? '▲ ' : q < 0 ? '▼ ' : '';
           delta = `<span class="delta ${q > 0 ? 'better' : q < 0 ? 'worse' : ''}">${mark}Δ ${d > 0 ? '+' : ''}${escapeHtml(shown)}</span>`;
         }
-        return `<td${i === best ? ' class="best"' : ''}>${escapeHtml(formatValue(v, def.unit))}${delta}</td>`;
+        return `<td${i === best ? mark.attrs : ''}>${escapeHtml(formatValue(v, def.unit))}${delta}${i === best ? mark.note : ''}</td>`;
       });
       const holds = model.holds.map((h) => `<td class="hold">${escapeHtml(formatValue(h.metrics[key] ?? null, def.unit))}</td>`);
       return `<tr data-metric="${escapeHtml(key)}"><td title="${escapeHtml(def.definition)}">${escapeHtml(def.label)}</td>${cells.join('')}${holds.join('')}</tr>`;
     })
     .join('\n');
   const rule = model.rankable
-    ? 'Green cell: the best run on that row (higher is better except volatility, drawdown length, turnover, kurtosis and tracking error; rows without a direction are not ranked). Under each value: its difference from R1, ▲ green when better by the same rule, ▼ red when worse.'
+    ? `Sharpe ratio: the highest is green ("best, p = …") only when it differs from every other run's at ${SHARPE_TEST_ALPHA * 100} % (Holm-adjusted p of the tests below); otherwise it is outlined in grey with "not distinguishable from …, p = …". Every other row: the highest value by the row's direction (higher is better except volatility, drawdown length, turnover, kurtosis and tracking error; rows without a direction are not ranked) is outlined in grey, not green: no test is run on those rows, so the lead may be noise. Under each value: its difference from R1, ▲ green when better by the same rule, ▼ red when worse (the direction of the difference, not a test).`
     : 'The runs are not directly comparable (see the note at the top), so no run is marked best and differences are not judged better or worse. Rerun with --common-period, or compare runs of the same universe and data.';
   return `<section><h2>Metrics side by side</h2><div class="table-wrap"><table id="compare-metrics" class="sticky-first compact"><thead><tr><th>metric</th>${head}</tr></thead><tbody>${rows}</tbody></table></div><p class="how">${rule} Grey columns: buying and holding each asset over the same bars (not ranked). Hover a run for its full parameters; the legend is at the top.</p></section>`;
 }
@@ -225,6 +277,7 @@ export function renderCompare(model: CompareModel): string {
     header(model),
     summary(model),
     metricsTable(model),
+    sharpeTestsSection(model),
     scatters(model),
     chartSection(
       'equity',

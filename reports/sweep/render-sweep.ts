@@ -1,6 +1,7 @@
 import { escapeHtml } from '../html/escape.js';
 import { page } from '../html/page.js';
-import { metricDistribution, sweepCharts } from './sweep-charts.js';
+import { metricDistribution, sweepCharts, type ReferenceLine } from './sweep-charts.js';
+import { dsrVsBenchmarkWords, dsrVsCashWords, pboWords } from './sweep-words.js';
 import type { DeflatedSharpeReport, PboReport } from '../../engine/formats/sweep-folder.js';
 
 /** Inputs of the sweep page: results rows (text cells), the axes to map, and the summary. */
@@ -23,12 +24,16 @@ export interface SweepPageInput {
   top: { dir: string; params: Record<string, unknown>; value: number }[];
   /** sweep-distribution.csv as written beside the page (computed from the rows when absent). */
   distribution?: ReturnType<typeof metricDistribution>;
+  /** The metric of buying and holding small and large caps over the same bars (sweep.json `buyHold`): reference lines. */
+  buyHold?: ReferenceLine[];
+  /** The benchmark of the second deflated Sharpe ratio, in words (default "the benchmark"). */
+  benchmark?: string;
 }
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '–');
 
 /** The overfitting checks side by side: both deflated Sharpe ratios (with their nulls and n) and the PBO. */
-function overfittingTable(s: SweepPageInput['summary']): string {
+function overfittingTable(s: SweepPageInput['summary'], benchmark = 'the benchmark'): string {
   if (!s.dsr && !s.pbo) return '';
   const rows: string[] = [];
   const dsrRow = (label: string, d: DeflatedSharpeReport) =>
@@ -42,8 +47,43 @@ function overfittingTable(s: SweepPageInput['summary']): string {
   } else if (p) {
     rows.push(`<tr><td>Probability of backtest overfitting</td><td class="num">–</td><td></td><td>not computed: ${escapeHtml(p.reason)}</td></tr>`);
   }
+  const words = [...(s.dsr ? [dsrVsCashWords(s.dsr.cash), dsrVsBenchmarkWords(s.dsr.benchmark, benchmark)] : []), ...(p ? [pboWords(p)] : [])];
   return `<table id="sweep-overfitting"><thead><tr><th>check</th><th>value</th><th>n</th><th>what it tests</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>
+<ul class="words" id="sweep-words">${words.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>
 <p class="how">Rule: treat the best set as a product of the search when a deflated Sharpe ratio is below 95 % or the probability of backtest overfitting is above 50 %.</p>`;
+}
+
+/** Stops of the heat map's colour scale, t from 0 (lowest cell) to 1 (highest). */
+function heatColor(t: number): string {
+  return `hsl(${Math.round(10 + t * 120)}, 60%, ${Math.round(88 - t * 30)}%)`;
+}
+
+/**
+ * The heat map's colour scale as an SVG bar from the lowest to the highest cell, with the
+ * reference values (buy-and-hold) marked on it: a value outside the cells' range sits at the end
+ * it is beyond, with an arrow.
+ */
+function heatLegend(lo: number, hi: number, refs: readonly ReferenceLine[], metric: string): string {
+  const W = 620,
+    x0 = 70,
+    x1 = 550,
+    top = 30,
+    h = 14;
+  const stops = [0, 0.25, 0.5, 0.75, 1].map((t) => `<stop offset="${t * 100}%" stop-color="${heatColor(t)}"/>`).join('');
+  const xOf = (v: number) => (hi > lo ? x0 + ((v - lo) / (hi - lo)) * (x1 - x0) : (x0 + x1) / 2);
+  const marks = refs
+    .filter((r) => Number.isFinite(r.value))
+    .map((r, k) => {
+      const raw = xOf(r.value);
+      const x = Math.max(x0, Math.min(x1, raw));
+      const beyond = raw < x0 ? '◀ ' : raw > x1 ? ' ▶' : '';
+      const label = `${beyond.startsWith('◀') ? beyond : ''}${r.label} ${r.value.toFixed(3)}${beyond.endsWith('▶') ? beyond : ''}`;
+      const anchor = x < x0 + 120 ? 'start' : x > x1 - 120 ? 'end' : 'middle';
+      const y = k === 0 ? top - 8 : top + h + 16;
+      return `<line x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="${top - 4}" y2="${top + h + 4}" stroke="#1d2330" stroke-width="2"${k === 0 ? ' stroke-dasharray="4 2"' : ' stroke-dasharray="1.5 2"'}/><text x="${x.toFixed(1)}" y="${y}" text-anchor="${anchor}" style="fill:#1d2330">${escapeHtml(label)}</text>`;
+    })
+    .join('');
+  return `<svg class="svg-chart" id="sweep-heat-legend" viewBox="0 0 ${W} 66" style="max-width:${W}px" role="img" aria-label="colour scale of ${escapeHtml(metric)}"><defs><linearGradient id="heat-scale">${stops}</linearGradient></defs><rect x="${x0}" y="${top}" width="${x1 - x0}" height="${h}" fill="url(#heat-scale)" stroke="#c9d1dc"/><text x="${x0 - 6}" y="${top + 11}" text-anchor="end">${lo.toFixed(3)}</text><text x="${x1 + 6}" y="${top + 11}" text-anchor="start">${hi.toFixed(3)}</text>${marks}</svg>`;
 }
 
 /**
@@ -71,10 +111,9 @@ export function renderSweep(page_: SweepPageInput): string {
   const vals = [...cell.values()];
   const lo = Math.min(...vals),
     hi = Math.max(...vals);
-  const color = (v: number) => {
-    const t = hi > lo ? (v - lo) / (hi - lo) : 0.5;
-    return `hsl(${Math.round(10 + t * 120)}, 60%, ${Math.round(88 - t * 30)}%)`;
-  };
+  const color = (v: number) => heatColor(hi > lo ? (v - lo) / (hi - lo) : 0.5);
+  const refs = (input.buyHold ?? []).filter((r) => Number.isFinite(r.value));
+  const versus = (v: number) => refs.map((r) => `; ${r.value <= v ? 'at or above' : 'below'} ${r.label} (${r.value.toFixed(3)})`).join('');
   const grid = `<table class="heat" id="sweep-heatmap"><thead><tr><th>${escapeHtml(input.y)} \\ ${escapeHtml(input.x)}</th>${xs.map((x) => `<th>${escapeHtml(x)}</th>`).join('')}</tr></thead><tbody>${ys
     .map(
       (y) =>
@@ -83,7 +122,7 @@ export function renderSweep(page_: SweepPageInput): string {
             const v = cell.get(`${x}\u0000${y}`);
             return v === undefined
               ? '<td></td>'
-              : `<td style="background:${color(v)}" title="${escapeHtml(`${input.x}=${x} ${input.y}=${y}: ${v}`)}">${v.toFixed(3)}</td>`;
+              : `<td style="background:${color(v)}" title="${escapeHtml(`${input.x}=${x} ${input.y}=${y}: ${v}${versus(v)}`)}">${v.toFixed(3)}</td>`;
           })
           .join('')}</tr>`,
     )
@@ -111,11 +150,19 @@ export function renderSweep(page_: SweepPageInput): string {
     input.metric,
     params,
     s.best,
+    refs,
   );
+  const cells = [...cell.values()];
+  const above = refs.map(
+    (r) => `${cells.filter((v) => v >= r.value).length} of ${cells.length} cells are at or above ${escapeHtml(r.label)} (${r.value.toFixed(3)})`,
+  );
+  const holdLead = refs.length
+    ? `<p class="lead">Buying and holding over the same bars: ${refs.map((r) => `${escapeHtml(r.label)} ${escapeHtml(input.metric)} = ${r.value.toFixed(4)}`).join('; ')}.</p>`
+    : '';
   const body = `<header class="top"><h1>${escapeHtml(input.title)}</h1>
-<p class="lead">${s.sets.toLocaleString('en-US')} parameter sets, ${s.errors.toLocaleString('en-US')} failed. Best ${escapeHtml(input.metric)} = ${s.best ? s.best.value.toFixed(4) : '–'} at ${escapeHtml(best)}.</p>
-<p class="lead"><b>Deflated Sharpe ratio of the best set: ${Number.isFinite(s.deflatedSharpe) ? (s.deflatedSharpe * 100).toFixed(1) + '%' : '–'}</b> — the probability that its true Sharpe ratio beats the best of ${s.trials.toLocaleString('en-US')} trials of pure luck (Bailey & López de Prado 2014). Below 95 %, the winner may be an artefact of searching.</p>${overfittingTable(s)}</header>
-<section><h2>${escapeHtml(input.metric)} over ${escapeHtml(input.x)} × ${escapeHtml(input.y)}</h2>${grid}<p class="how">Each cell: the best ${escapeHtml(input.metric)} over the other parameters. A lone bright cell among dull ones is a warning sign of overfitting; a broad plateau is more trustworthy.</p></section>
+<p class="lead">${s.sets.toLocaleString('en-US')} parameter sets, ${s.errors.toLocaleString('en-US')} failed. Best ${escapeHtml(input.metric)} = ${s.best ? s.best.value.toFixed(4) : '–'} at ${escapeHtml(best)}.</p>${holdLead}
+<p class="lead"><b>Deflated Sharpe ratio of the best set: ${Number.isFinite(s.deflatedSharpe) ? (s.deflatedSharpe * 100).toFixed(1) + '%' : '–'}</b> — the probability that its true Sharpe ratio beats the best of ${s.trials.toLocaleString('en-US')} trials of pure luck (Bailey & López de Prado 2014). Below 95 %, the winner may be an artefact of searching.</p>${overfittingTable(s, input.benchmark)}</header>
+<section><h2>${escapeHtml(input.metric)} over ${escapeHtml(input.x)} × ${escapeHtml(input.y)}</h2>${grid}${vals.length ? heatLegend(lo, hi, refs, input.metric) : ''}<p class="how">Each cell: the best ${escapeHtml(input.metric)} over the other parameters. A lone bright cell among dull ones is a warning sign of overfitting; a broad plateau is more trustworthy. The scale under the map runs from the lowest to the highest cell${refs.length ? `; its marks: buying and holding over the same bars (${above.join('; ')})` : ''}.</p></section>
 ${extra.html}
 <section><h2>Top sets (full runs)</h2><table id="sweep-top"><thead><tr><th>#</th><th>parameters</th><th>${escapeHtml(input.metric)}</th><th>report</th></tr></thead><tbody>${top}</tbody></table></section>`;
   return page(input.title, body, { kind: 'sweep', charts: extra.charts, markers: extra.markers });

@@ -54,14 +54,31 @@ export function sensitivity(
   });
 }
 
-/** The sweep page's sensitivity and distribution sections and their uPlot specs. */
+/** A reference value of the metric drawn across a chart: buying and holding an asset over the same bars. */
+export interface ReferenceLine {
+  /** Legend text, e.g. "small caps (rut) buy-and-hold". */
+  label: string;
+  /** Short category label on a bar chart, e.g. "small B&H". */
+  short: string;
+  value: number;
+  /** Where the value is written (e.g. `sweep.json:buyHold.small.metrics.sharpe`). */
+  src: string;
+}
+
+/**
+ * The sweep page's sensitivity and distribution sections and their uPlot specs. `refs`: reference
+ * values of the metric (buy-and-hold of small and large caps), drawn on each sensitivity chart as
+ * dashed horizontal lines (numeric parameters) or as extra bars at the end (other parameters).
+ */
 export function sweepCharts(
   t: ResultsTable,
   distribution: { header: string[]; rows: Cell[][] },
   metric: string,
   params: string[],
   best: { params: Record<string, unknown>; value: number } | undefined,
+  refs: readonly ReferenceLine[] = [],
 ) {
+  const lines = refs.filter((r) => Number.isFinite(r.value));
   const charts: unknown[] = [];
   const parts: string[] = [];
   if (best) {
@@ -91,14 +108,40 @@ export function sweepCharts(
           rows: s.points.map((p) => p.row),
           markers: `best-${k}`,
           points: true,
-          series: [{ label: metric, color: st.color, width: 2, src: `results.csv:${t.header[mi]}`, values: s.points.map((p) => p.metric), points: true }],
+          series: [
+            { label: metric, color: st.color, width: 2, src: `results.csv:${t.header[mi]}`, values: s.points.map((p) => p.metric), points: true },
+            // buy-and-hold over the same bars: a constant across the parameter's values
+            ...lines.map((r, j) => ({
+              label: r.label,
+              color: styleOf(j + 1).color,
+              dash: j === 0 ? [8, 4] : [2, 3],
+              width: 1.5,
+              src: r.src,
+              values: s.points.map(() => r.value),
+            })),
+          ],
         });
         parts.push(
-          `<div><h3>${escapeHtml(s.param)}</h3><div class="chart" id="chart-sens-${k}"></div><p class="how">${escapeHtml(metric)} vs ${escapeHtml(s.param)}, ${how}; dotted line: the best set's value.</p></div>`,
+          `<div><h3>${escapeHtml(s.param)}</h3><div class="chart" id="chart-sens-${k}"></div><p class="how">${escapeHtml(metric)} vs ${escapeHtml(s.param)}, ${how}; dotted vertical line: the best set's value${lines.length ? `; dashed and dotted horizontal lines: ${escapeHtml(lines.map((r) => `${r.label} (${r.value.toFixed(3)})`).join(', '))}` : ''}.</p></div>`,
         );
       } else {
         parts.push(
-          `<div><h3>${escapeHtml(s.param)}</h3>${barChart({ id: `sens-${k}`, categories: s.points.map((p) => p.value), series: [{ label: metric, values: s.points.map((p) => p.metric), src: s.points.map((p) => `results.csv:${p.row}:${t.header[mi]}`) }], unit: 'number', yLabel: metric, xLabel: s.param, height: 260, width: 460 })}<p class="how">${escapeHtml(metric)} for each value of ${escapeHtml(s.param)}, ${how}.</p></div>`,
+          `<div><h3>${escapeHtml(s.param)}</h3>${barChart({
+            id: `sens-${k}`,
+            categories: [...s.points.map((p) => p.value), ...lines.map((r) => r.short)],
+            series: [
+              {
+                label: metric,
+                values: [...s.points.map((p) => p.metric), ...lines.map((r) => r.value)],
+                src: [...s.points.map((p) => `results.csv:${p.row}:${t.header[mi]}`), ...lines.map((r) => r.src)],
+              },
+            ],
+            unit: 'number',
+            yLabel: metric,
+            xLabel: s.param,
+            height: 260,
+            width: 460,
+          })}<p class="how">${escapeHtml(metric)} for each value of ${escapeHtml(s.param)}, ${how}${lines.length ? `; the last ${lines.length === 1 ? 'bar' : `${lines.length} bars`} for reference: ${escapeHtml(lines.map((r) => r.label).join(' and '))} over the same bars` : ''}.</p></div>`,
         );
       }
     }
@@ -133,6 +176,6 @@ export function sweepCharts(
   const markers: Record<string, number[]> = { 'best-value': best ? [best.value] : [] };
   if (best) params.forEach((p, k) => (markers[`best-${k}`] = Number.isFinite(Number(best.params[p])) ? [Number(best.params[p])] : []));
   const html = `${parts.length ? `<section><h2>Sensitivity: ${escapeHtml(metric)} against one parameter at a time</h2><div class="small-multiples">${parts.join('')}</div><p class="how">A smooth hill says the best set sits in a region that works; a lone spike says it was picked by luck (results.csv).</p></section>` : ''}
-<section><h2>Distribution of ${escapeHtml(metric)} over all sets</h2><div class="chart" id="chart-sweep-distribution"></div><p class="how">Number of parameter sets per bin of ${escapeHtml(metric)} (sweep-distribution.csv); the dotted line marks the best set${best ? ` (${best.value.toFixed(4)})` : ''}. A best set far out in the right tail of a wide distribution is what the deflated Sharpe ratio discounts.</p></section>`;
+<section><h2>Distribution of ${escapeHtml(metric)} over all sets</h2><div class="chart" id="chart-sweep-distribution"></div><p class="how">Number of parameter sets per bin of ${escapeHtml(metric)} (sweep-distribution.csv); the dotted line marks the best set${best ? ` (${best.value.toFixed(4)})` : ''}${lines.length ? `; for reference, ${escapeHtml(lines.map((r) => `${r.label} ${r.value.toFixed(4)}`).join(', '))}` : ''}. A best set far out in the right tail of a wide distribution is what the deflated Sharpe ratio discounts.</p></section>`;
   return { html, charts, markers };
 }

@@ -6,6 +6,7 @@ import { refuseRepeated } from '../validate-options.js';
 import { join } from 'node:path';
 import { displayPath } from '../../market/data/load-series.js';
 import { compareRuns } from '../../../reports/compare/compare-runs.js';
+import { compareTable } from '../compare-table.js';
 
 interface CompareArgs {
   runs: string[];
@@ -31,15 +32,40 @@ export function compareCommand(y: Argv): Argv {
     .example('$0 compare out/demo/runs/* --out out/my-compare', 'every run of a folder') as Argv;
 }
 
-/** Handler: writes compare.html, compare.csv (tidy), compare-wide.csv and the chart CSVs. */
+/** Handler: writes compare.html, compare.csv (tidy), compare-wide.csv, compare-sharpe-tests.csv and the chart CSVs; prints the comparison table, then the path. */
 export async function compareHandler(args: CompareArgs): Promise<void> {
   // an --out that cannot be written is refused before any work
   if (args.out !== undefined) refuseExistingOutput(args.out, args.force);
   refuseRepeated(args as unknown as Record<string, unknown>, ['runs']);
   for (const dir of args.runs) checkRunFolder(dir);
   const out = args.out ?? defaultOutDir('compare');
-  await compareRuns(args.runs, out, { force: args.force, commonPeriod: args.commonPeriod });
-  if (args.json)
-    console.log(JSON.stringify({ out, html: displayPath(join(out, 'compare.html')), csv: displayPath(join(out, 'compare.csv')), runs: args.runs }, null, 2));
-  else console.log(`wrote ${out}: open ${displayPath(join(out, 'compare.html'))}`);
+  const { model } = await compareRuns(args.runs, out, { force: args.force, commonPeriod: args.commonPeriod });
+  if (args.json) {
+    const t = model.sharpeTests;
+    const tags = model.labels.map((l) => l.tag);
+    const sharpeTests = {
+      leader: Number.isNaN(t.leader) ? null : tags[t.leader],
+      best: t.significant,
+      p: Number.isFinite(t.p) ? t.p : null,
+      reason: t.reason,
+      pairs: t.pairs.map((p) => ({ other: tags[p.other], difference: p.test.difference, se: p.test.se, p: p.test.p, pHolm: p.pHolm })),
+    };
+    console.log(
+      JSON.stringify(
+        {
+          out,
+          html: displayPath(join(out, 'compare.html')),
+          csv: displayPath(join(out, 'compare.csv')),
+          sharpeTestsCsv: displayPath(join(out, 'compare-sharpe-tests.csv')),
+          runs: args.runs,
+          sharpeTests,
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    console.log(compareTable(model));
+    console.log(`wrote ${out}: open ${displayPath(join(out, 'compare.html'))}`);
+  }
 }

@@ -7,8 +7,9 @@ import { refuseExistingOutput } from '../../core/io/atomic-dir.js';
 import { compareRuns } from '../../../reports/compare/compare-runs.js';
 import { readRunFolder } from '../../../reports/read-run.js';
 import { textTable } from '../table.js';
-import { num, pct } from '../format.js';
+import { num, pct, textWidth, wrapText } from '../format.js';
 import { answerText, claimsHandler } from './claims.js';
+import { sharpeSentence } from '../compare-table.js';
 
 interface DemoArgs {
   out?: string;
@@ -55,8 +56,9 @@ export async function demoHandler(args: DemoArgs): Promise<void> {
     dirs.push(dir);
   }
   const cmp = join(out, 'compare');
-  await compareRuns(dirs, cmp, { force: args.force });
+  const { model } = await compareRuns(dirs, cmp, { force: args.force });
   let universe = args.universe;
+  const names = DEMO_RUNS.map((r) => r.name);
   const rows = dirs.map((d, i) => {
     const run = readRunFolder(d);
     universe ??= run.manifest.universe.id;
@@ -66,6 +68,8 @@ export async function demoHandler(args: DemoArgs): Promise<void> {
   });
   console.log(`\n== summary (${universe})`);
   console.log(textTable(['run', 'CAGR', 'Sharpe', 'max drawdown', 'easing (ann.)', 'tightening (ann.)', 'hold (ann.)'], rows));
+  // whether the highest Sharpe ratio is more than noise (the comparison's Ledoit & Wolf tests)
+  console.log(wrapText(sharpeSentence(model, names), textWidth(), '  ', ''));
   console.log(`\ncomparison of ${dirs.length} runs: open ${displayPath(join(cmp, 'compare.html'))}`);
   console.log(`\n== the answer again: the article's claims on their primary samples`);
   console.log(answerText(claims.report));

@@ -14,8 +14,9 @@ import type { Strategy } from '../../strategy/define.js';
 import { runOptions, setupRun, type RunArgs } from '../run-setup.js';
 import { checkSweepOptions, confirmSweepSize } from '../sweep-options.js';
 import { withUnknownEta } from '../progress-time.js';
-import { num, pct } from '../format.js';
-import { DEFAULT_METRIC } from '../../measure/metrics/metric-names.js';
+import { num, pct, textWidth, wrapText } from '../format.js';
+import { DEFAULT_METRIC, metricColumn } from '../../measure/metrics/metric-names.js';
+import { dsrVsBenchmarkWords, dsrVsCashWords, pboWords } from '../../../reports/sweep/sweep-words.js';
 
 interface SweepArgs extends RunArgs {
   json?: boolean;
@@ -204,6 +205,7 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
           deflatedSharpe,
           dsr,
           pbo,
+          buyHold: result.buyHold ?? null,
         },
         null,
         2,
@@ -222,5 +224,17 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
       ? `probability of backtest overfitting: not computed (${summary.pbo.reason})`
       : `probability of backtest overfitting ${pct(summary.pbo.value, 1)} (CSCV, ${summary.pbo.blocks} blocks, ${summary.pbo.splits.toLocaleString('en-US')} splits, ${summary.pbo.trials.toLocaleString('en-US')} sets × ${summary.pbo.months} months)`,
   );
+  const column = metricColumn(args.metric ?? DEFAULT_METRIC);
+  if (result.buyHold) {
+    const { small, large } = result.buyHold;
+    const v = (x: number | null | undefined) => num(x ?? NaN, 4);
+    console.log(
+      `buy-and-hold over the same bars: ${column} ${v(small.metrics[column])} small caps (${small.asset}), ${v(large.metrics[column])} large caps (${large.asset})`,
+    );
+  }
+  // what the overfitting checks mean for this sweep, in words
+  const width = textWidth();
+  for (const line of [dsrVsCashWords(summary.dsr.cash), dsrVsBenchmarkWords(summary.dsr.benchmark, `${args.benchmark ?? 'large'} caps`), pboWords(summary.pbo)])
+    console.log(wrapText(line, width, '  ', '- '));
   console.log(`wrote ${displayPath(final)} (results.csv, sweep.json, sweep.html, top/)`);
 }

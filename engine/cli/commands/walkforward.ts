@@ -8,6 +8,7 @@ import { parseDuration } from '../../workflows/sweep/walk-forward.js';
 import { walkForwardToFolder } from '../../workflows/sweep/walk-forward-to-folder.js';
 import { UserError } from '../../core/errors.js';
 import { metricsJson } from '../../formats/run-folder.js';
+import type { Metrics } from '../../measure/metrics/compute-metrics.js';
 import { parseParams } from '../../strategy/params.js';
 import { runOptions, setupRun, type RunArgs } from '../run-setup.js';
 import { textTable } from '../table.js';
@@ -96,6 +97,7 @@ export async function walkforwardHandler(args: WalkArgs): Promise<void> {
           metric: args.metric ?? DEFAULT_METRIC,
           inSampleMean: res.inSampleMean,
           outOfSample: metricsJson(res.outOfSample),
+          buyHold: Object.fromEntries(Object.entries(res.buyHold).map(([a, m]) => [a, metricsJson(m)])),
           windows,
         },
         null,
@@ -119,6 +121,22 @@ export async function walkforwardHandler(args: WalkArgs): Promise<void> {
   const m = res.outOfSample;
   console.log(
     `\n${args.metric ?? DEFAULT_METRIC}: in-sample mean ${num(res.inSampleMean)} vs stitched out-of-sample ${num(m[metricKey(args.metric ?? DEFAULT_METRIC) as 'sharpe'] as number)}; out-of-sample CAGR ${pct(m.cagr)}, max drawdown ${pct(m.maxDrawdown)}`,
+  );
+  // the strategy beside buying and holding small and large caps over exactly the same out-of-sample bars
+  const mk = setup.market;
+  const line = (label: string, x: Metrics) => [label, pct(x.cagr), num(x.sharpe), pct(x.maxDrawdown)];
+  console.log(
+    `\nout of sample, ${isoDay(res.dates[0])} to ${isoDay(res.dates[res.dates.length - 1])} (${res.dates.length.toLocaleString('en-US')} bars, the same for every row):`,
+  );
+  console.log(
+    textTable(
+      ['', 'CAGR', 'Sharpe', 'max drawdown'],
+      [
+        line('walk-forward (stitched)', m),
+        line(`small caps (${mk.small}) buy-and-hold`, res.buyHold[mk.small]),
+        line(`large caps (${mk.large}) buy-and-hold`, res.buyHold[mk.large]),
+      ],
+    ),
   );
   console.log(`wrote ${displayPath(out)} (walkforward.html, walkforward.csv, oos-equity.csv, walkforward.json)`);
 }

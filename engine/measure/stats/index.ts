@@ -30,3 +30,4 @@ export { nonOverlappingRegressions, type NonOverlappingFit } from './non-overlap
 export { predictiveNull, horizonOutcome, type PredictiveNull, type PredictiveNullInput } from './predictive-null.js';
 export { criticalValue, simulatedP } from './critical-value.js';
 export { stationaryIndices } from './stationary-indices.js';
+export { sharpeDifference, type SharpeDifference, type SharpeDifferenceOptions } from './sharpe-difference.js';

@@ -1,5 +1,6 @@
 import { mulberry32 } from '../../core/random.js';
 import type { ClusteredRegression } from './clustered-regression.js';
+import { invert } from './small-matrix.js';
 import { studentTQuantile, twoSidedTP } from './student-t.js';
 import { WEBB_WEIGHTS } from './webb-weights.js';
 
@@ -44,39 +45,6 @@ export interface ClusterInference {
 /** The result when there is nothing to test: counts kept, every number NaN. */
 export function noClusterInference(G = 0, n = 0): ClusterInference {
   return { G, n, df: G - 1, estimate: NaN, se: NaN, t: NaN, pT: NaN, ciTLow: NaN, ciTHigh: NaN, p: NaN, ciLow: NaN, ciHigh: NaN, draws: 0, enumerated: false };
-}
-
-/** Inverse of a small symmetric positive-definite matrix (Gauss–Jordan); NaN when singular. */
-function invert(a: Float64Array, k: number): Float64Array {
-  const m = Float64Array.from(a);
-  const inv = new Float64Array(k * k);
-  for (let i = 0; i < k; i++) inv[i * k + i] = 1;
-  for (let c = 0; c < k; c++) {
-    let piv = c;
-    for (let r = c + 1; r < k; r++) if (Math.abs(m[r * k + c]) > Math.abs(m[piv * k + c])) piv = r;
-    const d = m[piv * k + c];
-    if (!(Math.abs(d) > 1e-300)) return inv.fill(NaN);
-    if (piv !== c) {
-      for (let j = 0; j < k; j++) {
-        [m[c * k + j], m[piv * k + j]] = [m[piv * k + j], m[c * k + j]];
-        [inv[c * k + j], inv[piv * k + j]] = [inv[piv * k + j], inv[c * k + j]];
-      }
-    }
-    for (let j = 0; j < k; j++) {
-      m[c * k + j] /= d;
-      inv[c * k + j] /= d;
-    }
-    for (let r = 0; r < k; r++) {
-      if (r === c) continue;
-      const f = m[r * k + c];
-      if (f === 0) continue;
-      for (let j = 0; j < k; j++) {
-        m[r * k + j] -= f * m[c * k + j];
-        inv[r * k + j] -= f * inv[c * k + j];
-      }
-    }
-  }
-  return inv;
 }
 
 /**

@@ -15,6 +15,8 @@ interface Shard {
   identity: SweepIdentity;
   sets: number;
   months: number;
+  /** sweep.json's buy-and-hold metrics over the sweep's bars (the same for every shard of a sweep). */
+  buyHold?: unknown;
 }
 
 /** Cells of one results.csv line (RFC 4180 quotes; lines hold no newlines). */
@@ -103,7 +105,7 @@ function readShard(d: string): Shard {
   if (!existsSync(file))
     throw new UserError(`${file}: missing; is ${d} a finished sweep shard? (an interrupted one is in ${d}.partial: finish it with ‹resume›)`);
   const manifestFile = join(d, 'sweep.json');
-  let manifest: { identity?: SweepIdentity; sets?: number; months?: { count?: number } } = {};
+  let manifest: { identity?: SweepIdentity; sets?: number; months?: { count?: number }; buyHold?: unknown } = {};
   if (existsSync(manifestFile)) {
     try {
       manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
@@ -119,7 +121,15 @@ function readShard(d: string): Shard {
     );
   const text = readFileSync(file, 'utf8');
   const lines = text.split('\n').filter(Boolean);
-  const shard = { dir: d, header: lines[0] ?? '', lines: lines.slice(1), identity, sets: manifest.sets ?? 0, months: manifest.months?.count ?? 0 };
+  const shard = {
+    dir: d,
+    header: lines[0] ?? '',
+    lines: lines.slice(1),
+    identity,
+    sets: manifest.sets ?? 0,
+    months: manifest.months?.count ?? 0,
+    buyHold: manifest.buyHold,
+  };
   checkShard(shard, file, text);
   return shard;
 }
@@ -275,6 +285,8 @@ export async function mergeResults(
       best: stats.best ? { index: stats.bestIndex, value: stats.bestValue } : null,
       deflatedSharpeRatio: { cash, benchmark: vsBenchmark },
       pbo,
+      // every shard held the same assets over the same bars (their identities agree)
+      ...(first.buyHold !== undefined ? { buyHold: first.buyHold } : {}),
       months: { count: M, file: haveMonthly ? 'monthly.f32' : null },
       identity,
     };

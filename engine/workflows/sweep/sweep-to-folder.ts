@@ -9,6 +9,7 @@ import { metricDistribution } from '../../../reports/sweep/sweep-charts.js';
 import { backtest } from '../run/backtest.js';
 import { writeRunFolder } from '../run/run-to-folder.js';
 import { finalizeSweep, runSweep, setCount, type SweepOptions, type SweepSummary } from './sweep.js';
+import { sweepBuyHold, type SweepBuyHold } from './buy-hold.js';
 
 /** Inputs of {@link sweepToFolder}: the sweep's options and what its folder records besides. */
 export interface SweepFolderInput extends SweepOptions {
@@ -29,11 +30,14 @@ export interface SweepFolderResult {
   /** The sweep's folder once complete, else undefined (the results stay in `summary.partial`). */
   dir?: string;
   tops: { dir: string; params: Record<string, unknown>; value: number }[];
+  /** Small and large caps bought and held over the sweep's bars (sweep.json `buyHold`; absent when interrupted). */
+  buyHold?: SweepBuyHold;
 }
 
 /**
  * The `sweep` workflow: runs every parameter set (see runSweep), then, when the sweep is
- * complete, writes full run folders of the best sets (`top/`), sweep.json, the metric's
+ * complete, writes full run folders of the best sets (`top/`), sweep.json (with the metrics of
+ * buying and holding small and large caps over the same bars, `buyHold`), the metric's
  * distribution and sweep.html into the partial folder and renames it into place. An
  * interrupted sweep returns without a final folder (finish it with `resume`).
  *
@@ -55,6 +59,8 @@ export async function sweepToFolder(input: SweepFolderInput): Promise<SweepFolde
     tops.push({ dir, params: t.params, value: t.value });
   }
   const axes = source.kind === 'grid' ? source.grid.axes.filter((a) => a.values.length > 1).map((a) => a.name) : source.names;
+  // the reference lines of the page and the terminal: buying and holding small and large caps over the same bars
+  const buyHold = sweepBuyHold(market, input.benchmark);
   const manifest = {
     strategy: { id: strategy.id, file: input.strategyFile ?? null, base: input.base },
     sets: setCount(source),
@@ -72,6 +78,7 @@ export async function sweepToFolder(input: SweepFolderInput): Promise<SweepFolde
     trials: summary.trials,
     deflatedSharpeRatio: summary.dsr,
     pbo: summary.pbo,
+    buyHold,
     months: {
       count: summary.months.length,
       first: summary.months[0] ?? null,
@@ -98,6 +105,13 @@ export async function sweepToFolder(input: SweepFolderInput): Promise<SweepFolde
         metric: metricColumn(metric),
         x: axes[0],
         y: axes[1] ?? axes[0],
+        buyHold: (['small', 'large'] as const).map((role) => ({
+          label: `${role} caps (${buyHold[role].asset}) buy-and-hold`,
+          short: `${role}\u00a0B&H`, // a no-break space: the bar chart splits labels with spaces over two lines
+          value: buyHold[role].metrics[metricColumn(metric)] ?? NaN,
+          src: `sweep.json:buyHold.${role}.metrics.${metricColumn(metric)}`,
+        })),
+        benchmark: `${input.benchmark} caps`,
         summary: {
           sets: summary.total,
           errors: summary.errors,
@@ -111,5 +125,5 @@ export async function sweepToFolder(input: SweepFolderInput): Promise<SweepFolde
       }),
     );
   }
-  return { summary, dir: finalizeSweep(summary), tops };
+  return { summary, dir: finalizeSweep(summary), tops, buyHold };
 }

@@ -4,7 +4,7 @@ import { isoDay } from '../../core/dates.js';
 import { writeDirAtomically } from '../../core/io/atomic-dir.js';
 import { toCsv } from '../../core/io/csv-writer.js';
 import { metricsJson } from '../../formats/run-folder.js';
-import { computeMetrics } from '../../measure/metrics/compute-metrics.js';
+import { computeMetrics, type Metrics } from '../../measure/metrics/compute-metrics.js';
 import { equityCurve } from '../../measure/metrics/equity-curve.js';
 import { DEFAULT_METRIC } from '../../measure/metrics/metric-names.js';
 import { writeWalkForwardPage } from '../../../reports/walkforward/render-walkforward.js';
@@ -18,16 +18,41 @@ export interface WalkForwardFolderInput extends WalkForwardOptions {
   described?: { grid?: readonly string[]; train?: string; test?: string };
 }
 
+/** What {@link walkForwardToFolder} returns: the walk-forward and buy-and-hold of each asset over its out-of-sample bars. */
+export interface WalkForwardFolderResult extends WalkForwardResult {
+  /** Metrics of buying and holding each asset of the universe over exactly the stitched out-of-sample bars (walkforward.json `buyHold`). */
+  buyHold: Record<string, Metrics>;
+}
+
+/**
+ * Buying and holding each asset over the walk-forward's stitched out-of-sample bars: per-bar
+ * returns (0 on the first bar, as the stitched equity starts there), held throughout.
+ */
+function buyHoldOverBars(market: WalkForwardOptions['market'], dates: Int32Array) {
+  const at = new Map(Array.from(market.dates, (d, i) => [d, i]));
+  const idx = Array.from(dates, (d) => at.get(d)!);
+  const returns = market.assets.map((a) => Float64Array.from(idx, (i, t) => (t === 0 ? 0 : market.returns[a][i])));
+  const cash = Float64Array.from(idx, (i) => market.cash[i]);
+  const metrics = Object.fromEntries(
+    market.assets.map((a, k) => [a, computeMetrics({ dates, returns: returns[k], cash, periodsPerYear: market.periodsPerYear })]),
+  );
+  return { returns, metrics };
+}
+
 /**
  * The `walkforward` workflow: chooses parameters on each training window and runs them on the
  * next test window (see walkForward), then writes walkforward.csv (the windows), oos-equity.csv
  * (the stitched out-of-sample equity beside buy-and-hold of each asset over the same bars),
- * walkforward.json and walkforward.html atomically. Returns the walk-forward's result.
+ * walkforward.json and walkforward.html atomically. Returns the walk-forward's result with the
+ * buy-and-hold metrics over the same out-of-sample bars.
  *
  * @example const res = await walkForwardToFolder({ strategy, market, sim, grid, base: {}, trainMonths: 120, testMonths: 24, out: 'out/wf' });
  */
-export async function walkForwardToFolder(input: WalkForwardFolderInput): Promise<WalkForwardResult> {
+export async function walkForwardToFolder(input: WalkForwardFolderInput): Promise<WalkForwardFolderResult> {
   const res = walkForward(input);
+  // buy-and-hold of each asset over the same stitched bars (held throughout), for the page and the terminal
+  const market = input.market;
+  const hold = buyHoldOverBars(market, res.dates);
   const metric = input.metric ?? DEFAULT_METRIC;
   const paramNames = input.grid.axes.map((a) => a.name);
   await writeDirAtomically(input.out, input.force ?? false, (tmp) => {
@@ -48,13 +73,7 @@ export async function walkForwardToFolder(input: WalkForwardFolderInput): Promis
         ]),
       ),
     );
-    // buy-and-hold of each asset over the same stitched bars (held throughout), for the page
-    const market = input.market;
-    const at = new Map(Array.from(market.dates, (d, i) => [d, i]));
-    const idx = Array.from(res.dates, (d) => at.get(d)!);
-    const holdReturns = market.assets.map((a) => Float64Array.from(idx, (i, t) => (t === 0 ? 0 : market.returns[a][i])));
-    const holdEquity = holdReturns.map((r) => equityCurve(r));
-    const cash = Float64Array.from(idx, (i) => market.cash[i]);
+    const holdEquity = hold.returns.map((r) => equityCurve(r));
     let e = 1;
     writeFileSync(
       join(tmp, 'oos-equity.csv'),
@@ -63,9 +82,7 @@ export async function walkForwardToFolder(input: WalkForwardFolderInput): Promis
         Array.from(res.dates, (d, t) => [isoDay(d), (e *= 1 + res.returns[t]), res.returns[t], ...holdEquity.map((h) => h[t])]),
       ),
     );
-    const buyHold = Object.fromEntries(
-      market.assets.map((a, k) => [a, metricsJson(computeMetrics({ dates: res.dates, returns: holdReturns[k], cash, periodsPerYear: market.periodsPerYear }))]),
-    );
+    const buyHold = Object.fromEntries(market.assets.map((a) => [a, metricsJson(hold.metrics[a])]));
     writeFileSync(
       join(tmp, 'walkforward.json'),
       JSON.stringify(
@@ -86,5 +103,5 @@ export async function walkForwardToFolder(input: WalkForwardFolderInput): Promis
     );
     writeWalkForwardPage(tmp);
   });
-  return res;
+  return { ...res, buyHold: hold.metrics };
 }

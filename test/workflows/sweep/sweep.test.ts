@@ -61,6 +61,18 @@ describe('sweep through the CLI (worker threads)', () => {
     const one = cli(['sweep', 'first-cut-rotation', ...grid, '--workers', '1', '--batch', '7', '--out', join(dir, 'w1')]);
     expect(one.code).toBe(0);
     expect(one.stdout).toMatch(/deflated Sharpe ratio/);
+    // the checks in words, with their rules (each an item wrapped to the terminal's width), and
+    // buy-and-hold over the same bars as the reference
+    const words = one.stdout.replace(/\n {2}/g, ' ');
+    expect(words).toMatch(
+      /^- DSR \d\.\d\d: after 48 trials, the probability that the best set's true Sharpe ratio over cash is above zero by more than the luck of 48 tries would give is \d+% — (not )?convincing \(rule: ≥ 0\.95\)\.$/m,
+    );
+    expect(words).toMatch(/^- Against large caps: DSR \d\.\d\d — /m);
+    expect(words).toMatch(/^- PBO \d\.\d\d: in \d+% of the 12,870 CSCV splits the set best in sample ranked at or below the median out of sample — /m);
+    const w1 = JSON.parse(readFileSync(join(dir, 'w1', 'sweep.json'), 'utf8'));
+    expect(one.stdout).toContain(
+      `buy-and-hold over the same bars: sharpe ${w1.buyHold.small.metrics.sharpe.toFixed(4)} small caps (rut), ${w1.buyHold.large.metrics.sharpe.toFixed(4)} large caps (spx)`,
+    );
     const two = cli(['sweep', 'first-cut-rotation', ...grid, '--workers', '2', '--batch', '5', '--out', join(dir, 'w2')]);
     expect(two.code).toBe(0);
     expect(readFileSync(join(dir, 'w2', 'results.csv'))).toEqual(readFileSync(join(dir, 'w1', 'results.csv')));
@@ -82,6 +94,7 @@ describe('sweep through the CLI (worker threads)', () => {
     const m = cli(['merge', join(dir, 's1'), join(dir, 's2'), join(dir, 's3'), '--out', join(dir, 'merged')]);
     expect(m.code).toBe(0);
     expect(readFileSync(join(dir, 'merged', 'results.csv'))).toEqual(readFileSync(join(dir, 'w1', 'results.csv')));
+    expect(JSON.parse(readFileSync(join(dir, 'merged', 'sweep.json'), 'utf8')).buyHold).toEqual(w1.buyHold);
     const bad = cli(['merge', join(dir, 's1'), join(dir, 's2'), '--out', join(dir, 'm2')]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/a shard is missing/);

@@ -5,6 +5,11 @@ import { DEFAULT_SIM_OPTIONS } from '../../../engine/simulate/simulate.js';
 import { defineStrategy } from '../../../engine/strategy/define.js';
 import { makeMarket, monthEnds } from '../../helpers/make-market.js';
 import { isoDay } from '../../../engine/core/dates.js';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { walkForwardToFolder } from '../../../engine/workflows/sweep/walk-forward-to-folder.js';
+import { cli } from '../../helpers/cli.js';
 
 const dates = monthEnds('2000-01', 120);
 // small caps win in even years, large caps in odd years
@@ -73,5 +78,53 @@ describe('walk-forward', () => {
     });
     expect(res.windows.map((w) => isoDay(w.trainFrom))).toEqual(new Array(res.windows.length).fill('2000-01-31'));
     expect(res.windows.length).toBe(4);
+  });
+
+  it('returns buy-and-hold of each asset over exactly the out-of-sample bars, as walkforward.json records it', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'ratecycle-wf-')), 'wf');
+    const res = await walkForwardToFolder({
+      strategy: strategy as never,
+      market,
+      sim: { ...DEFAULT_SIM_OPTIONS, lag: 0, periodsPerYear: 12 },
+      grid: parseGrid(['k=1,2,3'], strategy.params, 'pick'),
+      base: {},
+      trainMonths: 12,
+      testMonths: 12,
+      metric: 'total_return',
+      out,
+      described: { grid: ['k=1,2,3'], train: '1y', test: '1y' },
+    });
+    // held from the close of the first out-of-sample bar to the close of the last
+    const first = dates.indexOf(isoDay(res.dates[0])),
+      last = dates.indexOf(isoDay(res.dates[res.dates.length - 1]));
+    expect(last - first + 1).toBe(res.dates.length);
+    expect(res.buyHold[market.small].totalReturn).toBeCloseTo(small[last] / small[first] - 1, 12);
+    expect(res.buyHold[market.large].totalReturn).toBeCloseTo(large[last] / large[first] - 1, 12);
+    expect(res.buyHold[market.small].bars).toBe(res.outOfSample.bars);
+    expect(res.buyHold[market.small].start).toBe(res.outOfSample.start);
+    const json = JSON.parse(readFileSync(join(out, 'walkforward.json'), 'utf8'));
+    expect(json.buyHold[market.large].sharpe).toBe(res.buyHold[market.large].sharpe);
+    expect(json.buyHold[market.small].cagr).toBe(res.buyHold[market.small].cagr);
+  });
+
+  it('the terminal summary prints the strategy beside buy-and-hold of small and large caps over the same out-of-sample bars', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'ratecycle-wf-')), 'wf');
+    const r = cli(['walkforward', 'ism-cycle', '--grid', 'level=45:55:5', '--train', '15y', '--test', '3y', '--universe', 'ff', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(readFileSync(join(out, 'walkforward.json'), 'utf8'));
+    const oos = readFileSync(join(out, 'oos-equity.csv'), 'utf8').trim().split('\n');
+    const lines = r.stdout.trimEnd().split('\n');
+    const head = lines.findIndex((l) => l.startsWith('out of sample, '));
+    expect(lines[head]).toBe(
+      `out of sample, ${oos[1].slice(0, 10)} to ${oos.at(-1)!.slice(0, 10)} (${(oos.length - 1).toLocaleString('en-US')} bars, the same for every row):`,
+    );
+    expect(lines[head + 1]).toMatch(/^ +CAGR +Sharpe +max drawdown$/);
+    const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+    const row = (label: string, m: { cagr: number; sharpe: number; maxDrawdown: number }) =>
+      new RegExp(`^${label.replace(/[()]/g, '\\$&')} +${pct(m.cagr)} +${m.sharpe.toFixed(2)} +${pct(m.maxDrawdown)}$`);
+    expect(lines[head + 3]).toMatch(row('walk-forward (stitched)', j.outOfSample));
+    expect(lines[head + 4]).toMatch(row('small caps (ff_small) buy-and-hold', j.buyHold.ff_small));
+    expect(lines[head + 5]).toMatch(row('large caps (ff_large) buy-and-hold', j.buyHold.ff_large));
+    expect(lines.at(-1)).toMatch(/^wrote /);
   });
 });
