@@ -111,7 +111,9 @@ export function barChart(spec: BarChartSpec): string {
         })
         .join('');
       const cx = (f.left + i * band + band / 2).toFixed(1);
-      const lines = twoLines ? [c.slice(0, c.lastIndexOf(' ')), c.slice(c.lastIndexOf(' ') + 1)] : [c];
+      // two lines only for labels that have a space to break at ("cash" stays one word)
+      const cut = c.lastIndexOf(' ');
+      const lines = twoLines && cut > 0 ? [c.slice(0, cut), c.slice(cut + 1)] : [c];
       const label =
         i % every === 0
           ? `<text x="${cx}" y="${f.H - f.bottom + 14}" text-anchor="middle">${lines.map((l, k) => `<tspan x="${cx}" dy="${k ? 13 : 0}">${escapeHtml(l)}</tspan>`).join('')}</text>`

@@ -32,6 +32,19 @@ describe('SVG charts', () => {
     expect(svg).toContain('>year</text>');
   });
 
+  it('long labels break at their last space; one-word labels stay whole', () => {
+    const svg = barChart({
+      id: 'c',
+      categories: ['small caps held', 'cash', 'large caps held'],
+      series: [{ label: 's', values: [0.1, 0.02, 0.05], src: ['f.csv:0:s', 'f.csv:1:s', 'f.csv:2:s'] }],
+      unit: 'percent',
+      yLabel: 'r',
+      xLabel: 'x',
+    });
+    const tspans = [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]);
+    expect(tspans).toEqual(['small caps', 'held', 'cash', 'large caps', 'held']);
+  });
+
   it('a scatter merges points at the same place into one labelled marker', () => {
     const svg = scatterChart({
       id: 's',
