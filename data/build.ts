@@ -846,6 +846,130 @@ function buildArticleData(ust10y: Obs[]): void {
 }
 
 // ---------------------------------------------------------------------------------------
+// Fama/French five factors (2 x 3) and momentum, monthly and daily: attribution inputs
+// ---------------------------------------------------------------------------------------
+
+/** Monthly 5 factors, 202604 vintage (re-saved by Excel: trailing commas, trailing zeros dropped). */
+const FF5_MONTHLY = 'royayush27_regime/F-F_Research_Data_5_Factors_2x3.csv';
+/** The same file in French's own formatting, 202509 vintage: the check of the Excel copy. */
+const FF5_MONTHLY_CHECK = 'eisa23x_finalprojectemi/F-F_Research_Data_5_Factors_2x3.csv';
+/** Daily 5 factors, 202603 vintage (French's F-F_Research_Data_5_Factors_2x3_daily, renamed). */
+const FF5_DAILY = 'daniele96l_factorregression/usa_5_factors.csv';
+const MOM_MONTHLY = 'eviprous_invesco/F-F_Momentum_Factor.csv';
+const MOM_DAILY = 'tommy66779_dotcom/F-F_Momentum_Factor_daily.csv';
+const FF5_COLUMNS = ['mkt_rf', 'smb', 'hml', 'rmw', 'cma', 'rf'];
+const ff5Header = (line: string) => /^\s*,\s*Mkt-RF\s*,\s*SMB\s*,\s*HML\s*,\s*RMW\s*,\s*CMA\s*,\s*RF\s*$/.test(line);
+const momHeader = (line: string) => /^\s*,\s*Mom\s*$/.test(line);
+
+/** The "created using the YYYYMM CRSP database" vintage on a French file's first line. */
+function frenchVintage(rel: string): string {
+  const m = /created (?:by )?using the (\d{6}) CRSP database/.exec(rawLines(rel)[0]);
+  if (!m) throw new Error(`${rel}: the first line does not name its CRSP vintage`);
+  return m[1];
+}
+
+/** A French factor block as rows keyed YYYYMM or YYYYMMDD, cells in percent; checks the width and French's missing codes. */
+function readFactorBlock(rel: string, header: (line: string) => boolean, keyDigits: number, width: number): [string, number[]][] {
+  const { rows } = readFrenchBlock(rel, header, keyDigits);
+  for (const [k, cells] of rows) {
+    if (cells.length !== width) throw new Error(`${rel}: ${k} has ${cells.length} cells, expected ${width}`);
+    if (cells.some((c) => c <= -99.99)) throw new Error(`${rel}: ${k} has French's missing-value code (-99.99/-999)`);
+  }
+  return rows;
+}
+
+/** Compounds daily percent returns of column `c` within each YYYYMM: growth − 1, in percent. */
+function compoundDailyByMonth(rows: [string, number[]][], c: number): Map<string, number> {
+  const g = new Map<string, number>();
+  for (const [k, cells] of rows) g.set(k.slice(0, 6), (g.get(k.slice(0, 6)) ?? 1) * (1 + cells[c] / 100));
+  return new Map([...g].map(([k, v]) => [k, (v - 1) * 100]));
+}
+
+/** Correlation and mean absolute difference (pp) of two percent series over their common keys. */
+function agreement(a: Map<string, number>, b: Map<string, number>): { n: number; corr: number; mad: number } {
+  const x: number[] = [];
+  const y: number[] = [];
+  for (const [k, v] of a) {
+    const w = b.get(k);
+    if (w === undefined) continue;
+    x.push(v);
+    y.push(w);
+  }
+  const n = x.length;
+  const mx = x.reduce((s, v) => s + v, 0) / n;
+  const my = y.reduce((s, v) => s + v, 0) / n;
+  let sxy = 0, sxx = 0, syy = 0, mad = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (x[i] - mx) * (y[i] - my);
+    sxx += (x[i] - mx) ** 2;
+    syy += (y[i] - my) ** 2;
+    mad += Math.abs(x[i] - y[i]);
+  }
+  return { n, corr: sxy / Math.sqrt(sxx * syy), mad: mad / n };
+}
+
+/**
+ * `ff5_monthly.csv`, `ff5_daily.csv`, `ff_mom_monthly.csv`, `ff_mom_daily.csv`: the US Fama/French
+ * five factors (2 x 3 sorts) with RF and the momentum factor, percent → fraction, monthly rows
+ * dated the month end and daily rows on their trading day. Checks the Excel-saved monthly file
+ * against the original-format 202509 copy and each monthly factor against its daily twin
+ * compounded by month; the figures go into the build log.
+ */
+function buildFactors(): void {
+  const monthly = readFactorBlock(FF5_MONTHLY, ff5Header, 6, 6);
+  const older = new Map(readFactorBlock(FF5_MONTHLY_CHECK, ff5Header, 6, 6));
+  const daily = readFactorBlock(FF5_DAILY, ff5Header, 8, 6);
+  const momM = readFactorBlock(MOM_MONTHLY, momHeader, 6, 1);
+  const momD = readFactorBlock(MOM_DAILY, momHeader, 8, 1);
+  const vintages = [FF5_MONTHLY, FF5_MONTHLY_CHECK, FF5_DAILY, MOM_MONTHLY, MOM_DAILY].map(frenchVintage);
+  if (vintages.join(' ') !== '202604 202509 202603 202504 202604') throw new Error(`factor files: unexpected CRSP vintages ${vintages.join(', ')}`);
+  // the Excel copy keeps French's two decimals (it only drops trailing zeros)
+  const excel = rawLines(FF5_MONTHLY).find((l) => /^\d{6},/.test(l) && l.split(',').slice(1).some((c) => /\.\d{3,}|e/i.test(c)));
+  if (excel) throw new Error(`${FF5_MONTHLY}: a cell with more than two decimals or an exponent: ${excel}`);
+  const names = ['Mkt-RF', 'SMB', 'HML', 'RMW', 'CMA', 'RF'];
+  const vsOlder = names.map((name, c) => {
+    let n = 0, same = 0, max = 0;
+    for (const [k, cells] of monthly) {
+      const o = older.get(k);
+      if (!o) continue;
+      n++;
+      const d = Math.abs(cells[c] - o[c]);
+      if (d < 0.005) same++;
+      max = Math.max(max, d);
+    }
+    if (n !== older.size || same / n < 0.9) throw new Error(`${FF5_MONTHLY}: ${name} agrees with the 202509 file in only ${same} of ${n} months`);
+    return `${name} ${((same / n) * 100).toFixed(1)} % identical, largest difference ${max.toFixed(2)} pp`;
+  });
+  const mByKey = (c: number, rows: [string, number[]][]) => new Map(rows.map(([k, cells]) => [k, cells[c]]));
+  const vsDaily = names.slice(0, 5).map((name, c) => {
+    const a = agreement(mByKey(c, monthly), compoundDailyByMonth(daily, c));
+    if (!(a.corr > 0.98)) throw new Error(`factors: monthly ${name} and the daily file compounded by month correlate only ${a.corr.toFixed(3)}`);
+    return `${name} correlation ${a.corr.toFixed(4)}, mean absolute difference ${a.mad.toFixed(3)} pp (${a.n} months)`;
+  });
+  const mom = agreement(mByKey(0, momM), compoundDailyByMonth(momD, 0));
+  if (!(mom.corr > 0.85)) throw new Error(`factors: monthly Mom and the daily Mom compounded by month correlate only ${mom.corr.toFixed(3)}`);
+  const frac = (cells: number[]) => cells.map((c) => exact(pctToFraction(c)));
+  const mRows = monthly.map(([k, cells]) => [monthEnd(k), ...frac(cells)]);
+  const dRows = daily.map(([k, cells]) => [isoDate(k), ...frac(cells)]);
+  const momMRows = momM.map(([k, cells]) => [monthEnd(k), ...frac(cells)]);
+  const momDRows = momD.map(([k, cells]) => [isoDate(k), ...frac(cells)]);
+  checkMonthly('ff5_monthly', mRows.map((r) => r[0]));
+  checkMonthly('ff_mom_monthly', momMRows.map((r) => r[0]));
+  writeTable('ff5_monthly.csv', ['date', ...FF5_COLUMNS], mRows);
+  writeTable('ff5_daily.csv', ['date', ...FF5_COLUMNS], dRows);
+  writeTable('ff_mom_monthly.csv', ['date', 'mom'], momMRows);
+  writeTable('ff_mom_daily.csv', ['date', 'mom'], momDRows);
+  const span = (rows: string[][]) => `${rows[0][0]}..${rows[rows.length - 1][0]}`;
+  note(
+    `factors: ff5_monthly ${mRows.length} months ${span(mRows)} (202604 vintage, Excel-saved copy); ff5_daily ${dRows.length} days ${span(dRows)} (202603); ` +
+      `ff_mom_monthly ${momMRows.length} months ${span(momMRows)} (202504); ff_mom_daily ${momDRows.length} days ${span(momDRows)} (202604); percent → fraction`,
+  );
+  note(`factors check, monthly 5F 202604 (Excel-saved) vs 202509 (original formatting) over ${older.size} common months, to the printed 2 decimals: ${vsOlder.join('; ')}`);
+  note(`factors check, monthly 5F (202604) vs the daily file (202603) compounded by calendar month: ${vsDaily.join('; ')}`);
+  note(`factors check, monthly Mom (202504) vs daily Mom (202604, portfolios formed daily) compounded by month: correlation ${mom.corr.toFixed(4)}, mean absolute difference ${mom.mad.toFixed(3)} pp (${mom.n} months)`);
+}
+
+// ---------------------------------------------------------------------------------------
 // Catalog
 // ---------------------------------------------------------------------------------------
 
@@ -909,6 +1033,37 @@ function articleEntries(): CatalogEntry[] {
   ];
 }
 
+const FF5_SOURCE_M = 'Kenneth R. French Data Library, Fama/French 5 Factors (2x3), monthly, 202604 CRSP vintage; copy: GitHub royayush27/Regime-dependent-factor-investing (re-saved by Excel; checked against the 202509 file of GitHub eisa23x/finalprojectemi)';
+const FF5_SOURCE_D = 'Kenneth R. French Data Library, Fama/French 5 Factors (2x3) daily, 202603 CRSP vintage; copy: GitHub daniele96l/factorregressionpytton (usa_5_factors.csv)';
+const MOM_SOURCE_M = 'Kenneth R. French Data Library, Momentum Factor (Mom), monthly, 202504 CRSP vintage; copy: GitHub eviprous/Invesco-Research';
+const MOM_SOURCE_D = 'Kenneth R. French Data Library, Momentum Factor (Mom) daily, 202604 CRSP vintage; copy: GitHub tommy66779/Comparaison-IA-DotCom';
+/** What every factor description ends with: when it is known, and what it is for. */
+const FACTOR_USE = 'published with a lag (about five weeks after the month) and revised with every CRSP vintage: an ex-post attribution input (the factors.csv of a run), not a trading signal';
+
+/** The US Fama/French five factors, RF and momentum, monthly and daily (see buildFactors). */
+function factorEntries(): CatalogEntry[] {
+  const five: [string, string, string][] = [
+    ['mkt_rf', 'mkt_rf', 'Market excess return Mkt-RF: value-weighted return of all CRSP firms listed on the NYSE, AMEX or NASDAQ minus the one-month T-bill'],
+    ['smb', 'smb', 'Size factor SMB (small minus big), 5-factor version: the average of the size legs of the 2 x 3 sorts on book-to-market, operating profitability and investment'],
+    ['hml', 'hml', 'Value factor HML (high minus low book-to-market), 2 x 3 sorts on size and book-to-market'],
+    ['rmw', 'rmw', 'Profitability factor RMW (robust minus weak operating profitability), 2 x 3 sorts on size and profitability'],
+    ['cma', 'cma', 'Investment factor CMA (conservative minus aggressive asset growth), 2 x 3 sorts on size and investment'],
+    ['rf', 'rf', 'One-month T-bill return RF of the factor file (Ibbotson to 2024-05, then ICE BofA)'],
+  ];
+  const monthly = five.map(([id, col, desc]) =>
+    entry(`ff5_${id}`, 'ff5_monthly.csv', col, 'return', 'monthly', 'fraction per month', FRENCH_LAG, FF5_SOURCE_M, `${desc}; US, monthly, dated the month end; ${FACTOR_USE}`, 70),
+  );
+  const daily = five.map(([id, col, desc]) =>
+    entry(`ff5_${id}_daily`, 'ff5_daily.csv', col, 'return', 'daily', 'fraction per day', FRENCH_LAG, FF5_SOURCE_D, `${desc}; US, daily${id === 'rf' ? ' (printed with 2 decimals of a percent: coarse since 2024-06)' : ''}; ${FACTOR_USE}`, 45),
+  );
+  return [
+    ...monthly,
+    ...daily,
+    entry('ff_mom', 'ff_mom_monthly.csv', 'mom', 'return', 'monthly', 'fraction per month', FRENCH_LAG, MOM_SOURCE_M, `Momentum factor Mom (Carhart's UMD as French builds it): winners minus losers over months t-12 to t-2, 2 x 3 sorts on size and prior return, portfolios formed monthly; US, monthly, dated the month end, to 2025-04; ${FACTOR_USE}`, 70),
+    entry('ff_mom_daily', 'ff_mom_daily.csv', 'mom', 'return', 'daily', 'fraction per day', FRENCH_LAG, MOM_SOURCE_D, `Momentum factor Mom, daily: prior return over days t-250 to t-21, portfolios formed daily (a different factor from the monthly ff_mom, not a finer sampling of it); US; ${FACTOR_USE}`, 45),
+  ];
+}
+
 function catalogSeries(): CatalogEntry[] {
   return [
     entry('rut', 'rut.csv', 'close', 'price', 'daily', 'index points', CLOSE, `${YAHOO} ^RUT, index © FTSE Russell; copy: GitHub alitalbi/storage_data_fy`, 'Russell 2000 index level, price index (no dividends)', 10),
@@ -936,6 +1091,7 @@ function catalogSeries(): CatalogEntry[] {
     entry('cpi', 'cpi.csv', 'value', 'indicator', 'monthly', 'index, 1982-84 = 100', { rule: 'next-month-day', n: 15 }, 'FRED CPIAUCSL (BLS); copy: GitHub open-datahub/unemployment', 'CPI for all urban consumers, seasonally adjusted (late-2023 vintage), dated the first of the reference month', 70),
     ...articleEntries(),
     entry('recession', 'recession.csv', 'value', 'indicator', 'monthly', '0/1', { rule: 'months', n: 12 }, 'FRED USREC (NBER business-cycle dates); copy: GitHub Pratikshat-08/yield-curve-early-warning-system', 'NBER recession month (1 = recession); dated ex post, for analysis, not trading signals', 70),
+    ...factorEntries(),
   ];
 }
 
@@ -1019,6 +1175,7 @@ function main(): void {
   buildFomc(target);
   const ust10y = buildMacro();
   buildArticleData(ust10y);
+  buildFactors();
   const series = writeCatalog();
   updateReadme(series);
   for (const n of notes) console.log(n);

@@ -36,6 +36,9 @@ export interface RunData {
   events: Table;
   eventsSummary: Table;
   fomc: Table;
+  /** The factor regressions and rolling loadings (factors.csv, factors-rolling.csv); undefined for a folder without them (an older run, or a catalog without the factor series). */
+  factors?: Table;
+  factorsRolling?: Table;
 }
 
 /** `run.json`. */
@@ -127,7 +130,19 @@ export function readRunFolder(dir: string, written?: WrittenTables): RunData {
     events: table('events.csv'),
     eventsSummary: table('events-summary.csv'),
     fomc: table('fomc.csv'),
+    ...optionalTables(dir, written, { factors: 'factors.csv', factorsRolling: 'factors-rolling.csv' }),
   };
+}
+
+/** Tables a run folder may lack (written only when the data allow them), read when present. */
+function optionalTables<K extends string>(dir: string, written: WrittenTables | undefined, files: Record<K, string>): Partial<Record<K, Table>> {
+  const out: Partial<Record<K, Table>> = {};
+  for (const [key, name] of Object.entries(files) as [K, string][]) {
+    const w = written?.get(name);
+    if (w?.rows) out[key] = records(w.header, w.rows);
+    else if (w || (!written && existsSync(join(dir, name)))) out[key] = readTable(dir, name);
+  }
+  return out;
 }
 
 /**

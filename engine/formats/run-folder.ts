@@ -42,7 +42,8 @@ export type WrittenTables = ReadonlyMap<string, { header: string[]; rows: string
 
 /**
  * Every file of a run folder, as reports/run-folder.md documents them (report.html only when the
- * report is written; the folder's `.ratecycle` marker besides).
+ * report is written; factors.csv and factors-rolling.csv only when the catalog has the factor
+ * series, as the shipped one does; the folder's `.ratecycle` marker besides).
  */
 export const RUN_FILES = [
   'run.json',
@@ -67,6 +68,8 @@ export const RUN_FILES = [
   'events-summary.csv',
   'events-path.csv',
   'strategy-inference.csv',
+  'factors.csv',
+  'factors-rolling.csv',
   'fomc.csv',
   'report.html',
 ] as const;

@@ -56,6 +56,20 @@ declare global {
     bonds: true;
     bonds_10y: true;
     recession: true;
+    ff5_mkt_rf: true;
+    ff5_smb: true;
+    ff5_hml: true;
+    ff5_rmw: true;
+    ff5_cma: true;
+    ff5_rf: true;
+    ff5_mkt_rf_daily: true;
+    ff5_smb_daily: true;
+    ff5_hml_daily: true;
+    ff5_rmw_daily: true;
+    ff5_cma_daily: true;
+    ff5_rf_daily: true;
+    ff_mom: true;
+    ff_mom_daily: true;
   }
 }
 

@@ -10,6 +10,7 @@ import { BETTER, bestIndex, deltaQuality } from './ranking.js';
 import type { CompareModel } from './compare-model.js';
 import { formatP, SHARPE_TEST_ALPHA, SHARPE_TEST_RULE, sharpeVerdict } from './sharpe-tests.js';
 import { compareInferenceSection } from '../html/inference-section.js';
+import { compareFactorSection } from './factor-table.js';
 
 function num(v: string | undefined): number {
   return v === undefined || v === '' ? NaN : Number(v);
@@ -295,6 +296,7 @@ export function renderCompare(model: CompareModel): string {
     cycleBars(model),
     regimesSideBySide(model),
     eventsSideBySide(model),
+    compareFactorSection(model),
     compareInferenceSection(model.runs),
   ].join('\n');
   const data = {

@@ -5,6 +5,7 @@ import { runCharts } from './run-charts.js';
 import { seriesOf } from './run-labels.js';
 import { drawdownsTable, eventTables, heatmap, metricsTable, regimeTable, roundTripTables, tradesTable } from './run-tables.js';
 import { inferenceSection } from './inference-section.js';
+import { factorSection } from './factor-section.js';
 import { verdict } from './run-verdict.js';
 import { barChart, boxChart } from './svg-chart.js';
 
@@ -139,6 +140,7 @@ export function renderRunReport(run: RunData): string {
     section('Annual returns', annualBars(run)),
     section('Monthly returns (strategy, %)', heatmap(run)),
     section('Returns by Fed regime', regimeTable(run.regimes)),
+    factorSection(run),
     section('After each first cut', eventTables(run.events, run.eventsSummary)),
     inferenceSection(run),
     chartSection('alloc', 'Allocation', 'Realized weights after trading, stacked (weights.csv); the top band is cash.'),

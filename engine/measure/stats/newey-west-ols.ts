@@ -18,7 +18,8 @@ export interface HacRegression {
  * OLS of y on a constant and x with the Newey–West (1987) HAC covariance
  * V = (X'X)⁻¹ [Σ s_t s_t' + Σ_{j=1..L} (1 − j/(L+1)) Σ_t (s_t s_{t−j}' + s_{t−j} s_t')] (X'X)⁻¹,
  * s_t = x_t e_t (Bartlett kernel; no small-sample correction, as statsmodels'
- * `cov_type="HAC"`). Pairs where either value is NaN are dropped.
+ * `cov_type="HAC"`). Pairs where either value is NaN are dropped. The closed form for one regressor;
+ * neweyWestMultiple (newey-west-multiple.ts) is the same estimator for several.
  *
  * @example neweyWestOls(Float64Array.of(1, 3, 2, 5), Float64Array.of(0, 1, 2, 3), 1) // { alpha: 1.1, beta: 1.1, … }
  */

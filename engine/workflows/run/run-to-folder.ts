@@ -1,10 +1,11 @@
 import { writeDirAtomically } from '../../core/io/atomic-dir.js';
-import type { Market } from '../../core/types.js';
+import type { Catalog, Market } from '../../core/types.js';
 import type { Strategy } from '../../strategy/define.js';
 import { backtestSimulation, studyInput, type BacktestOptions, type BacktestSimulation } from './backtest.js';
 import type { Studies } from './studies.js';
 import { startStudiesThread, type StudiesThread } from './studies-thread.js';
 import { runManifest, writeRunFiles } from './write-run-folder.js';
+import { factorDataFor } from './factor-files.js';
 
 /** What a run folder records besides the run itself. */
 export interface RunFolderOptions {
@@ -18,6 +19,13 @@ export interface RunFolderOptions {
   force?: boolean;
   /** Write report.html (default true). */
   report?: boolean;
+  /**
+   * The catalog the factor series of factors.csv are read from (default: the catalog in
+   * `dataDir`, when it has one); a catalog without them gives a folder without factor files.
+   */
+  catalog?: Catalog;
+  /** Write the factor attribution (factors.csv, factors-rolling.csv) when the catalog has its series (default true). */
+  factors?: boolean;
 }
 
 /** The run.json manifest of a written run folder. */
@@ -25,7 +33,8 @@ export type RunManifest = ReturnType<typeof runManifest>;
 
 /**
  * Writes a backtest's run folder atomically — every CSV and JSON file of reports/run-folder.md
- * and report.html unless `report` is false — into a temporary folder renamed when complete.
+ * (the factor files when the catalog has the factor series) and report.html unless `report` is
+ * false — into a temporary folder renamed when complete.
  * `studies` may still be computing on another thread: the simulation's files are written
  * meanwhile. Returns the run.json manifest.
  */
@@ -35,9 +44,10 @@ export async function writeRunFolder(
   studies: Studies | Promise<Studies>,
   options: RunFolderOptions,
 ): Promise<RunManifest> {
-  const manifest = runManifest(run, { strategyFile: options.strategyFile, dataDir: options.dataDir, units: options.units });
+  const factors = options.factors === false ? undefined : factorDataFor(options, run.market.frequency);
+  const manifest = runManifest(run, { strategyFile: options.strategyFile, dataDir: options.dataDir, units: options.units, factorHashes: factors?.hashes });
   await writeDirAtomically(out, options.force ?? false, async (tmp) => {
-    const written = await writeRunFiles(tmp, run, studies, manifest);
+    const written = await writeRunFiles(tmp, run, studies, manifest, factors);
     if (options.report !== false) {
       // loaded only when a report is written (after a caller's summary is on screen)
       const { writeRunReport } = await import('../../../reports/write-report.js');

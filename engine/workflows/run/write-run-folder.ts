@@ -13,11 +13,15 @@ import type { BacktestSimulation } from './backtest.js';
 import type { Studies } from './studies.js';
 import { writeAnalysisFiles } from './write-analysis-files.js';
 import { writeInferenceFiles } from './write-inference-files.js';
+import { writeFactorFiles, type FactorData } from './factor-files.js';
 
 const PHASE_NAME: Record<number, string> = { [Phase.Easing]: 'easing', [Phase.Tightening]: 'tightening', [Phase.Hold]: 'hold' };
 const iso = (day: number) => (Number.isFinite(day) ? isoDay(day) : '');
 /** The run.json manifest: what ran, on which data (file hashes), with which options; its id hashes all of it. */
-export function runManifest(r: BacktestSimulation, extra: { strategyFile?: string; dataDir: string; units?: Record<string, string> }) {
+export function runManifest(
+  r: BacktestSimulation,
+  extra: { strategyFile?: string; dataDir: string; units?: Record<string, string>; factorHashes?: Record<string, string> },
+) {
   const { market, options } = r;
   const fileHash = extra.strategyFile ? createHash('sha256').update(readFileSync(extra.strategyFile)).digest('hex') : undefined;
   const body = {
@@ -55,7 +59,7 @@ export function runManifest(r: BacktestSimulation, extra: { strategyFile?: strin
       borrowSpreadBps: options.borrowSpread * 1e4,
     },
     benchmark: r.benchmark,
-    data: { dir: extra.dataDir, hashes: market.dataHashes },
+    data: { dir: extra.dataDir, hashes: { ...market.dataHashes, ...extra.factorHashes } },
     warnings: market.warnings,
     definitions: RUN_DEFINITIONS,
   };
@@ -66,14 +70,16 @@ export function runManifest(r: BacktestSimulation, extra: { strategyFile?: strin
 /**
  * Writes every CSV and JSON file of a run folder (see reports/run-folder.md) into `dir`: first
  * those of the simulation, then, once `studies` is there (it may still be computing on another
- * thread), those of the studies. Returns the CSVs' cells, so the report can be rendered without
- * reading them back.
+ * thread), those of the studies. With `factors`, the factor attribution's files are written while
+ * the studies compute. Returns the CSVs' cells, so the report can be rendered without reading
+ * them back.
  */
 export async function writeRunFiles(
   dir: string,
   run: BacktestSimulation,
   studies: Studies | Promise<Studies>,
   manifest: ReturnType<typeof runManifest>,
+  factors?: FactorData,
 ): Promise<WrittenTables> {
   const put = (name: string, text: string) => writeFileSync(join(dir, name), text);
   const tables = new Map<string, { header: string[]; rows: string[][] | undefined }>();
@@ -84,6 +90,7 @@ export async function writeRunFiles(
   };
   put('run.json', JSON.stringify(manifest, null, 2) + '\n');
   writeSimulationFiles(put, csv, run);
+  if (factors) writeFactorFiles(csv, run, factors);
   writeStudyFiles(csv, run, await studies);
   return tables;
 }
