@@ -40,7 +40,9 @@ function checkShape(s: unknown, where: string): Strategy {
   ] as const) {
     const ch = control(st[k], allowed);
     if (ch !== undefined)
-      throw new UserError(`${where}: the strategy's "${k}" holds a control character (U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, e.g. a terminal escape code); use plain text`);
+      throw new UserError(
+        `${where}: the strategy's "${k}" holds a control character (U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, e.g. a terminal escape code); use plain text`,
+      );
   }
   if (!Array.isArray(st.assets) || st.assets.length === 0) throw new UserError(`${where}: strategy "${st.id}" needs an "assets" list`);
   if (typeof st.weights !== 'function') throw new UserError(`${where}: strategy "${st.id}" needs a weights(view, params) function`);
