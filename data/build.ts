@@ -1118,8 +1118,22 @@ function catalogUniverses(): UniverseSpec[] {
   ];
 }
 
+/** FRED series ids of the shipped series that `ratecycle data update` can refresh (the catalog's `update` field). */
+const FRED_UPDATES: Record<string, string> = {
+  fed_funds: 'DFF',
+  fed_target_upper: 'DFEDTARU',
+  fed_target_lower: 'DFEDTARL',
+  tbill_3m: 'DGS3MO',
+  tbill_3m_monthly: 'TB3MS',
+  ust_10y: 'DGS10',
+  ust_2y: 'DGS2',
+  t10y2y: 'T10Y2Y',
+  cpi: 'CPIAUCSL',
+  recession: 'USREC',
+};
+
 function writeCatalog(): CatalogEntry[] {
-  const series = catalogSeries();
+  const series = catalogSeries().map((e) => (FRED_UPDATES[e.id] ? { ...e, update: { source: 'fred' as const, id: FRED_UPDATES[e.id] } } : e));
   for (const s of series) if (!written.has(s.file)) throw new Error(`catalog: ${s.id} refers to unwritten ${s.file}`);
   writeFileSync(join(OUT, 'catalog.json'), JSON.stringify({ defaultUniverse: 'russell', series, universes: catalogUniverses() }, null, 2) + '\n');
   // the ids a strategy's `series` accepts, checked by tsc (engine/strategy/series-ids.ts)
