@@ -31,3 +31,5 @@ export { predictiveNull, horizonOutcome, type PredictiveNull, type PredictiveNul
 export { criticalValue, simulatedP } from './critical-value.js';
 export { stationaryIndices } from './stationary-indices.js';
 export { sharpeDifference, type SharpeDifference, type SharpeDifferenceOptions } from './sharpe-difference.js';
+export { leaveOneGroupOut, type LeftOut } from './leave-one-group-out.js';
+export { neweyWestMultiple, type HacFit, type HacOptions } from './newey-west-multiple.js';
