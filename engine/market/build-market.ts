@@ -199,7 +199,7 @@ function buildFed(
     policyRate.set(column);
     if (firstStaleBar >= 0 && firstStaleBar < hi) {
       warnings.push(
-        `policy rate "${policyId}" ends ${isoDay(target.dates[target.dates.length - 1])}: it is unknown (NaN) from ${isoDay(dates[Math.max(lo, firstStaleBar)])}; Fed phases still follow the FOMC decisions`,
+        `policy rate "${policyId}" ends ${isoDay(target.dates[target.dates.length - 1])}: it counts as unknown from ${isoDay(dates[Math.max(lo, firstStaleBar)])}; Fed phases still follow the FOMC decisions`,
       );
     }
   }
