@@ -46,6 +46,13 @@ const LAZY: [string, string, string, string, string][] = [
     'claimsCommand',
     'claimsHandler',
   ],
+  [
+    'now',
+    'Where the rate cycle stands now (or --as-of a past date): the state, its historical analogues, the outlook and its track record (now.html, .csv, .json)',
+    'now',
+    'nowCommand',
+    'nowHandler',
+  ],
   ['demo', 'The default scenario (npm start): flagship rate-cycle strategies vs buy-and-hold and 60/40, compared', 'demo', 'demoCommand', 'demoHandler'],
   ['init [dir]', 'Set up a research project: package.json scripts, tsconfig, a strategy and its test, a data folder', 'init', 'initCommand', 'initHandler'],
   ['runs', 'List recent run folders, newest first', 'runs', 'runsCommand', 'runsHandler'],

@@ -9,6 +9,9 @@ import { readRunFolder } from '../../../reports/read-run.js';
 import { textTable } from '../table.js';
 import { num, pct, textWidth, wrapText } from '../format.js';
 import { answerText, claimsHandler } from './claims.js';
+import { outlookText } from './now.js';
+import { loadCatalog } from '../../market/data/catalog.js';
+import { nowToFolder } from '../../workflows/now/now-to-folder.js';
 import { sharpeSentence } from '../compare-table.js';
 
 interface DemoArgs {
@@ -40,14 +43,19 @@ export function demoCommand(y: Argv): Argv {
 
 /**
  * Handler: tests the article's claims into `<out>/claims` (printing the verdict table and the
- * page's path first), then runs every demo strategy into `<out>/runs/<name>` and compares them
- * into `<out>/compare`.
+ * page's path first), says where the cycle stands now into `<out>/now`, then runs every demo
+ * strategy into `<out>/runs/<name>` and compares them into `<out>/compare`.
  */
 export async function demoHandler(args: DemoArgs): Promise<void> {
   const out = args.out ?? defaultOutDir('demo');
   refuseExistingOutput(out, args.force);
   // first the answer to the article's claims (verdict table and claims.html), then the strategies
   const claims = await claimsHandler({ out: join(out, 'claims'), data: args.data, force: args.force });
+  // then where the cycle stands at the end of the data (ratecycle now, on its own default universe)
+  const now = await nowToFolder(loadCatalog(args.data), { out: join(out, 'now'), force: args.force });
+  console.log(`\n== where we stand now`);
+  console.log(outlookText(now.report));
+  console.log(`the state, the analogues and the outlook: open ${displayPath(join(now.dir, 'now.html'))}`);
   const dirs: string[] = [];
   for (const r of DEMO_RUNS) {
     console.log(`\n== ${r.name}`);
