@@ -2,14 +2,13 @@ import { defaultUniverse } from './data/default-universe.js';
 import { returnBasis } from './data/return-basis.js';
 import { findEntry, findUniverse } from './data/catalog.js';
 import { loadSeries } from './data/load-series.js';
-import { loadFomc } from './data/load-fomc.js';
 import { isoDay, parseIsoDay } from '../core/dates.js';
 import { UserError } from '../core/errors.js';
-import { detectCycles, type CycleOptions, type RateMove } from './fed/detect-cycles.js';
+import { detectCycles, type CycleOptions } from './fed/detect-cycles.js';
 import { fedFrame, type FedFrameOptions } from './fed/fed-frame.js';
-import { monthlyMoves } from './fed/monthly-moves.js';
+import { policyMoves } from './fed/policy-moves.js';
 import { sliceFed } from './fed/slice-fed.js';
-import type { Catalog, FomcDecision, Market, Series } from '../core/types.js';
+import type { Catalog, Market, Series } from '../core/types.js';
 import { asOfJoin } from './as-of.js';
 import { compoundBetween } from './compound-between.js';
 import { intersectDates } from './intersect-dates.js';
@@ -182,13 +181,14 @@ function buildFed(
   const decisionsId = opts.decisions ?? 'fomc';
   const T = dates.length;
   const policyRate = new Float64Array(T).fill(NaN);
-  let decisions: FomcDecision[] = [];
-  const moves: RateMove[] = [];
-  let targetStart = Infinity;
+  const loaded = new Map<string, Series>();
+  const once = (id: string) => loaded.get(id) ?? loaded.set(id, load(id)).get(id)!;
+  const { moves, decisions, targetStart, fomc } = policyMoves(catalog, once, opts);
+  if (fomc) hashes[fomc.file] = fomc.hash;
+  else warnings.push(`no FOMC decision table ("${decisionsId}") in the catalog: Fed phases come from the funds rate only`);
 
   if (has(catalog, policyId)) {
-    const target = load(policyId);
-    targetStart = target.dates[0];
+    const target = once(policyId);
     const entry = findEntry(catalog, policyId);
     const { column, firstStaleBar } = asOfJoin(
       dates,
@@ -203,29 +203,15 @@ function buildFed(
       );
     }
   }
-  // the moves before the target series always come from the funds rate, whatever the run's
-  // first date: cycle ids and the state at the first FOMC decision are those of the full history
-  if (has(catalog, fundsId)) {
-    const funds = load(fundsId);
+  // before the target series the policy rate is the funds rate (the moves come from policyMoves)
+  if (has(catalog, fundsId) && dates[lo] < targetStart) {
+    const funds = once(fundsId);
     if (funds.dates[0] < targetStart) {
       const entry = findEntry(catalog, fundsId);
-      if (dates[lo] < targetStart) {
-        const { column } = asOfJoin(dates, publicationDays(funds.dates, entry.publication, funds.published), funds.values, entry.maxStaleDays ?? Infinity);
-        for (let t = 0; t < T && dates[t] < targetStart; t++) policyRate[t] = column[t];
-      }
-      moves.push(...monthlyMoves(funds.dates, funds.values, targetStart, opts.fundsStep ?? 0.5));
+      const { column } = asOfJoin(dates, publicationDays(funds.dates, entry.publication, funds.published), funds.values, entry.maxStaleDays ?? Infinity);
+      for (let t = 0; t < T && dates[t] < targetStart; t++) policyRate[t] = column[t];
     }
   }
-  if (has(catalog, decisionsId)) {
-    const entry = findEntry(catalog, decisionsId);
-    const loaded = loadFomc(entry, catalog.dir);
-    hashes[entry.file] = loaded.hash;
-    decisions = loaded.decisions;
-    for (const d of decisions) moves.push({ date: d.date, previous: d.previous, rate: d.target });
-  } else {
-    warnings.push(`no FOMC decision table ("${decisionsId}") in the catalog: Fed phases come from the funds rate only`);
-  }
-  moves.sort((a, b) => a.date - b.date);
   const cycles = detectCycles(moves, opts);
   if (cycles.length === 0) warnings.push('no Fed policy data: every bar is in the "hold" phase');
   const last = dates[hi - 1];

@@ -33,3 +33,7 @@ export { stationaryIndices } from './stationary-indices.js';
 export { sharpeDifference, type SharpeDifference, type SharpeDifferenceOptions } from './sharpe-difference.js';
 export { leaveOneGroupOut, type LeftOut } from './leave-one-group-out.js';
 export { neweyWestMultiple, type HacFit, type HacOptions } from './newey-west-multiple.js';
+export { effectiveNumber } from './effective-number.js';
+export { outOfSampleR2 } from './out-of-sample-r2.js';
+export { analogueScore, type AnalogueSets, type AnalogueScore } from './analogue-score.js';
+export { analogueNull, type AnalogueNull } from './analogue-null.js';
