@@ -31,6 +31,8 @@ describe('concurrent data add into one folder', () => {
     const all = ['a', 'b'].flatMap((r) => Array.from({ length: 10 }, (_, i) => `${r}${i}`)).sort();
     const catalog = JSON.parse(readFileSync(join(data, 'catalog.json'), 'utf8'));
     expect(catalog.series.map((s: { id: string }) => s.id).sort()).toEqual(all);
-    expect(readdirSync(data).sort()).toEqual(['catalog.json', ...all.map((id) => `${id}.csv`)].sort());
+    const ids = readFileSync(join(data, 'series-ids.d.ts'), 'utf8');
+    for (const id of all) expect(ids).toContain(`${id}: true;`);
+    expect(readdirSync(data).sort()).toEqual(['catalog.json', 'series-ids.d.ts', ...all.map((id) => `${id}.csv`)].sort());
   }, 180_000);
 });

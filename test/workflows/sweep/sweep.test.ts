@@ -156,7 +156,7 @@ describe('sweep through the CLI (worker threads)', () => {
         .trim()
         .split('\n')
         .filter((l) => !l.startsWith('warning:')),
-    ).toEqual(['ratecycle: strategy "first-cut-rotation": --param months=0: below the minimum 1']);
+    ).toEqual(['ratecycle: strategy "first-cut-rotation": --grid months=0: below the minimum 1']);
     expect(cli(['sweep', 'first-cut-rotation']).stderr).toMatch(/name the parameters to sweep/);
     expect(cli(['sweep', 'first-cut-rotation', '--grid', 'months=1,2', '--shard', '3/2']).stderr).toMatch(/--shard 3\/2/);
   });
