@@ -91,6 +91,14 @@ export interface UniverseSpec {
   large: string;
   /** Optional third role: the asset playing "bonds" (e.g. `bonds` in `ff-bonds`). */
   bonds?: string;
+  /**
+   * The central bank whose cycles annotate the universe: a daily policy-rate series (kind `rate`,
+   * a step series whose changes are the bank's moves at their effective dates). Without it, the
+   * Fed's (fed_target, fed_funds before it, and the FOMC decisions).
+   */
+  policy?: string;
+  /** The region its small − large series belongs to (`us` when absent): universes of one region share one spread and are not independent samples. */
+  region?: string;
   /** Series id giving the cash return (kind `return`, same or finer frequency). */
   cash: string;
   /** Calendar frequency of the universe. */

@@ -28,6 +28,11 @@ export interface MarketOptions {
   fed?: CycleOptions & FedFrameOptions & { policy?: string; funds?: string; decisions?: string; fundsStep?: number };
 }
 
+/** The policy options of a universe: its own central bank's rate when it names one (`policy`), else the Fed's series. */
+function policyOptions(spec: { policy?: string }, fed: MarketOptions['fed'] = {}): NonNullable<MarketOptions['fed']> & { bank?: string } {
+  return spec.policy ? { ...fed, policy: spec.policy, bank: spec.policy } : fed;
+}
+
 function parseBound(text: string | undefined, flag: string): number | undefined {
   if (text === undefined) return undefined;
   const day = parseIsoDay(text);
@@ -138,7 +143,8 @@ export function buildMarket(catalog: Catalog, options: MarketOptions = {}): Mark
 
   // the Fed annotation is built on the universe's whole calendar and then cut, so a bar's
   // phase, cycle and first-cut flags never depend on where the run starts
-  const fed = buildFed(catalog, common.dates, lo, hi, options.fed ?? {}, load, hashes, warnings);
+  const policy = policyOptions(spec, options.fed);
+  const fed = buildFed(catalog, common.dates, lo, hi, policy, load, hashes, warnings);
   return {
     universe: spec.id,
     frequency: spec.frequency,
@@ -156,7 +162,7 @@ export function buildMarket(catalog: Catalog, options: MarketOptions = {}): Mark
     fomc: fed.decisions,
     dataHashes: hashes,
     warnings,
-    fedData: ['fed_target', 'fed_funds', 'fomc', options.fed?.policy, options.fed?.funds, options.fed?.decisions].some(
+    fedData: (policy.bank ? [policy.bank] : ['fed_target', 'fed_funds', 'fomc', policy.policy, policy.funds, policy.decisions]).some(
       (id) => id !== undefined && has(catalog, id),
     ),
   };
@@ -171,7 +177,7 @@ function buildFed(
   dates: Int32Array,
   lo: number,
   hi: number,
-  opts: NonNullable<MarketOptions['fed']>,
+  opts: ReturnType<typeof policyOptions>,
   load: (id: string) => Series,
   hashes: Record<string, string>,
   warnings: string[],
@@ -185,7 +191,8 @@ function buildFed(
   const once = (id: string) => loaded.get(id) ?? loaded.set(id, load(id)).get(id)!;
   const { moves, decisions, targetStart, fomc } = policyMoves(catalog, once, opts);
   if (fomc) hashes[fomc.file] = fomc.hash;
-  else warnings.push(`no FOMC decision table ("${decisionsId}") in the catalog: Fed phases come from the funds rate only`);
+  else if (!opts.bank) warnings.push(`no FOMC decision table ("${decisionsId}") in the catalog: Fed phases come from the funds rate only`);
+  const whose = opts.bank ? `"${opts.bank}"'s` : 'Fed';
 
   if (has(catalog, policyId)) {
     const target = once(policyId);
@@ -199,12 +206,12 @@ function buildFed(
     policyRate.set(column);
     if (firstStaleBar >= 0 && firstStaleBar < hi) {
       warnings.push(
-        `policy rate "${policyId}" ends ${isoDay(target.dates[target.dates.length - 1])}: it counts as unknown from ${isoDay(dates[Math.max(lo, firstStaleBar)])}; Fed phases still follow the FOMC decisions`,
+        `policy rate "${policyId}" ends ${isoDay(target.dates[target.dates.length - 1])}: it counts as unknown from ${isoDay(dates[Math.max(lo, firstStaleBar)])}; ${opts.bank ? 'no move after its last value is known' : 'Fed phases still follow the FOMC decisions'}`,
       );
     }
   }
   // before the target series the policy rate is the funds rate (the moves come from policyMoves)
-  if (has(catalog, fundsId) && dates[lo] < targetStart) {
+  if (!opts.bank && has(catalog, fundsId) && dates[lo] < targetStart) {
     const funds = once(fundsId);
     if (funds.dates[0] < targetStart) {
       const entry = findEntry(catalog, fundsId);
@@ -213,7 +220,7 @@ function buildFed(
     }
   }
   const cycles = detectCycles(moves, opts);
-  if (cycles.length === 0) warnings.push('no Fed policy data: every bar is in the "hold" phase');
+  if (cycles.length === 0) warnings.push(`no ${whose} policy cycles: every bar is in the "hold" phase`);
   const last = dates[hi - 1];
   return {
     frame: sliceFed(fedFrame(dates, policyRate, moves, cycles, opts), lo, hi, last),

@@ -74,16 +74,24 @@ function checkUniverse(file: string, u: UniverseSpec, ids: Map<string, CatalogEn
     if (!b || (b.kind !== 'price' && b.kind !== 'return')) throw bad(`bonds "${String(bonds)}" must be a price or return series of the catalog`);
     if (!u.assets.includes(bonds as string) || bonds === u.small || bonds === u.large) throw bad(`bonds "${String(bonds)}" must be one of its assets other than "small" and "large"`);
   }
+  const policy = (u as { policy?: unknown }).policy;
+  if (policy !== undefined) {
+    const b = typeof policy === 'string' ? ids.get(policy) : undefined;
+    if (!b || b.kind !== 'rate') throw bad(`policy "${String(policy)}" must be a rate series of the catalog (a central bank's policy rate)`);
+  }
+  const region = (u as { region?: unknown }).region;
+  if (region !== undefined && !(typeof region === 'string' && /^[a-z][a-z0-9_-]*$/.test(region))) throw bad('region must be an id of lower-case letters, digits, - and _');
   const cash = ids.get(u.cash);
   if (!cash || cash.kind !== 'return') throw bad(`cash series "${u.cash}" must be a return series of the catalog`);
   if (u.frequency !== 'daily' && u.frequency !== 'monthly') throw bad('frequency must be daily or monthly');
   if (u.align !== 'intersection') throw bad('align must be "intersection"');
 }
 
-/** Series ids a universe needs: its assets, bonds and cash. */
+/** Series ids a universe needs: its assets, bonds, policy rate and cash. */
 function universeNeeds(u: UniverseSpec): string[] {
   const bonds = (u as { bonds?: unknown }).bonds;
-  return [...u.assets, ...(typeof bonds === 'string' ? [bonds] : []), u.cash];
+  const policy = (u as { policy?: unknown }).policy;
+  return [...u.assets, ...(typeof bonds === 'string' ? [bonds] : []), ...(typeof policy === 'string' ? [policy] : []), u.cash];
 }
 
 /**

@@ -1,7 +1,9 @@
 import type { Catalog, FomcDecision, PolicyMove, Series } from '../../core/types.js';
 import { findEntry } from '../data/catalog.js';
 import { loadFomc } from '../data/load-fomc.js';
+import { publicationDays } from '../publication.js';
 import { monthlyMoves } from './monthly-moves.js';
+import { stepMoves } from './step-moves.js';
 
 /** Which series make the Fed's moves (defaults: fed_target, fed_funds, fomc; a 0.5-point monthly step for the funds rate). */
 export interface PolicySeries {
@@ -9,6 +11,12 @@ export interface PolicySeries {
   funds?: string;
   decisions?: string;
   fundsStep?: number;
+  /**
+   * Another central bank: the id of its policy-rate step series (a universe's `policy`). Its
+   * moves are the series' changes at the days they became known (see stepMoves); no funds-rate
+   * rule and no decision table are used.
+   */
+  bank?: string;
 }
 
 /** Every policy move of a catalog and where each part came from. */
@@ -30,6 +38,11 @@ export interface PolicyMoves {
  * a monthly universe's last month end) both use it. `load` reads a series (callers may cache).
  */
 export function policyMoves(catalog: Catalog, load: (id: string) => Series, opts: PolicySeries = {}): PolicyMoves {
+  if (opts.bank !== undefined) {
+    const rate = load(opts.bank);
+    const known = publicationDays(rate.dates, rate.meta.publication, rate.published);
+    return { moves: stepMoves(known, rate.values), decisions: [], targetStart: rate.dates[0] };
+  }
   const has = (id: string) => catalog.series.some((s) => s.id === id);
   const policyId = opts.policy ?? 'fed_target';
   const fundsId = opts.funds ?? 'fed_funds';
