@@ -26,6 +26,9 @@ import { publicationDay } from '../engine/market/publication.js';
 import type { CatalogEntry, Frequency, Publication, SeriesKind, UniverseSpec } from '../engine/core/types.js';
 import { parBondReturn } from './par-bond.js';
 import { shippedSeriesIdsModule } from '../engine/market/data/series-ids-source.js';
+import type { BuildContext } from './build/context.js';
+import { buildInternationalFactors, internationalFactorEntries, internationalUniverses } from './build/international-factors.js';
+import { buildPolicyRates, policyRateEntries } from './build/policy-rates.js';
 
 const OUT = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -1092,6 +1095,8 @@ function catalogSeries(): CatalogEntry[] {
     ...articleEntries(),
     entry('recession', 'recession.csv', 'value', 'indicator', 'monthly', '0/1', { rule: 'months', n: 12 }, 'FRED USREC (NBER business-cycle dates); copy: GitHub Pratikshat-08/yield-curve-early-warning-system', 'NBER recession month (1 = recession); dated ex post, for analysis, not trading signals', 70),
     ...factorEntries(),
+    ...internationalFactorEntries(),
+    ...policyRateEntries(),
   ];
 }
 
@@ -1115,6 +1120,7 @@ function catalogUniverses(): UniverseSpec[] {
       assets: ['rut', 'spx', 'bonds_10y'],
       bonds: 'bonds_10y',
     },
+    ...internationalUniverses(),
   ];
 }
 
@@ -1190,6 +1196,10 @@ function main(): void {
   const ust10y = buildMacro();
   buildArticleData(ust10y);
   buildFactors();
+  // international replication: regional Fama/French factors and central-bank policy rates (data/build/)
+  const ctx: BuildContext = { raw: readRaw, writeTable, note };
+  buildInternationalFactors(ctx);
+  buildPolicyRates(ctx);
   const series = writeCatalog();
   updateReadme(series);
   for (const n of notes) console.log(n);

@@ -70,6 +70,43 @@ declare global {
     ff5_rf_daily: true;
     ff_mom: true;
     ff_mom_daily: true;
+    europe_mkt_rf: true;
+    europe_smb: true;
+    europe_hml: true;
+    europe_rf: true;
+    europe_small: true;
+    europe_large: true;
+    japan_mkt_rf: true;
+    japan_smb: true;
+    japan_hml: true;
+    japan_rf: true;
+    japan_small: true;
+    japan_large: true;
+    apxj_mkt_rf: true;
+    apxj_smb: true;
+    apxj_hml: true;
+    apxj_rf: true;
+    apxj_small: true;
+    apxj_large: true;
+    na_mkt_rf: true;
+    na_smb: true;
+    na_hml: true;
+    na_rf: true;
+    na_small: true;
+    na_large: true;
+    developed_mkt_rf: true;
+    developed_smb: true;
+    developed_hml: true;
+    developed_rf: true;
+    developed_small: true;
+    developed_large: true;
+    ecb_rate: true;
+    boe_rate: true;
+    snb_rate: true;
+    boj_rate: true;
+    rba_rate: true;
+    rbnz_rate: true;
+    boc_rate: true;
   }
 }
 
