@@ -176,6 +176,8 @@ export interface FedFrame {
   moves: PolicyMove[];
   /** Cycle-detection threshold used, percentage points (cycles are re-detected from `moves` when the frame is cut). */
   threshold: number;
+  /** Days without a move after which a move in the cycle's direction starts a new cycle, when that rule was asked for (see detectCycles). */
+  resumeDays?: number;
 }
 
 /** A change of the policy rate known from `date`'s close (percent per year). */

@@ -15,7 +15,8 @@ import type { EventPath } from '../measure/analytics/event-path.js';
 export type Verdict = 'supported' | 'contradicted' | 'not shown' | 'not tested';
 
 /** Whether a row answers its claim part on the declared primary sample or is a robustness check. */
-export type Role = 'primary' | 'robustness';
+/** `pooled`: a pooled test over several regions (its own declared family, Holm-adjusted within it). */
+export type Role = 'primary' | 'robustness' | 'pooled';
 
 /** Small − large on its own, against 0: context for a timing claim, not its verdict. */
 export interface AheadStat {
@@ -238,6 +239,8 @@ export interface ClaimsReport {
     to: string;
     warnings: string[];
     primaryFor: number[];
+    /** Outside the US: the region of its small − large series. */
+    region?: string;
     overlap?: SampleOverlap;
   }[];
   claims: { claim: number; text: string; how: string }[];
@@ -255,6 +258,8 @@ export interface ClaimsReport {
   unavailable: { universe: string; reason: string }[];
   /** One plain sentence per claim, on its primary sample (verdict, null, effective n, interval, MDE). */
   answers: { claim: number; universe: string; verdict: Verdict; text: string; parts: string[]; sentence: string }[];
+  /** The pooled regional answers (claims 1 and 3 outside the US, Holm within their family): one sentence each. */
+  pooled: { claim: number; part: string; verdict: Verdict; sentence: string }[];
   /** The primary family: its size, what was adjusted, and the count of independent evidence. */
   family: { size: number; method: string; supported: number; contradicted: number; notShown: number; notTested: number; summary: string };
 }

@@ -1,3 +1,4 @@
+import { forestSection } from './forest-section.js';
 import { multiverseSection } from './multiverse-section.js';
 import { publishedSection } from './published-table.js';
 import { influenceTable } from './influence-table.js';
@@ -194,6 +195,7 @@ ${influenceTable(report, c.claim, report.universes.find((u) => u.primaryFor.incl
 ${answers(report)}
 ${verdictTable(report)}
 ${samplesTable(report)}
+${forestSection(report)}
 ${sections}
 ${multiverseSection(report)}
 ${publishedSection(report)}

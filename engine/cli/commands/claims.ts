@@ -62,7 +62,10 @@ export function verdictText(report: ClaimsReport): string {
 export function answerText(report: ClaimsReport): string {
   const width = textWidth();
   const lines = report.answers.map((a) => wrapText(a.sentence, width, '   ', ''));
-  return [...lines, wrapText(report.family.summary, width, '')].join('\n');
+  const pooled = report.pooled.length
+    ? ['Other central banks (Fama/French regions outside the US):', ...report.pooled.map((p) => wrapText(p.sentence, width, '   ', ''))]
+    : [];
+  return [...lines, wrapText(report.family.summary, width, ''), ...pooled].join('\n');
 }
 
 /** Runs the claims, writes the folder, prints the answer, the verdict table and the page's path; returns the folder. */

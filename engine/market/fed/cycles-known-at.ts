@@ -6,10 +6,10 @@ import { detectCycles } from './detect-cycles.js';
  * before it (the detection is online, so ids and starts agree with the full history, and
  * a cycle still running shows only the moves made by then).
  */
-export function cyclesKnownAt(moves: readonly PolicyMove[], threshold: number, day: number): FedCycle[] {
+export function cyclesKnownAt(moves: readonly PolicyMove[], threshold: number, day: number, resumeDays?: number): FedCycle[] {
   let n = 0;
   while (n < moves.length && moves[n].date <= day) n++;
-  return detectCycles(moves.slice(0, n), { threshold }).map(({ id, direction, start, end, moves: k, changeBp, confirmed }) => ({
+  return detectCycles(moves.slice(0, n), { threshold, resumeDays }).map(({ id, direction, start, end, moves: k, changeBp, confirmed }) => ({
     id,
     direction,
     start,

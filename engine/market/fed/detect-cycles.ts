@@ -14,6 +14,12 @@ export interface DetectedCycle extends FedCycle {
 export interface CycleOptions {
   /** Cumulative move from the last extreme that confirms a turn, percentage points (default 0.25). */
   threshold?: number;
+  /**
+   * Days without any move after which a move in the current cycle's direction starts a new cycle
+   * (a first cut after a long pause; default: never). International samples count a first cut as
+   * a cut after a hike or after 365 days without a move.
+   */
+  resumeDays?: number;
 }
 
 /**
@@ -27,6 +33,7 @@ export interface CycleOptions {
  */
 export function detectCycles(moves: readonly RateMove[], options: CycleOptions = {}): DetectedCycle[] {
   const threshold = options.threshold ?? 0.25;
+  const resume = options.resumeDays ?? Infinity;
   const eps = 1e-9;
   const cycles: DetectedCycle[] = [];
   if (moves.length === 0) return cycles;
@@ -37,6 +44,25 @@ export function detectCycles(moves: readonly RateMove[], options: CycleOptions =
   let current: DetectedCycle | undefined;
   for (let i = 0; i < moves.length; i++) {
     const r = moves[i].rate;
+    const step = r - moves[i].previous;
+    if (current && i > 0 && moves[i].date - moves[i - 1].date >= resume && (dir === Phase.Easing ? step < -eps : step > eps)) {
+      // a move in the cycle's direction after a long pause: a new cycle starts (and is confirmed) here
+      extreme = r;
+      candidate = -1;
+      current = {
+        id: cycles.length + 1,
+        direction: current.direction,
+        start: moves[i].date,
+        end: moves[i].date,
+        moves: 1,
+        changeBp: Math.round(step * 1e4) / 100,
+        confirmed: moves[i].date,
+        startIndex: i,
+        confirmIndex: i,
+      };
+      cycles.push(current);
+      continue;
+    }
     const extends_ = dir === Phase.Tightening ? r > extreme + eps : r < extreme - eps;
     if (extends_) {
       extreme = r;

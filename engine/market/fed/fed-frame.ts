@@ -91,8 +91,9 @@ export function fedFrame(
     barsSinceFirstCut: barsSince,
     monthsSinceFirstCut: monthsSince,
     move,
-    cycles: cyclesKnownAt(known, threshold, last),
+    cycles: cyclesKnownAt(known, threshold, last, options.resumeDays),
     moves: known,
     threshold,
+    ...(options.resumeDays !== undefined ? { resumeDays: options.resumeDays } : {}),
   };
 }

@@ -11,7 +11,7 @@ import { fedFrame } from './fed-frame.js';
  *
  * @example phaseWithHold(m.dates, m.fed, 91) // Int8Array of Phase values
  */
-export function phaseWithHold(dates: Int32Array, fed: Pick<FedFrame, 'moves' | 'threshold' | 'policyRate'>, holdDays: number): Int8Array {
-  const cycles = detectCycles(fed.moves, { threshold: fed.threshold });
-  return fedFrame(dates, fed.policyRate, fed.moves, cycles, { threshold: fed.threshold, holdDays }).phase;
+export function phaseWithHold(dates: Int32Array, fed: Pick<FedFrame, 'moves' | 'threshold' | 'resumeDays' | 'policyRate'>, holdDays: number): Int8Array {
+  const cycles = detectCycles(fed.moves, { threshold: fed.threshold, resumeDays: fed.resumeDays });
+  return fedFrame(dates, fed.policyRate, fed.moves, cycles, { threshold: fed.threshold, resumeDays: fed.resumeDays, holdDays }).phase;
 }

@@ -19,8 +19,9 @@ export function sliceFed(f: FedFrame, lo: number, hi: number, lastDay: number, o
     barsSinceFirstCut: cut(f.barsSinceFirstCut),
     monthsSinceFirstCut: cut(f.monthsSinceFirstCut),
     move: cut(f.move),
-    cycles: cyclesKnownAt(moves, f.threshold, lastDay),
+    cycles: cyclesKnownAt(moves, f.threshold, lastDay, f.resumeDays),
     moves,
     threshold: f.threshold,
+    ...(f.resumeDays !== undefined ? { resumeDays: f.resumeDays } : {}),
   };
 }

@@ -22,6 +22,9 @@ export interface EventClaimContext {
   recession?: { dates: Int32Array; values: Float64Array };
 }
 
+/** Days a series' rate must have been known before its first move for that move to count as a first cut. */
+export const FIRST_MOVE_DAYS = 365;
+
 /** Days after a cycle's previous cut for a later cut to count as "after a pause". */
 export const PAUSE_DAYS = 91;
 
@@ -93,14 +96,22 @@ export function placeboChart(part: string, inf: EventInference): { part: string;
 }
 
 /**
- * Entry events of a market: first cuts, every cut, later cuts after a pause. A cut counts
+ * Entry events of a market: first cuts, every cut, later cuts after a pause (the policy
+ * series' very first move is a first cut only when the rate had been known, unchanged, for
+ * FIRST_MOVE_DAYS before it: e.g. not the ECB's first decision, 98 days after it began). A cut counts
  * when it is dated on or after `from` (default: the first bar) and by the last bar: a sample cut
  * out of a longer history does not inherit the moves made before it starts, even when its first
  * bar shows them.
  */
 export function cutEvents(m: Market, from: number = m.dates[0]): { first: number[]; all: number[]; later: number[] } {
   const last = m.dates[m.dates.length - 1];
-  const first = m.fed.cycles.filter((c) => c.direction === 'easing' && c.start >= from && c.start <= last).map((c) => c.start);
+  // a series' first recorded move has no earlier move to turn from: it is a first cut only after a
+  // level held for a year (the rate known FIRST_MOVE_DAYS before it), else it starts a phase only
+  const firstMove = m.fed.moves[0]?.date ?? NaN;
+  let since = NaN;
+  for (let t = 0; t < m.dates.length && Number.isNaN(since); t++) if (Number.isFinite(m.fed.policyRate[t])) since = m.dates[t];
+  const unheld = (d: number) => d === firstMove && Number.isFinite(since) && d - since < FIRST_MOVE_DAYS;
+  const first = m.fed.cycles.filter((c) => c.direction === 'easing' && !unheld(c.start) && c.start >= from && c.start <= last).map((c) => c.start);
   const all: number[] = [];
   for (let t = 0; t < m.dates.length; t++) {
     if (m.fed.move[t] !== 1) continue;

@@ -2,7 +2,8 @@ import { addMonths, isoDay, parseIsoDay } from '../../core/dates.js';
 import { deriveSeed, mulberry32 } from '../../core/random.js';
 import type { Catalog, Market } from '../../core/types.js';
 import { buildMarket } from '../../market/build-market.js';
-import { eventStudy, forwardSpreads, lastBarOnOrBefore, type EventInput } from '../../measure/analytics/event-study.js';
+import { eventStudy, type EventInput } from '../../measure/analytics/event-study.js';
+import { shiftedSum, shiftWindow, windowSpan, type ShiftWindow } from './calendar-shift.js';
 import { quantileSorted } from '../../measure/stats/quantile-sorted.js';
 import type { Multiverse, SpecRow } from '../../formats/claims-folder.js';
 import { cutEvents } from './event-claims.js';
@@ -30,30 +31,15 @@ const ENTRIES = [
 ] as const;
 const HORIZONS = [6, 12, 24] as const;
 
-/** One specification's events on its market, with what the joint test needs. */
-interface Spec {
+/** One specification's events on its market, with what the joint test needs: its eligible window and the events' entry dates. */
+interface Spec extends ShiftWindow {
   row: Omit<SpecRow, 'rank'>;
   dates: Int32Array;
-  /** Forward spreads at the eligible bars (a complete window), their dates, the mean over them, and the events' entry dates. */
-  eligible: Float64Array;
-  eligibleDates: Int32Array;
-  center: number;
   entries: number[];
 }
 
-/** The spread mean after `entries` shifted by `delta` days, wrapping inside the eligible window; minus the centre. */
-function shiftedExcess(s: Spec, delta: number): number {
-  const lo = s.eligibleDates[0];
-  const L = s.eligibleDates[s.eligibleDates.length - 1] - lo + 1;
-  let sum = 0;
-  for (const d of s.entries) {
-    const target = lo + ((((d - lo + delta) % L) + L) % L);
-    let i = lastBarOnOrBefore(s.eligibleDates, target - 1) + 1;
-    if (i >= s.eligible.length) i = 0;
-    sum += s.eligible[i];
-  }
-  return sum / s.entries.length - s.center;
-}
+/** The spread mean after `entries` shifted by `delta` days (see shiftedSum), minus the centre. */
+const shiftedExcess = (s: Spec, delta: number): number => shiftedSum(s, s.entries, delta) / s.entries.length - s.center;
 
 const median = (xs: readonly number[]) => quantileSorted(Float64Array.from(xs).sort(), 0.5);
 
@@ -95,10 +81,6 @@ export function specificationCurve(catalog: Catalog, options: { draws: number; s
               draws: options.draws,
               seed: deriveSeed(options.seed, `spec/${ix.universe}/${rule.id}/${sample.id}/${entry.id}/${h}`),
             });
-            const fw = forwardSpreads(input, h);
-            const idx: number[] = [];
-            for (let t = 0; t < fw.length; t++) if (Number.isFinite(fw[t])) idx.push(t);
-            const eligible = Float64Array.from(idx, (t) => fw[t]);
             specs.push({
               row: {
                 index: ix.universe,
@@ -117,9 +99,7 @@ export function specificationCurve(catalog: Catalog, options: { draws: number; s
                 note: inf.note,
               },
               dates: m.dates,
-              eligible,
-              eligibleDates: Int32Array.from(idx, (t) => m.dates[t]),
-              center: eligible.reduce((a, b) => a + b, 0) / eligible.length,
+              ...shiftWindow(input, h),
               entries: rows.map((r) => r.entryDate),
             });
           }
@@ -131,7 +111,7 @@ export function specificationCurve(catalog: Catalog, options: { draws: number; s
   const observedMedian = median(tested.map((s) => s.row.excess));
   const observedPositive = tested.filter((s) => s.row.excess > 0).length / tested.length;
   // the joint null: every specification's events shifted by the same calendar offset
-  const span = Math.max(...tested.map((s) => s.eligibleDates[s.eligibleDates.length - 1] - s.eligibleDates[0] + 1));
+  const span = Math.max(...tested.map(windowSpan));
   const rnd = mulberry32(deriveSeed(options.seed, 'spec/joint'));
   let extremeMedian = 0;
   let extremePositive = 0;

@@ -21,6 +21,7 @@ import { monthlySpreads, sampleOverlap } from './overlap.js';
 import { regimeClaims } from './regime-claims.js';
 import type { ClaimCharts, ClaimsReport } from '../../formats/claims-folder.js';
 import { CLAIM_UNIVERSES, PRIMARY_SAMPLE, type ClaimUniverse } from './universes.js';
+import { addPanelSamples, pooledClaims, type PanelSamples } from './pooled-claims.js';
 import { valuationClaim } from './valuation-claim.js';
 
 /** The most draws a statistic may take (10,000 is the default; a million takes minutes). */
@@ -99,7 +100,7 @@ export function runClaims(catalog: Catalog, options: ClaimsOptions = {}): Claims
   const wanted = options.universes?.length
     ? [...new Set(options.universes)]
     : CLAIM_UNIVERSES.filter((u) => {
-        const why = catalog.unavailable?.universes[u.universe];
+        const why = catalog.unavailable?.universes[u.universe] ?? (catalog.universes.some((x) => x.id === u.universe) ? undefined : 'not in this catalog');
         if (why) unavailable.push({ universe: u.id, reason: why });
         return !why;
       }).map((u) => u.id);
@@ -124,6 +125,7 @@ export function runClaims(catalog: Catalog, options: ClaimsOptions = {}): Claims
   const charts: Record<number, ClaimCharts[]> = { 1: [], 2: [], 3: [], 4: [], 5: [] };
   const universes: ClaimsReport['universes'] = [];
   const footprint = new Map<string, { spreads: Map<number, number>; firstCuts: number[] }>();
+  const panel: PanelSamples = { first: [], all: [] };
   for (const u of samples) {
     const extra = ['ism_pmi', 'bm_spread'].filter((id) => has(catalog, id));
     const m = buildMarket(catalog, { universe: u.universe, from: u.from, series: extra });
@@ -139,6 +141,7 @@ export function runClaims(catalog: Catalog, options: ClaimsOptions = {}): Claims
       to: isoDay(m.dates[m.dates.length - 1]),
       warnings: m.warnings,
       primaryFor,
+      ...(u.region ? { region: u.region } : {}),
     });
     footprint.set(u.id, { spreads: monthlySpreads(m), firstCuts: u.claims.some((c) => c <= 4) ? cutEvents(m, fromDay).first : [] });
     const s = deriveSeed(seed, u.id);
@@ -149,8 +152,10 @@ export function runClaims(catalog: Catalog, options: ClaimsOptions = {}): Claims
         draws,
         seed: s,
         from: fromDay,
-        recession: recession ? { dates: recession.dates, values: recession.values } : undefined,
+        // NBER dates are the US's
+        recession: recession && !u.region ? { dates: recession.dates, values: recession.values } : undefined,
       });
+      if (u.region || u.id === PRIMARY_SAMPLE[1]) addPanelSamples(panel, m, u, fromDay);
       drafts.push(...cut.drafts.filter((d) => wants(d.row.claim)));
       influence.push(...cut.influence.filter((r) => wants(r.claim)));
       if (wants(1)) charts[1].push(cut.charts.claim1);
@@ -190,19 +195,25 @@ export function runClaims(catalog: Catalog, options: ClaimsOptions = {}): Claims
       }
     }
   }
+  const pooled = pooledClaims(catalog, samples, panel, { draws, seed });
+  drafts.push(...pooled.drafts);
+  universes.push(...pooled.universes);
   // each robustness sample against the primary sample of the first claim it answers
   for (const entry of universes) {
-    const u = samples.find((x) => x.id === entry.id)!;
+    const u = samples.find((x) => x.id === entry.id);
+    if (!u) continue;
     const target = PRIMARY_SAMPLE[u.claims[0]];
     const primary = footprint.get(target);
     if (target !== u.id && primary) entry.overlap = sampleOverlap(footprint.get(u.id)!, { id: target, ...primary });
   }
-  const uOrder = (id: string) => samples.findIndex((x) => x.id === id);
+  const uOrder = (id: string) =>
+    samples.some((x) => x.id === id) ? samples.findIndex((x) => x.id === id) : samples.length + universes.findIndex((x) => x.id === id);
   drafts.sort(
     (a, b) => a.row.claim - b.row.claim || PART_ORDER.indexOf(a.row.part) - PART_ORDER.indexOf(b.row.part) || uOrder(a.row.universe) - uOrder(b.row.universe),
   );
   const rows = finalizeRows(drafts);
-  const robustness = universes.filter((x) => x.primaryFor.length === 0).length;
+  const robustness = universes.filter((x) => x.primaryFor.length === 0 && samples.some((u) => u.id === x.id && !u.region)).length;
+  const regional = samples.filter((u) => u.region);
   return {
     version: packageVersion(),
     seed,
@@ -217,6 +228,9 @@ export function runClaims(catalog: Catalog, options: ClaimsOptions = {}): Claims
     ...(options.multiverse ? { multiverse: specificationCurve(catalog, { draws, seed }) } : {}),
     published: footprint.has('ff-1954') ? publishedRows(catalog, footprint.get('ff-1954')!.firstCuts, rows, influence) : [],
     answers: claimAnswers(rows, skipped),
-    family: familySummary(rows, robustness),
+    pooled: rows
+      .filter((r) => r.role === 'pooled' && r.headline)
+      .map((r) => ({ claim: r.claim, part: r.part, verdict: r.verdict, sentence: `${r.claim}. ${r.sentence}` })),
+    family: familySummary(rows, robustness, { samples: regional.length, regions: new Set(regional.map((u) => u.region)).size }),
   };
 }

@@ -6,7 +6,12 @@ export interface ClaimUniverse {
   label: string;
   /** Claims this sample answers (claim 5 needs long valuation history; 1926–1954 has no Fed data). */
   claims: readonly number[];
+  /** Outside the US: the region whose small − large series it uses (samples of one region are not independent). */
+  region?: string;
 }
+
+/** A regional sample: French's size factor SMB of a region (as synthetic small and large legs) around one central bank's cycles. */
+const regional = (universe: string, region: string, label: string): ClaimUniverse => ({ id: universe, universe, label, claims: [1, 2, 3], region });
 
 /**
  * The samples of `ratecycle claims`: every shipped small-vs-large universe; the Fama/French
@@ -35,7 +40,17 @@ export const CLAIM_UNIVERSES: readonly ClaimUniverse[] = [
     claims: [1, 2, 3, 4],
   },
   { id: 'ff-1926', universe: 'ff', label: 'Fama/French bottom vs top 30 % by size, monthly, since 1926', claims: [5] },
+  regional('europe-ecb', 'europe', 'Europe SMB (Fama/French, US dollars), monthly, around the ECB’s cycles'),
+  regional('europe-boe', 'europe', 'Europe SMB (Fama/French, US dollars), monthly, around the Bank of England’s cycles'),
+  regional('europe-snb', 'europe', 'Europe SMB (Fama/French, US dollars), monthly, around the Swiss National Bank’s cycles'),
+  regional('japan-boj', 'japan', 'Japan SMB (Fama/French, US dollars), monthly, around the Bank of Japan’s cycles'),
+  regional('apxj-rba', 'apxj', 'Asia Pacific ex Japan SMB (Fama/French, US dollars), monthly, around the Reserve Bank of Australia’s cycles'),
+  regional('apxj-rbnz', 'apxj', 'Asia Pacific ex Japan SMB (Fama/French, US dollars), monthly, around the Reserve Bank of New Zealand’s cycles'),
+  regional('na-boc', 'na', 'North America SMB (Fama/French 5-factor, US dollars), monthly, around the Bank of Canada’s cycles'),
 ];
+
+/** The pooled pseudo-samples: every regional sample outside the US, those plus the US primary sample of claim 1, and the first definition with a 365-day pause counted as a turn. */
+export const POOLED = { exUs: 'pooled-ex-us', all: 'pooled-all', resumed: 'pooled-ex-us-pause' } as const;
 
 /**
  * The declared primary sample of each claim: the longest sample that answers it, so the one

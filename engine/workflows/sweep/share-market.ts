@@ -30,6 +30,7 @@ export function shareMarket(m: Market): Market {
     cycles: f.cycles,
     moves: f.moves,
     threshold: f.threshold,
+    ...(f.resumeDays !== undefined ? { resumeDays: f.resumeDays } : {}),
   };
   return {
     ...m,

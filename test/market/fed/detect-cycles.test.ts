@@ -94,3 +94,26 @@ describe('fedFrame', () => {
     expect(f.monthsSinceFirstCut[5]).toBeCloseTo((d('2020-10-01') - d('2020-03-02')) / 30.436875, 12);
   });
 });
+
+describe('detectCycles with resumeDays', () => {
+  const moves = path(3, [
+    ['2000-01-01', 3.25], // hike
+    ['2001-01-01', 3.0], // first cut
+    ['2001-03-01', 2.75],
+    ['2003-06-01', 2.5], // a cut after 27 months without a move
+    ['2003-07-01', 2.25],
+  ]);
+  it('off by default: one easing cycle', () => {
+    expect(detectCycles(moves).map((c) => [c.direction, isoDay(c.start)])).toEqual([
+      ['tightening', '2000-01-01'],
+      ['easing', '2001-01-01'],
+    ]);
+  });
+  it('a cut after 365 days without a move starts a new easing cycle there', () => {
+    expect(detectCycles(moves, { resumeDays: 365 }).map((c) => [c.direction, isoDay(c.start), isoDay(c.end), c.moves, c.changeBp])).toEqual([
+      ['tightening', '2000-01-01', '2000-01-01', 1, 25],
+      ['easing', '2001-01-01', '2001-03-01', 2, -50],
+      ['easing', '2003-06-01', '2003-07-01', 2, -50],
+    ]);
+  });
+});
