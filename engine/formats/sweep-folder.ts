@@ -1,7 +1,63 @@
 /**
- * The sweep folder's report types: what sweep.json says of overfitting (the deflated Sharpe
- * ratio with its null, and the probability of backtest overfitting or why it was not computed).
+ * The sweep folder's format: its file names, the columns of results.csv, what months.json
+ * records beside monthly.f32, and the report types of sweep.json (the deflated Sharpe ratio
+ * with its null, and the probability of backtest overfitting or why it was not computed).
+ * The sweep writes these files (engine/workflows/sweep), `merge` reads and writes them, and the
+ * sweep page (reports/sweep) is rendered from what the sweep computed.
  */
+import { metricColumn } from '../measure/metrics/metric-names.js';
+import { SUMMARY_KEYS } from '../measure/metrics/summary-metrics.js';
+
+/** File names inside a sweep folder (and `top/`, the folder of the best sets' full runs). */
+export const SWEEP_FILES = {
+  /** One line per parameter set, in set order: index, parameters, metrics, error. */
+  results: 'results.csv',
+  /** One row of Float32 monthly excess returns per results.csv row (see {@link MonthsFile}). */
+  monthly: 'monthly.f32',
+  /** What the columns of monthly.f32 are, the benchmark's months, the metric and bars ({@link MonthsFile}). */
+  months: 'months.json',
+  /** The sweep's identity (resume and merge compare it). */
+  identity: 'identity.json',
+  /** The manifest: source, best set, deflated Sharpe ratios, PBO, buy-and-hold, identity. */
+  manifest: 'sweep.json',
+  /** Histogram of the ranking metric over the sets. */
+  distribution: 'sweep-distribution.csv',
+  /** The sweep page. */
+  page: 'sweep.html',
+  /** Full run folders of the best sets (`top/<rank>-set<index>`). */
+  top: 'top',
+} as const;
+
+/** months.json's `layout`. */
+export const MONTHLY_LAYOUT =
+  'Float32 little-endian; one row per results.csv row (NaN for a failed set); monthly return of the set minus the cash return of the month';
+
+/** sweep.json's `months.layout`. */
+export const MANIFEST_MONTHLY_LAYOUT = 'Float32 little-endian, one row of monthly returns in excess of cash per results.csv row (NaN for failed sets)';
+
+/** months.json: what the rows of monthly.f32 mean, and the benchmark's months (what merge needs to recompute the statistics). */
+export interface MonthsFile {
+  /** Last date of each month (the columns of monthly.f32). */
+  months: string[];
+  /** Every row: monthly return of the set minus the cash return of the month, Float32 little-endian. */
+  layout: string;
+  benchmark: { name: string; excess: number[] };
+  /** Ranking metric and bars per set (for the deflated Sharpe ratio against cash). */
+  metric: string;
+  bars: number;
+}
+
+/** The metric columns of results.csv, in order (SweepMetrics keys; the file names them in snake_case). */
+export const METRIC_COLUMNS = [...SUMMARY_KEYS.filter((k) => k !== 'sharpeBar'), 'exposure', 'turnoverAnnual', 'rebalances', 'sharpeBar'] as const;
+
+/** results.csv's columns besides the parameters and the metrics, and the metric columns the running statistics read. */
+export const RESULTS_COLUMNS = { index: 'index', error: 'error', sharpeBar: 'sharpe_bar', skew: 'skew', kurtosis: 'kurtosis' } as const;
+
+/** The header of results.csv for a strategy's parameter names. */
+export function resultsHeader(paramNames: readonly string[]): string[] {
+  return [RESULTS_COLUMNS.index, ...paramNames, ...METRIC_COLUMNS.map(metricColumn), RESULTS_COLUMNS.error];
+}
+
 /** A deflated Sharpe ratio with the null it tests and what it was computed from. */
 export interface DeflatedSharpeReport {
   /** Probability that the selected set's true ratio exceeds the best of `trials` unskilled trials; NaN when undefined. */

@@ -19,7 +19,7 @@ function forestChart(rows: readonly ClaimRow[], id: string): string {
     R = W - 150,
     top = 22,
     rowH = 22;
-  const H = top + rows.length * rowH + 34;
+  const H = top + rows.length * rowH + 42;
   const finite = rows.flatMap((r) => [r.ciLow, r.ciHigh, r.estimate]).filter(Number.isFinite);
   const ticks = niceTicks(Math.min(0, ...finite), Math.max(0, ...finite), 6);
   const lo = ticks[0],
@@ -44,14 +44,14 @@ function forestChart(rows: readonly ClaimRow[], id: string): string {
           ? `<line x1="${x(r.ciLow).toFixed(1)}" x2="${x(r.ciHigh).toFixed(1)}" y1="${y}" y2="${y}" stroke="${colour}" stroke-width="2"/>`
           : '';
       const dot = !Number.isFinite(r.estimate)
-        ? ''
+        ? `<text x="${x(0) + 8}" y="${y + 4}" class="point-label" fill="#8a94a3">too few independent groups to test</text>`
         : pooled
           ? `<path d="M${(x(r.estimate) - 7).toFixed(1)} ${y} L${x(r.estimate).toFixed(1)} ${y - 6} L${(x(r.estimate) + 7).toFixed(1)} ${y} L${x(r.estimate).toFixed(1)} ${y + 6} Z" fill="${colour}"/>`
           : `<rect x="${(x(r.estimate) - 4).toFixed(1)}" y="${y - 4}" width="8" height="8" fill="${colour}"/>`;
       return `<g data-v="${r.estimate}"><title>${escapeHtml(title)}</title><text x="${L - 10}" y="${y + 4}" text-anchor="end"${pooled ? ' font-weight="bold"' : ''}>${escapeHtml(label)}</text>${interval}${dot}<text x="${R + 10}" y="${y + 4}" class="point-label">${escapeHtml(n)}</text></g>`;
     })
     .join('');
-  return `<svg class="svg-chart" id="${id}" viewBox="0 0 ${W} ${H}" role="img" aria-label="forest plot">${grid}${marks}<text class="axis-label" x="${(L + R) / 2}" y="${H - 1}" text-anchor="middle">points over random dates, 12 months</text></svg>`;
+  return `<svg class="svg-chart" id="${id}" viewBox="0 0 ${W} ${H}" role="img" aria-label="forest plot">${grid}${marks}<text class="axis-label" x="${(L + R) / 2}" y="${H - 4}" text-anchor="middle">points over random dates, 12 months</text></svg>`;
 }
 
 /** The rows of one part in forest order: the US primary sample, the regional samples, then the pooled rows. */

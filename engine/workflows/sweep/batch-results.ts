@@ -1,10 +1,9 @@
 import { csvCell } from '../../core/io/csv-writer.js';
-import { SUMMARY_KEYS } from '../../measure/metrics/summary-metrics.js';
+import { METRIC_COLUMNS, resultsHeader } from '../../formats/sweep-folder.js';
 import type { SweepRow } from './run-batch.js';
 import { metricColumn } from '../../measure/metrics/metric-names.js';
 
-/** The metric columns of results.csv, in order (SweepMetrics keys). */
-export const METRIC_COLUMNS = [...SUMMARY_KEYS.filter((k) => k !== 'sharpeBar'), 'exposure', 'turnoverAnnual', 'rebalances', 'sharpeBar'] as const;
+export { METRIC_COLUMNS, resultsHeader };
 
 /**
  * A finished batch as the sweep writes it: its results.csv lines, its monthly returns and the
@@ -28,11 +27,6 @@ export const PACKED_STATS = 4;
 
 /** snake_case of a metric key (column names of results.csv): see metricColumn. */
 export const snake = metricColumn;
-
-/** The header of results.csv for a strategy's parameter names. */
-export function resultsHeader(paramNames: readonly string[]): string[] {
-  return ['index', ...paramNames, ...METRIC_COLUMNS.map(snake), 'error'];
-}
 
 /** One results.csv line. */
 export function resultsLine(row: SweepRow, paramNames: readonly string[]): string {

@@ -1,15 +1,15 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { toCsv } from '../../core/io/csv-writer.js';
+import { MANIFEST_MONTHLY_LAYOUT, resultsHeader, SWEEP_FILES } from '../../formats/sweep-folder.js';
 import { DEFAULT_METRIC, metricColumn } from '../../measure/metrics/metric-names.js';
 import { isolatedIfFile } from '../../strategy/isolated.js';
 import { renderSweep } from '../../../reports/sweep/render-sweep.js';
-import { metricDistribution } from '../../../reports/sweep/sweep-charts.js';
 import { backtest } from '../run/backtest.js';
 import { writeRunFolder } from '../run/run-to-folder.js';
-import { finalizeSweep, runSweep, setCount, type SweepOptions, type SweepSummary } from './sweep.js';
+import { finalizeSweep, runSweep, setAt, setCount, type SweepOptions, type SweepSummary } from './sweep.js';
 import { sweepBuyHold, type SweepBuyHold } from './buy-hold.js';
+import { pageTable } from './page-table.js';
 
 /** Inputs of {@link sweepToFolder}: the sweep's options and what its folder records besides. */
 export interface SweepFolderInput extends SweepOptions {
@@ -38,7 +38,9 @@ export interface SweepFolderResult {
  * The `sweep` workflow: runs every parameter set (see runSweep), then, when the sweep is
  * complete, writes full run folders of the best sets (`top/`), sweep.json (with the metrics of
  * buying and holding small and large caps over the same bars, `buyHold`), the metric's
- * distribution and sweep.html into the partial folder and renames it into place. An
+ * distribution and sweep.html into the partial folder and renames it into place. The page and
+ * the distribution come from what the sweep kept while it ran (the ranking metric of each row and
+ * the set each row holds), not from reading results.csv back. An
  * interrupted sweep returns without a final folder (finish it with `resume`).
  *
  * @example const { dir, summary } = await sweepToFolder({ strategy, strategyRef: strategy.id, base, source, market, sim, benchmark: 'large', out: 'out/s', dataDir: 'data' });
@@ -51,7 +53,7 @@ export async function sweepToFolder(input: SweepFolderInput): Promise<SweepFolde
   // full runs of the best sets, the manifest and the heat-map page, then move into place
   const tops: SweepFolderResult['tops'] = [];
   for (const [rank, t] of summary.top.entries()) {
-    const dir = `top/${rank + 1}-set${t.index}`;
+    const dir = `${SWEEP_FILES.top}/${rank + 1}-set${t.index}`;
     // a user's file decides its weights in a worker thread here too (the timeout and heap limit of `run`)
     const decided = await isolatedIfFile(strategy, input.strategyFile, market, t.params, { timeoutSeconds: (input.taskTimeoutMs ?? 600_000) / 1000 });
     const result = backtest(decided, t.params, market, { sim: input.sim, benchmark: input.benchmark });
@@ -83,20 +85,30 @@ export async function sweepToFolder(input: SweepFolderInput): Promise<SweepFolde
       count: summary.months.length,
       first: summary.months[0] ?? null,
       last: summary.months.at(-1) ?? null,
-      file: 'monthly.f32',
-      layout: 'Float32 little-endian, one row of monthly returns in excess of cash per results.csv row (NaN for failed sets)',
+      file: SWEEP_FILES.monthly,
+      layout: MANIFEST_MONTHLY_LAYOUT,
     },
     data: market.dataHashes,
     identity: summary.identity,
   };
-  writeFileSync(join(summary.partial, 'sweep.json'), JSON.stringify(manifest, null, 2) + '\n');
+  writeFileSync(join(summary.partial, SWEEP_FILES.manifest), JSON.stringify(manifest, null, 2) + '\n');
   if (axes.length >= 1) {
-    // results.csv quotes cells with commas (string parameters, error messages): parse it as CSV
-    const [header, ...rows] = parseCsv(readFileSync(join(summary.partial, 'results.csv'), 'utf8'), { relax_column_count: true }) as string[][];
-    const distribution = metricDistribution({ header, rows }, metricColumn(metric));
-    writeFileSync(join(summary.partial, 'sweep-distribution.csv'), toCsv(distribution.header, distribution.rows));
+    const paramNames = Object.keys(strategy.params);
+    const shard = input.shard ?? { index: 0, count: 1 };
+    const { header, rows, distribution } = pageTable({
+      header: resultsHeader(paramNames),
+      paramNames,
+      metric: metricColumn(metric),
+      x: axes[0],
+      y: axes[1] ?? axes[0],
+      values: summary.values,
+      indexOf: (row) => shard.index + row * shard.count,
+      paramsOf: (index) => setAt(source, index, input.base),
+      best: summary.best,
+    });
+    writeFileSync(join(summary.partial, SWEEP_FILES.distribution), toCsv(distribution.header, distribution.rows));
     writeFileSync(
-      join(summary.partial, 'sweep.html'),
+      join(summary.partial, SWEEP_FILES.page),
       renderSweep({
         title: `Sweep of ${strategy.name}`,
         header,
