@@ -16,15 +16,21 @@
  *   claims used before (a percentile bootstrap interval of the mean excluding 0);
  * - regimes, the verdict of claim 2 and claim 4 (state): the wild cluster bootstrap-t with
  *   episodes as clusters;
+ * - pooled, the verdict of claims 1 and 3 across regions outside the US: the joint rotation placebo,
+ *   with one common block sequence for every region (and the episode bootstrap shown beside it);
  * - valuation, the verdict of claim 5: the Newey–West t referred to its simulated null
  *   distribution (nested simulation), and — for comparison — the same t against 1.96.
  *
  * Prints one JSON line per rule (rate, its simulation standard error, the target 5 % ± 2 %) and
- * a table. Options: --quick (fewer samples), --samples N, --inner N (draws inside each rule).
+ * a table. Options: --quick (fewer samples), --samples N, --inner N (draws inside each rule),
+ * --only timing|pooled|valuation.
  */
 import { eventStudy, overlapClusters, type EventInput } from '../engine/measure/analytics/event-study.js';
 import { cutEvents } from '../engine/workflows/claims/event-claims.js';
 import { eventInference } from '../engine/workflows/claims/event-inference.js';
+import { pooledTest } from '../engine/workflows/claims/panel.js';
+import { addPanelSamples, type PanelSamples } from '../engine/workflows/claims/pooled-claims.js';
+import { CLAIM_UNIVERSES } from '../engine/workflows/claims/universes.js';
 import { ismEvents } from '../engine/workflows/claims/ism-events.js';
 import { contrastTest, regimeTest } from '../engine/workflows/claims/regime-claims.js';
 import { monthEndBars, VALUATION_MONTHS, MIN_VALUATION_MONTHS } from '../engine/workflows/claims/valuation-claim.js';
@@ -231,6 +237,48 @@ function timingSize(): Tally[] {
   return [...tallies.placebo, ...tallies.wild, tallies.easing, tallies.tightening, tallies.state, ...tallies.old, ...tallies.oldZero];
 }
 
+/**
+ * The pooled rule of claims 1 and 3 outside the US: every regional sample's small and large
+ * returns resampled with one common sequence of stationary blocks drawn from the months all regions
+ * share (so the regions keep their contemporaneous correlation, and banks that cut together stay
+ * together), each bank's real cut dates kept.
+ */
+function pooledSize(): Tally[] {
+  const catalog = loadCatalog();
+  const regional = CLAIM_UNIVERSES.filter((u) => u.region && catalog.universes.some((x) => x.id === u.universe) && !catalog.unavailable?.universes[u.universe]);
+  if (regional.length < 2) return [];
+  const markets = regional.map((u) => buildMarket(catalog, { universe: u.universe }));
+  const minT = Math.min(...markets.map((m) => m.dates.length));
+  const maxT = Math.max(...markets.map((m) => m.dates.length));
+  const spread = Float64Array.from({ length: minT - 1 }, (_, t) => markets[0].returns[markets[0].small][t + 1] - markets[0].returns[markets[0].large][t + 1]);
+  const L = optimalBlockLength(spread);
+  const first = new Tally('joint rotation placebo over regions (verdict)', '1', `first cut → 12 m pooled over ${regional.length} samples outside the US`);
+  const all = new Tally('joint rotation placebo over regions (verdict)', '3', `any cut → 12 m pooled over ${regional.length} samples outside the US`);
+  const firstEp = new Tally('wild cluster bootstrap-t over global episodes (shown beside)', '1', 'first cut → 12 m pooled outside the US, excess');
+  const allEp = new Tally('wild cluster bootstrap-t over global episodes (shown beside)', '3', 'any cut → 12 m pooled outside the US, excess');
+  const rnd = mulberry32(25);
+  const common = new Int32Array(minT - 1);
+  const idx = new Int32Array(maxT - 1);
+  const pooledSamples = arg('--pooled-samples', Math.max(50, Math.round(SAMPLES / 2)));
+  for (let b = 0; b < pooledSamples; b++) {
+    // one block sequence over the common months, repeated to the longest sample's length
+    for (let off = 0; off < maxT - 1; off += minT - 1) {
+      stationaryIndices(minT - 1, L, rnd, common);
+      idx.set(common.subarray(0, Math.min(minT - 1, maxT - 1 - off)), off);
+    }
+    const panel: PanelSamples = { first: [], all: [] };
+    markets.forEach((m, k) => addPanelSamples(panel, resampled(m, idx.subarray(0, m.dates.length - 1), 0), regional[k]));
+    const seed = deriveSeed(9, `pooled/${b}`);
+    const f = pooledTest(panel.first, 12, { draws: INNER, seed });
+    first.add(f.p, f.excess, 1);
+    firstEp.add(f.episodeP, f.excess, 1);
+    const a = pooledTest(panel.all, 12, { draws: INNER, seed });
+    all.add(a.p, a.excess, 1);
+    allEp.add(a.episodeP, a.excess, 1);
+  }
+  return [first, all, firstEp, allEp];
+}
+
 function valuationSize(): Tally[] {
   const catalog = loadCatalog();
   const m = buildMarket(catalog, { universe: 'ff', series: ['bm_spread'] });
@@ -274,7 +322,12 @@ function valuationSize(): Tally[] {
 
 const t0 = performance.now();
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, Node ${process.versions.node}`;
-const lines = [...timingSize(), ...valuationSize()];
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const lines = [
+  ...(only && only !== 'timing' ? [] : timingSize()),
+  ...(only && only !== 'pooled' ? [] : pooledSize()),
+  ...(only && only !== 'valuation' ? [] : valuationSize()),
+];
 const out = lines.map((t) => t.line(!t.rule.startsWith('before')));
 for (const o of out) console.log(JSON.stringify(o));
 const pad = (v: unknown, n: number) => String(v).padEnd(n);

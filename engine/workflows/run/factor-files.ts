@@ -44,10 +44,14 @@ export function loadFactorData(catalog: Catalog, frequency: 'daily' | 'monthly')
 /**
  * The factor data of a run folder: from `catalog` when given, else from the catalog in the
  * `dataDir` folder (the run's data folder as shown to the user) when it has one; undefined when
- * there is no catalog or it lacks the factors.
+ * there is no catalog, it lacks the factors, or `universe` belongs to another region than the US
+ * (the factors are the US Fama/French ones).
  */
-export function factorDataFor(options: { catalog?: Catalog; dataDir: string }, frequency: 'daily' | 'monthly'): FactorData | undefined {
+export function factorDataFor(options: { catalog?: Catalog; dataDir: string }, frequency: 'daily' | 'monthly', universe?: string): FactorData | undefined {
   const catalog = options.catalog ?? (existsSync(join(options.dataDir, 'catalog.json')) ? loadCatalog(options.dataDir) : undefined);
+  // the factors are US ones: a universe of another region (catalog field region) gets none
+  const region = catalog?.universes.find((u) => u.id === universe)?.region;
+  if (region !== undefined && region !== 'us') return undefined;
   return catalog ? loadFactorData(catalog, frequency) : undefined;
 }
 

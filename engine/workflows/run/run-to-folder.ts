@@ -44,7 +44,7 @@ export async function writeRunFolder(
   studies: Studies | Promise<Studies>,
   options: RunFolderOptions,
 ): Promise<RunManifest> {
-  const factors = options.factors === false ? undefined : factorDataFor(options, run.market.frequency);
+  const factors = options.factors === false ? undefined : factorDataFor(options, run.market.frequency, run.market.universe);
   const manifest = runManifest(run, { strategyFile: options.strategyFile, dataDir: options.dataDir, units: options.units, factorHashes: factors?.hashes });
   await writeDirAtomically(out, options.force ?? false, async (tmp) => {
     const written = await writeRunFiles(tmp, run, studies, manifest, factors);

@@ -155,3 +155,20 @@ describe('factor files of a run folder', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('factor data of a universe of another region', () => {
+  it('none: the shipped factors are US ones (japan-boj, europe-ecb), while a US universe gets them', async () => {
+    const { factorDataFor } = await import('../../../engine/workflows/run/factor-files.js');
+    const catalog = loadCatalog();
+    expect(factorDataFor({ catalog, dataDir: catalog.dir }, 'monthly', 'japan-boj')).toBeUndefined();
+    expect(factorDataFor({ catalog, dataDir: catalog.dir }, 'monthly', 'europe-ecb')).toBeUndefined();
+    expect(factorDataFor({ catalog, dataDir: catalog.dir }, 'monthly', 'ff')?.factors.map((f) => f.name)).toEqual([
+      'mkt_rf',
+      'smb',
+      'hml',
+      'rmw',
+      'cma',
+      'mom',
+    ]);
+  });
+});
