@@ -57,6 +57,7 @@ const SAMPLES = arg('--samples', quick ? 200 : 1_000);
 const INNER = arg('--inner', quick ? 199 : 499);
 const VAL_SAMPLES = arg('--valuation-samples', quick ? 100 : 300);
 const VAL_INNER = arg('--valuation-inner', quick ? 99 : 199);
+const POOLED_SAMPLES = arg('--pooled-samples', Math.max(50, Math.round(SAMPLES / 2)));
 
 /** Counts of a rule's decisions over the simulated samples. */
 class Tally {
@@ -259,7 +260,7 @@ function pooledSize(): Tally[] {
   const rnd = mulberry32(25);
   const common = new Int32Array(minT - 1);
   const idx = new Int32Array(maxT - 1);
-  const pooledSamples = arg('--pooled-samples', Math.max(50, Math.round(SAMPLES / 2)));
+  const pooledSamples = POOLED_SAMPLES;
   for (let b = 0; b < pooledSamples; b++) {
     // one block sequence over the common months, repeated to the longest sample's length
     for (let off = 0; off < maxT - 1; off += minT - 1) {
@@ -332,7 +333,7 @@ const out = lines.map((t) => t.line(!t.rule.startsWith('before')));
 for (const o of out) console.log(JSON.stringify(o));
 const pad = (v: unknown, n: number) => String(v).padEnd(n);
 console.log(
-  `\nsize of the verdict rules under their nulls (${SAMPLES.toLocaleString('en-US')} samples for the timing and regime rules with ${INNER} draws inside each, ${VAL_SAMPLES} × ${VAL_INNER} for the valuation rule; ${machine}; ${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+  `\nsize of the verdict rules under their nulls (${SAMPLES.toLocaleString('en-US')} samples for the timing and regime rules with ${INNER} draws inside each, ${POOLED_SAMPLES.toLocaleString('en-US')} for the pooled rules, ${VAL_SAMPLES} × ${VAL_INNER} for the valuation rule; ${machine}; ${((performance.now() - t0) / 1000).toFixed(0)} s)`,
 );
 console.log(`${pad('claim', 6)}${pad('rejects %', 11)}${pad('± se', 7)}${pad('supported %', 13)}${pad('target', 9)}rule — sample`);
 for (const o of out)
