@@ -5,7 +5,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finalizeSweep, runSweep } from '../../../engine/workflows/sweep/sweep.js';
 import { parseGrid } from '../../../engine/workflows/sweep/grid.js';
-import { mergeResults, splitCsvLine } from '../../../engine/workflows/sweep/merge.js';
+import { mergeResults } from '../../../engine/workflows/sweep/merge.js';
 import { randomSearch } from '../../../engine/workflows/sweep/random-search.js';
 import { monthFrame, monthlyExcessOfReturns, monthlyExcessReturns } from '../../../engine/workflows/sweep/monthly-returns.js';
 import { deflatedSharpe } from '../../../engine/measure/metrics/psr.js';
@@ -316,9 +316,54 @@ describe('merge validates every shard', () => {
   });
 });
 
-describe('results.csv lines', () => {
-  it('split on commas outside quotes only', () => {
-    expect(splitCsvLine('3,"first-cut-rotation,fed-regime",0.5,,"say ""hi"""')).toEqual(['3', 'first-cut-rotation,fed-regime', '0.5', '', 'say "hi"']);
-    expect(splitCsvLine('1,2,')).toEqual(['1', '2', '']);
+describe('merge reads results.csv with the CSV reader and copies its lines as written', () => {
+  it('keeps quoted cells (commas, quotes) and text with surrounding spaces byte for byte', async () => {
+    const noted = defineStrategy({
+      id: 'noted',
+      name: 'N',
+      description: 'd',
+      assets: ['small', 'large'],
+      params: {
+        k: { type: 'integer', default: 1, min: 1, max: 30, description: 'k' },
+        note: { type: 'string', default: '', description: 'a text parameter' },
+      },
+      weights(view, p) {
+        if (p.k % 5 === 0) throw new Error(`bad k, "${p.k}" is a multiple of 5`);
+        return strategy.weights(view, { k: p.k, side: 'large' } as never);
+      },
+    });
+    const dir = tmp();
+    const run = (note: string, out: string, shard?: { index: number; count: number }) =>
+      runSweep({
+        ...base,
+        strategy: noted as never,
+        base: { k: 1, note },
+        source: { kind: 'grid', grid: parseGrid(['k=1:12:1'], noted.params, 'n') },
+        shard,
+        out,
+      });
+    for (const note of ['  padded, with "quotes" ', ' padded ']) {
+      const tag = note.trim().length;
+      const full = finalizeSweep(await run(note, join(dir, `full${tag}`)));
+      const text = readFileSync(join(full, 'results.csv'), 'utf8');
+      expect(text).toMatch(/,"strategy ""noted"" \(k=5 note=[^\n]*\) threw: bad k, ""5"" is a multiple of 5"\n/);
+      const shards = [];
+      for (let i = 0; i < 3; i++) shards.push(finalizeSweep(await run(note, join(dir, `s${tag}-${i}`), { index: i, count: 3 })));
+      const m = await mergeResults(shards, join(dir, `m${tag}`));
+      expect(readFileSync(join(dir, `m${tag}`, 'results.csv'), 'utf8')).toBe(text);
+      expect(readFileSync(join(dir, `m${tag}`, 'monthly.f32'))).toEqual(readFileSync(join(full, 'monthly.f32')));
+      expect(m.rows).toBe(12);
+    }
+  });
+
+  it('names a row whose number of fields differs from the header', async () => {
+    const dir = tmp();
+    const shards: string[] = [];
+    for (let i = 0; i < 2; i++) shards.push(finalizeSweep(await runSweep({ ...base, source: G, shard: { index: i, count: 2 }, out: join(dir, `s${i}`) })));
+    const results = join(shards[0], 'results.csv');
+    const lines = readFileSync(results, 'utf8').split('\n');
+    lines[2] += ',extra';
+    writeFileSync(results, lines.join('\n'));
+    await expect(mergeResults(shards, join(dir, 'm'))).rejects.toThrow(/s0\/results\.csv:3: has \d+ fields, the header has \d+: the shard is damaged/);
   });
 });

@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { finalizeSweep, runSweep, setAt, type SetSource } from '../../../engine/workflows/sweep/sweep.js';
+import { parseGrid } from '../../../engine/workflows/sweep/grid.js';
+import { randomSearch } from '../../../engine/workflows/sweep/random-search.js';
+import { pageTable } from '../../../engine/workflows/sweep/page-table.js';
+import { resultsHeader } from '../../../engine/formats/sweep-folder.js';
+import { renderSweep } from '../../../reports/sweep/render-sweep.js';
+import { metricDistribution } from '../../../reports/sweep/sweep-charts.js';
+import { makeMarket, weekdays } from '../../helpers/make-market.js';
+import { defineStrategy } from '../../../engine/strategy/define.js';
+import { DEFAULT_SIM_OPTIONS } from '../../../engine/simulate/simulate.js';
+import { mulberry32 } from '../../../engine/core/random.js';
+import { csvCell } from '../../../engine/core/io/csv-writer.js';
+
+const T = 500;
+const market = makeMarket({
+  dates: weekdays('2013-01-01', T),
+  small: Array.from({ length: T }, (_, t) => 100 + Math.sin(t / 7) * 6 + t / 25),
+  large: Array.from({ length: T }, (_, t) => 100 + Math.cos(t / 11) * 4 + t / 30),
+});
+// k and side decide the weights; mode only changes them for k > 8, so its cells tie for small k; k = 6 fails;
+// flat holds cash only (a NaN Sharpe ratio: an empty metric cell without an error); tag is a text parameter
+const strategy = defineStrategy({
+  id: 'page',
+  name: 'P',
+  description: 'd',
+  assets: ['small', 'large'],
+  params: {
+    k: { type: 'integer', default: 1, min: 1, max: 30, description: 'k' },
+    side: { type: 'enum', values: ['large', 'cash', 'flat'], default: 'large', description: 'otherwise' },
+    mode: { type: 'enum', values: ['a', 'b', '=c'], default: 'a', description: 'mode' },
+    tag: { type: 'string', default: '', description: 'text' },
+  },
+  weights(view, p) {
+    if (p.k === 6) throw new Error('six, "no"');
+    const pr = view.price('small');
+    const s = new Float64Array(view.length);
+    const lag = p.k > 8 && p.mode !== 'a' ? p.k + 2 : p.k;
+    if (p.side !== 'flat') for (let t = lag; t < view.length; t++) s[t] = pr[t] > pr[t - lag] ? 1 : 0;
+    return { small: s, large: p.side === 'large' ? s.map((x) => 1 - x) : new Float64Array(view.length) };
+  },
+});
+const paramNames = Object.keys(strategy.params);
+const sim = { ...DEFAULT_SIM_OPTIONS, periodsPerYear: market.periodsPerYear };
+
+/** The page from results.csv read back whole (as the sweep drew it before) and from pageTable; they must be the same bytes. */
+async function bothPages(source: SetSource, axes: string[], opts: { metric?: string; shard?: { index: number; count: number }; tag?: string } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'ratecycle-page-'));
+  const base = { k: 1, side: 'large', mode: 'a', tag: opts.tag ?? '' };
+  const s = await runSweep({
+    strategy: strategy as never,
+    strategyRef: 'page',
+    base,
+    source,
+    market,
+    sim,
+    benchmark: 'large',
+    workers: 0,
+    batch: 5,
+    top: 0,
+    metric: opts.metric,
+    shard: opts.shard,
+    out: join(dir, 's'),
+  });
+  const folder = finalizeSweep(s);
+  const metric = opts.metric ?? 'sharpe';
+  const [header, ...rows] = parse(readFileSync(join(folder, 'results.csv'), 'utf8'), { relax_column_count: true }) as string[][];
+  const shard = opts.shard ?? { index: 0, count: 1 };
+  const table = pageTable({
+    header: resultsHeader(paramNames),
+    paramNames,
+    metric,
+    x: axes[0],
+    y: axes[1] ?? axes[0],
+    values: s.values,
+    indexOf: (r) => shard.index + r * shard.count,
+    paramsOf: (i) => setAt(source, i, base),
+    best: s.best,
+  });
+  const page = (t: { header: string[]; rows: string[][] }, distribution: ReturnType<typeof metricDistribution>) =>
+    renderSweep({
+      title: 'Sweep',
+      header: t.header,
+      rows: t.rows,
+      distribution,
+      metric,
+      x: axes[0],
+      y: axes[1] ?? axes[0],
+      buyHold: [{ label: 'small caps buy-and-hold', short: 'small B&H', value: 0.2, src: 'x' }],
+      summary: { sets: s.total, errors: s.errors, trials: s.trials, deflatedSharpe: s.deflatedSharpe, best: s.best, dsr: s.dsr, pbo: s.pbo },
+      top: [],
+    });
+  const distribution = metricDistribution({ header, rows }, metric);
+  return { full: page({ header, rows }, distribution), fromRun: page(table, table.distribution), distribution, table, rows: rows.length, errors: s.errors };
+}
+
+const grid = (...axes: string[]): SetSource => ({ kind: 'grid', grid: parseGrid(axes, strategy.params, 'page') });
+
+describe('the sweep page from what the sweep kept (no results.csv read back)', () => {
+  it('a grid with failed sets, empty metrics, ties and a text value needing the formula guard: the same page and distribution', async () => {
+    const p = await bothPages(grid('k=1:12:1', 'side=large,cash,flat', 'mode=a,b,=c'), ['k', 'side']);
+    expect(p.errors).toBe(9);
+    expect(p.fromRun).toBe(p.full);
+    expect(p.table.distribution).toEqual(p.distribution);
+    // most rows are stand-ins without a metric
+    expect(new Set(p.table.rows).size).toBeLessThan(p.rows / 2);
+  });
+
+  it('one axis, another metric, a shard, and a text parameter with commas and quotes', async () => {
+    for (const [source, axes, opts] of [
+      [grid('k=1:20:1'), ['k'], { metric: 'max_drawdown' }],
+      [grid('k=1:12:1', 'side=large,cash', 'mode=a,b'), ['mode', 'k'], { shard: { index: 1, count: 3 }, tag: 'a, "b"' }],
+      [grid('side=large,cash,flat', 'mode=a,b,=c'), ['side', 'mode'], {}],
+    ] as const) {
+      const p = await bothPages(source, [...axes], opts);
+      expect(p.fromRun).toBe(p.full);
+      expect(p.table.distribution).toEqual(p.distribution);
+    }
+  });
+
+  it('a random search (profiles where no other row matches the best set)', async () => {
+    const source = randomSearch(strategy.params, ['k', 'side', 'mode'], 40, 9, 'page');
+    const p = await bothPages(source, ['k', 'side', 'mode']);
+    expect(p.rows).toBe(40);
+    expect(p.fromRun).toBe(p.full);
+  });
+});
+
+describe('the sweep page from kept values: random tables', () => {
+  const read = (v: unknown) => {
+    const c = csvCell(v as never);
+    return c.startsWith('"') ? c.slice(1, -1).replace(/""/g, '"') : c;
+  };
+  it('draws the page of the whole table for random metrics (ties, gaps) over grids and random searches', () => {
+    const rnd = mulberry32(11);
+    for (let trial = 0; trial < 400; trial++) {
+      const gaps = 0.1 + (trial % 5) / 10;
+      const sizes = [1 + Math.floor(rnd() * 5), 1 + Math.floor(rnd() * 3), 1 + Math.floor(rnd() * 3)];
+      const axes = [
+        { name: 'k', values: Array.from({ length: sizes[0] }, (_, i) => i + 1) },
+        { name: 'side', values: ['large', 'cash', 'flat'].slice(0, sizes[1]) },
+        { name: 'mode', values: ['a', '=c', 'b, "q"'].slice(0, sizes[2]) },
+        // a parameter whose name results.csv guards as '@w: the page finds no column for it, so its slices hold several rows per value
+        { name: '@w', values: trial % 2 ? [0, 1] : [0] },
+      ];
+      const source: SetSource =
+        trial % 3 === 2
+          ? { ...randomSearch(strategy.params, ['k', 'side', 'mode'], 30, trial, 'page'), samples: 30 }
+          : { kind: 'grid', grid: { axes, size: axes.reduce((m, a) => m * a.values.length, 1) } };
+      const base = { k: 1, side: 'large', mode: 'a', tag: ' t ', '@w': 0 };
+      const paramNames = [...Object.keys(strategy.params), '@w'];
+      const n = source.kind === 'grid' ? source.grid.size : 30;
+      // values on a coarse scale (ties), some missing (failed or not finite)
+      const values = Float64Array.from({ length: n }, () => (rnd() < gaps ? NaN : Math.round(rnd() * 8) / 4 - 0.5));
+      let best: { index: number; params: Record<string, unknown>; value: number } | undefined;
+      values.forEach((v, i) => {
+        if (Number.isFinite(v) && (!best || v > best.value)) best = { index: i, params: setAt(source, i, base), value: v };
+      });
+      const header = resultsHeader(paramNames).map(read);
+      const mi = header.indexOf('sharpe');
+      const rows = Array.from(values, (v, i) => {
+        const params = setAt(source, i, base);
+        const r = header.map(() => '');
+        r[0] = String(i);
+        paramNames.forEach((p) => (r[header.indexOf(p)] = read(params[p])));
+        r[mi] = Number.isFinite(v) ? String(v) : '';
+        return r;
+      });
+      const x = trial % 2 ? 'side' : 'k',
+        y = trial % 4 === 1 ? 'side' : 'mode';
+      const table = pageTable({
+        header: resultsHeader(paramNames),
+        paramNames,
+        metric: 'sharpe',
+        x,
+        y,
+        values,
+        indexOf: (r) => r,
+        paramsOf: (i) => setAt(source, i, base),
+        best,
+      });
+      const page = (t: { header: string[]; rows: string[][] }) =>
+        renderSweep({
+          title: 'Sweep',
+          header: t.header,
+          rows: t.rows,
+          distribution: table.distribution,
+          metric: 'sharpe',
+          x,
+          y,
+          summary: { sets: n, errors: 0, trials: n, deflatedSharpe: 0.5, best },
+          top: [],
+        });
+      expect(page(table)).toBe(page({ header, rows }));
+      expect(table.distribution).toEqual(metricDistribution({ header, rows }, 'sharpe'));
+    }
+  });
+});
