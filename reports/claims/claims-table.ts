@@ -48,6 +48,18 @@ export function verdictMatrix(report: ClaimsReport, ids: string[] = report.unive
   return { header, rows };
 }
 
+/** The samples in groups that fit a table: the US daily samples, the US monthly ones, then the other regions, then the pooled rows. */
+export function sampleGroups(report: Pick<ClaimsReport, 'universes'>): { title: string; ids: string[] }[] {
+  const regional = (u: ClaimsReport['universes'][number]) => u.region !== undefined || u.id.startsWith('pooled-');
+  const groups = [
+    { title: 'daily samples', ids: report.universes.filter((u) => !regional(u) && u.frequency === 'daily').map((u) => u.id) },
+    { title: 'monthly samples', ids: report.universes.filter((u) => !regional(u) && u.frequency === 'monthly').map((u) => u.id) },
+    { title: 'other regions', ids: report.universes.filter((u) => u.region !== undefined).map((u) => u.id) },
+    { title: 'pooled over regions', ids: report.universes.filter((u) => u.region === undefined && u.id.startsWith('pooled-')).map((u) => u.id) },
+  ];
+  return groups.filter((g) => g.ids.length > 0);
+}
+
 /** The legend printed under the verdict table. */
 export const VERDICT_LEGEND = [
   'Cells: verdict, the tested estimate, g = independent groups behind it (non-overlapping events, episodes or decades); * = the claim’s primary sample, judged on Holm-adjusted p.',

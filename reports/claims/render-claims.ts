@@ -6,7 +6,7 @@ import type { ClaimCharts, ClaimRow, ClaimsReport } from '../../engine/formats/c
 import { escapeHtml } from '../html/escape.js';
 import { barChart, pathChart, placeboStrip, scatterChart } from '../html/inference-charts.js';
 import { page } from '../html/page.js';
-import { cellText, headlineParts, intervalText, numberText, VERDICT_LEGEND } from './claims-table.js';
+import { cellText, headlineParts, intervalText, numberText, sampleGroups, VERDICT_LEGEND } from './claims-table.js';
 
 const VERDICT_CLASS: Record<string, string> = { supported: 'pos', contradicted: 'neg', 'not shown': '', 'not tested': 'muted' };
 const pText = (p: number) => (Number.isFinite(p) ? (p < 0.001 ? '< 0.001' : p.toFixed(3)) : '–');
@@ -30,20 +30,24 @@ function answers(report: ClaimsReport): string {
 }
 
 function verdictTable(report: ClaimsReport): string {
-  const ids = report.universes.map((u) => u.id);
-  const head = ids.map((u) => `<th>${escapeHtml(u)}${report.universes.find((x) => x.id === u)?.primaryFor.length ? ' *' : ''}</th>`).join('');
-  const rows = headlineParts(report)
-    .map((p) => {
-      const cells = ids.map((u) => {
-        const r = report.rows.find((x) => x.part === p.part && x.universe === u);
-        if (!r) return '<td class="muted">n/a</td>';
-        return `<td class="${VERDICT_CLASS[r.verdict]}${r.role === 'primary' ? ' primary' : ''}" title="${escapeHtml(r.sentence)}">${escapeHtml(cellText(r))}<span class="delta">${escapeHtml(r.verdict)} ${escapeHtml(intervalText(r))}</span></td>`;
-      });
-      return `<tr><td><a href="#claim-${p.claim}">${p.claim}</a> ${escapeHtml(p.label)}</td>${cells.join('')}</tr>`;
-    })
-    .join('\n');
+  const tables = sampleGroups(report).map((g, k) => {
+    const head = g.ids.map((u) => `<th>${escapeHtml(u)}${report.universes.find((x) => x.id === u)?.primaryFor.length ? ' *' : ''}</th>`).join('');
+    const rows = headlineParts(report)
+      .filter((p) => report.rows.some((r) => r.part === p.part && g.ids.includes(r.universe)))
+      .map((p) => {
+        const cells = g.ids.map((u) => {
+          const r = report.rows.find((x) => x.part === p.part && x.universe === u);
+          if (!r) return '<td class="muted">n/a</td>';
+          return `<td class="${VERDICT_CLASS[r.verdict]}${r.role === 'primary' ? ' primary' : ''}" title="${escapeHtml(r.sentence)}">${escapeHtml(cellText(r))}<span class="delta">${escapeHtml(r.verdict)} ${escapeHtml(intervalText(r))}</span></td>`;
+        });
+        return `<tr><td><a href="#claim-${p.claim}">${p.claim}</a> ${escapeHtml(p.label)}</td>${cells.join('')}</tr>`;
+      })
+      .join('\n');
+    const id = k === 0 ? 'verdict-table' : `verdict-table-${k + 1}`;
+    return `<div class="table-wrap"><table id="${id}" class="sticky-first compact"><thead><tr><th>${escapeHtml(g.title)}</th>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
+  });
   return `<section id="table"><h2>Every sample</h2>
-<div class="table-wrap"><table id="verdict-table" class="sticky-first compact"><thead><tr><th>claim</th>${head}</tr></thead><tbody>${rows}</tbody></table></div>
+${tables.join('\n')}
 <p class="how">${escapeHtml(VERDICT_LEGEND)} Hover a cell for its sentence; each claim’s section below has every number and how it was computed.</p></section>`;
 }
 

@@ -31,9 +31,37 @@ describe.skipIf(!HAS_CHROMIUM)('claims.html in a real browser (offline, file://)
     expect(await page.$eval('#answer', (s) => s.getBoundingClientRect().top)).toBeLessThan(400);
     expect(await page.$eval('#answer', (s) => s.textContent ?? '')).toMatch(/the null “.*” is (not )?rejected/);
     // one row per headline part, one column per sample (primary ones starred); every cell names its independent groups
-    const header = await page.$$eval('#verdict-table thead th', (ths) => ths.map((t) => t.textContent));
-    expect(header).toEqual(['claim', 'russell', 'etf', 'r1000', 'sp600', 'ff-1954 *', 'ff-1982', 'ff-1926 *']);
-    const cells = await page.$$eval('#verdict-table tbody td:not(:first-child)', (tds) => tds.map((t) => t.textContent ?? ''));
+    // in tables that fit a screen: US daily, US monthly, other regions, pooled
+    const header = await page.$$eval('#table thead th', (ths) => ths.map((t) => t.textContent));
+    expect(header).toEqual([
+      'daily samples',
+      'russell',
+      'etf',
+      'r1000',
+      'sp600',
+      'monthly samples',
+      'ff-1954 *',
+      'ff-1982',
+      'ff-1926 *',
+      'other regions',
+      'europe-ecb',
+      'europe-boe',
+      'europe-snb',
+      'japan-boj',
+      'apxj-rba',
+      'apxj-rbnz',
+      'na-boc',
+      'pooled over regions',
+      'pooled-ex-us',
+      'pooled-all',
+      'pooled-ex-us-pause',
+    ]);
+    // the other regions: a forest plot per pooled part, the US primary sample first and the pooled rows last
+    const forest = await page.$$eval('#forest-1 g > text:first-of-type', (ts) => ts.map((t) => t.textContent));
+    expect(forest[0]).toBe('ff-1954 (US, primary)');
+    expect(forest.slice(-3)).toEqual(['pooled-ex-us', 'pooled-all', 'pooled-ex-us-pause']);
+    expect(await page.$('#forest-3-all')).not.toBeNull();
+    const cells = await page.$$eval('#table tbody td:not(:first-child)', (tds) => tds.map((t) => t.textContent ?? ''));
     for (const c of cells) expect(c === 'n/a' || /g[\d,]+/.test(c)).toBe(true);
     for (const verdict of ['not tested', 'not shown']) expect(cells.some((c) => c.includes(verdict))).toBe(true);
     // charts span the column and their labels are at least 11 px on screen

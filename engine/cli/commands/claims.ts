@@ -9,7 +9,7 @@ import { CLAIM_UNIVERSES } from '../../workflows/claims/universes.js';
 import { defaultOutDir } from '../out-dir.js';
 import { textTable } from '../table.js';
 import { textWidth, wrapText } from '../format.js';
-import { VERDICT_LEGEND, verdictMatrix } from '../../../reports/claims/claims-table.js';
+import { VERDICT_LEGEND, sampleGroups, verdictMatrix } from '../../../reports/claims/claims-table.js';
 import { claimsToFolder } from '../../workflows/claims/claims-to-folder.js';
 
 interface ClaimsArgs {
@@ -43,14 +43,12 @@ export function claimsCommand(y: Argv): Argv {
     .example('$0 claims --universe russell,ff-1954 --draws 2000 --seed 7', 'two samples, fewer draws, another seed') as Argv;
 }
 
-/** The verdict table as terminal text (daily samples, then monthly ones, to fit a terminal), with its legend. */
+/** The verdict table as terminal text (US daily samples, US monthly ones, then other regions and pooled, to fit a terminal), with its legend. */
 export function verdictText(report: ClaimsReport): string {
   const blocks: string[] = [];
-  for (const freq of ['daily', 'monthly'] as const) {
-    const ids = report.universes.filter((u) => u.frequency === freq).map((u) => u.id);
-    if (!ids.length) continue;
-    const { header, rows } = verdictMatrix(report, ids);
-    header[0] = `${freq} samples`;
+  for (const g of sampleGroups(report)) {
+    const { header, rows } = verdictMatrix(report, g.ids);
+    header[0] = g.title;
     blocks.push(textTable(header, rows));
   }
   return `${blocks.join('\n\n')}\n${VERDICT_LEGEND.split('\n')

@@ -55,8 +55,9 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly Cell[]>
 /**
  * A CSV document together with its cells as `readCsv` reads them back (quotes removed,
  * surrounding spaces trimmed), so a caller that just wrote a file need not read it again.
- * `rows` is undefined when reading back is not that simple (a cell needed quotes, or a line
- * would be blank and skipped): read the file then.
+ * `rows` is undefined when reading back is not that simple (a cell needed quotes, a line
+ * would be blank and skipped, or a one-field header holds a semicolon or tab, which readCsv takes
+ * for another separator): read the file then.
  */
 export interface CsvDocument {
   text: string;
@@ -86,6 +87,8 @@ export function csvDocument(header: readonly string[], rows: Iterable<readonly C
     return cells;
   };
   const head = add(header);
+  // a one-field header with a semicolon or tab reads as another separator: readCsv refuses it
+  if (head.length === 1 && /[;\t]/.test(head[0])) simple = false;
   const out: string[][] = [];
   for (const r of rows) out.push(add(r));
   return { text, header: head, rows: simple ? out : undefined };

@@ -221,8 +221,12 @@ export function pooledDraft(r: PanelResult, b: PooledRowBase): ClaimDraft {
     const counted = `${r.n} ${b.what} in ${r.regions} regions (${r.episodes} episodes)`;
     if (!tested) return `${counted}: too few to test.`;
     const lead = `Pooled ${b.scope}, after ${counted} small caps ${r.mean >= 0 ? 'beat' : 'trailed'} large caps by ${pctText(Math.abs(r.mean)).slice(1)} on average over ${b.horizon} months`;
-    const test = `the excess over each region's random dates, ${ptsText(r.excess)} ${intervalWords(r.ciLow, r.ciHigh)}, has joint rotation p ${pText(r.p)}${adjusted ? ` (Holm ${pText(pVerdict)})` : ''} and episode bootstrap p ${pText(r.episodeP)}`;
-    const tail = verdict === 'not shown' ? `; not shown — uninformative below ${ptsText(r.mde, false)}` : `; ${verdictWords(verdict)}`;
+    const test = `the excess over each region's random dates, ${ptsText(r.excess)} ${intervalWords(r.ciLow, r.ciHigh)}, has joint rotation p ${pText(r.p)}${adjusted ? ` (Holm ${pText(pVerdict)})` : ''}`;
+    const episodes =
+      verdict !== 'not shown' && !(r.episodeP < 0.05)
+        ? ` — but its ${r.n} ${b.what} fall in ${r.episodes} global episodes, and the episode bootstrap does not reject (p ${pText(r.episodeP)})`
+        : `; episode bootstrap p ${pText(r.episodeP)}`;
+    const tail = verdict === 'not shown' ? `${episodes}; not shown — uninformative below ${ptsText(r.mde, false)}` : `; ${verdictWords(verdict)}${episodes}`;
     return `${lead}: ${test}${tail}.`;
   };
   return { row, say };
