@@ -10,6 +10,9 @@ import { isoDay } from '../../../engine/core/dates.js';
 import { buildMarket } from '../../../engine/market/build-market.js';
 import { loadCatalog } from '../../../engine/market/data/catalog.js';
 import { cutEvents } from '../../../engine/workflows/claims/event-claims.js';
+import { auditStrategy } from '../../../engine/strategy/audit.js';
+import { parseParams } from '../../../engine/strategy/params.js';
+import { builtin } from '../../../strategies/index.js';
 
 const catalog = loadCatalog();
 const firstCuts = (universe: string, resumeDays?: number) => {
@@ -53,4 +56,18 @@ describe('first cuts of every central bank', () => {
       ),
     );
   });
+});
+
+describe('the regional universes pass the look-ahead audit', () => {
+  for (const universe of Object.keys(TURNS)) {
+    it(`${universe}: first-cut-rotation and fed-regime decide identically on history truncated at every cut`, () => {
+      const m = buildMarket(catalog, { universe });
+      for (const id of ['first-cut-rotation', 'fed-regime']) {
+        const s = builtin(id);
+        const res = auditStrategy(s, m, parseParams(s.params, [], id), { randomCuts: 10 });
+        expect(res.firstOffence).toBeUndefined();
+        expect(res.ok).toBe(true);
+      }
+    });
+  }
 });
