@@ -151,6 +151,8 @@ export interface PublishedRow {
 /** One specification of the curve: its choices, events, the mean small − large after them, the excess over random dates, its interval and p. */
 export interface SpecRow {
   rank: number;
+  /** The events (`first`: first cuts, claim 1; `all`: every cut, `later`: later cuts after a pause, claim 3). */
+  event: string;
   index: string;
   rule: string;
   sample: string;
@@ -171,7 +173,8 @@ export interface SpecRow {
 export interface Multiverse {
   claim: number;
   specs: SpecRow[];
-  choices: Record<'index' | 'rule' | 'sample' | 'entry' | 'horizon', { id: string; label: string }[]>;
+  choices: Partial<Record<'event', { id: string; label: string }[]>> &
+    Record<'index' | 'rule' | 'sample' | 'entry' | 'horizon', { id: string; label: string }[]>;
   joint: {
     specs: number;
     /** Median excess over the specifications and the share with a positive excess, each with its p under the joint shift null. */
@@ -187,9 +190,10 @@ export interface Multiverse {
   };
 }
 
-/** The columns of multiverse.csv, in order. */
+/** The columns of multiverse.csv, in order (after the claim). */
 export const MULTIVERSE_CSV_COLUMNS = [
   'rank',
+  'event',
   'index',
   'rule',
   'sample',
@@ -206,11 +210,11 @@ export const MULTIVERSE_CSV_COLUMNS = [
   'note',
 ] as const;
 
-/** multiverse.csv: one row per specification, sorted by excess. */
-export function multiverseCsv(m: Multiverse): string {
+/** multiverse.csv: one row per specification of each claim's curve, sorted by excess within the claim. */
+export function multiverseCsv(curves: readonly Multiverse[]): string {
   return toCsv(
-    MULTIVERSE_CSV_COLUMNS.map((c) => c.replace(/[A-Z]/g, (x) => `_${x.toLowerCase()}`)),
-    m.specs.map((r) => MULTIVERSE_CSV_COLUMNS.map((c) => r[c])),
+    ['claim', ...MULTIVERSE_CSV_COLUMNS.map((c) => c.replace(/[A-Z]/g, (x) => `_${x.toLowerCase()}`))],
+    curves.flatMap((m) => m.specs.map((r) => [m.claim, ...MULTIVERSE_CSV_COLUMNS.map((c) => r[c])])),
   );
 }
 
@@ -248,8 +252,8 @@ export interface ClaimsReport {
   charts: Record<number, ClaimCharts[]>;
   /** Parts that a sample cannot answer, and why. */
   skipped: { claim: number; universe: string; reason: string }[];
-  /** The specification curve of claim 1, when asked for (`claims --multiverse`). */
-  multiverse?: Multiverse;
+  /** The specification curves of claims 1 and 3, when asked for (`claims --multiverse`). */
+  multiverse?: Multiverse[];
   /** Published figures beside ratecycle's on the closest definition (needs the ff-1954 sample). */
   published: PublishedRow[];
   /** How much the timing claims' means rest on single cycles and on one era (influence.csv). */

@@ -38,7 +38,7 @@ function curveChart(m: Multiverse): string {
     .map((s, i) => {
       if (!Number.isFinite(s.excess)) return '';
       const colour = s.p < 0.05 ? (s.excess > 0 ? '#2b8a3e' : '#c8473d') : '#5f6b7a';
-      const title = `${s.index}, ${s.rule}, ${s.sample}, ${s.entry}, ${s.horizon} m: ${pts(s.excess)} points over random dates (95 % CI ${pts(s.ciLow)} to ${pts(s.ciHigh)}), p ${pv(s.p)}, ${s.n} first cuts in ${s.groups} groups`;
+      const title = `${m.claim === 3 ? `${s.event}, ` : ''}${s.index}, ${s.rule}, ${s.sample}, ${s.entry}, ${s.horizon} m: ${pts(s.excess)} points over random dates (95 % CI ${pts(s.ciLow)} to ${pts(s.ciHigh)}), p ${pv(s.p)}, ${s.n} ${eventWord(m)} in ${s.groups} groups`;
       return `<g data-src="multiverse.csv:${i + 1}:excess" data-v="${s.excess}"><title>${escapeHtml(title)}</title><line x1="${x(i).toFixed(1)}" x2="${x(i).toFixed(1)}" y1="${y(s.ciHigh).toFixed(1)}" y2="${y(s.ciLow).toFixed(1)}" stroke="${colour}" stroke-opacity="0.45"/><circle cx="${x(i).toFixed(1)}" cy="${y(s.excess).toFixed(1)}" r="2.6" fill="${colour}"/></g>`;
     })
     .join('');
@@ -55,24 +55,30 @@ function curveChart(m: Multiverse): string {
       return `<text x="${L - 6}" y="${yy + rowH - 3}" text-anchor="end" class="point-label">${escapeHtml(r.label)}</text>${dots}`;
     })
     .join('');
-  return `<svg class="svg-chart" id="multiverse-chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="specification curve of claim 1">${grid}${marks}<text class="axis-label" x="${L - 52}" y="${top + plotH / 2}" transform="rotate(-90 ${L - 52} ${top + plotH / 2})" text-anchor="middle">points over random dates</text>${matrix}</svg>`;
+  return `<svg class="svg-chart" id="multiverse-chart${m.claim === 1 ? '' : `-${m.claim}`}" viewBox="0 0 ${W} ${H}" role="img" aria-label="specification curve of claim ${m.claim}">${grid}${marks}<text class="axis-label" x="${L - 52}" y="${top + plotH / 2}" transform="rotate(-90 ${L - 52} ${top + plotH / 2})" text-anchor="middle">points over random dates</text>${matrix}</svg>`;
 }
 
-/** The specification-curve section of claims.html ('' when the report has none). */
+/** What a curve's events are called. */
+const eventWord = (m: Multiverse) => (m.claim === 1 ? 'first cuts' : 'cuts');
+
+/** The specification-curve sections of claims.html, one per claim ('' when the report has none). */
 export function multiverseSection(report: Pick<ClaimsReport, 'multiverse'>): string {
-  const m = report.multiverse;
-  if (!m) return '';
+  return (report.multiverse ?? []).map(curveSection).join('\n');
+}
+
+function curveSection(m: Multiverse): string {
   const sentence = multiverseSentence(m);
   const j = m.joint;
-  return `<section id="multiverse"><h2>How much the answer to claim 1 depends on its definition</h2>
+  const what = m.claim === 1 ? 'first cuts' : 'every cut, or the later cuts after a pause of 91 days or more (the event is a choice of its own)';
+  return `<section id="multiverse${m.claim === 1 ? '' : `-${m.claim}`}"><h2>How much the answer to claim ${m.claim} depends on its definition</h2>
 <p class="call">${escapeHtml(sentence)}</p>
 ${curveChart(m)}
-<p class="how">Each dot is one specification: the mean small − large after its first cuts minus the mean after every eligible entry date, with its rotation-placebo 95 % interval (green or red: p &lt; 0.05 on its own, grey otherwise), sorted; the matrix below marks its choices (grey: too few first cuts to test). Choices: the index family, the rule that dates a first cut (a turn confirmed after 0.25 or 0.50 points), the sample (every first cut since 1954, the FOMC era only, without 1979–82; Fama/French only), the entry (one month before, at, or one month after the decision) and the horizon. Null of the joint test: first cuts are no better than random dates in every specification at once; every specification's events are shifted by the same number of calendar days (${j.draws.toLocaleString('en-US')} shifts, wrapping inside each one's window), which keeps the dependence between specifications that share events, and the median excess and the share of positive ones are compared with their shifted distributions (two-sided). Simonsohn, Simmons &amp; Nelson (2020). Every specification is in multiverse.csv.</p></section>`;
+<p class="how">Each dot is one specification: the mean small − large after its events (${escapeHtml(what)}) minus the mean after every eligible entry date, with its rotation-placebo 95 % interval (green or red: p &lt; 0.05 on its own, grey otherwise), sorted; the matrix below marks its choices (grey: too few events to test). Choices: the index family, the rule that dates a turn (confirmed after 0.25 or 0.50 points), the sample (every event since 1954, the FOMC era only, without 1979–82; Fama/French only), the entry (one month before, at, or one month after the decision) and the horizon. Null of the joint test: the events are no better than random dates in every specification at once; every specification's events are shifted by the same number of calendar days (${j.draws.toLocaleString('en-US')} shifts, wrapping inside each one's window), which keeps the dependence between specifications that share events, and the median excess and the share of positive ones are compared with their shifted distributions (two-sided). Simonsohn, Simmons &amp; Nelson (2020). Every specification is in multiverse.csv.</p></section>`;
 }
 
 /** The specification curve in one sentence: specifications tested, median excess and share positive with their joint p, and how many are significant on their own. */
 export function multiverseSentence(m: Multiverse): string {
   const j = m.joint;
   const untested = m.specs.length - j.specs;
-  return `Claim 1 under ${m.specs.length} definitions: across the ${j.specs} that could be tested${untested ? ` (${untested} more had too few first cuts)` : ''}, the median excess of small − large over random dates is ${pts(j.medianExcess)} points (joint p ${pv(j.shareMedianP)}), ${Math.round(j.sharePositive * 100)} % are positive (joint p ${pv(j.sharePositiveP)}), and ${j.significantPositive} ${j.significantPositive === 1 ? 'is' : 'are'} significantly positive and ${j.significantNegative} significantly negative at 5 % on their own.`;
+  return `Claim ${m.claim} under ${m.specs.length} definitions: across the ${j.specs} that could be tested${untested ? ` (${untested} more had too few ${eventWord(m)})` : ''}, the median excess of small − large over random dates is ${pts(j.medianExcess)} points (joint p ${pv(j.shareMedianP)}), ${Math.round(j.sharePositive * 100)} % are positive (joint p ${pv(j.sharePositiveP)}), and ${j.significantPositive} ${j.significantPositive === 1 ? 'is' : 'are'} significantly positive and ${j.significantNegative} significantly negative at 5 % on their own.`;
 }

@@ -35,7 +35,7 @@ export function claimsCommand(y: Argv): Argv {
     .option('multiverse', {
       type: 'boolean',
       default: false,
-      describe: 'also the specification curve of claim 1: every defensible definition, with a joint test (multiverse.csv)',
+      describe: 'also the specification curves of claims 1 and 3: every defensible definition, with a joint test (multiverse.csv)',
     })
     .option('out', { type: 'string', describe: 'output folder (default out/claims-<timestamp>)' })
     .option('force', { type: 'boolean', default: false, describe: 'replace an existing output folder written by ratecycle' })
@@ -85,7 +85,7 @@ export async function claimsHandler(args: ClaimsArgs): Promise<{ dir: string; re
   console.log(`== the article's claims, tested (${report.draws.toLocaleString('en-US')} draws, seed ${report.seed})`);
   console.log(answerText(report));
   console.log(`\n${verdictText(report)}`);
-  if (report.multiverse) console.log(`\n${wrapText(multiverseSentence(report.multiverse), textWidth(), '   ', '')}`);
+  for (const m of report.multiverse ?? []) console.log(`\n${wrapText(multiverseSentence(m), textWidth(), '   ', '')}`);
   if (report.unavailable.length) {
     const ids = report.unavailable.map((u) => u.universe).join(', ');
     console.log(`\nnot tested here (their data is not in this installation): ${ids}; ${report.unavailable[0].universe}: ${report.unavailable[0].reason}`);

@@ -23,7 +23,7 @@ export async function writeClaimsFolder(dir: string, report: ClaimsReport, force
     writeFileSync(join(tmp, CLAIMS_FILES.csv), claimsCsv(report));
     writeFileSync(join(tmp, CLAIMS_FILES.json), claimsJson(report));
     writeFileSync(join(tmp, CLAIMS_FILES.influence), influenceCsv(report));
-    if (report.multiverse) writeFileSync(join(tmp, CLAIMS_FILES.multiverse), multiverseCsv(report.multiverse));
+    if (report.multiverse?.length) writeFileSync(join(tmp, CLAIMS_FILES.multiverse), multiverseCsv(report.multiverse));
     writeFileSync(join(tmp, CLAIMS_FILES.html), renderClaims(report));
   });
 }

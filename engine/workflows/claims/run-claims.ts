@@ -1,4 +1,4 @@
-import { specificationCurve } from './multiverse.js';
+import { specificationCurves } from './multiverse.js';
 import { publishedRows } from './published.js';
 import { findEntry } from '../../market/data/catalog.js';
 import { loadSeries } from '../../market/data/load-series.js';
@@ -225,7 +225,7 @@ export function runClaims(catalog: Catalog, options: ClaimsOptions = {}): Claims
     skipped,
     unavailable,
     influence,
-    ...(options.multiverse ? { multiverse: specificationCurve(catalog, { draws, seed }) } : {}),
+    ...(options.multiverse ? { multiverse: specificationCurves(catalog, { draws, seed }) } : {}),
     published: footprint.has('ff-1954') ? publishedRows(catalog, footprint.get('ff-1954')!.firstCuts, rows, influence) : [],
     answers: claimAnswers(rows, skipped),
     pooled: rows

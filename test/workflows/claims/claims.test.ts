@@ -391,25 +391,41 @@ describe('claims options a user can get wrong', () => {
   });
 });
 
-describe('specification curve of claim 1', () => {
-  it('enumerates every combination of index, rule, sample, entry and horizon, sorted, with a joint test over common shifts', () => {
+describe('specification curves of claims 1 and 3', () => {
+  it('enumerates every combination of index, rule, sample, entry and horizon (and, for claim 3, the event), sorted, with a joint test over common shifts', () => {
     const r = runClaims(loadCatalog(), { universes: ['ff-1954'], draws: 1000, seed: 3, multiverse: true });
-    const m = r.multiverse!;
+    const [m, m3] = r.multiverse!;
+    expect([m.claim, m3.claim]).toEqual([1, 3]);
     // ff: 2 rules × 3 samples × 3 entries × 3 horizons; russell and etf: 2 × 3 × 3
     expect(m.specs).toHaveLength(54 + 18 + 18);
     expect(new Set(m.specs.map((s) => `${s.index}/${s.rule}/${s.sample}/${s.entry}/${s.horizon}`)).size).toBe(90);
-    const tested = m.specs.filter((s) => Number.isFinite(s.excess));
-    expect(m.joint.specs).toBe(tested.length);
-    for (let i = 1; i < tested.length; i++) expect(tested[i].excess).toBeGreaterThanOrEqual(tested[i - 1].excess);
-    expect(m.specs.slice(tested.length).every((s) => !Number.isFinite(s.excess))).toBe(true); // untested last
-    // the shipped specification (ff, 0.25 points, every first cut, at the decision, 12 months) is the claims' own row
-    const own = m.specs.find((s) => s.index === 'ff' && s.rule === '25bp' && s.sample === 'all' && s.entry === 'decision' && s.horizon === 12)!;
-    const row = r.rows.find((x) => x.part === '1' && x.universe === 'ff-1954')!;
-    expect(own.n).toBe(row.n);
-    expect(own.excess).toBeCloseTo(row.estimate, 12);
-    expect(m.joint.shareMedianP).toBeGreaterThan(0);
-    expect(m.joint.shareMedianP).toBeLessThanOrEqual(1);
-    expect(multiverseCsv(m).split('\n')[0]).toBe('rank,index,rule,sample,entry,horizon,n,groups,mean,center,excess,ci_low,ci_high,p,note');
+    // claim 3: every cut and later cuts, each as many
+    expect(m3.specs).toHaveLength(180);
+    expect(m3.choices.event?.map((e) => e.id)).toEqual(['all', 'later']);
+    for (const c of [m, m3]) {
+      const tested = c.specs.filter((s) => Number.isFinite(s.excess));
+      expect(c.joint.specs).toBe(tested.length);
+      for (let i = 1; i < tested.length; i++) expect(tested[i].excess).toBeGreaterThanOrEqual(tested[i - 1].excess);
+      expect(c.specs.slice(tested.length).every((s) => !Number.isFinite(s.excess))).toBe(true); // untested last
+      expect(c.joint.shareMedianP).toBeGreaterThan(0);
+      expect(c.joint.shareMedianP).toBeLessThanOrEqual(1);
+    }
+    // the shipped specifications (ff, 0.25 points, every event, at the decision, 12 months) are the claims' own rows
+    const own = (c: typeof m, event: string) =>
+      c.specs.find((s) => s.event === event && s.index === 'ff' && s.rule === '25bp' && s.sample === 'all' && s.entry === 'decision' && s.horizon === 12)!;
+    for (const [c, event, part] of [
+      [m, 'first', '1'],
+      [m3, 'all', '3-all'],
+      [m3, 'later', '3-later'],
+    ] as const) {
+      const row = r.rows.find((x) => x.part === part && x.universe === 'ff-1954')!;
+      expect(own(c, event).n).toBe(row.n);
+      expect(own(c, event).excess).toBeCloseTo(row.estimate, 12);
+    }
+    const csv = multiverseCsv(r.multiverse!).split('\n');
+    expect(csv[0]).toBe('claim,rank,event,index,rule,sample,entry,horizon,n,groups,mean,center,excess,ci_low,ci_high,p,note');
+    expect(csv.filter((l) => l.startsWith('3,'))).toHaveLength(180);
     expect(renderClaims(r)).toContain('id="multiverse-chart"');
+    expect(renderClaims(r)).toContain('id="multiverse-chart-3"');
   });
 });
