@@ -80,7 +80,7 @@ export function pooledClaims(
       pp,
       true,
     );
-    add(POOLED.all, 'with the US', panel[pp.kind], pp, false);
+    if (panel[pp.kind].some((x) => x.region === 'us')) add(POOLED.all, 'with the US', panel[pp.kind], pp, false);
   }
   // the same first cuts outside the US with a long pause counted as a turn
   const regional = samples.filter((u) => u.region && u.claims.includes(1));
