@@ -29,6 +29,7 @@ import { eventStudy, overlapClusters, type EventInput } from '../engine/measure/
 import { cutEvents } from '../engine/workflows/claims/event-claims.js';
 import { eventInference } from '../engine/workflows/claims/event-inference.js';
 import { pooledTest } from '../engine/workflows/claims/panel.js';
+import { pooledRegimeTest } from '../engine/workflows/claims/pooled-regimes.js';
 import { addPanelSamples, type PanelSamples } from '../engine/workflows/claims/pooled-claims.js';
 import { CLAIM_UNIVERSES } from '../engine/workflows/claims/universes.js';
 import { ismEvents } from '../engine/workflows/claims/ism-events.js';
@@ -257,6 +258,8 @@ function pooledSize(): Tally[] {
   const all = new Tally('joint rotation placebo over regions (verdict)', '3', `any cut → 12 m pooled over ${regional.length} samples outside the US`);
   const firstEp = new Tally('wild cluster bootstrap-t over global episodes (shown beside)', '1', 'first cut → 12 m pooled outside the US, excess');
   const allEp = new Tally('wild cluster bootstrap-t over global episodes (shown beside)', '3', 'any cut → 12 m pooled outside the US, excess');
+  const easing = new Tally('joint rotation of the phases over regions (verdict)', '2', 'easing minus each region’s average, pooled outside the US');
+  const tightening = new Tally('joint rotation of the phases over regions (verdict)', '2', 'tightening minus each region’s average, pooled outside the US');
   const rnd = mulberry32(25);
   const common = new Int32Array(minT - 1);
   const idx = new Int32Array(maxT - 1);
@@ -276,8 +279,12 @@ function pooledSize(): Tally[] {
     const a = pooledTest(panel.all, 12, { draws: INNER, seed });
     all.add(a.p, a.excess, 1);
     allEp.add(a.episodeP, a.excess, 1);
+    const e = pooledRegimeTest(panel.regimes ?? [], Phase.Easing, 12);
+    easing.add(e.p, e.excess, 1);
+    const tg = pooledRegimeTest(panel.regimes ?? [], Phase.Tightening, 12);
+    tightening.add(tg.p, tg.excess, -1);
   }
-  return [first, all, firstEp, allEp];
+  return [first, all, easing, tightening, firstEp, allEp];
 }
 
 function valuationSize(): Tally[] {

@@ -10,10 +10,11 @@ const pts = (x: number) => {
 const pv = (p: number) => (!Number.isFinite(p) ? '–' : p < 0.001 ? '< 0.001' : p.toFixed(3));
 
 /** The parts a forest plot is drawn for: the timing claims every region can answer. */
-const FOREST_PARTS = ['1', '3-all'] as const;
+const FOREST_PARTS = ['1', '2-easing', '2-tightening', '3-all'] as const;
 
 /** One forest plot: a row per sample (the US primary first, the regions, the pooled rows last), estimate and 95 % interval in points over random dates. */
 function forestChart(rows: readonly ClaimRow[], id: string): string {
+  const axis = rows[0]?.unit.startsWith('per year') ? 'points a year against the all-months mean' : 'points over random dates, 12 months';
   const W = 980,
     L = 330,
     R = W - 150,
@@ -37,7 +38,7 @@ function forestChart(rows: readonly ClaimRow[], id: string): string {
       const pooled = r.role === 'pooled';
       const colour = r.verdict === 'supported' ? '#2b8a3e' : r.verdict === 'contradicted' ? '#c8473d' : '#5f6b7a';
       const label = `${r.universe}${r.role === 'primary' ? ' (US, primary)' : ''}`;
-      const n = `${r.n} ev., ${r.groups} ${pooled ? 'episodes' : 'groups'}`;
+      const n = r.nUnit === 'events' ? `${r.n} ev., ${r.groups} ${pooled ? 'episodes' : 'groups'}` : `${r.n} ${r.nUnit}, ${r.groups} episodes`;
       const title = `${r.universe}: ${pts(r.estimate)} points over random dates (95 % CI ${pts(r.ciLow)} to ${pts(r.ciHigh)}), p ${pv(r.p)}${Number.isFinite(r.pHolm) ? `, Holm ${pv(r.pHolm)}` : ''}; ${r.verdict}; ${n}`;
       const interval =
         Number.isFinite(r.ciLow) && Number.isFinite(r.ciHigh)
@@ -51,7 +52,7 @@ function forestChart(rows: readonly ClaimRow[], id: string): string {
       return `<g data-v="${r.estimate}"><title>${escapeHtml(title)}</title><text x="${L - 10}" y="${y + 4}" text-anchor="end"${pooled ? ' font-weight="bold"' : ''}>${escapeHtml(label)}</text>${interval}${dot}<text x="${R + 10}" y="${y + 4}" class="point-label">${escapeHtml(n)}</text></g>`;
     })
     .join('');
-  return `<svg class="svg-chart" id="${id}" viewBox="0 0 ${W} ${H}" role="img" aria-label="forest plot">${grid}${marks}<text class="axis-label" x="${(L + R) / 2}" y="${H - 4}" text-anchor="middle">points over random dates, 12 months</text></svg>`;
+  return `<svg class="svg-chart" id="${id}" viewBox="0 0 ${W} ${H}" role="img" aria-label="forest plot">${grid}${marks}<text class="axis-label" x="${(L + R) / 2}" y="${H - 4}" text-anchor="middle">${axis}</text></svg>`;
 }
 
 /** The rows of one part in forest order: the US primary sample, the regional samples, then the pooled rows. */
@@ -75,5 +76,5 @@ export function forestSection(report: Pick<ClaimsReport, 'rows' | 'universes'>):
   }).join('\n');
   return `<section id="regions"><h2>Other central banks: the same claims on other regions, and pooled</h2>
 ${plots}
-<p class="how">Each row: the mean small − large over the 12 months after a bank’s first cuts (or every cut) minus the same mean over every eligible entry date of its region, with its rotation-placebo 95 % interval (green: supported, red: contradicted, grey: not shown). Regions use Fama/French size factors in US dollars (SMB as the small − large spread); banks of one region share that series, so their rows are not independent. The pooled rows (diamonds) average every event’s excess over its own region’s random dates; their null distribution shifts every region’s events by one common number of days, so banks that cut together in a world crisis stay together. Beside the estimate: events and the independent groups (for the pooled rows, global episodes: first cuts within 183 days anywhere, or overlapping windows in one region). The pooled outside-the-US rows form their own family, Holm-adjusted.</p></section>`;
+<p class="how">Each row of the timing plots: the mean small − large over the 12 months after a bank’s first cuts (or every cut) minus the same mean over every eligible entry date of its region, with its rotation-placebo 95 % interval; of the phase plots (claim 2): the annualized spread while the bank eases (or tightens) minus its region’s all-months mean, with the wild cluster bootstrap interval over episodes (green: supported, red: contradicted, grey: not shown). Regions use Fama/French size factors in US dollars (SMB as the small − large spread); banks of one region share that series, so their rows are not independent. The pooled rows (diamonds) average every event’s (or phase month’s) excess over its own region’s baseline; their null distribution shifts every region’s events (or phase labels) by one common number of days (months), so banks that move together in a world crisis stay together. Beside the estimate: events and the independent groups (for the pooled rows, global episodes: first cuts within 183 days anywhere, or overlapping windows in one region). The pooled outside-the-US rows form their own family, Holm-adjusted.</p></section>`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { panelEpisodes, pooledTest, type PanelSample } from '../../../engine/workflows/claims/panel.js';
+import { pooledRegimeTest } from '../../../engine/workflows/claims/pooled-regimes.js';
 
 describe('panelEpisodes', () => {
   const events = [
@@ -62,5 +63,42 @@ describe('pooledTest', () => {
     const r = pooledTest([sample('a', 'eu', [1, 2, 3, 4], [0, 1]), sample('b', 'jp', [1, 2, 3, 4], [2])], 1, { draws: 99, seed: 1 });
     expect(r.n).toBe(3);
     expect(Number.isNaN(r.p)).toBe(true);
+  });
+});
+
+describe('pooledRegimeTest', () => {
+  const L1 = 120,
+    L2 = 100;
+  // phases of 10 months alternating, offset between the two samples; spreads higher in phase 1 in the first sample
+  const label = (L: number, off: number) => Int8Array.from({ length: L }, (_, t) => (Math.floor((t + off) / 10) % 2 === 0 ? 1 : -1));
+  const a = {
+    id: 'a',
+    region: 'eu',
+    label: label(L1, 0),
+    from: 0,
+    to: L1,
+    d: Float64Array.from({ length: L1 }, (_, t) => 0.01 * Math.sin(t) + (Math.floor(t / 10) % 2 === 0 ? 0.004 : 0)),
+  };
+  const b = { id: 'b', region: 'jp', label: label(L2, 5), from: 0, to: L2, d: Float64Array.from({ length: L2 }, (_, t) => 0.01 * Math.cos(t / 2)) };
+  it('the annualized mean excess and its exact joint-rotation p, by brute force; episodes in calendar time', () => {
+    const r = pooledRegimeTest([a, b], 1, 12);
+    const centre = (d: Float64Array) => Float64Array.from(d, (v) => v - d.reduce((p, q) => p + q, 0) / d.length);
+    const [ca, cb] = [centre(a.d), centre(b.d)];
+    const stat = (delta: number) => {
+      let sum = 0,
+        n = 0;
+      for (let t = 0; t < L1; t++) if (a.label[(t + delta) % L1] === 1) ((sum += ca[t]), n++);
+      for (let t = 0; t < L2; t++) if (b.label[(t + delta) % L2] === 1) ((sum += cb[t]), n++);
+      return (sum / n) * 12;
+    };
+    const dist = Array.from({ length: L1 }, (_, d) => stat(d));
+    const c = dist.reduce((p, q) => p + q, 0) / L1;
+    const p = dist.filter((v) => Math.abs(v - c) >= Math.abs(dist[0] - c) * (1 - 1e-12)).length / L1;
+    expect(r.p).toBeCloseTo(p, 12);
+    expect(r.excess).toBeCloseTo(dist[0] - c, 12);
+    expect(r.n).toBe(60 + 50);
+    // phase 1 months of either sample: runs 0–14, 20–34, … (a: 0–9, 20–29, …; b: 5–14 as t+5 ∈ [0,10) … ) → 6 runs over 120 months
+    expect(r.episodes).toBe(6);
+    expect([r.samples, r.regions, r.shifts]).toEqual([2, 2, L1]);
   });
 });
