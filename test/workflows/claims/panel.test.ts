@@ -87,8 +87,16 @@ describe('pooledRegimeTest', () => {
     const stat = (delta: number) => {
       let sum = 0,
         n = 0;
-      for (let t = 0; t < L1; t++) if (a.label[(t + delta) % L1] === 1) ((sum += ca[t]), n++);
-      for (let t = 0; t < L2; t++) if (b.label[(t + delta) % L2] === 1) ((sum += cb[t]), n++);
+      for (let t = 0; t < L1; t++) {
+        if (a.label[(t + delta) % L1] !== 1) continue;
+        sum += ca[t];
+        n++;
+      }
+      for (let t = 0; t < L2; t++) {
+        if (b.label[(t + delta) % L2] !== 1) continue;
+        sum += cb[t];
+        n++;
+      }
       return (sum / n) * 12;
     };
     const dist = Array.from({ length: L1 }, (_, d) => stat(d));
