@@ -6,7 +6,8 @@ import { parse } from 'csv-parse/sync';
 import { finalizeSweep, runSweep, setAt, type SetSource } from '../../../engine/workflows/sweep/sweep.js';
 import { parseGrid } from '../../../engine/workflows/sweep/grid.js';
 import { randomSearch } from '../../../engine/workflows/sweep/random-search.js';
-import { pageTable } from '../../../engine/workflows/sweep/page-table.js';
+import { metricHistogram, pageTable } from '../../../engine/workflows/sweep/page-table.js';
+import { returnHistogram } from '../../../engine/measure/analytics/return-histogram.js';
 import { resultsHeader } from '../../../engine/formats/sweep-folder.js';
 import { renderSweep } from '../../../reports/sweep/render-sweep.js';
 import { metricDistribution } from '../../../reports/sweep/sweep-charts.js';
@@ -197,6 +198,25 @@ describe('the sweep page from kept values: random tables', () => {
         });
       expect(page(table)).toBe(page({ header, rows }));
       expect(table.distribution).toEqual(metricDistribution({ header, rows }, 'sharpe'));
+    }
+  });
+});
+
+describe('metricHistogram', () => {
+  it('gives the bins and counts of returnHistogram with 12 to 40 bins', () => {
+    const rnd = mulberry32(5);
+    const cases: number[][] = [[], [NaN, NaN], [0.3], [1, 1, 1, 1], [-0, 0, 0.5], [1e-9, 2e-9, 3e-9, NaN, Infinity]];
+    for (let k = 0; k < 200; k++) {
+      const n = Math.floor(rnd() * 3000);
+      const scale = 10 ** Math.floor(rnd() * 8 - 4);
+      const skew = rnd() < 0.3;
+      cases.push(Array.from({ length: n }, () => (rnd() < 0.05 ? NaN : (skew ? (rnd() - 0.2) ** 5 : rnd() + rnd() - 1) * scale)));
+    }
+    for (const values of cases) {
+      const h = returnHistogram([{ name: 'm', values }], { maxBins: 40, minBins: 12 });
+      const m = metricHistogram(Float64Array.from(values));
+      expect(m.edges).toEqual(h.edges);
+      expect(m.counts).toEqual(h.series[0].counts);
     }
   });
 });
