@@ -45,7 +45,7 @@ function forestChart(rows: readonly ClaimRow[], id: string): string {
           ? `<line x1="${x(r.ciLow).toFixed(1)}" x2="${x(r.ciHigh).toFixed(1)}" y1="${y}" y2="${y}" stroke="${colour}" stroke-width="2"/>`
           : '';
       const dot = !Number.isFinite(r.estimate)
-        ? `<text x="${x(0) + 8}" y="${y + 4}" class="point-label" fill="#8a94a3">too few independent groups to test</text>`
+        ? `<text x="${L + 8}" y="${y + 4}" class="point-label" fill="#8a94a3">too few independent groups to test</text>`
         : pooled
           ? `<path d="M${(x(r.estimate) - 7).toFixed(1)} ${y} L${x(r.estimate).toFixed(1)} ${y - 6} L${(x(r.estimate) + 7).toFixed(1)} ${y} L${x(r.estimate).toFixed(1)} ${y + 6} Z" fill="${colour}"/>`
           : `<rect x="${(x(r.estimate) - 4).toFixed(1)}" y="${y - 4}" width="8" height="8" fill="${colour}"/>`;
