@@ -18,6 +18,8 @@ export interface EventInferenceOptions {
   keepPlacebo?: boolean;
   /** Forward spreads by horizon, shared between calls on one market. */
   forward?: Map<number, Float64Array>;
+  /** Compute question (a), the wild cluster bootstrap of the mean against 0 (default true; the specification curves need only (b)). */
+  ahead?: boolean;
 }
 
 /** Both questions of a timing claim on one set of events at one horizon. */
@@ -115,7 +117,8 @@ export function eventInference(rows: readonly EventRow[], input: EventInput, opt
   }
   const label = `${event}/${h}/${weighting}`;
   const reg = weighting === 'group' ? clusterMean(means, new Float64Array(G).fill(1)) : clusterMean(sums, counts);
-  const ahead = wildClusterBootstrap(reg, { draws: options.draws, seed: deriveSeed(options.seed, `wild/${label}`) });
+  const ahead =
+    options.ahead === false ? noClusterInference(G, n) : wildClusterBootstrap(reg, { draws: options.draws, seed: deriveSeed(options.seed, `wild/${label}`) });
   const forward = options.forward ?? new Map<number, Float64Array>();
   const fw = forward.get(h) ?? forward.set(h, forwardSpreads(input, h)).get(h)!;
   // the eligible entry bars (a complete window), numbered in order; each event's number among them

@@ -93,7 +93,7 @@ export function specificationCurves(catalog: Catalog, options: { draws: number; 
               for (const h of HORIZONS) {
                 const rows = eventStudy(input, events, [h]).filter((r) => Number.isFinite(r.spread));
                 const label = `${EVENTS[claim].seed}/${claim === 3 ? `${ev.id}/` : ''}${ix.universe}/${rule.id}/${sample.id}/${entry.id}/${h}`;
-                const inf = eventInference(rows, input, { draws: options.draws, seed: deriveSeed(options.seed, label) });
+                const inf = eventInference(rows, input, { draws: options.draws, seed: deriveSeed(options.seed, label), ahead: false });
                 specs[claim].push({
                   row: {
                     event: ev.id,
