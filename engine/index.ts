@@ -8,27 +8,41 @@
  * weights are fractions of equity.
  *
  * @example
- * import { loadMarket, backtest, builtin, parseParams, simOptions } from 'ratecycle';
+ * import { loadMarket, backtest, builtin } from 'ratecycle';
  * const market = loadMarket({ universe: 'ff', from: '1954-07-01' });
- * const strategy = builtin('fed-regime')!;
- * const result = backtest(strategy, parseParams(strategy.params, [], strategy.id), market, { sim: simOptions(market) });
- * console.log(result.metrics.strategy.sharpe);
+ * // parameters by name, typed from the strategy ({ hold: 'lage' } is a type error); the CLI's defaults (5 bp of traded value, lag 1)
+ * const result = backtest(builtin('fed-regime'), market, { params: { hold: 'large' } });
+ * console.log(result.metrics.strategy.sharpe); // what `ratecycle run fed-regime --universe ff --from 1954-07-01 --param hold=large` prints
  */
 import { loadCatalog } from './market/data/catalog.js';
 import { buildMarket, type MarketOptions } from './market/build-market.js';
-import { DEFAULT_COST, resolveOptions } from './simulate/options.js';
-export { DEFAULT_COST } from './simulate/options.js';
+import { runSimOptions } from './simulate/options.js';
+export { DEFAULT_COST, DEFAULT_BORROW_SPREAD } from './simulate/options.js';
 import type { Market, SimOptions } from './core/types.js';
+import type { Strategy } from './strategy/define.js';
+import { builtin as findBuiltin } from '../strategies/index.js';
+import type buyHold from '../strategies/buy-hold.js';
+import type curve from '../strategies/curve.js';
+import type fedRegime from '../strategies/fed-regime.js';
+import type firstCutRotation from '../strategies/first-cut-rotation.js';
+import type fixedMix from '../strategies/fixed-mix.js';
+import type ismCycle from '../strategies/ism-cycle.js';
+import type rateMomentum from '../strategies/rate-momentum.js';
+import type relativeMomentum from '../strategies/relative-momentum.js';
+import type rule from '../strategies/rule.js';
+import type valuation from '../strategies/valuation.js';
+import type vote from '../strategies/vote.js';
+import type weightsFile from '../strategies/weights-file.js';
 
 // Authoring strategies
 export { defineStrategy, type Strategy, type Weights } from './strategy/define.js';
 export type { MarketView, Role } from './strategy/view.js';
-export { parseParams, formatParams, type ParamSpec, type ParamSpecs, type ParamValue, type ParamValues } from './strategy/params.js';
+export { parseParams, formatParams, type ParamInput, type ParamSpec, type ParamSpecs, type ParamValue, type ParamValues } from './strategy/params.js';
 export { evaluateStrategy, StrategyError } from './strategy/evaluate.js';
 export { auditStrategy, type AuditOptions, type AuditResult } from './strategy/audit.js';
 export { loadStrategyFile, type LoadedStrategy } from './strategy/load-strategy.js';
 export { loadStrategy } from '../strategies/index.js';
-export { BUILTINS as builtinStrategies, builtin } from '../strategies/index.js';
+export { BUILTINS as builtinStrategies } from '../strategies/index.js';
 export * from './strategy/signals.js';
 
 // Data and the market frame
@@ -39,7 +53,7 @@ export { buildMarket, type MarketOptions } from './market/build-market.js';
 export { sliceMarket } from './market/slice-market.js';
 
 // Simulation, metrics and analytics
-export { backtest, type BacktestOptions, type BacktestResult, type BacktestSimulation } from './workflows/run/backtest.js';
+export { backtest, type BacktestOptions, type BacktestRunOptions, type BacktestResult, type BacktestSimulation } from './workflows/run/backtest.js';
 export { computeStudies, type Studies, type StudyInput, type StrategyInference, type EventKind } from './workflows/run/studies.js';
 export { eventPath, type EventPath } from './measure/analytics/event-path.js';
 export { simulate, DEFAULT_SIM_OPTIONS, WeightError, type SimInput } from './simulate/simulate.js';
@@ -97,12 +111,47 @@ export function loadMarket(options: LoadMarketOptions = {}): Market {
 
 /**
  * Simulation options for a market, with the same defaults as `ratecycle run`: lag 1 bar, trade
- * on change, 5 bp of traded value as trading cost (DEFAULT_COST), long-only, unlevered, initial
- * equity 1, and the market's bars per year; then `overrides` (costs as fractions of traded
- * value: 0.0005 = 5 bp). The inputs are not changed.
+ * on change, 5 bp of traded value as trading cost (DEFAULT_COST), no slippage, long-only,
+ * unlevered, borrowed cash at the cash rate + 100 bp a year (DEFAULT_BORROW_SPREAD), initial
+ * equity 1, and the market's bars per year; then `overrides` (costs as fractions of traded value:
+ * 0.0005 = 5 bp; a key set to `undefined` keeps its default). The inputs are not changed.
+ * `backtest(strategy, market, { sim })` fills in the same defaults (and the strategy's own lag and
+ * schedule) by itself.
  *
  * @example simOptions(market, { cost: 0, rebalance: parseRebalance('monthly') }) // no costs, monthly
  */
 export function simOptions(market: Pick<Market, 'periodsPerYear'>, overrides: Partial<SimOptions> = {}): SimOptions {
-  return resolveOptions({ periodsPerYear: market.periodsPerYear, cost: DEFAULT_COST, ...overrides });
+  return runSimOptions(market.periodsPerYear, overrides);
+}
+
+/** The built-in strategies by id, each with its own type (its parameter specs among them): what {@link builtin} returns for an id it knows. */
+export interface BuiltinStrategies {
+  'buy-hold': typeof buyHold;
+  'fixed-mix': typeof fixedMix;
+  'weights-file': typeof weightsFile;
+  'first-cut-rotation': typeof firstCutRotation;
+  'fed-regime': typeof fedRegime;
+  'rate-momentum': typeof rateMomentum;
+  'ism-cycle': typeof ismCycle;
+  'relative-momentum': typeof relativeMomentum;
+  curve: typeof curve;
+  valuation: typeof valuation;
+  vote: typeof vote;
+  rule: typeof rule;
+}
+
+/**
+ * A built-in strategy by id (`ratecycle list` shows them), or undefined for an unknown id. A
+ * literal id known to the package gives a strategy typed with its parameter specs, so that
+ * `backtest(builtin('fed-regime'), market, { params: { hold: 'lage' } })` is a type error (and
+ * the result is still a plain `Strategy` for every other function); any other string gives
+ * `Strategy | undefined`.
+ *
+ * @example builtin('fed-regime').params.hold.values // ['small', 'large', 'cash', 'mix', 'bonds']
+ * @example builtin(process.argv[2]) ?? fail('unknown strategy') // Strategy | undefined
+ */
+export function builtin<K extends keyof BuiltinStrategies>(id: K): Strategy & { readonly params: BuiltinStrategies[K]['params'] };
+export function builtin(id: string): Strategy | undefined;
+export function builtin(id: string): Strategy | undefined {
+  return findBuiltin(id);
 }

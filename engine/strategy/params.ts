@@ -25,6 +25,21 @@ export type ParamValue<S extends ParamSpec> = S extends { type: 'number' | 'inte
 export type ParamValues<P extends ParamSpecs> = { [K in keyof P]: ParamValue<P[K]> };
 
 /**
+ * Parameter values as a script passes them, by name (`{ hold: 'large' }`), every one optional:
+ * typed from the strategy's own specs when its type names them (a strategy of `defineStrategy`, a
+ * built-in from `builtin('id')`), so that `{ hold: 'lage' }` or an unknown name is a type error;
+ * any names for an untyped `Strategy` (whose specs are only an index signature, which is left out
+ * here). The values are checked at run time either way (parseParams).
+ */
+export type ParamInput<P extends ParamSpecs> = {
+  [K in keyof P as string extends K ? never : number extends K ? never : K]?: ParamValue<P[K]>;
+} extends infer Named
+  ? keyof Named extends never
+    ? { [name: string]: number | boolean | string | undefined }
+    : Named
+  : never;
+
+/**
  * Checks and converts one raw parameter value; returns the value or throws a UserError naming
  * it as `‹flag› name=value` (`param` by default; the sweep's `--grid` passes its own).
  */
@@ -59,12 +74,17 @@ export function parseParam(name: string, spec: ParamSpec, raw: string | number |
 }
 
 /**
- * Parses `k=v` pairs against the specs: unknown names and bad values are errors naming the
- * strategy; missing ones take their default. Returns a new object (inputs untouched).
+ * Parses `k=v` pairs (the CLI's `--param` strings) or values by name (`{ hold: 'large' }`) against
+ * the specs: unknown names and bad values (out of min/max, not a whole number, not one of the
+ * choices) are errors naming the strategy; missing ones (and, by name, ones set to `undefined`)
+ * take their default. Returns a new object (inputs untouched).
+ *
+ * @example parseParams(builtin('fed-regime').params, ['hold=large'], 'fed-regime') // { tightening: 'large', hold: 'large' }
+ * @example parseParams(builtin('fed-regime').params, { hold: 'lage' }, 'fed-regime') // UserError: strategy "fed-regime": param hold=lage: must be one of small, large, cash, mix, bonds
  */
 export function parseParams<P extends ParamSpecs>(
   specs: P,
-  pairs: readonly string[] | Record<string, string | number | boolean>,
+  pairs: readonly string[] | Readonly<Record<string, string | number | boolean | undefined>>,
   strategyId: string,
 ): ParamValues<P> {
   const context = `strategy "${strategyId}"`;
@@ -78,7 +98,7 @@ export function parseParams<P extends ParamSpecs>(
       given[name] = pair.slice(eq + 1);
     }
   } else {
-    Object.assign(given, pairs);
+    for (const [name, value] of Object.entries(pairs)) if (value !== undefined) given[name] = value;
   }
   const out: Record<string, number | boolean | string> = {};
   for (const name of Object.keys(given)) {

@@ -34,6 +34,26 @@ describe('parseParams', () => {
     expect(() => parseParams(specs, ['months'], 's')).toThrow(/must look like name=value/);
     expect(() => parseParams(specs, ['months=1', 'months=2'], 's')).toThrow(/given twice/);
   });
+  it('takes values by name with the same checks and messages; one left undefined takes its default', () => {
+    expect(parseParams(specs, { months: 6, every: true, mode: 'b', level: undefined }, 's')).toEqual({ months: 6, level: 50, every: true, mode: 'b' });
+    for (const [pair, values] of [
+      ['months=0', { months: 0 }],
+      ['months=1.5', { months: 1.5 }],
+      ['mode=c', { mode: 'c' }],
+      ['nope=1', { nope: 1 }],
+    ] as const) {
+      const message = (given: readonly string[] | Record<string, string | number>) => {
+        try {
+          parseParams(specs, given, 's');
+        } catch (e) {
+          return (e as Error).message;
+        }
+        return 'accepted';
+      };
+      expect(message(values)).toBe(message([pair]));
+      expect(message(values)).not.toBe('accepted');
+    }
+  });
 });
 
 const market = makeMarket({ dates: weekdays('2020-01-01', 6), small: [1, 1.1, 1.2, 1.1, 1.3, 1.4], large: [1, 1, 1.05, 1.1, 1.1, 1.2] });

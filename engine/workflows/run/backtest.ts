@@ -1,9 +1,12 @@
 import { messageTemplate } from '../../core/errors.js';
 import { benchmarkReturns } from '../../market/benchmark-series.js';
 import { computeMetrics, type Metrics } from '../../measure/metrics/compute-metrics.js';
+import { equityCurve } from '../../measure/metrics/equity-curve.js';
+import { runSimOptions } from '../../simulate/options.js';
 import { simulate, WeightError } from '../../simulate/simulate.js';
 import type { Market, SimOptions, SimResult } from '../../core/types.js';
 import type { Strategy } from '../../strategy/define.js';
+import { parseParams, type ParamInput, type ParamSpecs } from '../../strategy/params.js';
 import { ColumnEvaluator, StrategyError, strategyLabel } from '../../strategy/evaluate.js';
 import { computeStudies, type EventKind, type StudyInput, type Studies } from './studies.js';
 
@@ -32,7 +35,7 @@ export interface BacktestSimulation {
   metrics: { strategy: Metrics; small: Metrics; large: Metrics } & Record<string, Metrics>;
 }
 
-/** Options of {@link backtest}. */
+/** Options of the deprecated positional form of {@link backtest} (and of the workflows' runs): every simulation option given. */
 export interface BacktestOptions {
   sim: SimOptions;
   /** `small`, `large` (default), or the id of a price series joined into the market (see withBenchmark, benchmarkReturns). */
@@ -41,16 +44,92 @@ export interface BacktestOptions {
   events?: readonly EventKind[];
 }
 
-function equityOf(returns: Float64Array): Float64Array {
-  const out = new Float64Array(returns.length);
-  out[0] = 1;
-  for (let t = 1; t < returns.length; t++) out[t] = out[t - 1] * (1 + returns[t]);
-  return out;
+/**
+ * Options of {@link backtest}: the strategy's parameters by name and the run's settings, each
+ * with the default of `ratecycle run` when left out.
+ *
+ * @typeParam P - the strategy's parameter specs (inferred from the strategy: no need to write it).
+ */
+export interface BacktestRunOptions<P extends ParamSpecs = ParamSpecs> {
+  /**
+   * Parameter values by name (`{ hold: 'large' }`), typed from the strategy's own `params` when
+   * its type names them (a `defineStrategy` result, a built-in from `builtin('id')`): a misspelt
+   * name or value is a type error. Checked at run time against the specs (min/max, whole
+   * numbers, choices) with parseParams' messages; missing ones take their default.
+   */
+  params?: ParamInput<P>;
+  /**
+   * Simulation options over the defaults of `ratecycle run` (see runSimOptions): lag 1 bar and
+   * trade on change unless the strategy's `defaults` say otherwise, 5 bp of traded value as
+   * trading cost (DEFAULT_COST), no slippage, long-only, unlevered, borrowed cash at the cash rate
+   * + 100 bp a year, initial equity 1, the market's bars per year. Costs are fractions of traded
+   * value (`{ cost: 0 }` for none, `{ cost: 0.001 }` for 10 bp).
+   */
+  sim?: Partial<SimOptions>;
+  /** `small`, `large` (default), or the id of a price series joined into the market (see withBenchmark, benchmarkReturns). */
+  benchmark?: string;
+  /** Event kinds for the event study: first cuts always; `cut` and `hike` on request. */
+  events?: readonly EventKind[];
 }
 
-/** Runs one strategy on a market frame: weights, simulation, metrics, and the studies (regimes, events, first-cut path, inference). */
-export function backtest(strategy: Strategy, params: Record<string, unknown>, market: Market, options: BacktestOptions): BacktestResult {
-  return addStudies(backtestSimulation(strategy, params, market, options), options);
+/**
+ * Runs one strategy on a market frame: weights, simulation, metrics, and the studies (regimes,
+ * events, first-cut path, inference). With no options it gives what `ratecycle run` gives for the
+ * same strategy and market: the strategy's default parameters and the CLI's defaults (5 bp of
+ * traded value, lag 1, …).
+ *
+ * @example
+ * const market = loadMarket({ universe: 'ff', from: '1954-07-01' });
+ * const result = backtest(builtin('fed-regime'), market, { params: { hold: 'large' } }); // 5 bp of traded value, as the CLI
+ * backtest(builtin('fed-regime'), market, { params: { hold: 'large' }, sim: { cost: 0, lag: 0 } }); // no costs, same-close trades
+ * result.metrics.strategy.sharpe; // annualized Sharpe ratio of returns over cash
+ *
+ * @typeParam St - the strategy's type, inferred (no need to write it): its `params` type the names and values `options.params` takes
+ */
+export function backtest<St extends { readonly params: ParamSpecs }>(
+  strategy: St & Strategy<string, string, St['params']>,
+  market: Market,
+  options?: BacktestRunOptions<St['params']>,
+): BacktestResult;
+/**
+ * The positional form: parameters already parsed (every one given), then the market, then every
+ * simulation option (`sim` required; no defaults are filled in).
+ *
+ * @deprecated Pass the parameters by name in the options, which fill in the CLI's defaults:
+ * `backtest(strategy, market, { params: { hold: 'large' }, sim: { … } })`. This form stays for
+ * the 0.1 releases (same results for the same parsed parameters and options).
+ */
+export function backtest(strategy: Strategy, params: Record<string, unknown>, market: Market, options: BacktestOptions): BacktestResult;
+export function backtest(strategy: Strategy, ...rest: readonly unknown[]): BacktestResult {
+  const run = isMarket(rest[1])
+    ? { params: rest[0] as Record<string, unknown>, market: rest[1], options: rest[2] as BacktestOptions }
+    : backtestArguments(strategy, rest[0], rest[1] as BacktestRunOptions | undefined);
+  return addStudies(backtestSimulation(strategy, run.params, run.market, run.options), run.options);
+}
+
+/** Whether `x` is a market frame (the positional form of backtest has one third, the named form second). */
+function isMarket(x: unknown): x is Market {
+  const m = x as Partial<Market> | null;
+  return typeof m === 'object' && m !== null && m.dates instanceof Int32Array && Array.isArray(m.assets) && typeof m.returns === 'object';
+}
+
+/**
+ * What the named form of {@link backtest} runs: the strategy's parameters (parsed, defaults filled
+ * in) and the full options, from `ratecycle run`'s defaults (runSimOptions), the strategy's own
+ * `defaults` (lag, rebalance) and then `options.sim`.
+ */
+export function backtestArguments(
+  strategy: Strategy,
+  market: unknown,
+  options: BacktestRunOptions = {},
+): { params: Record<string, unknown>; market: Market; options: BacktestOptions } {
+  if (!isMarket(market)) {
+    throw new TypeError(`backtest(strategy, market, options): the second argument is not a market frame (loadMarket or buildMarket makes one)`);
+  }
+  const params = parseParams(strategy.params, (options.params ?? {}) as Record<string, string | number | boolean | undefined>, strategy.id);
+  const sim = runSimOptions(market.periodsPerYear, { lag: strategy.defaults?.lag, rebalance: strategy.defaults?.rebalance }, options.sim);
+  const { benchmark, events } = options;
+  return { params, market, options: { sim, ...(benchmark !== undefined ? { benchmark } : {}), ...(events !== undefined ? { events } : {}) } };
 }
 
 /** The first half of {@link backtest}: weights, simulation and metrics (enough to print a summary). */
@@ -102,9 +181,9 @@ export function backtestSimulation(strategy: Strategy, params: Record<string, un
     options: options.sim,
     decisions,
     sim,
-    smallEquity: equityOf(smallRet),
-    largeEquity: equityOf(largeRet),
-    ...(bondsRet ? { bondsEquity: equityOf(bondsRet) } : {}),
+    smallEquity: equityCurve(smallRet),
+    largeEquity: equityCurve(largeRet),
+    ...(bondsRet ? { bondsEquity: equityCurve(bondsRet) } : {}),
     benchmark,
     benchmarkReturns: benchRet,
     metrics,
