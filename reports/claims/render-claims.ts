@@ -21,11 +21,21 @@ function answerItem(a: ClaimsReport['answers'][number]): string {
   return `<li class="${VERDICT_CLASS[a.verdict]}"><a href="#claim-${a.claim}">Claim ${a.claim}</a>: “${escapeHtml(a.text)}” — on ${escapeHtml(a.universe)}<ul>${parts.join('')}</ul></li>`;
 }
 
+/** The pooled answers over other central banks (their own Holm family), when computed. */
+function pooledAnswers(report: ClaimsReport): string {
+  const pooled = report.pooled ?? [];
+  if (!pooled.length) return '';
+  const items = pooled
+    .map((p) => `<li class="${VERDICT_CLASS[p.verdict]}"><a href="#regions">Claim ${p.claim}</a>: ${escapeHtml(p.sentence.replace(/^\d\. /, ''))}</li>`)
+    .join('\n');
+  return `<h3>Other central banks, pooled outside the US (a family of ${pooled.length}, Holm-adjusted)</h3><ul class="answers">${items}</ul>`;
+}
+
 function answers(report: ClaimsReport): string {
   const items = report.answers.map(answerItem).join('\n');
   return `<section class="verdict" id="answer"><h2>The answer, claim by claim (primary samples)</h2>
 <ol class="answers">${items || '<li>No primary sample was run (see the samples below).</li>'}</ol>
-<p class="call">${escapeHtml(report.family.summary)}</p>
+<p class="call">${escapeHtml(report.family.summary)}</p>${pooledAnswers(report)}
 <p class="how">Each verdict tests the claim’s own null — for a timing claim, that the Fed’s or the ISM’s moment is no better than a random date, not merely that small caps did well — on the claim’s primary sample, the longest one that answers it. Holm’s adjustment keeps the chance of any false “supported” among the ${report.family.size} primary tests at 5 %; Benjamini–Hochberg’s is shown beside it. “Not shown” comes with the smallest effect the test would find 80 % of the time (the MDE): below it, history is uninformative, not negative.</p></section>`;
 }
 
