@@ -1,3 +1,4 @@
+import { equityCurve } from '../core/equity-curve.js';
 import { findEntry } from './data/catalog.js';
 import { loadSeries } from './data/load-series.js';
 import { returnBasis } from './data/return-basis.js';
@@ -43,10 +44,7 @@ export function withBenchmark(catalog: Catalog, market: Market, id: string): Mar
       );
     }
     const r = compoundBetween(market.dates, s.dates, s.values);
-    const index = new Float64Array(r.length);
-    index[0] = 1;
-    for (let t = 1; t < r.length; t++) index[t] = index[t - 1] * (1 + r[t]); // NaN after its data ends
-    series[id] = index;
+    series[id] = equityCurve(r); // NaN after its data ends
   }
   const warnings = [...market.warnings];
   const mine = returnBasis(entry);

@@ -7,6 +7,7 @@ import { UserError } from '../core/errors.js';
 import { detectCycles, type CycleOptions } from './fed/detect-cycles.js';
 import { fedFrame, type FedFrameOptions } from './fed/fed-frame.js';
 import { policyMoves } from './fed/policy-moves.js';
+import { equityCurve } from '../core/equity-curve.js';
 import { sliceFed } from './fed/slice-fed.js';
 import type { Catalog, Market, Series } from '../core/types.js';
 import { asOfJoin } from './as-of.js';
@@ -98,11 +99,8 @@ export function buildMarket(catalog: Catalog, options: MarketOptions = {}): Mark
       for (let t = 0; t < T; t++) p[t] = s.values[idx[t]];
       for (let t = 1; t < T; t++) r[t] = p[t] / p[t - 1] - 1;
     } else {
-      p[0] = 1;
-      for (let t = 1; t < T; t++) {
-        r[t] = s.values[idx[t]];
-        p[t] = p[t - 1] * (1 + r[t]);
-      }
+      for (let t = 1; t < T; t++) r[t] = s.values[idx[t]];
+      p.set(equityCurve(r));
     }
     prices[s.id] = p;
     returns[s.id] = r;

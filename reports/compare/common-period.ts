@@ -2,7 +2,7 @@ import { parseIsoDay } from '../../engine/core/dates.js';
 import { calendarReturns } from '../../engine/measure/metrics/calendar-returns.js';
 import { computeMetrics, type Metrics } from '../../engine/measure/metrics/compute-metrics.js';
 import { drawdownSeries } from '../../engine/measure/metrics/drawdowns.js';
-import { equityCurve } from '../../engine/measure/metrics/equity-curve.js';
+import { equityCurve } from '../../engine/core/equity-curve.js';
 import { excessReturns } from '../../engine/measure/metrics/excess-returns.js';
 import { strictColumn, type RunData } from '../read-run.js';
 import { DataError } from '../../engine/core/errors.js';

@@ -1,4 +1,4 @@
-import { equityCurve } from '../metrics/equity-curve.js';
+import { equityCurve } from '../../core/equity-curve.js';
 import { trailingWindowStart } from './trailing-window.js';
 
 /** Trailing-window statistics of one return series at each bar (NaN until a full window exists). */

@@ -2,7 +2,7 @@ import { betaAlpha } from './beta-alpha.js';
 import { cagr } from './cagr.js';
 import { calendarReturns } from './calendar-returns.js';
 import { drawdownEpisodes } from './drawdowns.js';
-import { equityCurve } from './equity-curve.js';
+import { equityCurve } from '../../core/equity-curve.js';
 import { excessReturns } from './excess-returns.js';
 import { exposure as meanExposure } from './exposure.js';
 import { skewKurtosis } from './moments.js';

@@ -1,7 +1,7 @@
 import { messageTemplate } from '../../core/errors.js';
 import { benchmarkReturns } from '../../market/benchmark-series.js';
 import { computeMetrics, type Metrics } from '../../measure/metrics/compute-metrics.js';
-import { equityCurve } from '../../measure/metrics/equity-curve.js';
+import { equityCurve } from '../../core/equity-curve.js';
 import { runSimOptions } from '../../simulate/options.js';
 import { simulate, WeightError } from '../../simulate/simulate.js';
 import type { Market, SimOptions, SimResult } from '../../core/types.js';

@@ -6,7 +6,7 @@ import { isoDay } from '../../core/dates.js';
 import type { Cell } from '../../core/io/csv-writer.js';
 import { calendarReturns } from '../../measure/metrics/calendar-returns.js';
 import { drawdownSeries } from '../../measure/metrics/drawdowns.js';
-import { equityCurve } from '../../measure/metrics/equity-curve.js';
+import { equityCurve } from '../../core/equity-curve.js';
 import type { BacktestSimulation } from './backtest.js';
 import type { CsvSink } from '../../formats/run-folder.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cagr } from '../../../engine/measure/metrics/cagr.js';
 import { computeMetrics } from '../../../engine/measure/metrics/compute-metrics.js';
-import { equityCurve } from '../../../engine/measure/metrics/equity-curve.js';
+import { equityCurve } from '../../../engine/core/equity-curve.js';
 import { excessReturns } from '../../../engine/measure/metrics/excess-returns.js';
 import { sharpe, sharpePerBar } from '../../../engine/measure/metrics/sharpe.js';
 import { sortino } from '../../../engine/measure/metrics/sortino.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { equityCurve } from '../../../engine/measure/metrics/equity-curve.js';
+import { equityCurve } from '../../engine/core/equity-curve.js';
 
 describe('equityCurve: E_0 = initial, E_t = E_{t−1}·(1 + r_t), by hand', () => {
   it('compounds simple returns from 1 (r_0 ignored)', () => {
