@@ -1,8 +1,9 @@
 /**
  * Equity at each bar compounded from per-bar returns: E_0 = `initial`, E_t = E_{t−1}·(1 + r_t).
  * The one home of "cumulative growth from returns" (buy-and-hold curves, the metrics' equity,
- * rolling windows, a run's buy-and-hold columns, a monthly universe's prices from its returns, a benchmark's index); each step is exactly that product, in that
- * order, so every caller gets the same bits.
+ * rolling windows, a run's buy-and-hold columns, a monthly universe's prices from its returns, a
+ * benchmark's index); each step is exactly that product, in that order, so every caller gets the
+ * same bits.
  *
  * Units: `returns` are simple returns as fractions (0.05 = +5 %) over each bar, from the close
  * before to this close; r_0 is ignored (bar 0 has no return). The result is in the units of
