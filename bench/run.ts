@@ -16,13 +16,15 @@
  * - sweep-pbo:   the PBO at the end of a 10,000-set sweep, one thread vs the 2-worker pool;
  * - sweep-parts: per-set time of weights, kernel and summary metrics (one curve, and two per SIMD lane pair as the sweep does);
  * - bootstrap:   the stationary bootstrap's draws in WebAssembly vs JavaScript (a run's intervals, the claims' regime tables);
- * - memory:      peak RSS of sweeps of 10,000 and 100,000 sets (flat), 1,000,000 with --long;
  * - audit:       the look-ahead audit of every built-in on the daily universe (bench/audit.ts).
  * - claims:      `ratecycle claims` on the shipped data with 10,000 draws, end to end (bench/claims.ts).
+ * - sweep-e2e, sweep-workers, sweep-memory: `ratecycle sweep` through the CLI (bench/sweep.ts): end
+ *                to end against its own loop, 1 vs 2 workers against two processes at once, and
+ *                whole-process peak RSS at 10,000, 100,000 and (with --long) 1,000,000 sets.
  *
  * Options: --quick (fewer sets and repeats, for a smoke test), --long (the 1,000,000-set sweep).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -57,6 +59,7 @@ import { resolveAsset } from '../engine/strategy/view.js';
 import type { Strategy } from '../engine/strategy/define.js';
 import { benchAudit } from './audit.js';
 import { benchClaims } from './claims.js';
+import { benchSweep } from './sweep.js';
 
 const quick = process.argv.includes('--quick');
 const long = process.argv.includes('--long');
@@ -557,7 +560,7 @@ async function main(): Promise<void> {
     const js = timeIt(() => pboPairs(blocks, 0, pboPairCount(16), jsOut, { wasm: false }), 1);
     if (pboFromBlocks(blocks, jsOut).pbo !== pboFromBlocks(blocks).pbo) throw new Error('PBO with JavaScript inner loops differs');
     const { Piscina } = await import('piscina');
-    const pool = new Piscina({ filename: join(packageRoot(), 'dist', 'engine', 'sweep', 'worker.js'), minThreads: 2, maxThreads: 2, workerData: {} });
+    const pool = new Piscina({ filename: join(packageRoot(), 'dist', 'engine', 'workflows', 'sweep', 'worker.js'), minThreads: 2, maxThreads: 2, workerData: {} });
     const times: number[] = [];
     for (let i = 0; i < (quick ? 2 : 4); i++) {
       const t = performance.now();
@@ -687,23 +690,8 @@ async function main(): Promise<void> {
   }
   rmSync(tmp, { recursive: true, force: true });
 
-  // ---- memory: peak RSS of whole sweeps in child processes (flat in the number of sets)
-  const script = fileURLToPath(import.meta.url);
-  const mem = [];
-  for (const count of long ? [10_000, 100_000, 1_000_000] : quick ? [2_000, 20_000] : [10_000, 100_000]) {
-    const r = spawnSync(process.execPath, [script, '--memory-child', String(count)], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(r.stderr);
-    mem.push(JSON.parse(r.stdout.trim().split('\n').pop()!) as { sets: number; ms: number; peak_rss_mb: number });
-  }
-  const last = mem[mem.length - 1];
-  emit({
-    bench: 'memory',
-    what: 'peak RSS of a whole sweep of first-cut-rotation (new process, one thread)',
-    runs: mem.map((m) => ({ sets: m.sets, peak_rss_mb: m.peak_rss_mb, sets_per_s: Math.round(m.sets / (m.ms / 1000)) })),
-    goal_mb: 500,
-    met: mem.every((m) => m.peak_rss_mb <= 500),
-    ratio_largest_to_smallest: r2(last.peak_rss_mb / mem[0].peak_rss_mb),
-  });
+  // ---- sweeps through the CLI: end to end, workers, whole-process memory
+  await benchSweep(emit, quick, long);
 }
 
 const child = process.argv.indexOf('--memory-child');

@@ -191,6 +191,8 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
     : 'none';
   if (args.json) {
     const { total, errors, trials, deflatedSharpe, dsr, pbo } = summary;
+    const t = summary.timings;
+    const s3 = (ms: number) => Math.round(ms) / 1000;
     console.log(
       JSON.stringify(
         {
@@ -206,6 +208,16 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
           dsr,
           pbo,
           buyHold: result.buyHold ?? null,
+          // where the time went (seconds since the process started when the first set ran; the loop; the statistics at the end;
+          // the top runs, sweep.json and the page) and the whole process's peak resident memory, workers included
+          timings: {
+            startS: s3(t.loopStart),
+            loopS: s3(t.loopMs),
+            statisticsS: s3(t.statisticsMs),
+            folderS: s3(performance.now() - t.loopStart - t.loopMs - t.statisticsMs),
+            totalS: s3(performance.now()),
+          },
+          peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
         },
         null,
         2,

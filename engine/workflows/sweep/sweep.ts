@@ -92,8 +92,8 @@ export interface SweepSummary {
   identity: SweepIdentity;
   /** The ranking metric of each results.csv row, in row order (NaN: failed or not finite): what the sweep page is drawn from. */
   values: Float64Array;
-  /** Milliseconds spent running the sets (the loop, writing included) and computing the statistics at the end. */
-  timings: { loopMs: number; statisticsMs: number };
+  /** When the first set started (performance.now(): ms since the process started), and ms spent running the sets (writing included) and computing the statistics at the end. */
+  timings: { loopStart: number; loopMs: number; statisticsMs: number };
   /** Held until {@link finalizeSweep} (released at once when the sweep is incomplete). */
   lock?: FolderLock;
 }
@@ -265,7 +265,7 @@ async function sweepInto(
     months: frame.ends,
     identity: f.identity,
     values: stats.values,
-    timings: { loopMs: loopEnd - loopStart, statisticsMs: performance.now() - loopEnd },
+    timings: { loopStart, loopMs: loopEnd - loopStart, statisticsMs: performance.now() - loopEnd },
     lock: complete ? f.lock : undefined,
     workers: runner.workers,
   };
