@@ -58,8 +58,26 @@ export interface CatalogEntry {
   firstReleaseFrom?: string;
   /** For price and return series: `price` (no dividends) or `total` (dividends reinvested); see returnBasis. */
   basis?: 'price' | 'total';
-  /** Where `ratecycle data update` fetches newer values: a FRED series id or a Stooq symbol. */
-  update?: { source: 'fred' | 'stooq'; id: string };
+  /** Where `ratecycle data update` fetches newer values: a FRED series id, a Stooq symbol or a column of a Kenneth French file. */
+  update?: { source: 'fred' | 'stooq'; id: string } | FrenchUpdate;
+}
+
+/**
+ * A series of Kenneth R. French's data library (`"update": { "source": "french", … }` of a
+ * catalog entry): one column, or a weighted sum of columns, of one table of one of French's files.
+ */
+export interface FrenchUpdate {
+  source: 'french';
+  /** The zip's base name on French's site: `F-F_Research_Data_5_Factors_2x3` for `…/ftp/F-F_Research_Data_5_Factors_2x3_CSV.zip`. */
+  id: string;
+  /** Title of the table (`Average Value Weighted Returns -- Monthly`); default: the file's first table of the entry's frequency (rows keyed YYYYMM for monthly, YYYYMMDD for daily). */
+  table?: string;
+  /** French's column name (`SMB`, `Lo 30`); exactly one of `column` and `sum`. */
+  column?: string;
+  /** A weighted sum of columns, added in the order written: `{ "RF": 1, "Mkt-RF": 1, "SMB": 0.5 }`; rounded to 6 decimals in the file's units. */
+  sum?: Record<string, number>;
+  /** `percent` (default): French's percent → fraction, rounded to 12 significant digits; `none`: as printed. */
+  convert?: 'percent' | 'none';
 }
 
 /** A catalog: every series that a data folder offers, plus named universes. */

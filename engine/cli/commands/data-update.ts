@@ -1,6 +1,6 @@
 import { UserError } from '../../core/errors.js';
 import { loadCatalog } from '../../market/data/catalog.js';
-import { updateSeries, type UpdateResult } from '../../market/data/update/update-series.js';
+import { updateSeries, type Fetched, type UpdateResult } from '../../market/data/update/update-series.js';
 
 /** Arguments of `ratecycle data update`. */
 export interface UpdateArgs {
@@ -24,8 +24,10 @@ export async function updateData(args: UpdateArgs): Promise<void> {
   if (!ids.length)
     throw new UserError('no series of this catalog has an update source ("update" in catalog.json); name one, or add newer files with `ratecycle data add`');
   const results: UpdateResult[] = [];
+  // one download per file: the columns of a French zip share it
+  const downloads = new Map<string, Promise<Fetched>>();
   for (const id of ids) {
-    const r = await updateSeries(catalog, id, { into: args.into ?? args.data, timeoutSeconds: args.timeout });
+    const r = await updateSeries(catalog, id, { into: args.into ?? args.data, timeoutSeconds: args.timeout, downloads });
     results.push(r);
     if (!args.json && !(r.unreachable && results.every((x) => x.unreachable))) console.log(r.message);
   }

@@ -50,7 +50,7 @@ export function dataCommand(y: Argv): Argv {
     )
     .command(
       'update [ids..]',
-      'Fetch newer values of series with an update source (FRED, Stooq) into your data folder',
+      'Fetch newer values of series with an update source (FRED, Stooq, Kenneth French) into your data folder',
       (a) =>
         a
           .positional('ids', { type: 'string', array: true, describe: 'series ids (default: every series with an update source)' })
@@ -58,7 +58,8 @@ export function dataCommand(y: Argv): Argv {
           .option('timeout', { type: 'number', describe: 'seconds to wait for each download (default 30)' })
           .option('json', json)
           .example('$0 data update', 'every series with a source')
-          .example('$0 data update ust_10y fed_funds', 'two FRED series'),
+          .example('$0 data update ust_10y fed_funds', 'two FRED series')
+          .example('$0 data update ff5_smb ff5_hml', "two columns of French's five-factor file (downloaded once)"),
       (args) => updateData(args as UpdateArgs),
     )
     .command(

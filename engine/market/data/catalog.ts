@@ -6,6 +6,7 @@ import { shippedDataDir } from '../../core/paths.js';
 import type { Catalog, CatalogEntry, UniverseSpec } from '../../core/types.js';
 import { displayPath } from './load-series.js';
 import { parseJsonText } from '../../core/io/read-json.js';
+import { updateProblem } from './update/update-source.js';
 
 const KINDS = ['price', 'return', 'rate', 'indicator', 'event'];
 const FREQUENCIES = ['daily', 'weekly', 'monthly', 'quarterly', 'annual', 'irregular'];
@@ -46,9 +47,8 @@ function checkEntry(file: string, e: CatalogEntry, i: number): void {
   if (e.firstReleaseFrom !== undefined && !(typeof e.firstReleaseFrom === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(e.firstReleaseFrom))) throw bad('firstReleaseFrom must be a date YYYY-MM-DD');
   if (e.basis !== undefined && !(e.basis === 'price' || e.basis === 'total')) throw bad('basis must be "price" (no dividends) or "total" (dividends reinvested)');
   if (e.basis !== undefined && e.kind !== 'price' && e.kind !== 'return') throw bad(`basis is for price and return series, not kind ${e.kind}`);
-  const u = e.update as { source?: unknown; id?: unknown } | undefined;
-  if (u !== undefined && !(u && (u.source === 'fred' || u.source === 'stooq') && typeof u.id === 'string' && u.id !== ''))
-    throw bad('update must be { "source": "fred" | "stooq", "id": "<series id or symbol>" }');
+  const updateBad = e.update === undefined ? undefined : updateProblem(e.update, e.frequency);
+  if (updateBad) throw bad(updateBad);
   if (e.maxStaleDays !== undefined && !(typeof e.maxStaleDays === 'number' && e.maxStaleDays > 0)) throw bad('maxStaleDays must be a positive number');
 }
 
