@@ -62,6 +62,6 @@ export function statusData(args: StatusArgs): void {
   const stale = status.filter((s) => s.state === 'stale').map((s) => s.id);
   const due = status.filter((s) => s.state === 'due').map((s) => s.id);
   console.log(
-    `\n${dir} on ${isoDay(today)}: ${status.length} series; ${stale.length} older than their staleness limit (a run ending today would treat them as unknown)${stale.length ? `: ${stale.join(', ')}` : ''}; ${due.length} with a newer value due${due.length ? `: ${due.join(', ')}` : ''}. Add newer data with \`ratecycle data add\`.`,
+    `\n${dir} on ${isoDay(today)}: ${status.length} series; ${stale.length} older than their staleness limit (a run ending today would treat them as unknown)${stale.length ? `: ${stale.join(', ')}` : ''}; ${due.length} with a newer value due${due.length ? `: ${due.join(', ')}` : ''}. Refresh the series with an update source with \`ratecycle data update\`, others with \`ratecycle data add\`.`,
   );
 }
