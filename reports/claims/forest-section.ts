@@ -1,13 +1,7 @@
 import type { ClaimRow, ClaimsReport } from '../../engine/formats/claims-folder.js';
 import { escapeHtml } from '../html/escape.js';
 import { niceTicks } from '../html/svg-chart.js';
-
-const pts = (x: number) => {
-  if (!Number.isFinite(x)) return '–';
-  const s = Math.abs(x * 100).toFixed(1);
-  return `${Number(s) === 0 ? '' : x > 0 ? '+' : '−'}${s}`;
-};
-const pv = (p: number) => (!Number.isFinite(p) ? '–' : p < 0.001 ? '< 0.001' : p.toFixed(3));
+import { pointsText, pValueText } from './points-text.js';
 
 /** The parts a forest plot is drawn for: the timing claims every region can answer. */
 const FOREST_PARTS = ['1', '2-easing', '2-tightening', '3-all'] as const;
@@ -29,7 +23,7 @@ function forestChart(rows: readonly ClaimRow[], id: string): string {
   const grid = ticks
     .map(
       (t) =>
-        `<line x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" y1="${top - 6}" y2="${H - 28}" stroke="${t === 0 ? '#666' : '#e3e7ee'}"/><text x="${x(t).toFixed(1)}" y="${H - 14}" text-anchor="middle">${pts(t)}</text>`,
+        `<line x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" y1="${top - 6}" y2="${H - 28}" stroke="${t === 0 ? '#666' : '#e3e7ee'}"/><text x="${x(t).toFixed(1)}" y="${H - 14}" text-anchor="middle">${pointsText(t)}</text>`,
     )
     .join('');
   const marks = rows
@@ -39,7 +33,7 @@ function forestChart(rows: readonly ClaimRow[], id: string): string {
       const colour = r.verdict === 'supported' ? '#2b8a3e' : r.verdict === 'contradicted' ? '#c8473d' : '#5f6b7a';
       const label = `${r.universe}${r.role === 'primary' ? ' (US, primary)' : ''}`;
       const n = r.nUnit === 'events' ? `${r.n} ev., ${r.groups} ${pooled ? 'episodes' : 'groups'}` : `${r.n} ${r.nUnit}, ${r.groups} episodes`;
-      const title = `${r.universe}: ${pts(r.estimate)} points over random dates (95 % CI ${pts(r.ciLow)} to ${pts(r.ciHigh)}), p ${pv(r.p)}${Number.isFinite(r.pHolm) ? `, Holm ${pv(r.pHolm)}` : ''}; ${r.verdict}; ${n}`;
+      const title = `${r.universe}: ${pointsText(r.estimate)} points over random dates (95 % CI ${pointsText(r.ciLow)} to ${pointsText(r.ciHigh)}), p ${pValueText(r.p)}${Number.isFinite(r.pHolm) ? `, Holm ${pValueText(r.pHolm)}` : ''}; ${r.verdict}; ${n}`;
       const interval =
         Number.isFinite(r.ciLow) && Number.isFinite(r.ciHigh)
           ? `<line x1="${x(r.ciLow).toFixed(1)}" x2="${x(r.ciHigh).toFixed(1)}" y1="${y}" y2="${y}" stroke="${colour}" stroke-width="2"/>`

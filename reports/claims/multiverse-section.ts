@@ -1,13 +1,7 @@
 import type { ClaimsReport, Multiverse, SpecRow } from '../../engine/formats/claims-folder.js';
 import { escapeHtml } from '../html/escape.js';
 import { niceTicks } from '../html/svg-chart.js';
-
-const pts = (x: number) => {
-  if (!Number.isFinite(x)) return '–';
-  const s = Math.abs(x * 100).toFixed(1);
-  return `${Number(s) === 0 ? '' : x > 0 ? '+' : '−'}${s}`;
-};
-const pv = (p: number) => (p < 0.001 ? '< 0.001' : p.toFixed(3));
+import { pointsText, pValueText } from './points-text.js';
 
 /** The specification curve: each specification's excess and interval, sorted, above the matrix of its choices. */
 function curveChart(m: Multiverse): string {
@@ -31,14 +25,14 @@ function curveChart(m: Multiverse): string {
   const grid = ticks
     .map(
       (t) =>
-        `<line x1="${L}" x2="${R}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" stroke="${t === 0 ? '#666' : '#e3e7ee'}"/><text x="${L - 6}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end">${pts(t)}</text>`,
+        `<line x1="${L}" x2="${R}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" stroke="${t === 0 ? '#666' : '#e3e7ee'}"/><text x="${L - 6}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end">${pointsText(t)}</text>`,
     )
     .join('');
   const marks = specs
     .map((s, i) => {
       if (!Number.isFinite(s.excess)) return '';
       const colour = s.p < 0.05 ? (s.excess > 0 ? '#2b8a3e' : '#c8473d') : '#5f6b7a';
-      const title = `${m.claim === 3 ? `${s.event}, ` : ''}${s.index}, ${s.rule}, ${s.sample}, ${s.entry}, ${s.horizon} m: ${pts(s.excess)} points over random dates (95 % CI ${pts(s.ciLow)} to ${pts(s.ciHigh)}), p ${pv(s.p)}, ${s.n} ${eventWord(m)} in ${s.groups} groups`;
+      const title = `${m.claim === 3 ? `${s.event}, ` : ''}${s.index}, ${s.rule}, ${s.sample}, ${s.entry}, ${s.horizon} m: ${pointsText(s.excess)} points over random dates (95 % CI ${pointsText(s.ciLow)} to ${pointsText(s.ciHigh)}), p ${pValueText(s.p)}, ${s.n} ${eventWord(m)} in ${s.groups} groups`;
       return `<g data-src="multiverse.csv:${i + 1}:excess" data-v="${s.excess}"><title>${escapeHtml(title)}</title><line x1="${x(i).toFixed(1)}" x2="${x(i).toFixed(1)}" y1="${y(s.ciHigh).toFixed(1)}" y2="${y(s.ciLow).toFixed(1)}" stroke="${colour}" stroke-opacity="0.45"/><circle cx="${x(i).toFixed(1)}" cy="${y(s.excess).toFixed(1)}" r="2.6" fill="${colour}"/></g>`;
     })
     .join('');
@@ -80,5 +74,5 @@ ${curveChart(m)}
 export function multiverseSentence(m: Multiverse): string {
   const j = m.joint;
   const untested = m.specs.length - j.specs;
-  return `Claim ${m.claim} under ${m.specs.length} definitions: across the ${j.specs} that could be tested${untested ? ` (${untested} more had too few ${eventWord(m)})` : ''}, the median excess of small − large over random dates is ${pts(j.medianExcess)} points (joint p ${pv(j.shareMedianP)}), ${Math.round(j.sharePositive * 100)} % are positive (joint p ${pv(j.sharePositiveP)}), and ${j.significantPositive} ${j.significantPositive === 1 ? 'is' : 'are'} significantly positive and ${j.significantNegative} significantly negative at 5 % on their own.`;
+  return `Claim ${m.claim} under ${m.specs.length} definitions: across the ${j.specs} that could be tested${untested ? ` (${untested} more had too few ${eventWord(m)})` : ''}, the median excess of small − large over random dates is ${pointsText(j.medianExcess)} points (joint p ${pValueText(j.shareMedianP)}), ${Math.round(j.sharePositive * 100)} % are positive (joint p ${pValueText(j.sharePositiveP)}), and ${j.significantPositive} ${j.significantPositive === 1 ? 'is' : 'are'} significantly positive and ${j.significantNegative} significantly negative at 5 % on their own.`;
 }

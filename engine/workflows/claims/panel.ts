@@ -1,8 +1,7 @@
 import { deriveSeed } from '../../core/random.js';
 import { isoDay } from '../../core/dates.js';
-import { normalQuantile } from '../../measure/metrics/normal.js';
 import { clusterMean } from '../../measure/stats/clustered-regression.js';
-import { placeboExcess } from '../../measure/stats/placebo-interval.js';
+import { shiftVerdict } from './shift-verdict.js';
 import { wildClusterBootstrap } from '../../measure/stats/wild-cluster-bootstrap.js';
 import { MIN_EVENTS } from '../../measure/analytics/event-study.js';
 import { shiftedSum, windowSpan, type ShiftWindow } from './calendar-shift.js';
@@ -130,12 +129,6 @@ export function pooledTest(samples: readonly PanelSample[], horizonMonths: numbe
     for (const s of used) sum += shiftedSum(s.window, s.entries, delta) - s.entries.length * s.window.center;
     distribution[delta] = sum / n;
   }
-  const ex = placeboExcess(excessObs, distribution);
-  // every shift, the observed one included, is one of `span` equally likely outcomes (as rotationTest)
-  const c = distribution.reduce((a, b) => a + b, 0) / span;
-  const dObs = Math.abs(excessObs - c) * (1 - 1e-12);
-  let extreme = 0;
-  for (let k = 0; k < span; k++) if (Math.abs(distribution[k] - c) >= dObs) extreme++;
   // the episode view
   const sums = new Float64Array(G),
     raw = new Float64Array(G),
@@ -149,12 +142,7 @@ export function pooledTest(samples: readonly PanelSample[], horizonMonths: numbe
   const ahead = wildClusterBootstrap(clusterMean(raw, counts), { draws: options.draws, seed: deriveSeed(options.seed, `panel-ahead/${horizonMonths}`) });
   return {
     ...base,
-    excess: ex.excess,
-    ciLow: ex.low,
-    ciHigh: ex.high,
-    p: extreme / span,
-    shifts: span,
-    mde: ex.high - ex.excess + normalQuantile(0.8) * ex.se,
+    ...shiftVerdict(distribution),
     episodeP: wcb.p,
     episodePT: wcb.pT,
     aheadP: ahead.p,

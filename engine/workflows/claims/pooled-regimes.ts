@@ -1,6 +1,5 @@
 import { isoDay } from '../../core/dates.js';
-import { normalQuantile } from '../../measure/metrics/normal.js';
-import { placeboExcess } from '../../measure/stats/placebo-interval.js';
+import { shiftVerdict } from './shift-verdict.js';
 import { MIN_EPISODES } from './regime-claims.js';
 
 /** One sample's per-bar spreads (small − large from bar t to t + 1) and the phase known at bar t, on a calendar shared with the others from its first bar. */
@@ -88,19 +87,5 @@ export function pooledRegimeTest(samples: readonly RegimeSample[], target: numbe
     });
     distribution[delta] = (sum / count) * periodsPerYear;
   }
-  const observed = distribution[0];
-  const ex = placeboExcess(observed, distribution);
-  const c = distribution.reduce((a, b) => a + b, 0) / span;
-  const dObs = Math.abs(observed - c) * (1 - 1e-12);
-  let extreme = 0;
-  for (let k = 0; k < span; k++) if (Math.abs(distribution[k] - c) >= dObs) extreme++;
-  return {
-    ...base,
-    excess: ex.excess,
-    ciLow: ex.low,
-    ciHigh: ex.high,
-    p: extreme / span,
-    shifts: span,
-    mde: ex.high - ex.excess + normalQuantile(0.8) * ex.se,
-  };
+  return { ...base, ...shiftVerdict(distribution) };
 }
