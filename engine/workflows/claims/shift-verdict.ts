@@ -19,7 +19,7 @@ export interface ShiftVerdict {
  * it (placeboExcess); the MDE is the test's own 5 % critical value plus z₀.₈ of its standard
  * deviation (as eventInference's).
  *
- * @example shiftVerdict(Float64Array.of(3, 0, 1, -1, 2)) // { excess: 2, p: 0.2, shifts: 5, … }
+ * @example shiftVerdict(Float64Array.of(3, 0, 1, -1, 2)) // { excess: 2, p: 0.4, shifts: 5, … } (|3 − 1| and |−1 − 1| reach 2)
  */
 export function shiftVerdict(distribution: Float64Array): ShiftVerdict {
   const S = distribution.length;

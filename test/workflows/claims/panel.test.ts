@@ -110,3 +110,13 @@ describe('pooledRegimeTest', () => {
     expect([r.samples, r.regions, r.shifts]).toEqual([2, 2, L1]);
   });
 });
+
+describe('shiftVerdict', () => {
+  it('by hand: d = (3, 0, 1, −1, 2), centre 1, |d − 1| ≥ 2 twice of five', async () => {
+    const { shiftVerdict } = await import('../../../engine/workflows/claims/shift-verdict.js');
+    const v = shiftVerdict(Float64Array.of(3, 0, 1, -1, 2));
+    expect(v.excess).toBe(2);
+    expect(v.p).toBe(0.4);
+    expect(v.shifts).toBe(5);
+  });
+});
