@@ -29,6 +29,10 @@ import { shippedSeriesIdsModule } from '../engine/market/data/series-ids-source.
 import type { BuildContext } from './build/context.js';
 import { buildInternationalFactors, internationalFactorEntries, internationalUniverses } from './build/international-factors.js';
 import { buildPolicyRates, policyRateEntries } from './build/policy-rates.js';
+import {
+  DSTURDY_COPY, HELIAR_COPY, HELIAR_RUT, HELIAR_SPX, K1_DFEDTARU, K1_DFF,
+  chainReturns, compareLevels, compareReturns, extendFred, readDsturdy, readHeliarIndex, readRatesTable, sameAs, spliceLevels,
+} from './build/us-fresh.js';
 
 const OUT = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -167,6 +171,9 @@ function note(line: string): void {
   notes.push(line);
 }
 
+/** What the builders in data/build/ may use. */
+const ctx: BuildContext = { raw: readRaw, writeTable, note };
+
 // ---------------------------------------------------------------------------------------
 // Source readers, one per kind of raw file
 // ---------------------------------------------------------------------------------------
@@ -249,68 +256,122 @@ const RUT_PROVISIONAL_LISTED = [
 ];
 /** Last culolom SPY row from its full download with a consistent dividend adjustment. */
 const SPY_LAST = '2025-11-28';
-
-/** True when a float32-style close is a 2-decimal price (final Yahoo closes are). */
-function isTwoDecimal(x: number): boolean {
-  const r = Math.round(x * 100) / 100;
-  return Math.abs(Math.fround(r) - x) < 1e-9 || Math.abs(r - x) < 1e-9;
-}
-
 /**
- * Days after `after` on which the ETF's return differs from its index's return by more than
- * `thresholdBp` (both measured between consecutive index dates): the dividend-adjustment
- * artefacts that a cut avoids.
+ * The old and the heliar-k index closes must agree on their overlap as documented (shared data
+ * README 7.4): the median relative difference is float32 rounding (2e-8; the build allows 1e-7)
+ * and every day is within 1 bp except the listed ones, which must be rows the splice replaces.
  */
-function artefactsAfter(etf: PriceRow[], index: PriceRow[], after: string, thresholdBp: number): string[] {
-  const px = new Map(etf.map((r) => [r.date, r.close]));
+const INDEX_OVERLAP = { median: 1e-7, day: 1e-4 };
+/** alitalbi's provisional 2025-09-08 row (Volume 0, 5 bp below heliar-k's close): the only documented exception. */
+const RUT_OVERLAP_EXCEPTIONS = ['2025-09-08'];
+/** Daily returns of the old and the dsturdy adjusted closes must agree to 0.1 bp (float32 rounding), monthly to 0.005 pp. */
+const ETF_OVERLAP = { daily: 1e-5, monthlyPp: 0.005 };
+
+/** Days after `after` on which the ETF's return differs from its index's return by more than `thresholdBp` (dividend-adjustment artefacts). */
+function artefactsAfter(etf: Obs[], index: Obs[], after: string, thresholdBp: number): string[] {
+  const px = new Map(etf);
   const out: string[] = [];
   for (let i = 1; i < index.length; i++) {
-    const [p, d] = [index[i - 1].date, index[i].date];
+    const [p, d] = [index[i - 1][0], index[i][0]];
     if (d <= after || !px.has(d) || !px.has(p)) continue;
-    const diff = (px.get(d)! / px.get(p)! - index[i].close / index[i - 1].close) * 1e4;
+    const diff = (px.get(d)! / px.get(p)! - index[i][1] / index[i - 1][1]) * 1e4;
     if (Math.abs(diff) > thresholdBp) out.push(`${d} ${diff > 0 ? '+' : ''}${diff.toFixed(0)} bp`);
   }
   return out;
 }
 
-function buildRut(): PriceRow[] {
+/** Throws unless an old index copy and the heliar-k copy agree on their overlap; returns the log fragment. */
+function checkIndexOverlap(id: string, old: Obs[], fresh: Obs[], allowed: string[], lastTrusted: string): string {
+  const a = compareLevels(old, fresh, INDEX_OVERLAP.day, allowed);
+  const late = allowed.filter((d) => d <= lastTrusted);
+  if (a.median > INDEX_OVERLAP.median || a.outside.length || a.onlyOld.length || a.onlyNew.length || a.excepted.length !== allowed.length || late.length) {
+    throw new Error(
+      `${id}: the old copy and heliar-k disagree on ${a.from}..${a.to}: median relative difference ${a.median.toExponential(2)} (allowed ${INDEX_OVERLAP.median}); ` +
+        `days beyond 1 bp: ${a.outside.slice(0, 5).join('; ') || 'none'}${a.outside.length > 5 ? ` and ${a.outside.length - 5} more` : ''}; ` +
+        `dates only in the old copy: ${a.onlyOld.length}, only in heliar-k: ${a.onlyNew.length}; allowed exceptions found: ${a.excepted.join(', ') || 'none'}${late.length ? `; exceptions on trusted rows: ${late.join(', ')}` : ''}`,
+    );
+  }
+  return `${a.common} common days ${a.from}..${a.to}, median relative difference ${a.median.toExponential(1)}, largest ${(a.max * 1e4).toFixed(3)} bp${a.excepted.length ? ` (except ${a.excepted.join(', ')}, a replaced row)` : ''}, the same dates in both`;
+}
+
+/**
+ * ^RUT: alitalbi's rows up to its full download (2025-07-11), then heliar-k's closes to
+ * 2026-08-20. Every row alitalbi's job appended later is replaced, the 14 provisional ones
+ * (Volume 0, unrounded, which the build used to drop) included.
+ */
+function buildRut(): Obs[] {
   const all = readPriceFile('alitalbi_storage_data_fy/^RUT.csv', 'Close');
-  const provisional = all.filter((r) => r.date > ALITALBI_FULL_DOWNLOAD && r.volume === 0);
-  const dropped = new Set(provisional.map((r) => r.date));
-  for (const d of RUT_PROVISIONAL_LISTED) if (!dropped.has(d)) throw new Error(`rut: listed provisional row ${d} not caught`);
-  const kept = all.filter((r) => !dropped.has(r.date));
-  const unroundedKept = kept.filter((r) => r.date > ALITALBI_FULL_DOWNLOAD && !isTwoDecimal(r.close));
-  if (unroundedKept.length) throw new Error(`rut: unrounded appended rows kept: ${unroundedKept.map((r) => r.date).join(' ')}`);
-  const extra = provisional.filter((r) => !RUT_PROVISIONAL_LISTED.includes(r.date)).map((r) => r.date);
-  note(`rut: dropped ${provisional.length} provisional appended rows (after ${ALITALBI_FULL_DOWNLOAD}, Volume 0, closes not rounded to cents): the ${RUT_PROVISIONAL_LISTED.length} listed in the source README plus ${extra.join(', ') || 'none'}; every kept appended row has a cent-rounded close`);
-  writeSeries('rut.csv', 'close', tidy('rut', kept.map((r) => [r.date, r.close])));
-  return kept;
+  const provisional = all.filter((r) => r.date > ALITALBI_FULL_DOWNLOAD && r.volume === 0).map((r) => r.date);
+  for (const d of RUT_PROVISIONAL_LISTED) if (!provisional.includes(d)) throw new Error(`rut: listed provisional row ${d} not caught`);
+  const old: Obs[] = all.map((r) => [r.date, r.close]);
+  const lastTrusted = all.filter((r) => r.date < ALITALBI_FULL_DOWNLOAD).pop()!.date;
+  const fresh = readHeliarIndex(ctx, HELIAR_RUT);
+  const check = checkIndexOverlap('rut', old, fresh.rows, RUT_OVERLAP_EXCEPTIONS, lastTrusted);
+  const rows = tidy('rut', spliceLevels('rut', old, lastTrusted, fresh.rows));
+  const replaced = all.filter((r) => r.date > lastTrusted).length;
+  const extra = provisional.filter((d) => !RUT_PROVISIONAL_LISTED.includes(d));
+  note(
+    `rut: alitalbi ${old[0][0]}..${lastTrusted} (its full download of ${ALITALBI_FULL_DOWNLOAD}), then heliar-k ${rows.find(([d]) => d > lastTrusted)![0]}..${rows[rows.length - 1][0]}; ` +
+      `the ${replaced} rows alitalbi appended after the full download (to ${all[all.length - 1].date}) are replaced by heliar-k's closes, among them its ${provisional.length} provisional rows (Volume 0: the ${RUT_PROVISIONAL_LISTED.length} listed in the source README plus ${extra.join(', ') || 'none'}); ` +
+      `heliar-k's provisional last row ${fresh.dropped} dropped; overlap check: ${check}`,
+  );
+  writeSeries('rut.csv', 'close', rows);
+  return rows;
 }
 
-function buildSpx(): PriceRow[] {
+/** ^GSPC: culolom without its last 2 rows (possibly not final: 2026-08-20/21), then heliar-k's 2026-08-20. */
+function buildSpx(): Obs[] {
   const all = readPriceFile('culolom_backtest/^GSPC.csv', 'Close');
-  const kept = all.slice(0, -2); // the repository re-downloads its last days; the last 2 may not be final
-  note(`spx: dropped the last 2 rows (${all.slice(-2).map((r) => r.date).join(', ')}), which may not be final closes`);
-  writeSeries('spx.csv', 'close', tidy('spx', kept.map((r) => [r.date, r.close])));
-  return kept;
+  const old: Obs[] = all.map((r) => [r.date, r.close]);
+  const lastTrusted = all[all.length - 3].date; // the repository re-downloads its last days; the last 2 may not be final
+  const fresh = readHeliarIndex(ctx, HELIAR_SPX);
+  const check = checkIndexOverlap('spx', old, fresh.rows, [], lastTrusted);
+  const rows = tidy('spx', spliceLevels('spx', old, lastTrusted, fresh.rows));
+  const tail = rows.filter(([d]) => d > lastTrusted).map(([d]) => d);
+  note(
+    `spx: culolom ${old[0][0]}..${lastTrusted} (its last 2 rows, ${all.slice(-2).map((r) => r.date).join(', ')}, may not be final closes), then heliar-k ${tail.join(', ')}; ` +
+      `heliar-k's provisional last row ${fresh.dropped} dropped; overlap check: ${check}`,
+  );
+  writeSeries('spx.csv', 'close', rows);
+  return rows;
 }
 
-function buildIwm(rut: PriceRow[]): void {
+/**
+ * An adjusted ETF: the old copy up to `last` (its consistently adjusted part), then dsturdy's
+ * daily returns chained onto the old level (adjusted closes are re-based with every download,
+ * so levels are not spliced). Throws unless the daily returns agree on the whole old range.
+ */
+function spliceEtf(id: string, ticker: string, old: Obs[], index: Obs[], indexName: string): string {
+  const fresh = readDsturdy(ctx, ticker);
+  const r = compareReturns(old, fresh);
+  if (r.maxDaily > ETF_OVERLAP.daily || r.maxMonthlyPp > ETF_OVERLAP.monthlyPp) {
+    throw new Error(`${id}: daily returns of the old copy and dsturdy differ by up to ${(r.maxDaily * 1e4).toFixed(3)} bp (${r.maxDailyAt}), monthly by up to ${r.maxMonthlyPp.toFixed(4)} pp: not one adjustment`);
+  }
+  const last = old[old.length - 1][0];
+  const rows = tidy(id, chainReturns(id, old, fresh));
+  writeSeries(`${id}.csv`, 'close', rows); // old rows as copied, chained rows already rounded to 12 significant digits
+  const gaps = artefactsAfter(rows, index, last, 25);
+  return (
+    `dsturdy's daily returns chained on after ${last} (${rows.length - old.length} rows to ${rows[rows.length - 1][0]}; its intraday 2026-07-14 row dropped); ` +
+    `overlap check over ${r.days} daily returns ${old[0][0]}..${last}: largest difference ${(r.maxDaily * 1e4).toFixed(4)} bp (${r.maxDailyAt}), median ${(r.medianDaily * 1e4).toFixed(4)} bp; ` +
+    `${r.months} monthly returns: mean absolute difference ${r.meanMonthlyPp.toFixed(4)} pp, largest ${r.maxMonthlyPp.toFixed(4)} pp; ` +
+    `${ticker} − ${indexName} daily return gaps > 25 bp after the splice: ${gaps.join(', ') || 'none'}`
+  );
+}
+
+function buildIwm(rut: Obs[]): void {
   const all = readPriceFile('alitalbi_storage_data_fy/IWM.csv', 'Close');
-  const kept = all.filter((r) => r.date < ALITALBI_FULL_DOWNLOAD);
-  const last = kept[kept.length - 1].date;
-  const avoided = artefactsAfter(all, rut, last, 25);
-  note(`iwm: cut after ${last} (last row before the full download of ${ALITALBI_FULL_DOWNLOAD}); ${all.length - kept.length} appended rows dropped; IWM − ^RUT daily return gaps > 25 bp after the cut: ${avoided.join(', ') || 'none'}`);
-  writeSeries('iwm.csv', 'close', tidy('iwm', kept.map((r) => [r.date, r.close])));
+  const kept = tidy('iwm', all.filter((r) => r.date < ALITALBI_FULL_DOWNLOAD).map((r) => [r.date, r.close]));
+  const text = spliceEtf('iwm', 'IWM', kept, rut, '^RUT');
+  note(`iwm: alitalbi to ${kept[kept.length - 1][0]} (last row before its full download of ${ALITALBI_FULL_DOWNLOAD}; its ${all.length - kept.length} appended rows lose dividends and are not used), then ${text}`);
 }
 
-function buildSpy(spx: PriceRow[]): void {
+function buildSpy(spx: Obs[]): void {
   const all = readPriceFile('culolom_backtest/SPY.csv', 'Close');
-  const kept = all.filter((r) => r.date <= SPY_LAST);
+  const kept = tidy('spy', all.filter((r) => r.date <= SPY_LAST).map((r) => [r.date, r.close]));
   const before = artefactsAfter(kept, spx, '2024-12-31', 25);
-  const avoided = artefactsAfter(all, spx, SPY_LAST, 25);
-  note(`spy: cut after ${SPY_LAST}; ${all.length - kept.length} later rows dropped; SPY − ^GSPC daily return gaps > 25 bp in 2025 up to the cut: ${before.join(', ') || 'none'}; after the cut: ${avoided.join(', ') || 'none'}`);
-  writeSeries('spy.csv', 'close', tidy('spy', kept.map((r) => [r.date, r.close])));
+  const text = spliceEtf('spy', 'SPY', kept, spx, '^GSPC');
+  note(`spy: culolom to ${SPY_LAST} (its consistently adjusted part; ${all.length - kept.length} later rows not used; SPY − ^GSPC daily return gaps > 25 bp in 2025 up to it: ${before.join(', ') || 'none'}), then ${text}`);
 }
 
 /** bdi2357 (EOD) files: `Adjusted_close`, consistent throughout; checks the adjustment factor never falls. */
@@ -403,17 +464,47 @@ function checkCashAgainstMonthly(cash: Obs[]): void {
 // Fed policy rates and FOMC decisions
 // ---------------------------------------------------------------------------------------
 
+/** The FRED columns of heliar-k's rates.csv that continue shipped series, and the last day each must reach. */
+const RATES_END: Record<string, string> = { DFF: '2026-08-20', DFEDTARU: '2026-08-21', DFEDTARL: '2026-08-21', DGS3MO: '2026-08-20', DGS2: '2026-08-20', DGS10: '2026-08-20' };
+let ratesTable: Map<string, Obs[]> | undefined;
+/** A column of heliar-k's merged FRED table (read once). */
+function freshRates(column: string): Obs[] {
+  ratesTable ??= readRatesTable(ctx, Object.keys(RATES_END));
+  return ratesTable.get(column)!;
+}
+
+/** Throws unless a written daily file has a row for every calendar day. */
+function checkCalendarDaily(file: string): void {
+  const w = written.get(file)!;
+  if (w.maxGap !== 1) throw new Error(`${file}: a calendar day is missing (longest gap ${w.maxGap} days)`);
+}
+
 function buildFed(): Obs[] {
-  writeSeries('fed_funds.csv', 'value', tidy('fed_funds', readFred('deerfieldgreen_fred/dff_data.csv').rows));
+  const dff = extendFred('fed_funds', tidy('DFF', readFred('deerfieldgreen_fred/dff_data.csv').rows), freshRates('DFF'), RATES_END.DFF);
+  const dffK1 = sameAs('fed_funds', dff.rows, tidy('k1 DFF', readFred(K1_DFF).rows), 'k1monfared us_fed_funds_rate.csv');
+  writeSeries('fed_funds.csv', 'value', dff.rows);
+  checkCalendarDaily('fed_funds.csv');
   const dfedtar = tidy('DFEDTAR', readFred('hussamalazzawi_dissertation/DFEDTAR.csv').rows);
-  const upper = tidy('DFEDTARU', readFred('vengveng_feii/DFEDTARU.csv').rows);
-  const lower = tidy('DFEDTARL', readFred('vengveng_feii/DFEDTARL.csv').rows);
+  const upperX = extendFred('fed_target_upper', tidy('DFEDTARU', readFred('vengveng_feii/DFEDTARU.csv').rows), freshRates('DFEDTARU'), RATES_END.DFEDTARU);
+  const lowerX = extendFred('fed_target_lower', tidy('DFEDTARL', readFred('vengveng_feii/DFEDTARL.csv').rows), freshRates('DFEDTARL'), RATES_END.DFEDTARL);
+  const upperK1 = sameAs('fed_target_upper', upperX.rows, tidy('k1 DFEDTARU', readFred(K1_DFEDTARU).rows), 'k1monfared us_fed_target_upper.csv');
+  const [upper, lower] = [upperX.rows, lowerX.rows];
   writeSeries('fed_target_upper.csv', 'value', upper);
   writeSeries('fed_target_lower.csv', 'value', lower);
+  checkCalendarDaily('fed_target_upper.csv');
+  checkCalendarDaily('fed_target_lower.csv');
+  if (upper.length !== lower.length || upper.some(([d, u], i) => lower[i][0] !== d || !(u - lower[i][1] > 0.2 && u - lower[i][1] < 0.3))) throw new Error('fed_target_upper/lower: not one 25 bp range on the same days');
+  // the effective funds rate inside the range on every appended day (documented: 100 % from 2025-12-11 to 2026-08-20)
+  const range = new Map(upper.map(([d, u], i) => [d, [lower[i][1], u]]));
+  const appended = dff.rows.filter(([d]) => d > '2025-06-25' && range.has(d));
+  const outside = appended.filter(([d, v]) => v < range.get(d)![0] || v > range.get(d)![1]).map(([d]) => d);
+  if (outside.length) throw new Error(`fed_funds: outside the target range on appended days ${outside.join(', ')}`);
   const join = dfedtar[dfedtar.length - 1][0];
   if (addDays(join, 1) !== upper[0][0]) throw new Error(`fed_target: DFEDTAR ends ${join} but DFEDTARU starts ${upper[0][0]}`);
   const target = tidy('fed_target', [...dfedtar, ...upper]);
   writeSeries('fed_target.csv', 'value', target);
+  note(`fed_funds: DFF, deerfieldgreen then heliar-k rates.csv: ${dff.text}; ${dffK1}; inside the target range on all ${appended.length} appended days (${appended[0][0]}..${appended[appended.length - 1][0]})`);
+  note(`fed_target_upper: DFEDTARU, vengveng then heliar-k rates.csv: ${upperX.text}; ${upperK1}; fed_target_lower: DFEDTARL, ${lowerX.text}`);
   note(`fed_target: DFEDTAR ${dfedtar[0][0]}..${join} (${dfedtar.length} days), then DFEDTARU ${upper[0][0]}..${upper[upper.length - 1][0]} (${upper.length} days)`);
   return target;
 }
@@ -468,20 +559,30 @@ function deriveDecisions(target: Obs[], meetings: Map<string, MeetingType>): Dec
 }
 
 /**
- * The December 2025 cut (decided 2025-12-10, effective 2025-12-11) is documented in the
- * shared data README but falls after the last row of the DFEDTARU/L copies.
+ * The target-range changes since 2024 documented in the shared data README (7.4): decision
+ * date, effective date, new upper bound; no change from 2025-12-11 to 2026-08-21. The derived
+ * table must end with exactly these (nothing is added by hand any more: the December 2025 cut,
+ * once appended from a note, is now in DFEDTARU).
  */
-const DOCUMENTED_DECISIONS: Decision[] = [
-  { date: '2025-12-10', previous: 4, target: 3.75, changeBp: -25, type: 'meeting', effective: '2025-12-11' },
+const DOCUMENTED_SINCE_2024: [date: string, effective: string, target: number][] = [
+  ['2024-09-18', '2024-09-19', 5],
+  ['2024-11-07', '2024-11-08', 4.75],
+  ['2024-12-18', '2024-12-19', 4.5],
+  ['2025-09-17', '2025-09-18', 4.25],
+  ['2025-10-29', '2025-10-30', 4],
+  ['2025-12-10', '2025-12-11', 3.75],
 ];
+/** The last day of the target series, through which no later change may appear. */
+const TARGET_END = '2026-08-21';
 
 function buildFomc(target: Obs[]): void {
   const decisions = deriveDecisions(target, readMeetingDates());
-  const last = target[target.length - 1];
-  for (const d of DOCUMENTED_DECISIONS) {
-    if (d.effective <= last[0] || d.previous !== last[1] || d.changeBp !== bp(d.previous, d.target)) throw new Error(`fomc: documented decision ${d.date} does not continue the target series`);
-    decisions.push(d);
-  }
+  const recent = decisions.filter((d) => d.date >= '2024-01-01');
+  const want = DOCUMENTED_SINCE_2024.map(([date, effective, t]) => `${date} ${effective} ${t} meeting`).join('; ');
+  const got = recent.map((d) => `${d.date} ${d.effective} ${d.target} ${d.type}`).join('; ');
+  if (got !== want) throw new Error(`fomc: the decisions since 2024 should be ${want}; derived ${got}`);
+  if (target[target.length - 1][0] !== TARGET_END) throw new Error(`fomc: fed_target should end ${TARGET_END}, ends ${target[target.length - 1][0]}`);
+  const lastDecision = decisions[decisions.length - 1];
   writeTable(
     'fomc.csv',
     ['date', 'previous', 'target', 'change_bp', 'type', 'effective'],
@@ -491,12 +592,13 @@ function buildFomc(target: Obs[]): void {
   const inter = decisions.filter((d) => d.type === 'inter-meeting');
   const interSince94 = inter.filter((d) => d.date >= '1994-01-01');
   note(
-    `fomc: ${decisions.length} decisions (${DOCUMENTED_DECISIONS.length} added from the documented note): ${count((d) => d.changeBp > 0)} hikes, ${count((d) => d.changeBp < 0)} cuts; ` +
+    `fomc: ${decisions.length} decisions, all derived from fed_target (none added by hand): ${count((d) => d.changeBp > 0)} hikes, ${count((d) => d.changeBp < 0)} cuts; ` +
       `${count((d) => d.type === 'meeting')} at a listed meeting, ${count((d) => d.type === 'unscheduled')} at an unscheduled meeting, ${inter.length} inter-meeting ` +
       `(${inter.length - interSince94.length} before 1994, ${interSince94.length} since: ${interSince94.map((d) => `${d.date} ${d.changeBp > 0 ? '+' : ''}${d.changeBp}`).join(', ')}); ` +
       `since 1994: ${count((d) => d.date >= '1994-01-01' && d.changeBp > 0)} hikes, ${count((d) => d.date >= '1994-01-01' && d.changeBp < 0)} cuts; ` +
       `effective − decision: ${[0, 1, 2, 3].map((k) => `${k} d: ${count((d) => dayNumber(d.effective) - dayNumber(d.date) === k)}`).join(', ')}; ` +
-      `steps that are not a multiple of 25 bp: ${count((d) => d.changeBp % 25 !== 0)}`,
+      `steps that are not a multiple of 25 bp: ${count((d) => d.changeBp % 25 !== 0)}; ` +
+      `the ${recent.length} decisions since 2024 are the documented ones; the last, ${lastDecision.date} (${exact(lastDecision.previous)} → ${exact(lastDecision.target)}, effective ${lastDecision.effective}), is followed by no change to ${TARGET_END}`,
   );
 }
 
@@ -504,12 +606,40 @@ function buildFomc(target: Obs[]): void {
 // Macro indicators
 // ---------------------------------------------------------------------------------------
 
-function buildFredDaily(file: string, rel: string): Obs[] {
+/** A daily H.15 yield: the old FRED copy (holiday "." skipped) continued by heliar-k's rates.csv column. */
+function buildFredDaily(file: string, rel: string, column: string): Obs[] {
   const { rows, skipped } = readFred(rel);
-  const out = tidy(file, rows);
-  writeSeries(file, 'value', out);
-  note(`${file.replace('.csv', '')}: ${skipped} holiday rows without a value skipped`);
-  return out;
+  const x = extendFred(file.replace('.csv', ''), tidy(file, rows), freshRates(column), RATES_END[column]);
+  writeSeries(file, 'value', x.rows);
+  note(`${file.replace('.csv', '')}: ${column}, hussamalazzawi (${skipped} holiday rows without a value skipped) then heliar-k rates.csv: ${x.text}`);
+  return x.rows;
+}
+
+/** The three days on which FRED's T10Y2Y is not DGS10 − DGS2 (old archive rounding; 1–2 bp). */
+const T10Y2Y_NOT_DIFFERENCE = ['1990-11-21', '1991-01-29', '1995-11-29'];
+
+/**
+ * T10Y2Y: the Pratikshat copy (to 2026-06-05), continued by DGS10 − DGS2 (FRED's definition of
+ * the series) on the days after it where both yields exist. Throws unless the difference equals
+ * T10Y2Y on every common day but the three documented ones and exists on exactly its days.
+ */
+function buildT10y2y(ust10y: Obs[], ust2y: Obs[]): void {
+  const { rows, skipped } = readFred('pratikshat_yieldcurve/T10Y2Y.csv');
+  const old = tidy('t10y2y', rows);
+  const two = new Map(ust2y);
+  const diff: Obs[] = ust10y.filter(([d]) => two.has(d)).map(([d, v]) => [d, Math.round((v - two.get(d)!) * 100) / 100]);
+  const a = compareLevels(old, diff, 0);
+  const off = old.filter(([d, v]) => diff.some(([e, w]) => e === d && w !== v)).map(([d]) => d);
+  const oldEnd = old[old.length - 1][0];
+  if (a.common !== old.length || a.onlyNew.length || off.join() !== T10Y2Y_NOT_DIFFERENCE.join()) {
+    throw new Error(`t10y2y: DGS10 − DGS2 should equal T10Y2Y on all its ${old.length} days but ${T10Y2Y_NOT_DIFFERENCE.join(', ')}; common ${a.common}, different on ${off.join(', ')}, extra days ${a.onlyNew.length}`);
+  }
+  const tail = diff.filter(([d]) => d > oldEnd);
+  writeSeries('t10y2y.csv', 'value', [...old, ...tail]);
+  note(
+    `t10y2y: T10Y2Y, Pratikshat (${skipped} holiday rows without a value skipped) ${old[0][0]}..${oldEnd}, then DGS10 − DGS2 (FRED's definition) ${tail[0][0]}..${tail[tail.length - 1][0]} (${tail.length} days); ` +
+      `check: DGS10 − DGS2 equals T10Y2Y on ${a.common - off.length} of the ${a.common} common days and exists on exactly its days (differs by ${off.map((d) => `${Math.round(Math.abs(old.find((r) => r[0] === d)![1] - diff.find((r) => r[0] === d)![1]) * 100)} bp on ${d}`).join(', ')})`,
+  );
 }
 
 function buildFredMonthly(file: string, rel: string, fixDate?: (iso: string) => string): Obs[] {
@@ -527,10 +657,10 @@ function fixUsrecDate(iso: string): string {
 
 /** Builds the macro files; returns the 10-year yield (for `bonds_10y`). */
 function buildMacro(): Obs[] {
-  buildFredDaily('tbill_3m.csv', 'hussamalazzawi_dissertation/DGS3MO.csv');
-  const ust10y = buildFredDaily('ust_10y.csv', 'hussamalazzawi_dissertation/DGS10.csv');
-  buildFredDaily('ust_2y.csv', 'hussamalazzawi_dissertation/DGS2.csv');
-  buildFredDaily('t10y2y.csv', 'pratikshat_yieldcurve/T10Y2Y.csv');
+  buildFredDaily('tbill_3m.csv', 'hussamalazzawi_dissertation/DGS3MO.csv', 'DGS3MO');
+  const ust10y = buildFredDaily('ust_10y.csv', 'hussamalazzawi_dissertation/DGS10.csv', 'DGS10');
+  const ust2y = buildFredDaily('ust_2y.csv', 'hussamalazzawi_dissertation/DGS2.csv', 'DGS2');
+  buildT10y2y(ust10y, ust2y);
   buildFredMonthly('tbill_3m_monthly.csv', 'opendatahub_interest_rate/TB3MS.csv');
   buildFredMonthly('cpi.csv', 'opendatahub_unemployment/CPIAUCSL.csv');
   const rec = buildFredMonthly('recession.csv', 'pratikshat_yieldcurve/USREC.csv', fixUsrecDate);
@@ -808,11 +938,13 @@ function buildBonds10y(yields: Obs[], ltr: Obs[]): void {
   const ltrBy = new Map(ltr.map(([d, v]) => [d.slice(0, 7), v]));
   const a: number[] = [];
   const b: number[] = [];
+  const compared: string[] = [];
   for (let i = 1; i < keys.length - 1; i++) {
     const l = ltrBy.get(keys[i]);
     if (l === undefined) continue;
     a.push(monthLast.get(keys[i])! / monthLast.get(keys[i - 1])! - 1);
     b.push(l);
+    compared.push(keys[i]);
   }
   const n = a.length;
   const mean = (v: number[]) => v.reduce((s, z) => s + z, 0) / v.length;
@@ -832,7 +964,7 @@ function buildBonds10y(yields: Obs[], ltr: Obs[]): void {
   const corr = sab / Math.sqrt(saa * sbb);
   if (!(corr > 0.9)) throw new Error(`bonds_10y: monthly correlation with ltr is ${corr.toFixed(3)}, expected about 0.94: check the yields or the formula`);
   note(
-    `bonds_10y: ${level.length} days ${level[0][0]}..${level[level.length - 1][0]}; compounded by month against bonds (ltr) over ${n} months ${keys[1]}..${keys[keys.length - 2]}: ` +
+    `bonds_10y: ${level.length} days ${level[0][0]}..${level[level.length - 1][0]}; compounded by month against bonds (ltr) over the ${n} months both cover, ${compared[0]}..${compared[n - 1]}: ` +
       `correlation ${corr.toFixed(3)}, mean absolute difference ${((mad / n) * 100).toFixed(3)} pp/month, mean difference ${(md * 100).toFixed(3)} pp/month, ` +
       `tracking error ${(Math.sqrt(sdd / (n - 1)) * Math.sqrt(12) * 100).toFixed(2)} pp/year, volatility ${(Math.sqrt(saa / (n - 1) * 12) * 100).toFixed(2)} % vs ${(Math.sqrt(sbb / (n - 1) * 12) * 100).toFixed(2)} % a year, CAGR ${cagr(a).toFixed(2)} % vs ${cagr(b).toFixed(2)} %`,
   );
@@ -988,6 +1120,7 @@ function entry(
 }
 
 const ETF = 'USD, split and dividend adjusted';
+const RATES_COPY = `${HELIAR_COPY}, data/fred/rates/rates.csv`;
 const YAHOO = 'Yahoo Finance (yfinance)';
 const EOD = 'EOD Historical Data (probable vendor), Adjusted_close; copy: GitHub bdi2357/OptimalHorizon';
 const FF_SIZE = 'Kenneth R. French Data Library, Portfolios Formed on Size, value weighted (202602 CRSP vintage); copy: GitHub BhaskarGoswami1998/Learning-Nonlinear-Test-Assets-Dynamic-Unsupervised-Clustering-of-Firm-Characteristics';
@@ -1069,26 +1202,26 @@ function factorEntries(): CatalogEntry[] {
 
 function catalogSeries(): CatalogEntry[] {
   return [
-    entry('rut', 'rut.csv', 'close', 'price', 'daily', 'index points', CLOSE, `${YAHOO} ^RUT, index © FTSE Russell; copy: GitHub alitalbi/storage_data_fy`, 'Russell 2000 index level, price index (no dividends)', 10),
-    entry('spx', 'spx.csv', 'close', 'price', 'daily', 'index points', CLOSE, `${YAHOO} ^GSPC, index © S&P Dow Jones Indices; copy: GitHub culolom/culolom-backtest`, 'S&P 500 index level, price index (no dividends)', 10),
-    entry('iwm', 'iwm.csv', 'close', 'price', 'daily', ETF, CLOSE, `${YAHOO} IWM, auto_adjust; copy: GitHub alitalbi/storage_data_fy`, 'iShares Russell 2000 ETF, total-return close (to 2025-07-11)', 10),
-    entry('spy', 'spy.csv', 'close', 'price', 'daily', ETF, CLOSE, `${YAHOO} SPY, auto_adjust; copy: GitHub culolom/culolom-backtest`, `SPDR S&P 500 ETF, total-return close (to ${SPY_LAST})`, 10),
+    entry('rut', 'rut.csv', 'close', 'price', 'daily', 'index points', CLOSE, `${YAHOO} ^RUT, index © FTSE Russell; copies: GitHub alitalbi/storage_data_fy (dc8444b) to 2025-07-11, then ${HELIAR_COPY}, data/indices/RUT.csv`, 'Russell 2000 index level, price index (no dividends), 1987-09-10 to 2026-08-20', 10),
+    entry('spx', 'spx.csv', 'close', 'price', 'daily', 'index points', CLOSE, `${YAHOO} ^GSPC, index © S&P Dow Jones Indices; copies: GitHub culolom/culolom-backtest (eb1e85b) to 2026-08-19, then ${HELIAR_COPY}, data/indices/SPX.csv`, 'S&P 500 index level, price index (no dividends), 1927-12-30 to 2026-08-20', 10),
+    entry('iwm', 'iwm.csv', 'close', 'price', 'daily', ETF, CLOSE, `${YAHOO} IWM, auto_adjust; copies: GitHub alitalbi/storage_data_fy (d60e43d) to 2025-07-11, then the daily returns of ${DSTURDY_COPY}, data/IWM.csv, chained on`, 'iShares Russell 2000 ETF, total-return close (to 2026-07-13)', 10),
+    entry('spy', 'spy.csv', 'close', 'price', 'daily', ETF, CLOSE, `${YAHOO} SPY, auto_adjust; copies: GitHub culolom/culolom-backtest (eb1e85b) to ${SPY_LAST}, then the daily returns of ${DSTURDY_COPY}, data/SPY.csv, chained on`, 'SPDR S&P 500 ETF, total-return close (to 2026-07-13)', 10),
     entry('iwb', 'iwb.csv', 'close', 'price', 'daily', ETF, CLOSE, EOD, 'iShares Russell 1000 ETF, total-return close (to 2024-04-19)', 10),
     entry('ijr', 'ijr.csv', 'close', 'price', 'daily', ETF, CLOSE, EOD, 'iShares Core S&P SmallCap 600 ETF, total-return close (to 2024-04-19)', 10),
     entry('mdy', 'mdy.csv', 'close', 'price', 'daily', ETF, CLOSE, EOD, 'SPDR S&P MidCap 400 ETF, total-return close (1995-05-04 to 2024-04-19)', 10),
     entry('ivv', 'ivv.csv', 'close', 'price', 'daily', ETF, CLOSE, EOD, 'iShares Core S&P 500 ETF, total-return close (to 2024-04-19)', 10),
     ...ffEntries(),
     entry('cash', 'cash.csv', 'return', 'return', 'daily', 'fraction per day', CLOSE, 'Kenneth R. French Data Library, daily RF (202408 vintage to 2024-08-30, then 202604 vintage); copies: GitHub y437li/factor_investment_app, tommy66779/Comparaison-IA-DotCom', 'One-month T-bill return as a simple daily rate (Fama/French RF)', 10),
-    entry('fed_funds', 'fed_funds.csv', 'value', 'rate', 'daily', 'percent per year', H15, 'FRED DFF (Board of Governors, H.15); copy: GitHub deerfieldgreen/FRED_data', 'Effective federal funds rate, calendar daily', 10),
-    entry('fed_target', 'fed_target.csv', 'value', 'rate', 'daily', 'percent per year', CLOSE, 'FRED DFEDTAR (copy: GitHub hussamalazzawi/Dissertation), then DFEDTARU (copy: GitHub vengveng/FEII); Board of Governors', 'Fed funds target rate to 2008-12-15, then the upper limit of the target range: one continuous policy rate', 10),
-    entry('fed_target_upper', 'fed_target_upper.csv', 'value', 'rate', 'daily', 'percent per year', CLOSE, 'FRED DFEDTARU (Board of Governors); copy: GitHub vengveng/FEII', 'Upper limit of the federal funds target range', 10),
-    entry('fed_target_lower', 'fed_target_lower.csv', 'value', 'rate', 'daily', 'percent per year', CLOSE, 'FRED DFEDTARL (Board of Governors); copy: GitHub vengveng/FEII', 'Lower limit of the federal funds target range', 10),
+    entry('fed_funds', 'fed_funds.csv', 'value', 'rate', 'daily', 'percent per year', H15, `FRED DFF (Board of Governors, H.15); copies: GitHub deerfieldgreen/FRED_data (8f2020f) to 2025-06-25, then ${RATES_COPY}`, 'Effective federal funds rate, calendar daily, 1954-07-01 to 2026-08-20', 10),
+    entry('fed_target', 'fed_target.csv', 'value', 'rate', 'daily', 'percent per year', CLOSE, `FRED DFEDTAR (copy: GitHub hussamalazzawi/Dissertation), then DFEDTARU (copies: GitHub vengveng/FEII to 2025-12-10, then ${RATES_COPY}); Board of Governors`, 'Fed funds target rate to 2008-12-15, then the upper limit of the target range: one continuous policy rate, to 2026-08-21', 10),
+    entry('fed_target_upper', 'fed_target_upper.csv', 'value', 'rate', 'daily', 'percent per year', CLOSE, `FRED DFEDTARU (Board of Governors); copies: GitHub vengveng/FEII (e9c87c4) to 2025-12-10, then ${RATES_COPY}`, 'Upper limit of the federal funds target range, 2008-12-16 to 2026-08-21', 10),
+    entry('fed_target_lower', 'fed_target_lower.csv', 'value', 'rate', 'daily', 'percent per year', CLOSE, `FRED DFEDTARL (Board of Governors); copies: GitHub vengveng/FEII (e9c87c4) to 2025-12-10, then ${RATES_COPY}`, 'Lower limit of the federal funds target range, 2008-12-16 to 2026-08-21', 10),
     entry('fomc', 'fomc.csv', 'change_bp', 'event', 'irregular', 'basis points', CLOSE, 'Derived from fed_target (FRED DFEDTAR, DFEDTARU) and FOMC dates (GitHub Tollan/fomc, mayherprog/registered-backtests; federalreserve.gov)', 'FOMC decisions that changed the target (upper bound after 2008-12-16), with type and effective date', undefined, ['date', 'previous', 'target', 'change_bp', 'type', 'effective']),
-    entry('tbill_3m', 'tbill_3m.csv', 'value', 'rate', 'daily', 'percent per year', H15, 'FRED DGS3MO (Board of Governors, H.15); copy: GitHub hussamalazzawi/Dissertation', '3-month Treasury constant-maturity yield (bond-equivalent basis)', 10),
+    entry('tbill_3m', 'tbill_3m.csv', 'value', 'rate', 'daily', 'percent per year', H15, `FRED DGS3MO (Board of Governors, H.15); copies: GitHub hussamalazzawi/Dissertation (b3e76bc) to 2024-01-25, then ${RATES_COPY}`, '3-month Treasury constant-maturity yield (bond-equivalent basis), 1981-09-01 to 2026-08-20', 10),
     entry('tbill_3m_monthly', 'tbill_3m_monthly.csv', 'value', 'rate', 'monthly', 'percent per year', AFTER_MONTH, 'FRED TB3MS (Board of Governors, H.15); copy: GitHub open-datahub/interest_rate', '3-month T-bill secondary-market rate, monthly average (discount basis)', 70),
-    entry('ust_10y', 'ust_10y.csv', 'value', 'rate', 'daily', 'percent per year', H15, 'FRED DGS10 (Board of Governors, H.15); copy: GitHub hussamalazzawi/Dissertation', '10-year Treasury constant-maturity yield', 10),
-    entry('ust_2y', 'ust_2y.csv', 'value', 'rate', 'daily', 'percent per year', H15, 'FRED DGS2 (Board of Governors, H.15); copy: GitHub hussamalazzawi/Dissertation', '2-year Treasury constant-maturity yield', 10),
-    entry('t10y2y', 't10y2y.csv', 'value', 'rate', 'daily', 'percentage points', H15, 'FRED T10Y2Y (FRB St. Louis); copy: GitHub Pratikshat-08/yield-curve-early-warning-system', '10-year minus 2-year Treasury constant-maturity spread', 10),
+    entry('ust_10y', 'ust_10y.csv', 'value', 'rate', 'daily', 'percent per year', H15, `FRED DGS10 (Board of Governors, H.15); copies: GitHub hussamalazzawi/Dissertation (b3e76bc) to 2024-01-30, then ${RATES_COPY}`, '10-year Treasury constant-maturity yield, 1962-01-02 to 2026-08-20', 10),
+    entry('ust_2y', 'ust_2y.csv', 'value', 'rate', 'daily', 'percent per year', H15, `FRED DGS2 (Board of Governors, H.15); copies: GitHub hussamalazzawi/Dissertation (b3e76bc) to 2024-01-25, then ${RATES_COPY}`, '2-year Treasury constant-maturity yield, 1976-06-01 to 2026-08-20', 10),
+    entry('t10y2y', 't10y2y.csv', 'value', 'rate', 'daily', 'percentage points', H15, `FRED T10Y2Y (FRB St. Louis); copy: GitHub Pratikshat-08/yield-curve-early-warning-system (639d379) to 2026-06-05, then DGS10 − DGS2 (the series' definition) from ${RATES_COPY}`, '10-year minus 2-year Treasury constant-maturity spread, 1976-06-01 to 2026-08-20', 10),
     { ...entry('ism_pmi', 'ism_pmi.csv', 'value', 'indicator', 'monthly', 'index, 50 = no change', { rule: 'column', column: 'published' }, `${ISM_SOURCE_REVISED}; first releases: copy GitHub Lumpen95/AFML`, 'ISM manufacturing PMI as known at the time: revised values to 2006-11, then each month\'s first release (2006-12 to 2025-11) from its release date (column published); dated the first of the reference month', 70), firstReleaseFrom: ISM_FIRST_RELEASE_FROM },
     entry('ism_pmi_revised', 'ism_pmi_revised.csv', 'value', 'indicator', 'monthly', 'index, 50 = no change', AFTER_MONTH, ISM_SOURCE_REVISED, 'ISM manufacturing PMI, revised history (seasonal factors of the 2021 vintage, not what the market saw), dated the first of the reference month', 70),
     entry('cpi', 'cpi.csv', 'value', 'indicator', 'monthly', 'index, 1982-84 = 100', { rule: 'next-month-day', n: 15 }, 'FRED CPIAUCSL (BLS); copy: GitHub open-datahub/unemployment', 'CPI for all urban consumers, seasonally adjusted (late-2023 vintage), dated the first of the reference month', 70),
@@ -1105,8 +1238,8 @@ function catalogUniverses(): UniverseSpec[] {
     id, description, assets: [small, large], small, large, cash: 'cash', frequency, align: 'intersection',
   });
   return [
-    u('russell', 'Russell 2000 vs S&P 500 price indexes (no dividends), daily, 1987-09 to 2026-02', 'rut', 'spx', 'daily'),
-    u('etf', `IWM vs SPY ETFs, total return (dividends reinvested), daily, 2000-05 to 2025-07`, 'iwm', 'spy', 'daily'),
+    u('russell', 'Russell 2000 vs S&P 500 price indexes (no dividends), daily, 1987-09 to 2026-08', 'rut', 'spx', 'daily'),
+    u('etf', `IWM vs SPY ETFs, total return (dividends reinvested), daily, 2000-05 to 2026-07`, 'iwm', 'spy', 'daily'),
     u('ff', 'Fama/French size portfolios, bottom 30 % vs top 30 % by market equity, value weighted total returns, monthly, 1926-07 to 2026-02', 'ff_small', 'ff_large', 'monthly'),
     u('r1000', 'IWM (Russell 2000) vs IWB (Russell 1000) ETFs, total return, daily, 2000-05 to 2024-04', 'iwm', 'iwb', 'daily'),
     u('sp600', 'IJR (S&P SmallCap 600) vs IVV (S&P 500) ETFs, total return, daily, 2000-05 to 2024-04', 'ijr', 'ivv', 'daily'),
@@ -1116,7 +1249,7 @@ function catalogUniverses(): UniverseSpec[] {
       bonds: 'bonds',
     },
     {
-      ...u('russell-bonds', 'Russell 2000 vs S&P 500 price indexes plus a synthetic constant-maturity 10-year Treasury total return, daily, 1987-09 to 2024-01', 'rut', 'spx', 'daily'),
+      ...u('russell-bonds', 'Russell 2000 vs S&P 500 price indexes plus a synthetic constant-maturity 10-year Treasury total return, daily, 1987-09 to 2026-08', 'rut', 'spx', 'daily'),
       assets: ['rut', 'spx', 'bonds_10y'],
       bonds: 'bonds_10y',
     },
@@ -1197,7 +1330,6 @@ function main(): void {
   buildArticleData(ust10y);
   buildFactors();
   // international replication: regional Fama/French factors and central-bank policy rates (data/build/)
-  const ctx: BuildContext = { raw: readRaw, writeTable, note };
   buildInternationalFactors(ctx);
   buildPolicyRates(ctx);
   const series = writeCatalog();

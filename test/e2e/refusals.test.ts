@@ -82,7 +82,8 @@ describe('benchmarks are investable series', () => {
 
   it('compounds a return series into an index (cash: tiny beta, volatility of T-bills)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ratecycle-bench-'));
-    const r = cli(['run', 'buy-hold', '--benchmark', 'cash', '--json', '--no-report', '--out', join(dir, 'a')]);
+    // ends before cash does (French's RF to 2026-04-30; the russell universe runs to 2026-08)
+    const r = cli(['run', 'buy-hold', '--benchmark', 'cash', '--to', '2026-02-20', '--json', '--no-report', '--out', join(dir, 'a')]);
     expect(r.code, r.stderr).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.metrics.cash.volatility).toBeLessThan(0.01); // T-bills, not 1e6 %

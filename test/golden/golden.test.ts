@@ -3,6 +3,9 @@
  * (weights into reused buffers, no target matrix, inline weight checks, fused metrics) replaced
  * the matrix path. The files in golden/ were written by the matrix path on the shipped data;
  * every strategy, schedule, lag, cost and universe below must still give identical bytes.
+ *
+ * The daily runs end on an explicit date (`RUSSELL_TO`, `ETF_TO`) so that data appended to the
+ * shipped files later leaves them unchanged: these pin the engine, not the data's last day.
  */
 import { ROOT } from '../helpers/cli.js';
 import { describe, expect, it } from 'vitest';
@@ -12,22 +15,31 @@ import { join } from 'node:path';
 import { cli } from '../helpers/cli.js';
 
 const GOLDEN = join(ROOT, 'test', 'golden');
+/**
+ * The last day of the russell runs: the end of the Russell 2000 data they were first pinned on
+ * (re-pinned on the 2026-08 vintage, which filled 14 days of 2025 the older copy lacked and made
+ * the yields and the funds rate known after 2024-01 and 2025-06).
+ */
+const RUSSELL_TO = '2026-02-20';
+/** The last day of the etf runs: where the IWM copy they were pinned on ended (unchanged by the 2026-07 ETF vintage). */
+const ETF_TO = '2025-07-11';
+const russellTo = ['--to', RUSSELL_TO];
 
 /** name → sweep arguments (each was run with `--top 0 --workers 0`). */
 export const GOLDEN_SWEEPS: Record<string, string[]> = {
-  fcr: ['first-cut-rotation', '--grid', 'months=1:36:1', '--grid', 'every_cut=true,false', '--grid', 'otherwise=large,cash,mix'],
-  ism: ['ism-cycle', '--grid', 'level=40:60:2.5', '--grid', 'rule=level,rising,both,either', '--grid', 'months=1:12:3', '--grid', 'otherwise=large,cash'],
-  fed: ['fed-regime', '--grid', 'tightening=large,cash,mix', '--grid', 'hold=small,large,cash,mix'],
-  ratemom: ['rate-momentum', '--grid', 'rate=policy,ust_2y', '--grid', 'months=1:24:4', '--grid', 'threshold=0:2:0.5'],
-  relmom: ['relative-momentum', '--grid', 'lookback=2:36:6', '--grid', 'skip=0:6:2', '--grid', 'margin=0,0.05'],
-  curve: ['curve', '--grid', 'spread=10y2y,10y3m', '--grid', 'months=1:12:2', '--grid', 'threshold=0:1:0.25'],
-  vote: ['vote', '--grid', 'mode=graded,majority', '--grid', 'grid=0.25,0.5,1'],
-  mix: ['fixed-mix', '--grid', 'small=0:0.6:0.2', '--grid', 'large=0,0.4'],
-  bh: ['buy-hold', '--grid', 'asset=small,large'],
-  'fcr-monthly': ['first-cut-rotation', '--grid', 'months=1:36:5', '--grid', 'otherwise=large,cash,mix', '--rebalance', 'monthly', '--cost-bps', '20', '--slippage-bps', '3'],
-  'fcr-drift': ['first-cut-rotation', '--grid', 'months=1:36:5', '--grid', 'otherwise=large,mix', '--rebalance', 'drift:0.05', '--lag', '2'],
+  fcr: ['first-cut-rotation', '--grid', 'months=1:36:1', '--grid', 'every_cut=true,false', '--grid', 'otherwise=large,cash,mix', ...russellTo],
+  ism: ['ism-cycle', '--grid', 'level=40:60:2.5', '--grid', 'rule=level,rising,both,either', '--grid', 'months=1:12:3', '--grid', 'otherwise=large,cash', ...russellTo],
+  fed: ['fed-regime', '--grid', 'tightening=large,cash,mix', '--grid', 'hold=small,large,cash,mix', ...russellTo],
+  ratemom: ['rate-momentum', '--grid', 'rate=policy,ust_2y', '--grid', 'months=1:24:4', '--grid', 'threshold=0:2:0.5', ...russellTo],
+  relmom: ['relative-momentum', '--grid', 'lookback=2:36:6', '--grid', 'skip=0:6:2', '--grid', 'margin=0,0.05', ...russellTo],
+  curve: ['curve', '--grid', 'spread=10y2y,10y3m', '--grid', 'months=1:12:2', '--grid', 'threshold=0:1:0.25', ...russellTo],
+  vote: ['vote', '--grid', 'mode=graded,majority', '--grid', 'grid=0.25,0.5,1', ...russellTo],
+  mix: ['fixed-mix', '--grid', 'small=0:0.6:0.2', '--grid', 'large=0,0.4', ...russellTo],
+  bh: ['buy-hold', '--grid', 'asset=small,large', ...russellTo],
+  'fcr-monthly': ['first-cut-rotation', '--grid', 'months=1:36:5', '--grid', 'otherwise=large,cash,mix', '--rebalance', 'monthly', '--cost-bps', '20', '--slippage-bps', '3', ...russellTo],
+  'fcr-drift': ['first-cut-rotation', '--grid', 'months=1:36:5', '--grid', 'otherwise=large,mix', '--rebalance', 'drift:0.05', '--lag', '2', ...russellTo],
   'fcr-ff': ['first-cut-rotation', '--universe', 'ff', '--from', '1954-07-01', '--grid', 'months=1:36:5', '--grid', 'otherwise=large,cash,mix'],
-  'fcr-etf': ['first-cut-rotation', '--universe', 'etf', '--grid', 'months=1:36:5', '--grid', 'every_cut=true,false'],
+  'fcr-etf': ['first-cut-rotation', '--universe', 'etf', '--to', ETF_TO, '--grid', 'months=1:36:5', '--grid', 'every_cut=true,false'],
   'ism-ff': ['ism-cycle', '--universe', 'ff', '--from', '1954-07-01', '--grid', 'level=45:55:2.5', '--grid', 'rule=level,rising,both,either', '--grid', 'months=1:12:4'],
 };
 
@@ -80,7 +92,9 @@ describe('backtests are bit-identical to the pinned ones', async () => {
   const catalog = loadCatalog();
   for (const c of GOLDEN_BACKTESTS) {
     it(c.name, () => {
-      const m = buildMarket(catalog, { universe: 'universe' in c ? c.universe : 'russell', from: 'from' in c ? c.from : undefined, series: 'series' in c ? c.series : [] });
+      const universe = 'universe' in c ? c.universe : 'russell';
+      const to = universe === 'russell' ? RUSSELL_TO : undefined;
+      const m = buildMarket(catalog, { universe, from: 'from' in c ? c.from : undefined, to, series: 'series' in c ? c.series : [] });
       const s = builtin(c.strategy)!;
       const params = Object.fromEntries(Object.entries(s.params).map(([k, v]) => [k, v.default]));
       const r = backtest(s, params, m, { sim: { ...DEFAULT_SIM_OPTIONS, periodsPerYear: m.periodsPerYear, ...(c.sim as object) } });
@@ -104,7 +118,7 @@ describe('bootstrap draws are bit-identical to the pinned ones', async () => {
   const { buildMarket } = await import('../../engine/market/build-market.js');
   const { stationaryBootstrapSums } = await import('../../engine/measure/stats/stationary-bootstrap.js');
   const want = JSON.parse(readFileSync(join(GOLDEN, 'bootstrap.json'), 'utf8')) as Record<string, unknown>;
-  const m = buildMarket(loadCatalog(), { universe: 'russell' });
+  const m = buildMarket(loadCatalog(), { universe: 'russell', to: RUSSELL_TO });
   const T = m.dates.length;
   const d = Float64Array.from({ length: T }, (_, t) => m.returns[m.small][t] - m.returns[m.large][t]);
   const phase = Int32Array.from(m.fed.phase, (p) => (p < 0 ? -1 : p % 3));
