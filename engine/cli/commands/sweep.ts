@@ -47,7 +47,7 @@ export function sweepCommand(y: Argv): Argv {
     .option('workers', {
       type: 'number',
       describe:
-        'worker threads (0 = this thread; default: this thread, then the available cores once the rest of the sweep would take over 2 s; a strategy file always runs on worker threads)',
+        'worker threads (0 = this thread; default: this thread, then beside it workers on the idle cores once the rest of the sweep would take over 2 s; a strategy file always runs on worker threads)',
     })
     .option('batch', { type: 'number', default: 64, describe: 'parameter sets per task' })
     .option('shard', { type: 'string', describe: 'run only slice i of n of the sets, e.g. 2/8 (merge with `ratecycle merge`)' })
@@ -201,6 +201,7 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
           failed: errors,
           seconds,
           workers: summary.workers,
+          thisThread: summary.thisThread,
           metric: args.metric ?? DEFAULT_METRIC,
           best: summary.best ?? null,
           trials,
@@ -226,7 +227,7 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
     return;
   }
   console.log(
-    `sweep: ${summary.total.toLocaleString('en-US')} sets in ${seconds.toFixed(1)} s on ${summary.workers === 0 ? 'this thread' : `${summary.workers} worker(s)`} (${(summary.total / seconds).toFixed(0)} sets/s), ${summary.errors} failed`,
+    `sweep: ${summary.total.toLocaleString('en-US')} sets in ${seconds.toFixed(1)} s on ${summary.workers === 0 ? 'this thread' : `${summary.thisThread ? 'this thread and ' : ''}${summary.workers} worker(s)`} (${(summary.total / seconds).toFixed(0)} sets/s), ${summary.errors} failed`,
   );
   console.log(
     `best ${args.metric ?? DEFAULT_METRIC} ${num(summary.best?.value ?? NaN, 4)} at ${best}; deflated Sharpe ratio ${pct(summary.deflatedSharpe, 1)} over ${summary.trials} trials (null: Sharpe over cash 0), ${pct(summary.dsr.benchmark.value, 1)} against ${args.benchmark ?? 'large'} caps (monthly, n = ${summary.dsr.benchmark.observations})`,

@@ -41,14 +41,16 @@ export interface SweepOptions {
   out: string;
   shard?: { index: number; count: number };
   /**
-   * Worker threads (0 = run in this thread), or `auto` (the default): this thread while the
-   * sweep would finish soon, the available cores once it measures that the rest would take
-   * longer than {@link POOL_PAYS_MS} on one thread (a pool's start costs ≈ 0.3–0.5 s). With
-   * `auto`, a strategy loaded from a user's file (`strategy.file` set) runs on the pool from the start.
+   * Worker threads (0 = run in this thread; N: N workers, this thread writing), or `auto` (the
+   * default): this thread while the sweep would finish soon, and once it measures that the rest
+   * would take longer than {@link POOL_PAYS_MS} on one thread, workers beside this thread on the
+   * other cores that stayed idle meanwhile (their start and warm-up cost this thread nothing; they
+   * stop taking sets if the process gets no more CPU time with them). With `auto`, a strategy
+   * loaded from a user's file (`strategy.file` set) runs on a pool of the available cores from the start.
    */
   workers?: number | 'auto';
-  /** `auto`'s probe time and pool threshold, ms (default PROBE_MS and POOL_PAYS_MS; tests set them). */
-  autoPool?: { probeMs: number; paysMs: number };
+  /** `auto`'s probe time and pool threshold, ms (default PROBE_MS and POOL_PAYS_MS), and the free cores it would measure (tests set them). */
+  autoPool?: { probeMs: number; paysMs: number; freeCores?: number };
   /** Parameter sets per task. */
   batch?: number;
   resume?: boolean;
@@ -85,8 +87,10 @@ export interface SweepSummary {
   dsr: { cash: DeflatedSharpeReport; benchmark: DeflatedSharpeReport };
   /** Probability of backtest overfitting (CSCV, 16 blocks) over the sets' monthly returns. */
   pbo: PboReport;
-  /** Worker threads the sweep ran on (0 = this thread; with `auto`, the pool started once it paid). */
+  /** Worker threads the sweep ran on (0 = this thread only; with `auto`, the workers started once they paid). */
   workers: number;
+  /** This thread ran sets too (alone, or with `auto` beside the workers). */
+  thisThread: boolean;
   /** Months of the per-set monthly returns in monthly.f32 (last date of each). */
   months: string[];
   identity: SweepIdentity;
@@ -268,5 +272,6 @@ async function sweepInto(
     timings: { loopStart, loopMs: loopEnd - loopStart, statisticsMs: performance.now() - loopEnd },
     lock: complete ? f.lock : undefined,
     workers: runner.workers,
+    thisThread: runner.workers === 0 || runner.alsoThisThread,
   };
 }

@@ -38,18 +38,66 @@ describe('sweep workers: auto', () => {
     const run = async (name: string, extra: object) => {
       const r = await runSweep({ ...base, ...extra, out: join(dir, name) } as never);
       finalizeSweep(r);
-      return { workers: r.workers, results: readFileSync(join(dir, name, 'results.csv')), monthly: readFileSync(join(dir, name, 'monthly.f32')), pbo: r.pbo };
+      return {
+        workers: r.workers,
+        thisThread: r.thisThread,
+        results: readFileSync(join(dir, name, 'results.csv')),
+        monthly: readFileSync(join(dir, name, 'monthly.f32')),
+        pbo: r.pbo,
+      };
     };
     const one = await run('one', { workers: 0 });
     const short = await run('short', {}); // 72 sets: far below the 2 s a pool needs to pay
-    const forced = await run('forced', { workers: 'auto', autoPool: { probeMs: 0, paysMs: 0 } }); // a pool after the first batch
+    const forced = await run('forced', { workers: 'auto', autoPool: { probeMs: 0, paysMs: 0, freeCores: 8 } }); // workers after the first batch
+    const pool = await run('pool', { workers: 2 });
     expect([one.workers, short.workers]).toEqual([0, 0]);
-    expect(forced.workers).toBeGreaterThanOrEqual(availableParallelism() > 1 ? 2 : 0);
-    for (const r of [short, forced]) {
+    // auto: workers on the other cores, this thread running sets beside them; --workers 2: two workers, this thread writing
+    expect([forced.workers, forced.thisThread]).toEqual(availableParallelism() > 1 ? [availableParallelism() - 1, true] : [0, true]);
+    expect([pool.workers, pool.thisThread]).toEqual([Math.min(2, availableParallelism()), false]);
+    for (const r of [short, forced, pool]) {
       expect(r.results).toEqual(one.results);
       expect(r.monthly).toEqual(one.monthly);
       expect(r.pbo).toEqual(one.pbo);
     }
+  });
+});
+
+describe('sweep workers: auto, this thread beside the workers', () => {
+  it('hands batches to the workers and runs the rest here in any interleaving: the same bytes as one thread', { timeout: 120_000 }, async () => {
+    const { loadCatalog } = await import('../../../engine/market/data/catalog.js');
+    const { buildMarket } = await import('../../../engine/market/build-market.js');
+    const { builtin } = await import('../../../strategies/index.js');
+    const market = buildMarket(loadCatalog(), { universe: 'ff' });
+    const rm = builtin('relative-momentum')!;
+    const source = { kind: 'grid' as const, grid: parseGrid(['lookback=2:36:1', 'skip=0:6:1', 'margin=0:0.2:0.02'], rm.params, rm.id) };
+    const base = {
+      strategy: rm,
+      strategyRef: rm.id,
+      base: {},
+      source,
+      market,
+      sim: { ...DEFAULT_SIM_OPTIONS, periodsPerYear: market.periodsPerYear },
+      benchmark: 'large' as const,
+      batch: 3, // 899 batches: many go to the workers while this thread runs others
+      top: 5,
+    };
+    const dir = tmp();
+    const one = await runSweep({ ...base, workers: 0, out: join(dir, 'one') });
+    const both = await runSweep({ ...base, workers: 'auto', autoPool: { probeMs: 0, paysMs: 0, freeCores: 8 }, out: join(dir, 'both') });
+    finalizeSweep(one);
+    finalizeSweep(both);
+    expect(both.thisThread).toBe(true);
+    // Buffer.equals: toEqual walks a 13 MB buffer byte by byte for minutes
+    for (const f of ['results.csv', 'monthly.f32']) expect(readFileSync(join(dir, 'both', f)).equals(readFileSync(join(dir, 'one', f)))).toBe(true);
+    expect([both.best, both.top, both.trials, both.deflatedSharpe, both.dsr, both.pbo]).toEqual([
+      one.best,
+      one.top,
+      one.trials,
+      one.deflatedSharpe,
+      one.dsr,
+      one.pbo,
+    ]);
+    expect(Buffer.from(both.values.buffer).equals(Buffer.from(one.values.buffer))).toBe(true);
   });
 });
 
