@@ -37,20 +37,44 @@ export function resultsLine(row: SweepRow, paramNames: readonly string[]): strin
   return line + ',' + csvCell(row.error ?? '') + '\n';
 }
 
-/** Packs a batch's rows: `key` is the ranking metric (a SweepMetrics key), `months` the monthly returns per set. */
+/**
+ * The batch's monthly returns as one array when the rows' own arrays are its consecutive
+ * slices (runBatch writes them so: row i at i × months of one buffer), else null.
+ */
+function inPlace(rows: readonly SweepRow[], months: number): Float32Array | null {
+  let whole: Float32Array | null = null;
+  for (let i = 0; i < rows.length; i++) {
+    const m = rows[i].monthly;
+    if (!m) continue;
+    const start = m.byteOffset - i * months * 4;
+    if (m.length !== months || start < 0) return null;
+    if (!whole) {
+      if (start + rows.length * months * 4 > m.buffer.byteLength) return null;
+      whole = new Float32Array(m.buffer, start, rows.length * months);
+    } else if (m.buffer !== whole.buffer || start !== whole.byteOffset) return null;
+  }
+  return whole;
+}
+
+/**
+ * Packs a batch's rows: `key` is the ranking metric (a SweepMetrics key), `months` the monthly
+ * returns per set (taken in place when runBatch wrote them into one buffer, NaN for a failed set).
+ */
 export function packRows(rows: readonly SweepRow[], paramNames: readonly string[], key: string, months: number): PackedBatch {
   let text = '';
-  const monthly = new Float32Array(rows.length * months).fill(NaN);
+  const shared = inPlace(rows, months);
+  const monthly = shared ?? new Float32Array(rows.length * months).fill(NaN);
   const stats = new Float64Array(rows.length * PACKED_STATS).fill(NaN);
   const failed = new Uint8Array(rows.length);
   rows.forEach((r, i) => {
     text += resultsLine(r, paramNames);
     const m = r.metrics;
+    if (r.error || !m || !r.monthly) monthly.fill(NaN, i * months, (i + 1) * months);
     if (r.error || !m) {
       failed[i] = 1;
       return;
     }
-    if (r.monthly) monthly.set(r.monthly, i * months);
+    if (r.monthly && !shared) monthly.set(r.monthly, i * months);
     const o = i * PACKED_STATS;
     stats[o] = (m as unknown as Record<string, number>)[key];
     stats[o + 1] = m.sharpeBar;
