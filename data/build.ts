@@ -29,6 +29,7 @@ import { shippedSeriesIdsModule } from '../engine/market/data/series-ids-source.
 import type { BuildContext } from './build/context.js';
 import { buildInternationalFactors, internationalFactorEntries, internationalUniverses } from './build/international-factors.js';
 import { buildPolicyRates, policyRateEntries } from './build/policy-rates.js';
+import { FRENCH_UPDATES } from './build/french-updates.js';
 import {
   DSTURDY_COPY, HELIAR_COPY, HELIAR_RUT, HELIAR_SPX, K1_DFEDTARU, K1_DFF,
   chainReturns, compareLevels, compareReturns, extendFred, readDsturdy, readHeliarIndex, readRatesTable, sameAs, spliceLevels,
@@ -1272,7 +1273,9 @@ const FRED_UPDATES: Record<string, string> = {
 };
 
 function writeCatalog(): CatalogEntry[] {
-  const series = catalogSeries().map((e) => (FRED_UPDATES[e.id] ? { ...e, update: { source: 'fred' as const, id: FRED_UPDATES[e.id] } } : e));
+  const series = catalogSeries().map((e) =>
+    FRED_UPDATES[e.id] ? { ...e, update: { source: 'fred' as const, id: FRED_UPDATES[e.id] } } : FRENCH_UPDATES[e.id] ? { ...e, update: FRENCH_UPDATES[e.id] } : e,
+  );
   for (const s of series) if (!written.has(s.file)) throw new Error(`catalog: ${s.id} refers to unwritten ${s.file}`);
   writeFileSync(join(OUT, 'catalog.json'), JSON.stringify({ defaultUniverse: 'russell', series, universes: catalogUniverses() }, null, 2) + '\n');
   // the ids a strategy's `series` accepts, checked by tsc (engine/strategy/series-ids.ts)
