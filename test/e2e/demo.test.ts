@@ -10,14 +10,15 @@ describe('ratecycle demo (what npm start runs)', () => {
     const r = cli(['demo', '--out', dir]);
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    // first: the header, then claim 1's sentence; last: the five sentences again and the page's path
+    // first: the header, then claim 1's sentence; last: the five sentences again, the pooled ones over other central banks, and the page's path
     expect(lines[0]).toMatch(/^== the article's claims, tested/);
     expect(lines[1]).toMatch(/^1\. “Small caps beat large caps/);
     const again = lines.findIndex((l) => l.startsWith('== the answer again'));
-    expect(again).toBeGreaterThan(lines.length - 60);
+    expect(again).toBeGreaterThan(lines.length - 80);
     const tail = lines.slice(again).join('\n');
     for (let c = 1; c <= 5; c++) expect(tail).toMatch(new RegExp(`^${c}\\. “`, 'm'));
     expect(tail).toMatch(/Of 10 primary tests/);
+    expect(tail).toMatch(/^Other central banks .*\n1\. Pooled outside the US/m);
     expect(lines[lines.length - 1]).toMatch(/claims\.html$/);
     // each data warning once per command, not once per run
     const warnings = r.stderr.split('\n').filter((l) => l.startsWith('warning:'));
