@@ -200,7 +200,8 @@ export class BatchRunner {
         // now, times the sets left), as many as the cores that stayed idle meanwhile (other programs may be using them)
         this.decided = true;
         this.aloneCores = (cpuMs() - this.startCpu) / (now - this.started);
-        const free = o.autoPool?.freeCores ?? (idleMs() - this.startIdle) / (now - this.started);
+        // (idle, or busy with this process's own helper threads: V8 compiles and collects garbage beside a warming thread)
+        const free = o.autoPool?.freeCores ?? (idleMs() - this.startIdle) / (now - this.started) + Math.max(0, this.aloneCores - 1);
         const workers = Math.min(this.threads, Math.floor(free + 0.5));
         if (workers >= 1 && ((o.total - o.kept - this.done) * (now - t)) / sets.length > (o.autoPool?.paysMs ?? POOL_PAYS_MS)) {
           this.threads = workers;
@@ -220,12 +221,11 @@ export class BatchRunner {
 
   /**
    * Beside this thread, every {@link CHECK_MS}: the CPU time the process got (all its threads)
-   * per wall-clock second, against what it got while this thread ran alone. The workers pay only
-   * when they add CPU time: on a machine whose other cores are busy (other programs), the
-   * process's threads share the cores it had, and a worker's warm-up and messages cost more
-   * than it adds. When the process gets less than 1.3 times its cores' worth alone in two checks
-   * running, the workers take no more sets and this thread runs the rest (the same results: the
-   * files do not depend on where a set ran).
+   * per wall-clock second. The workers pay only when they add CPU time: on a machine whose other
+   * cores turn busy (other programs), the process's threads share the cores it had, and a
+   * worker's warm-up and messages cost more than it adds. When the process gets less than
+   * 1 + 0.4 cores' worth per worker in two checks running, the workers take no more sets and
+   * this thread runs the rest (the same results: the files do not depend on where a set ran).
    */
   private check(now: number): void {
     const w = this.window;
@@ -237,7 +237,7 @@ export class BatchRunner {
     if (now - w.wall < CHECK_MS) return;
     const cpu = cpuMs();
     const cores = (cpu - w.cpu) / (now - w.wall);
-    w.slow = cores < 1.3 * this.aloneCores ? w.slow + 1 : 0;
+    w.slow = cores < 1 + 0.4 * this.threads ? w.slow + 1 : 0;
     if (w.slow >= 2) this.workersHelp = false;
     w.wall = now;
     w.cpu = cpu;
