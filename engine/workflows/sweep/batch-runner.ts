@@ -21,6 +21,9 @@ const YIELD_MS = 100;
 /** With this thread and workers both running sets: how many batches this thread may run ahead of the oldest unfinished worker task (their results wait in memory to be written in order). */
 const MAX_AHEAD = 64;
 
+/** Written batches' arrays kept for reuse. */
+const SPARES = 4;
+
 /** With this thread and workers both running sets: how often it checks that they run in parallel, ms. */
 const CHECK_MS = 1_000;
 
@@ -105,6 +108,8 @@ export class BatchRunner {
   /** Worker tasks in flight, oldest first, each with the number of batches this thread had run when it was sent. */
   private readonly sent: { task: Promise<unknown>; settled: boolean; local: number }[] = [];
   private local = 0;
+  /** Written batches' monthly arrays, to be written into again (see {@link recycle}). */
+  private readonly spare: Float32Array[] = [];
   /** The workers have loaded the engine and the strategy (beside this thread, sets go to them only then). */
   private ready = false;
   /** Beside this thread, the workers take sets while the process gets more than one core's worth of CPU time (see {@link check}). */
@@ -187,7 +192,7 @@ export class BatchRunner {
       this.local++;
       const t = performance.now();
       const packed = packRows(
-        runBatch({ market: this.market, strategy: o.strategy, sim: o.sim, benchmark: o.benchmark, monthly: true }, sets),
+        runBatch({ market: this.market, strategy: o.strategy, sim: o.sim, benchmark: o.benchmark, monthly: true }, sets, this.spare.pop()),
         o.paramNames,
         o.key,
         o.months,
@@ -274,6 +279,17 @@ export class BatchRunner {
         if (timer) clearTimeout(timer);
       }
     }
+  }
+
+  /**
+   * Takes back a batch's monthly returns once they are written: this thread's next batches write
+   * into them instead of new arrays (a few kept; a worker's arrays, copies made for this
+   * thread, are taken too).
+   */
+  recycle(monthly: Float32Array): void {
+    const full = this.o.batch * this.o.months;
+    if (this.spare.length < SPARES && monthly.byteOffset === 0 && monthly.buffer.byteLength === full * 4 && !(monthly.buffer instanceof SharedArrayBuffer))
+      this.spare.push(new Float32Array(monthly.buffer, 0, full));
   }
 
   /** Stops the pool's threads. */

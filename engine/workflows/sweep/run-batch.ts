@@ -172,13 +172,15 @@ function runnerFor(ctx: BatchContext): SweepRunner {
  * Simulates a batch of parameter sets two at a time on reused buffers: weights (straight
  * into the kernel, no T×A matrix), simulation with inline weight checks, summary metrics of
  * the two curves together. A set whose strategy throws or returns bad weights gets its error
- * and the batch goes on.
+ * and the batch goes on. A failed set's slot of the monthly returns is left as it was (packRows
+ * writes NaN there).
  */
-export function runBatch(ctx: BatchContext, sets: readonly SweepSet[]): SweepRow[] {
+export function runBatch(ctx: BatchContext, sets: readonly SweepSet[], reuse?: Float32Array): SweepRow[] {
   const r = runnerFor(ctx);
-  // the batch's monthly returns in one array, a view per set (not an array each)
+  // the batch's monthly returns in one array, a view per set (not an array each): `reuse` when it is large enough (a
+  // finished batch's array, already written), so a long sweep does not leave one array per batch to the garbage collector
   const M = ctx.monthly ? monthFrame(ctx.market).cash.length : 0;
-  const months = new Float32Array(sets.length * M);
+  const months = reuse && reuse.length >= sets.length * M ? reuse.subarray(0, sets.length * M) : new Float32Array(sets.length * M);
   const view = (i: number) => (M > 0 ? months.subarray(i * M, (i + 1) * M) : undefined);
   const rows: SweepRow[] = [];
   for (let i = 0; i + 1 < sets.length; i += 2) rows.push(...r.runPair(sets[i], sets[i + 1], view(i), view(i + 1)));

@@ -197,7 +197,10 @@ async function sweepInto(
   const write = (ready: { sets: SweepSet[]; packed: PackedBatch }[]) => {
     if (ready.length) {
       files.append(ready.map((b) => b.packed));
-      for (const b of ready) stats.addBatch(b.sets, b.packed); // in set order: the statistics do not depend on which task finished first
+      for (const b of ready) {
+        stats.addBatch(b.sets, b.packed); // in set order: the statistics do not depend on which task finished first
+        runner.recycle(b.packed.monthly);
+      }
     }
     opts.onProgress?.(stats.rows, total);
   };
