@@ -1,6 +1,6 @@
 import type { Market } from '../../core/types.js';
 import { benchmarkReturns } from '../../market/benchmark-series.js';
-import { equityCurve } from '../../measure/metrics/equity-curve.js';
+import { equityCurve } from '../../core/equity-curve.js';
 import { metricColumn } from '../../measure/metrics/metric-names.js';
 import { SUMMARY_KEYS, summaryMetrics } from '../../measure/metrics/summary-metrics.js';
 

@@ -5,7 +5,7 @@ import { writeDirAtomically } from '../../core/io/atomic-dir.js';
 import { toCsv } from '../../core/io/csv-writer.js';
 import { metricsJson } from '../../formats/run-folder.js';
 import { computeMetrics, type Metrics } from '../../measure/metrics/compute-metrics.js';
-import { equityCurve } from '../../measure/metrics/equity-curve.js';
+import { equityCurve } from '../../core/equity-curve.js';
 import { DEFAULT_METRIC } from '../../measure/metrics/metric-names.js';
 import { writeWalkForwardPage } from '../../../reports/walkforward/render-walkforward.js';
 import { walkForward, type WalkForwardOptions, type WalkForwardResult } from './walk-forward.js';
