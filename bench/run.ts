@@ -560,7 +560,12 @@ async function main(): Promise<void> {
     const js = timeIt(() => pboPairs(blocks, 0, pboPairCount(16), jsOut, { wasm: false }), 1);
     if (pboFromBlocks(blocks, jsOut).pbo !== pboFromBlocks(blocks).pbo) throw new Error('PBO with JavaScript inner loops differs');
     const { Piscina } = await import('piscina');
-    const pool = new Piscina({ filename: join(packageRoot(), 'dist', 'engine', 'workflows', 'sweep', 'worker.js'), minThreads: 2, maxThreads: 2, workerData: {} });
+    const pool = new Piscina({
+      filename: join(packageRoot(), 'dist', 'engine', 'workflows', 'sweep', 'worker.js'),
+      minThreads: 2,
+      maxThreads: 2,
+      workerData: {},
+    });
     const times: number[] = [];
     for (let i = 0; i < (quick ? 2 : 4); i++) {
       const t = performance.now();
