@@ -132,7 +132,10 @@ export function pageTable(x: PageTableInput): PageTable {
     if (mi >= 0 && metric && Number.isFinite(x.values[r])) cellsOf[mi] = String(x.values[r]);
     return cellsOf;
   };
-  const rows: string[][] = N > 0 ? new Array<string[]>(N).fill(row(0, false)) : [];
+  // stand-ins after the last deciding row change nothing: the table ends there
+  let last = -1;
+  for (const r of needed) if (r > last) last = r;
+  const rows: string[][] = last >= 0 ? new Array<string[]>(last + 1).fill(row(0, false)) : [];
   for (const r of needed) rows[r] = row(r, true);
 
   const h = metricHistogram(x.values);

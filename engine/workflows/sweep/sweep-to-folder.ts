@@ -50,16 +50,13 @@ export async function sweepToFolder(input: SweepFolderInput): Promise<SweepFolde
   if (!summary.complete) return { summary, tops: [] };
   const { strategy, source, market } = input;
   const metric = input.metric ?? DEFAULT_METRIC;
-  // full runs of the best sets, the manifest and the heat-map page, then move into place
-  const tops: SweepFolderResult['tops'] = [];
-  for (const [rank, t] of summary.top.entries()) {
-    const dir = `${SWEEP_FILES.top}/${rank + 1}-set${t.index}`;
-    // a user's file decides its weights in a worker thread here too (the timeout and heap limit of `run`)
-    const decided = await isolatedIfFile(strategy, input.strategyFile, market, t.params, { timeoutSeconds: (input.taskTimeoutMs ?? 600_000) / 1000 });
-    const result = backtest(decided, t.params, market, { sim: input.sim, benchmark: input.benchmark });
-    await writeRunFolder(join(summary.partial, dir), result, result, { strategyFile: input.strategyFile, dataDir: input.dataDir, units: input.units });
-    tops.push({ dir, params: t.params, value: t.value });
-  }
+  // the manifest, the heat-map page and full runs of the best sets, then move into place; the page first, while this
+  // thread holds little else (the runs' studies threads would add to the memory its rows take)
+  const tops: SweepFolderResult['tops'] = summary.top.map((t, rank) => ({
+    dir: `${SWEEP_FILES.top}/${rank + 1}-set${t.index}`,
+    params: t.params,
+    value: t.value,
+  }));
   const axes = source.kind === 'grid' ? source.grid.axes.filter((a) => a.values.length > 1).map((a) => a.name) : source.names;
   // the reference lines of the page and the terminal: buying and holding small and large caps over the same bars
   const buyHold = sweepBuyHold(market, input.benchmark);
@@ -136,6 +133,12 @@ export async function sweepToFolder(input: SweepFolderInput): Promise<SweepFolde
         top: tops,
       }),
     );
+  }
+  for (const t of tops) {
+    // a user's file decides its weights in a worker thread here too (the timeout and heap limit of `run`)
+    const decided = await isolatedIfFile(strategy, input.strategyFile, market, t.params, { timeoutSeconds: (input.taskTimeoutMs ?? 600_000) / 1000 });
+    const result = backtest(decided, t.params, market, { sim: input.sim, benchmark: input.benchmark });
+    await writeRunFolder(join(summary.partial, t.dir), result, result, { strategyFile: input.strategyFile, dataDir: input.dataDir, units: input.units });
   }
   return { summary, dir: finalizeSweep(summary), tops, buyHold };
 }

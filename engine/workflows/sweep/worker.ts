@@ -25,13 +25,17 @@ interface Init {
 
 const init = workerData as Init;
 let strategy: Promise<Strategy> | undefined;
+/** The monthly returns' array of every batch: the result is copied to the main thread when the task returns, so the next batch writes into it again. */
+let months: Float32Array | undefined;
 
 /** Runs one batch and packs it (results.csv lines and monthly returns made here, not on the main thread). */
 export default async function task(sets: SweepSet[]): Promise<PackedBatch> {
   strategy ??= loadStrategy(init.strategyRef).then((l) => l.strategy);
   const s = await strategy;
-  const rows = runBatch({ market: init.market, strategy: s, sim: init.sim, benchmark: init.benchmark, monthly: init.monthly }, sets);
-  return packRows(rows, init.paramNames, init.key, monthFrame(init.market).cash.length);
+  const M = monthFrame(init.market).cash.length;
+  if (init.monthly && (!months || months.length < sets.length * M)) months = new Float32Array(sets.length * M);
+  const rows = runBatch({ market: init.market, strategy: s, sim: init.sim, benchmark: init.benchmark, monthly: init.monthly }, sets, months);
+  return packRows(rows, init.paramNames, init.key, M);
 }
 
 /** A chunk of the probability of backtest overfitting: the splits of pairs [from, to), written into the shared outputs. */
