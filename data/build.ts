@@ -26,7 +26,7 @@ import { publicationDay } from '../engine/market/publication.js';
 import type { CatalogEntry, Frequency, Publication, SeriesKind, UniverseSpec } from '../engine/core/types.js';
 import { parBondReturn } from './par-bond.js';
 import { shippedSeriesIdsModule } from '../engine/market/data/series-ids-source.js';
-import type { BuildContext } from './build/context.js';
+import { agreement, type BuildContext } from './build/context.js';
 import { buildInternationalFactors, internationalFactorEntries, internationalUniverses } from './build/international-factors.js';
 import { buildPolicyRates, policyRateEntries } from './build/policy-rates.js';
 import { FRENCH_UPDATES } from './build/french-updates.js';
@@ -1019,29 +1019,6 @@ function compoundDailyByMonth(rows: [string, number[]][], c: number): Map<string
   const g = new Map<string, number>();
   for (const [k, cells] of rows) g.set(k.slice(0, 6), (g.get(k.slice(0, 6)) ?? 1) * (1 + cells[c] / 100));
   return new Map([...g].map(([k, v]) => [k, (v - 1) * 100]));
-}
-
-/** Correlation and mean absolute difference (pp) of two percent series over their common keys. */
-function agreement(a: Map<string, number>, b: Map<string, number>): { n: number; corr: number; mad: number } {
-  const x: number[] = [];
-  const y: number[] = [];
-  for (const [k, v] of a) {
-    const w = b.get(k);
-    if (w === undefined) continue;
-    x.push(v);
-    y.push(w);
-  }
-  const n = x.length;
-  const mx = x.reduce((s, v) => s + v, 0) / n;
-  const my = y.reduce((s, v) => s + v, 0) / n;
-  let sxy = 0, sxx = 0, syy = 0, mad = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (x[i] - mx) * (y[i] - my);
-    sxx += (x[i] - mx) ** 2;
-    syy += (y[i] - my) ** 2;
-    mad += Math.abs(x[i] - y[i]);
-  }
-  return { n, corr: sxy / Math.sqrt(sxx * syy), mad: mad / n };
 }
 
 /**
