@@ -15,6 +15,8 @@
  *                simulate + computeMetrics); the same sweep on 2 workers (scaling);
  * - sweep-pbo:   the PBO at the end of a 10,000-set sweep, one thread vs the 2-worker pool;
  * - sweep-parts: per-set time of weights, kernel and summary metrics (one curve, and two per SIMD lane pair as the sweep does);
+ * - reference:   the sweep's compute after the weights (kernel, metrics, monthly returns) vs a C loop with 8 sets
+ *                per AVX-512 register on the same weights, checked bit for bit first (bench/reference.ts; skipped without gcc);
  * - bootstrap:   the stationary bootstrap's draws in WebAssembly vs JavaScript (a run's intervals, the claims' regime tables);
  * - audit:       the look-ahead audit of every built-in on the daily universe (bench/audit.ts).
  * - claims:      `ratecycle claims` on the shipped data with 10,000 draws, end to end (bench/claims.ts).
@@ -60,6 +62,7 @@ import type { Strategy } from '../engine/strategy/define.js';
 import { benchAudit } from './audit.js';
 import { benchClaims } from './claims.js';
 import { benchSweep } from './sweep.js';
+import { benchReference } from './reference.js';
 
 const quick = process.argv.includes('--quick');
 const long = process.argv.includes('--long');
@@ -694,6 +697,9 @@ async function main(): Promise<void> {
     });
   }
   rmSync(tmp, { recursive: true, force: true });
+
+  // ---- the sweep's compute against a C loop with 8 sets per AVX-512 register (bench/reference.ts)
+  await benchReference(emit, quick);
 
   // ---- sweeps through the CLI: end to end, workers, whole-process memory
   await benchSweep(emit, quick, long);
