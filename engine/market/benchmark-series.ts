@@ -15,7 +15,7 @@ export function benchmarkKind(catalog: Catalog, id: string): SeriesKind {
   const e = findEntry(catalog, id);
   if (e.kind !== 'price' && e.kind !== 'return') {
     throw new UserError(
-      `--benchmark ${id}: "${id}" is ${e.kind === 'indicator' ? 'an indicator' : e.kind === 'event' ? 'an event table' : 'a rate'} series (${e.units}), not something one can hold; a benchmark must be small, large, a price series or a return series of the catalog`,
+      `‹benchmark› ${id}: "${id}" is ${e.kind === 'indicator' ? 'an indicator' : e.kind === 'event' ? 'an event table' : 'a rate'} series (${e.units}), not something one can hold; a benchmark must be small, large, a price series or a return series of the catalog`,
     );
   }
   return e.kind;
