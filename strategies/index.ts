@@ -1,6 +1,7 @@
 import { didYouMean } from '../engine/core/did-you-mean.js';
 import { UserError } from '../engine/core/errors.js';
 import type { Strategy } from '../engine/strategy/define.js';
+import { trustStrategies } from '../engine/strategy/evaluate.js';
 import { loadStrategyFile, looksLikePath, type LoadedStrategy } from '../engine/strategy/load-strategy.js';
 import buyHold from './buy-hold.js';
 import curve from './curve.js';
@@ -31,6 +32,8 @@ export const BUILTINS: readonly Strategy[] = [
   rule,
 ] as unknown as Strategy[];
 setVoteRegistry(BUILTINS);
+// the built-ins read the market's own columns (they never write into their view; test/strategy/isolation.test.ts checks it)
+trustStrategies(BUILTINS);
 
 /** A built-in strategy by id, or undefined. */
 export function builtin(id: string): Strategy | undefined {

@@ -11,9 +11,10 @@ function mapRecord(r: Record<string, Float64Array>, end: number): Record<string,
  * The market as it was known at the close of bar `end − 1`: every column cut to its first
  * `end` bars, and FOMC decisions, policy moves and Fed cycles limited to those known by
  * then (a cycle still running shows only its moves up to that close). The columns are
- * views of the original's memory (no copy: the audit cuts a market hundreds of times);
- * strategies never see them directly, since their view hands out private copies
- * (engine/strategy/view.ts), and the engine never writes into a market.
+ * views of the original's memory (no copy: the audit cuts a market hundreds of times); a
+ * user's strategy never sees them directly, since its view hands out private copies
+ * (engine/strategy/view.ts), the built-ins, which read them, never write into their view, and
+ * the engine never writes into a market.
  */
 export function sliceMarket(market: Market, end: number): Market {
   const last = market.dates[end - 1];

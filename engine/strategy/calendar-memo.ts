@@ -6,16 +6,20 @@
  *
  * Entries are keyed by the dates array and checked against a snapshot of its contents on
  * every use (a strategy may have written into its copy of the dates), so a result never
- * comes from a different calendar. Callers get the cached arrays read-only: every exported
- * helper that hands one out copies it.
+ * comes from a different calendar; a market's own column handed to a built-in (view.ts's
+ * isSharedColumn), which nothing writes into, is checked once. Callers get the cached arrays
+ * read-only: every exported helper that hands one out copies it.
  */
 import { Buffer } from 'node:buffer';
 import { monthsLaterDays } from '../measure/analytics/months-later.js';
+import { isSharedColumn } from './view.js';
 
 interface Entry {
   snapshot: Int32Array;
   back: Map<number, Int32Array>;
   since: Map<string, Float64Array>;
+  /** The snapshot was found equal to a column nothing writes into ({@link isSharedColumn}): no check needed again. */
+  fixed?: boolean;
 }
 
 const memo = new WeakMap<Int32Array, Entry>();
@@ -27,16 +31,19 @@ export function same<C extends Int32Array | Float64Array>(a: C, b: C): boolean {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 }
 
-const derived = new WeakMap<Float64Array, { snapshot: Float64Array; value: unknown }>();
+const derived = new WeakMap<Float64Array, { snapshot: Float64Array; value: unknown; fixed?: boolean }>();
 
 /**
  * A set-independent value derived from a column (e.g. per-block bounds of a view's series),
  * made by `make` once and made again whenever the column's contents change (checked byte for
- * byte on every use). One value per column: `make` must depend on nothing else that can change.
+ * byte on every use; once for a market's own column handed to a built-in, which nothing writes
+ * into). One value per column: `make` must depend on nothing else that can change.
  */
 export function derivedOf<V>(column: Float64Array, make: () => V): V {
   let d = derived.get(column);
+  if (d !== undefined && d.fixed === true) return d.value as V;
   if (d === undefined || !same(d.snapshot, column)) derived.set(column, (d = { snapshot: column.slice(), value: make() }));
+  if (isSharedColumn(column)) d.fixed = true;
   return d.value as V;
 }
 
@@ -56,10 +63,12 @@ function eventsKey(events: readonly number[]): string {
 
 function entry(dates: Int32Array): Entry {
   let e = memo.get(dates);
+  if (e !== undefined && e.fixed === true) return e;
   if (e === undefined || !same(e.snapshot, dates)) {
     e = { snapshot: dates.slice(), back: new Map(), since: new Map() };
     memo.set(dates, e);
   }
+  if (isSharedColumn(dates)) e.fixed = true;
   return e;
 }
 

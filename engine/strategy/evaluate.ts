@@ -7,7 +7,28 @@ import { isoDay } from '../core/dates.js';
 import type { Market } from '../core/types.js';
 import type { Strategy } from './define.js';
 import { formatParams } from './params.js';
-import { marketView, resolveAsset, viewScratch } from './view.js';
+import { marketView, resolveAsset, sharedMarketView, viewScratch, type MarketView } from './view.js';
+
+/** The `weights` functions of the trusted strategies (see {@link trustStrategies}). */
+const trusted = new WeakSet<Strategy['weights']>();
+
+/**
+ * Marks strategies as trusted: their evaluations read the market's own columns
+ * (view.ts's sharedMarketView) instead of private copies, which saves a copy per column read,
+ * and the calendar memo's check of that column's contents, per evaluation. For the built-in
+ * strategies only (strategies/index.ts calls it for its registry): code that never writes into
+ * its view. Trust goes with the `weights` function, so a copy of a built-in with other
+ * parameters (`{ ...builtin, params }`) is trusted and anything with a `weights` of its own,
+ * such as a user's strategy file, is not.
+ */
+export function trustStrategies(strategies: readonly Pick<Strategy, 'weights'>[]): void {
+  for (const s of strategies) trusted.add(s.weights);
+}
+
+/** True when `strategy` reads the market's own columns ({@link trustStrategies}). */
+export function isTrusted(strategy: Pick<Strategy, 'weights'>): boolean {
+  return trusted.has(strategy.weights);
+}
 
 /** A strategy failure: names the strategy and its parameters. */
 export class StrategyError extends UserError {
@@ -74,7 +95,8 @@ function toFloat64(w: ArrayLike<number>, into: Float64Array | undefined): Float6
 
 /**
  * Evaluates a strategy many times on one market (a sweep's unit of work) without allocating
- * per call: the view's columns are copied into reused buffers, the strategy may write into
+ * per call: the view's columns are copied into reused buffers (a trusted built-in reads the
+ * market's own, see {@link trustStrategies}), the strategy may write into
  * reused zero-filled output columns (`out` of Strategy.weights), and the result is one
  * Float64Array per market asset (the strategy's own arrays when they are Float64Arrays; no
  * T×A matrix). The columns are valid until the next call. The row rules (all NaN or all
@@ -113,9 +135,17 @@ export class ColumnEvaluator {
     for (const k in outs) if (!this.zeroed.has(k)) outs[k].fill(0);
     this.zeroed.clear();
     let out: Record<string, ArrayLike<number>>;
-    const { scratch, release } = viewScratch(market);
+    // a built-in reads the market's own columns; anything else private copies, refreshed per evaluation
+    let view: MarketView;
+    let release: (() => void) | undefined;
+    if (trusted.has(strategy.weights)) view = sharedMarketView(market);
+    else {
+      const v = viewScratch(market);
+      release = v.release;
+      view = marketView(market, v.scratch);
+    }
     try {
-      out = strategy.weights(marketView(market, scratch), params as never, outs as never) as Record<string, ArrayLike<number>>;
+      out = strategy.weights(view, params as never, outs as never) as Record<string, ArrayLike<number>>;
     } catch (e) {
       // the line of the user's file that threw, from the stack (tsx maps it to the TypeScript source)
       const loc = strategy.file && e instanceof Error ? locateInFile(e, resolve(strategy.file)) : undefined;
@@ -125,7 +155,7 @@ export class ColumnEvaluator {
       const err = e as Error;
       throw new StrategyError(`${who} threw: ${err?.message ?? String(e)}`, { cause: e });
     } finally {
-      release();
+      release?.();
     }
     const fail = (msg: string): never => {
       throw new StrategyError(`${strategyLabel(strategy, params)}${msg}`);

@@ -17,8 +17,10 @@ export type FedView = Readonly<Omit<FedFrame, 'cycles' | 'moves'>> & {
  * catches it.
  *
  * The columns are the strategy's own copies, made afresh for each evaluation: writing into
- * them changes nothing the engine, the benchmarks or another parameter set sees. Lists
- * (`fomc`, `fed.cycles`, `fed.moves`, `universe.assets`) are frozen.
+ * them changes nothing the engine, the benchmarks or another parameter set sees. (The built-in
+ * strategies, which never write into their view, read the market's own arrays instead: see
+ * {@link sharedMarketView}.) Lists (`fomc`, `fed.cycles`, `fed.moves`, `universe.assets`) are
+ * frozen.
  */
 export interface MarketView<S extends string = string> {
   /** Bar dates (days since 1970-01-01) and their number. */
@@ -58,13 +60,20 @@ export function resolveAsset(market: Pick<Market, 'assets' | 'small' | 'large' |
 
 type Column = Float64Array | Int32Array | Int8Array | Uint8Array;
 
+/** Where a view's columns come from: private copies ({@link ViewScratch}) or the market's own arrays ({@link SharedColumns}). */
+interface ColumnSource {
+  readonly market: Market;
+  /** The column `src` of the market as the strategy sees it (`key` names it). */
+  copy<T extends Column>(key: string, src: T): T;
+}
+
 /**
  * Reusable copies of a market's columns for one evaluation at a time. Each column is copied
  * from the market on its first use in an evaluation (a memcpy), so a strategy pays only for
  * what it reads and its writes never reach the market. One instance per nesting depth of
  * evaluations in a thread (see {@link viewScratch}).
  */
-export class ViewScratch {
+export class ViewScratch implements ColumnSource {
   private readonly copies = new Map<string, { buf: Column; epoch: number }>();
   /** Incremented per evaluation: a copy older than the current epoch is refreshed on use. */
   epoch = 0;
@@ -86,6 +95,29 @@ export class ViewScratch {
       c.epoch = this.epoch;
     }
     return c.buf as T;
+  }
+}
+
+/** Market columns handed out as they are by a {@link sharedMarketView}. */
+const shared = new WeakSet<Column>();
+
+/**
+ * True when `column` is a market's own array that a {@link sharedMarketView} has handed out:
+ * nothing writes into it (the engine never writes into a market, and only the built-ins, which
+ * do not write into their view, get such views), so what was derived from its contents once
+ * stays valid (engine/strategy/calendar-memo.ts checks it once instead of on every use).
+ */
+export function isSharedColumn(column: object): boolean {
+  return shared.has(column as Column);
+}
+
+/** A market's own columns, handed out without copies (see {@link sharedMarketView}). */
+class SharedColumns implements ColumnSource {
+  constructor(readonly market: Market) {}
+
+  copy<T extends Column>(_key: string, src: T): T {
+    shared.add(src);
+    return src;
   }
 }
 
@@ -137,7 +169,7 @@ class FedColumns implements FedView {
   readonly moves: readonly Readonly<PolicyMove>[];
   readonly threshold: number;
 
-  constructor(private readonly s: ViewScratch) {
+  constructor(private readonly s: ColumnSource) {
     const l = listsOf(s.market);
     this.cycles = l.cycles;
     this.moves = l.moves;
@@ -176,7 +208,7 @@ class View<S extends string> implements MarketView<S> {
   #cash?: Float64Array;
   #fed?: FedColumns;
 
-  constructor(private readonly s: ViewScratch) {
+  constructor(private readonly s: ColumnSource) {
     const m = s.market;
     const l = listsOf(m);
     this.length = m.dates.length;
@@ -222,4 +254,16 @@ class View<S extends string> implements MarketView<S> {
  */
 export function marketView<S extends string>(market: Market, scratch?: ViewScratch): MarketView<S> {
   return new View<S>(scratch ?? new ViewScratch(market));
+}
+
+/**
+ * The view of a market that hands out the market's own arrays, without copies: for the
+ * built-in strategies only (engine/strategy/evaluate.ts trusts the ones strategies/index.ts
+ * registers), which read their view and never write into it (test/strategy/isolation.test.ts
+ * checks every built-in). A strategy that wrote into these columns would change the market for
+ * the engine, the benchmarks and every later set; a user's strategy always gets
+ * {@link marketView}'s copies. Lists are frozen as in any view.
+ */
+export function sharedMarketView<S extends string>(market: Market): MarketView<S> {
+  return new View<S>(new SharedColumns(market));
 }

@@ -1,15 +1,27 @@
 /**
  * A strategy cannot change what the engine, the benchmarks or another parameter set sees:
  * the view hands out private copies (refreshed per evaluation), lists are frozen, and the
- * sweep's reused buffers carry nothing from one set to the next.
+ * sweep's reused buffers carry nothing from one set to the next. The built-ins, trusted, read
+ * the market's own columns instead: none of them writes into its view.
  */
-import { describe, expect, it } from 'vitest';
+import { Buffer } from 'node:buffer';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { makeMarket, weekdays } from '../helpers/make-market.js';
-import { defineStrategy } from '../../engine/strategy/define.js';
+import { defineStrategy, type Strategy } from '../../engine/strategy/define.js';
 import { backtest } from '../../engine/workflows/run/backtest.js';
 import { runBatch } from '../../engine/workflows/sweep/run-batch.js';
 import { DEFAULT_SIM_OPTIONS } from '../../engine/simulate/simulate.js';
-import { evaluateStrategy } from '../../engine/strategy/evaluate.js';
+import { ColumnEvaluator, evaluateStrategy, isTrusted, trustStrategies } from '../../engine/strategy/evaluate.js';
+import { derivedOf, sharedMonthsBack } from '../../engine/strategy/calendar-memo.js';
+import { marketView, sharedMarketView } from '../../engine/strategy/view.js';
+import { BUILTINS, builtin } from '../../strategies/index.js';
+import { loadCatalog } from '../../engine/market/data/catalog.js';
+import { buildMarket } from '../../engine/market/build-market.js';
+import { isoDay } from '../../engine/core/dates.js';
+import type { Market } from '../../engine/core/types.js';
 
 const N = 60;
 const dates = weekdays('2020-01-01', N);
@@ -179,5 +191,121 @@ describe('a strategy cannot corrupt the engine data', () => {
     );
     expect(starts).toEqual([true, true, true, true, true, true, true]);
     expect(rows.map((r) => r.error)).toEqual(rows.map(() => undefined));
+  });
+});
+
+/** Every typed array of a market (dates, cash, prices, returns, series, the Fed columns), by name. */
+function columnsOf(m: Market): [string, ArrayBufferView][] {
+  const out: [string, ArrayBufferView][] = [
+    ['dates', m.dates],
+    ['cash', m.cash],
+  ];
+  for (const [group, record] of [
+    ['prices', m.prices],
+    ['returns', m.returns],
+    ['series', m.series],
+    ['fed', m.fed],
+  ] as const)
+    for (const [k, v] of Object.entries(record)) if (ArrayBuffer.isView(v)) out.push([`${group}.${k}`, v]);
+  return out;
+}
+
+const bytes = (v: ArrayBufferView) => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+
+/** A built-in's parameter sets: its defaults, then each enum value and boolean in turn. */
+function variants(s: Strategy, file: string): Record<string, unknown>[] {
+  const base: Record<string, unknown> = Object.fromEntries(Object.entries(s.params).map(([k, v]) => [k, v.default]));
+  if (s.id === 'weights-file') base.file = file;
+  const out = [base];
+  for (const [k, spec] of Object.entries(s.params)) {
+    if (spec.type === 'enum') for (const v of spec.values) out.push({ ...base, [k]: v });
+    if (spec.type === 'boolean') out.push({ ...base, [k]: !spec.default });
+  }
+  return out;
+}
+
+describe("built-ins read the market's own columns", () => {
+  it("the built-ins are trusted; a user's strategy is not, not even one that calls a built-in", () => {
+    for (const s of BUILTINS) expect(isTrusted(s)).toBe(true);
+    const fcr = builtin('first-cut-rotation')!;
+    expect(isTrusted({ ...fcr, params: {} })).toBe(true); // the same code with other parameters
+    expect(isTrusted(vandal)).toBe(false);
+    expect(isTrusted({ ...fcr, weights: (v, p, o) => fcr.weights(v, p, o) })).toBe(false);
+  });
+
+  it("a trusted strategy's view hands out the market's arrays; anyone else's private copies", () => {
+    const m = fresh();
+    const seen: boolean[][] = [];
+    const weights: Strategy['weights'] = (view) => {
+      seen.push([
+        view.dates === m.dates,
+        view.cash === m.cash,
+        view.returns('small') === m.returns.s,
+        view.price('large') === m.prices.l,
+        view.series('ism_pmi') === m.series.ism_pmi,
+        view.fed.monthsSinceFirstCut === m.fed.monthsSinceFirstCut,
+        view.fed.phase === m.fed.phase,
+      ]);
+      return { small: new Float64Array(view.length).fill(1) };
+    };
+    const probe = defineStrategy({ id: 'probe', name: 'Probe', description: 'p', assets: ['small'], series: ['ism_pmi'], weights }) as unknown as Strategy;
+    evaluateStrategy(probe, m, {});
+    new ColumnEvaluator(probe, m).evaluate({});
+    trustStrategies([probe]);
+    evaluateStrategy(probe, m, {});
+    new ColumnEvaluator(probe, m).evaluate({});
+    expect(seen).toEqual([...[0, 1].map(() => new Array(7).fill(false)), ...[0, 1].map(() => new Array(7).fill(true))]);
+  });
+
+  it('no built-in writes into the columns it reads (what their trust rests on): every built-in, every enum and boolean value', () => {
+    const full = buildMarket(loadCatalog(), {
+      universe: 'russell-bonds',
+      series: ['ism_pmi', 'ust_2y', 't10y2y', 'ust_10y', 'tbill_3m', 'bm_spread'],
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'ratecycle-trust-'));
+    const file = join(dir, 'w.csv');
+    const d = full.dates;
+    writeFileSync(file, `date,small,large\n${isoDay(d[10])},0.5,0.5\n${isoDay(d[4000])},1,0\n${isoDay(d[d.length - 20])},0,1\n`);
+    let evaluations = 0;
+    for (const m of [full, fresh()]) {
+      const before = columnsOf(m).map(([k, v]) => [k, Buffer.from(bytes(v))] as const);
+      for (const s of BUILTINS)
+        for (const p of variants(s, file)) {
+          try {
+            new ColumnEvaluator(s, m).evaluate(p);
+          } catch {
+            // a choice this market refuses (bonds without bonds, a series it lacks): what it read is still checked
+          }
+          evaluations++;
+          const changed = columnsOf(m)
+            .filter(([k, v]) => !bytes(v).equals(before.find(([b]) => b === k)![1]))
+            .map(([k]) => k);
+          expect({ strategy: s.id, params: p, changed }).toEqual({ strategy: s.id, params: p, changed: [] });
+        }
+    }
+    expect(evaluations).toBeGreaterThan(60);
+  });
+
+  it("the calendar memo checks a market's own column once, a copy on every use", () => {
+    const m = fresh();
+    const equals = vi.spyOn(Buffer.prototype, 'equals');
+    try {
+      const own = sharedMarketView(m).series('ism_pmi');
+      const copy = marketView(m).series('ism_pmi');
+      let made = 0;
+      for (let i = 0; i < 5; i++) {
+        derivedOf(own, () => ++made);
+        sharedMonthsBack(sharedMarketView(m).dates, 3);
+      }
+      expect(equals).toHaveBeenCalledTimes(0);
+      for (let i = 0; i < 5; i++) derivedOf(copy, () => ++made);
+      expect(equals).toHaveBeenCalledTimes(4);
+      expect(made).toBe(2);
+      copy[3] = 1e6; // a copy changed in place is derived again
+      derivedOf(copy, () => ++made);
+      expect(made).toBe(3);
+    } finally {
+      equals.mockRestore();
+    }
   });
 });
