@@ -293,8 +293,11 @@ async function main(): Promise<void> {
     ratio: +(naiveMs / kernel.median).toFixed(1),
   });
 
-  // ---- isolation: private copies of the view's columns vs handing out the market's own arrays
-  const ev = new ColumnEvaluator(fcr, market);
+  // ---- isolation: private copies of the view's columns vs handing out the market's own arrays. The built-in
+  // itself is trusted (it reads the market's arrays); the same code under another `weights` function is
+  // evaluated as a user's strategy is, with copies
+  const ev = new ColumnEvaluator({ ...fcr, weights: (v, p, o) => fcr.weights(v, p, o) } as Strategy, market);
+  const evTrusted = new ColumnEvaluator(fcr, market);
   const rawView = {
     dates: market.dates,
     length: T,
@@ -313,6 +316,9 @@ async function main(): Promise<void> {
   const withCopies = timeIt(() => {
     for (let i = 0; i < nEval; i++) ev.evaluate(fcrParams(i));
   });
+  const trusted = timeIt(() => {
+    for (let i = 0; i < nEval; i++) evTrusted.evaluate(fcrParams(i));
+  });
   const shared = timeIt(() => {
     for (let i = 0; i < nEval; i++) {
       rawOut.small.fill(0);
@@ -323,11 +329,12 @@ async function main(): Promise<void> {
   });
   emit({
     bench: 'isolation',
-    what: 'first-cut-rotation weights per set with private view copies (engine) vs the market arrays handed out (unsafe)',
+    what: "first-cut-rotation's code as a user's strategy (private view copies) vs the market arrays handed out (unsafe); trusted_builtin: the built-in itself (the engine's own path for it)",
     us_per_set: r2((withCopies.median * 1000) / nEval),
     spread_us: spread(withCopies, 1000 / nEval),
     baseline_us_per_set: r2((shared.median * 1000) / nEval),
     ratio: r2(withCopies.median / shared.median),
+    trusted_builtin_us_per_set: r2((trusted.median * 1000) / nEval),
   });
 
   // ---- single backtest on 100 years of daily-equivalent data
