@@ -93,3 +93,90 @@ export function csvDocument(header: readonly string[], rows: Iterable<readonly C
   for (const r of rows) out.push(add(r));
   return { text, header: head, rows: simple ? out : undefined };
 }
+
+/**
+ * A column of cells already in their CSV form (as {@link csvCell} writes them), for
+ * {@link csvColumns}; `plain` when every cell reads back as itself (no quotes, no surrounding
+ * spaces), as number cells and ISO dates do.
+ */
+export interface CellColumn {
+  readonly cells: readonly string[];
+  readonly plain: boolean;
+}
+
+/**
+ * The cells of a number column as {@link csvCell} writes them; a value equal to the one before
+ * reuses its text (same number, same text: 0 and −0 both write `0`).
+ */
+export function numberCells(values: ArrayLike<number>, from = 0, to = values.length): string[] {
+  const out: string[] = new Array(Math.max(0, to - from));
+  let last = NaN;
+  let text = '';
+  for (let i = from; i < to; i++) {
+    const v = values[i];
+    if (v !== last) {
+      last = v;
+      text = v === v && v !== Infinity && v !== -Infinity ? String(v) : '';
+    }
+    out[i - from] = text;
+  }
+  return out;
+}
+
+/** A text column's cells as {@link csvCell} writes them. */
+export function textCells(values: readonly string[]): { cells: string[]; plain: boolean } {
+  let plain = true;
+  const cells: string[] = new Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const s = textCell(values[i]);
+    if (s.charCodeAt(0) === 34 || s !== s.trim()) plain = false;
+    cells[i] = s;
+  }
+  return { cells, plain };
+}
+
+/** A column of {@link csvColumns}: numbers (written as csvCell writes them) or cells already written. */
+export type CsvColumn = ArrayLike<number> | CellColumn;
+
+const isCells = (c: CsvColumn): c is CellColumn => (c as CellColumn).cells !== undefined;
+
+/**
+ * {@link csvDocument} of a table given by columns of `length` rows: the same text and cells as
+ * csvDocument of the rows `[columns[0][t], columns[1][t], …]`, without building the rows first.
+ * A number column repeats the text of a value equal to the one before (see {@link numberCells}).
+ */
+export function csvColumns(header: readonly string[], columns: readonly CsvColumn[], length: number): CsvDocument {
+  const head = csvDocument(header, []);
+  let simple = head.rows !== undefined && columns.length === header.length;
+  const C = columns.length;
+  const cells: (readonly string[] | undefined)[] = columns.map((c) => (isCells(c) ? c.cells : undefined));
+  const numbers: (ArrayLike<number> | undefined)[] = columns.map((c) => (isCells(c) ? undefined : c));
+  for (const c of columns) if (isCells(c) && !c.plain) simple = false;
+  const last = new Float64Array(C).fill(NaN);
+  const lastText: string[] = new Array(C).fill('');
+  const rows: string[][] = new Array(length);
+  // each line joined from its cells, the text from its lines: flat strings, not a chain of concatenations
+  const lines: string[] = new Array(length + 1);
+  lines[0] = head.text.slice(0, -1);
+  for (let t = 0; t < length; t++) {
+    const row: string[] = new Array(C);
+    for (let c = 0; c < C; c++) {
+      const col = cells[c];
+      if (col !== undefined) row[c] = col[t];
+      else {
+        const v = numbers[c]![t];
+        if (v === last[c]) row[c] = lastText[c];
+        else {
+          last[c] = v;
+          row[c] = lastText[c] = v === v && v !== Infinity && v !== -Infinity ? String(v) : '';
+        }
+      }
+    }
+    const line = row.join(',');
+    if (C < 2 && line.trim() === '') simple = false; // a blank line is skipped when read back
+    lines[t + 1] = line;
+    rows[t] = row;
+  }
+  const text = lines.join('\n') + '\n';
+  return { text, header: head.header, rows: simple ? rows : undefined };
+}
