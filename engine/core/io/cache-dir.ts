@@ -7,8 +7,9 @@
  * command: an entry that cannot be read is recomputed, one that cannot be written is skipped.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Values of RATECYCLE_CACHE that turn the caches off (any case). */
 const OFF = new Set(['off', '0', 'false', 'no', 'none']);
@@ -69,9 +70,15 @@ const KEEP = 192;
 
 /**
  * Writes `name` into the cache folder `dir` through a temporary file renamed into place, then
- * bounds the folder (oldest entries first). Best effort: returns false when it could not.
+ * bounds the folder (oldest entries first): past `limit.max` entries (default 256) it keeps the
+ * `limit.keep` newest (default 192). Best effort: returns false when it could not.
  */
-export function writeCacheEntry(dir: string, name: string, bytes: Uint8Array | string): boolean {
+export function writeCacheEntry(
+  dir: string,
+  name: string,
+  bytes: Uint8Array | string,
+  limit: { max: number; keep: number } = { max: MAX_ENTRIES, keep: KEEP },
+): boolean {
   if (unusable.has(dir)) return false;
   try {
     makeFolder(dir);
@@ -83,7 +90,7 @@ export function writeCacheEntry(dir: string, name: string, bytes: Uint8Array | s
     const tmp = join(dir, `${name}.${process.pid}.${++writes}.tmp`);
     writeFileSync(tmp, bytes);
     renameSync(tmp, join(dir, name));
-    prune(dir);
+    prune(dir, limit.max, limit.keep);
     return true;
   } catch {
     return false;
@@ -91,11 +98,11 @@ export function writeCacheEntry(dir: string, name: string, bytes: Uint8Array | s
 }
 
 /** Bounds the folder (entries of edited files, older versions and stray temporary files go first, oldest first). */
-function prune(d: string): void {
+function prune(d: string, max: number, keep: number): void {
   const names = readdirSync(d);
-  if (names.length <= MAX_ENTRIES) return;
+  if (names.length <= max) return;
   const aged = names.map((n) => ({ n, t: statSync(join(d, n)).mtimeMs })).sort((a, b) => a.t - b.t);
-  for (const { n } of aged.slice(0, aged.length - KEEP)) rmSync(join(d, n), { force: true });
+  for (const { n } of aged.slice(0, aged.length - keep)) rmSync(join(d, n), { force: true });
 }
 
 /** SHA-256 of a file's bytes, read in chunks. Throws what reading throws. */
@@ -109,4 +116,40 @@ export function fileSha256(path: string): string {
     closeSync(fd);
   }
   return h.digest('hex');
+}
+
+const stamps = new Map<string, string>();
+
+/** Relative module specifiers of a source text: `import … from './x.js'`, `export … from`, `import './x.js'`, `import('./x.js')`. */
+const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
+
+/**
+ * A stamp of the code a cache entry was computed with: SHA-256 over `extra` and the text of the
+ * module at `moduleUrl` and of every module it imports, transitively (relative imports only:
+ * packages are the lock file's business). Running from the sources, `./x.js` names `./x.ts`.
+ * So an entry computed by other code, however deep the change, is never found. Memoized per module.
+ */
+export function codeStamp(moduleUrl: string, extra = ''): string {
+  const memo = stamps.get(moduleUrl + '\0' + extra);
+  if (memo !== undefined) return memo;
+  const h = createHash('sha256').update(extra);
+  const seen = new Set<string>();
+  const visit = (path: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      h.update(`\0missing ${path}`);
+      return;
+    }
+    h.update(`\0${seen.size}\0`).update(text);
+    const ts = path.endsWith('.ts');
+    for (const m of text.matchAll(IMPORT)) visit(join(dirname(path), ts ? m[1].replace(/\.js$/, '.ts') : m[1]));
+  };
+  visit(fileURLToPath(moduleUrl));
+  const stamp = h.digest('hex');
+  stamps.set(moduleUrl + '\0' + extra, stamp);
+  return stamp;
 }
