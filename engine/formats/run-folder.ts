@@ -4,7 +4,7 @@
  * folder meet at.
  */
 import { isoDay } from '../core/dates.js';
-import type { Cell } from '../core/io/csv-writer.js';
+import type { Cell, CsvColumn } from '../core/io/csv-writer.js';
 import { METRIC_DEFINITIONS, type Metrics } from '../measure/metrics/metric-definitions.js';
 
 /** The metrics that are dates (days since 1970-01-01 in memory, ISO dates in the folder's files). */
@@ -36,6 +36,9 @@ export const RUN_DEFINITIONS = {
 
 /** Writes one CSV file of a run folder from its header and rows. */
 export type CsvSink = (name: string, header: readonly string[], rows: Iterable<readonly Cell[]>) => void;
+
+/** Writes one CSV file of a run folder from its header and `length` rows given by columns (see csvColumns). */
+export type CsvTableSink = (name: string, header: readonly string[], columns: readonly CsvColumn[], length: number) => void;
 
 /** The CSVs a run folder was just written with, by file name: header and cells as read back (see CsvDocument). */
 export type WrittenTables = ReadonlyMap<string, { header: string[]; rows: string[][] | undefined }>;

@@ -2,10 +2,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isoDay } from '../../core/dates.js';
 import type { Cell } from '../../core/io/csv-writer.js';
-import type { Catalog } from '../../core/types.js';
+import type { Catalog, CatalogEntry } from '../../core/types.js';
 import { loadCatalog } from '../../market/data/catalog.js';
 import { loadSeries } from '../../market/data/load-series.js';
-import { factorAttribution } from '../../measure/analytics/factor-attribution.js';
+import { readCachedSeries, seriesCacheDir, seriesKey } from '../../market/data/series-cache.js';
+import { fileSha256 } from '../../core/io/cache-dir.js';
+import type { FactorAttribution, FactorAttributionInput } from '../../measure/analytics/factor-attribution.js';
 import type { CsvSink } from '../../formats/run-folder.js';
 import type { BacktestSimulation } from './backtest.js';
 
@@ -33,12 +35,37 @@ export function loadFactorData(catalog: Catalog, frequency: 'daily' | 'monthly')
   const entries = wanted.map(([, id]) => catalog.series.find((e) => e.id === id));
   if (entries.some((e) => e === undefined)) return undefined;
   const hashes: Record<string, string> = {};
+  const fileHashes = new Map<string, string>();
   const factors = wanted.map(([name], i) => {
-    const s = loadSeries(entries[i]!, catalog.dir);
+    const s = cachedFactorSeries(entries[i]!, catalog.dir, fileHashes) ?? loadSeries(entries[i]!, catalog.dir);
     hashes[entries[i]!.file] = s.hash;
     return { name, dates: s.dates, values: s.values };
   });
   return { factors, hashes };
+}
+
+/**
+ * A factor series from the parsed-series cache (as loadSeries finds it there), hashing each file
+ * once however many series it holds (the five daily Fama/French factors share one file); null
+ * when the cache does not have it (loadSeries then parses and checks the file). The plausibility
+ * warnings loadSeries adds are not needed: the attribution does not show them, and an entry is
+ * stored only for a file that passed its checks.
+ */
+function cachedFactorSeries(
+  entry: CatalogEntry,
+  dir: string,
+  fileHashes: Map<string, string>,
+): { dates: Int32Array; values: Float64Array; hash: string } | null {
+  if (seriesCacheDir() === null) return null;
+  const path = join(dir, entry.file);
+  try {
+    let hash = fileHashes.get(path);
+    if (hash === undefined) fileHashes.set(path, (hash = fileSha256(path)));
+    const hit = readCachedSeries(seriesKey(hash, entry));
+    return hit && hit.hash === hash ? hit : null;
+  } catch {
+    return null; // unreadable: loadSeries says why
+  }
 }
 
 /**
@@ -56,19 +83,17 @@ export function factorDataFor(options: { catalog?: Catalog; dataDir: string }, f
 }
 
 /**
- * Writes factors.csv (the factor regressions: scope, series, term, estimate, se, t, p, interval,
- * n, lag, R², period) and factors-rolling.csv (the strategy's loadings over trailing 36 calendar
- * months) of a run — see reports/run-folder.md. The strategy, small and large caps (and bonds)
- * are attributed in excess of the run's cash.
+ * What the factor attribution of a run reads (see factorAttribution): the strategy, small and
+ * large caps (and bonds), in excess of the run's cash, on the factors of `data`.
  */
-export function writeFactorFiles(put: CsvSink, run: BacktestSimulation, data: FactorData): void {
+export function factorAttributionInput(run: BacktestSimulation, data: FactorData): FactorAttributionInput {
   const { market, sim } = run;
   const roles = [
     { name: 'small', asset: market.small },
     { name: 'large', asset: market.large },
     ...(market.bonds ? [{ name: 'bonds', asset: market.bonds }] : []),
   ];
-  const a = factorAttribution({
+  return {
     dates: market.dates,
     frequency: market.frequency,
     periodsPerYear: market.periodsPerYear,
@@ -76,7 +101,15 @@ export function writeFactorFiles(put: CsvSink, run: BacktestSimulation, data: Fa
     cash: market.cash,
     series: [{ name: 'strategy', returns: sim.returns }, ...roles.map((r) => ({ name: r.name, returns: market.returns[r.asset] }))],
     factors: data.factors,
-  });
+  };
+}
+
+/**
+ * Writes factors.csv (the factor regressions: scope, series, term, estimate, se, t, p, interval,
+ * n, lag, R², period) and factors-rolling.csv (the strategy's loadings over trailing 36 calendar
+ * months) of a run from its attribution (see factorAttributionInput) — see reports/run-folder.md.
+ */
+export function writeFactorFiles(put: CsvSink, a: FactorAttribution): void {
   const iso = (d: number) => (Number.isFinite(d) ? isoDay(d) : '');
   const rows: Cell[][] = [];
   for (const f of a.fits) {

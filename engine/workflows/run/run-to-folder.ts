@@ -5,7 +5,8 @@ import { backtestSimulation, studyInput, type BacktestOptions, type BacktestSimu
 import type { Studies } from './studies.js';
 import { startStudiesThread, type StudiesThread } from './studies-thread.js';
 import { runManifest, writeRunFiles } from './write-run-folder.js';
-import { factorDataFor } from './factor-files.js';
+import { factorAttributionInput, factorDataFor } from './factor-files.js';
+import { cachedMarketColumns } from './run-cache.js';
 
 /** What a run folder records besides the run itself. */
 export interface RunFolderOptions {
@@ -36,18 +37,23 @@ export type RunManifest = ReturnType<typeof runManifest>;
  * (the factor files when the catalog has the factor series) and report.html unless `report` is
  * false — into a temporary folder renamed when complete.
  * `studies` may still be computing on another thread: the simulation's files are written
- * meanwhile. Returns the run.json manifest.
+ * meanwhile. With `thread` (the studies' thread), the factor attribution is offered to it and
+ * computes on whichever thread is free first; without, on this thread. Returns the run.json
+ * manifest.
  */
 export async function writeRunFolder(
   out: string,
   run: BacktestSimulation,
   studies: Studies | Promise<Studies>,
   options: RunFolderOptions,
+  thread: StudiesThread = startStudiesThread({ inThread: true }),
 ): Promise<RunManifest> {
   const factors = options.factors === false ? undefined : factorDataFor(options, run.market.frequency, run.market.universe);
   const manifest = runManifest(run, { strategyFile: options.strategyFile, dataDir: options.dataDir, units: options.units, factorHashes: factors?.hashes });
+  const attribution = factors ? thread.offerFactors(factorAttributionInput(run, factors)) : undefined;
   await writeDirAtomically(out, options.force ?? false, async (tmp) => {
-    const written = await writeRunFiles(tmp, run, studies, manifest, factors);
+    const market = cachedMarketColumns(run.market, run.benchmark, run.benchmarkReturns);
+    const written = await writeRunFiles(tmp, run, studies, manifest, market, attribution);
     if (options.report !== false) {
       // loaded only when a report is written (after a caller's summary is on screen)
       const { writeRunReport } = await import('../../../reports/write-report.js');
@@ -84,6 +90,6 @@ export async function runToFolder(input: RunToFolderInput): Promise<{ dir: strin
   const run = backtestSimulation(input.strategy, input.params, input.market, input.options);
   const studies = thread.compute(studyInput(run, { events: input.options.events }));
   input.onSimulated?.(run);
-  const manifest = await writeRunFolder(input.out, run, studies, input);
+  const manifest = await writeRunFolder(input.out, run, studies, input, thread);
   return { dir: input.out, manifest, run };
 }

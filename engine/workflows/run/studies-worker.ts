@@ -1,11 +1,21 @@
 /**
- * Worker-thread entry of {@link import('./studies-thread.js').startStudiesThread}: computes the
- * {@link computeStudies} of each input it receives, in order, and posts each back with its job id
- * (one thread serves every run of a process, so its code stays optimized from one run to the next).
+ * Worker-thread entry of {@link import('./studies-thread.js').startStudiesThread}: computes each
+ * job it receives, in order, and posts each result back with its job id (one thread serves every
+ * run of a process, so its code stays optimized from one run to the next): the
+ * {@link computeStudies} of a study input, or the factor attribution of an offered job unless the
+ * caller took that job back first (its claim; the result is then undefined).
  */
 import { parentPort } from 'node:worker_threads';
+import { factorAttribution, type FactorAttributionInput } from '../../measure/analytics/factor-attribution.js';
 import { computeStudies, type StudyInput } from './studies.js';
+import { BY_WORKER, OPEN } from './studies-thread.js';
 
-parentPort!.on('message', ({ id, input }: { id: number; input: StudyInput }) => {
-  parentPort!.postMessage({ id, studies: computeStudies(input) });
+type Job = { id: number; kind: 'studies'; input: StudyInput } | { id: number; kind: 'factors'; input: FactorAttributionInput; claim: Int32Array };
+
+parentPort!.on('message', (job: Job) => {
+  if (job.kind === 'studies') parentPort!.postMessage({ id: job.id, result: computeStudies(job.input) });
+  else {
+    const mine = Atomics.compareExchange(job.claim, 0, OPEN, BY_WORKER) === OPEN;
+    parentPort!.postMessage({ id: job.id, result: mine ? factorAttribution(job.input) : undefined });
+  }
 });

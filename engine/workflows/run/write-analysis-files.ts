@@ -5,88 +5,81 @@ import { roundTrips, roundTripStats } from '../../measure/analytics/round-trips.
 import { isoDay } from '../../core/dates.js';
 import type { Cell } from '../../core/io/csv-writer.js';
 import { calendarReturns } from '../../measure/metrics/calendar-returns.js';
-import { drawdownSeries } from '../../measure/metrics/drawdowns.js';
-import { equityCurve } from '../../core/equity-curve.js';
 import type { BacktestSimulation } from './backtest.js';
-import type { CsvSink } from '../../formats/run-folder.js';
+import type { CsvSink, CsvTableSink } from '../../formats/run-folder.js';
+import { BOX_FIELDS, boxPeriods, ROLLING_FIELDS, type MarketColumns } from './market-columns.js';
 
 /**
  * Writes the files behind the report's analysis charts (see reports/run-folder.md): returns.csv,
  * buy-hold.csv, rolling.csv, distribution.csv, quantiles.csv, returns-monthly.csv,
  * returns-annual.csv, round-trips.csv and round-trips-summary.csv. One column per asset of the
- * market, so every file works for any number of assets. `put` writes each file.
+ * market, so every file works for any number of assets. `put` writes each file from its rows,
+ * `table` from its columns; the market's own columns come from `mc` (see marketColumns), so only
+ * the strategy's are computed and formatted here.
  */
-export function writeAnalysisFiles(put: CsvSink, r: BacktestSimulation): void {
+export function writeAnalysisFiles(put: CsvSink, table: CsvTableSink, r: BacktestSimulation, mc: MarketColumns): void {
   const { market, sim } = r;
   const T = market.dates.length;
   const assets = market.assets;
-  const dates = Array.from(market.dates, isoDay);
-  const series = [{ name: 'strategy', returns: sim.returns }, ...assets.map((a) => ({ name: a, returns: market.returns[a] }))];
-  const bench = r.benchmarkReturns;
+  const cells = (name: string) => ({ cells: mc.cells.get(name)!, plain: true });
+  const values = (name: string) => mc.values.get(name)!;
+  const date = cells('date');
 
-  put(
+  table(
     'returns.csv',
-    ['date', ...series.map((s) => s.name), 'cash', 'benchmark'],
-    dates.map((d, t) => [d, ...series.map((s) => s.returns[t]), market.cash[t], bench[t]]),
+    ['date', 'strategy', ...assets, 'cash', 'benchmark'],
+    [date, sim.returns, ...assets.map((a) => cells(`return:${a}`)), cells('cash'), cells('benchmark')],
+    T,
   );
 
-  const holds = assets.map((a) => equityCurve(market.returns[a]));
-  const holdDd = holds.map((e) => drawdownSeries(e));
-  put(
+  table(
     'buy-hold.csv',
     ['date', ...assets, ...assets.map((a) => `${a}_drawdown`)],
-    dates.map((d, t) => [d, ...holds.map((e) => e[t]), ...holdDd.map((e) => e[t])]),
+    [date, ...assets.map((a) => cells(`hold:${a}`)), ...assets.map((a) => cells(`drawdown:${a}`))],
+    T,
   );
 
-  const large = market.returns[market.large];
-  const rolls = series.map((s) =>
-    rollingStats({ dates: market.dates, returns: s.returns, cash: market.cash, benchmark: large, periodsPerYear: market.periodsPerYear }),
+  const roll = rollingStats({
+    dates: market.dates,
+    returns: sim.returns,
+    cash: market.cash,
+    benchmark: market.returns[market.large],
+    periodsPerYear: market.periodsPerYear,
+  });
+  const largeRet = values('rolling:large:ret');
+  const excess = new Float64Array(T);
+  for (let t = 0; t < T; t++) excess[t] = roll.ret[t] - largeRet[t];
+  const names = ['strategy', ...assets];
+  table(
+    'rolling.csv',
+    ['date', ...names.flatMap((s) => [`${s}_return_12m`, `${s}_volatility_12m`, `${s}_sharpe_12m`, `${s}_beta_12m`]), 'strategy_excess_12m'],
+    [date, ...ROLLING_FIELDS.map((f) => roll[f]), ...assets.flatMap((a) => ROLLING_FIELDS.map((f) => cells(`rolling:${a}:${f}`))), excess],
+    T,
   );
-  const rollHeader = [
-    'date',
-    ...series.flatMap((s) => [`${s.name}_return_12m`, `${s.name}_volatility_12m`, `${s.name}_sharpe_12m`, `${s.name}_beta_12m`]),
-    'strategy_excess_12m',
-  ];
-  const largeRoll = rolls[1 + assets.indexOf(market.large)];
-  const rollRows: Cell[][] = [];
-  for (let t = 0; t < T; t++) {
-    const row: Cell[] = [dates[t]];
-    for (const x of rolls) row.push(x.ret[t], x.volatility[t], x.sharpe[t], x.beta[t]);
-    row.push(rolls[0].ret[t] - largeRoll.ret[t]);
-    rollRows.push(row);
-  }
-  put('rolling.csv', rollHeader, rollRows);
 
-  const cal = series.map((s) => calendarReturns(market.dates, s.returns));
-  put(
+  const cal = calendarReturns(market.dates, sim.returns);
+  const monthly = Float64Array.from(cal.months, (m) => m.ret);
+  const annual = Float64Array.from(cal.years, (y) => y.ret);
+  table(
     'returns-monthly.csv',
-    ['year', 'month', ...series.map((s) => s.name)],
-    cal[0].months.map((m, i) => [m.year, m.month, ...cal.map((c) => c.months[i].ret)]),
+    ['year', 'month', ...names],
+    [cells('month:year'), cells('month:month'), monthly, ...assets.map((a) => cells(`monthly:${a}`))],
+    monthly.length,
   );
-  put(
-    'returns-annual.csv',
-    ['year', ...series.map((s) => s.name)],
-    cal[0].years.map((y, i) => [y.year, ...cal.map((c) => c.years[i].ret)]),
-  );
+  table('returns-annual.csv', ['year', ...names], [cells('year:year'), annual, ...assets.map((a) => cells(`annual:${a}`))], annual.length);
 
-  const hist = returnHistogram(series.map((s, k) => ({ name: s.name, values: cal[k].months.map((m) => m.ret) })));
+  const hist = returnHistogram([{ name: 'strategy', values: monthly }, ...assets.map((a) => ({ name: a, values: values(`monthly:${a}`) }))]);
   put(
     'distribution.csv',
     ['bin_from', 'bin_to', ...hist.series.flatMap((s) => [`${s.name}_count`, `${s.name}_normal`])],
     Array.from({ length: hist.edges.length - 1 }, (_, i) => [hist.edges[i], hist.edges[i + 1], ...hist.series.flatMap((s) => [s.counts[i], s.normal[i]])]),
   );
 
-  const periods: { period: string; values: (k: number) => ArrayLike<number> }[] = [
-    ...(market.frequency === 'daily' ? [{ period: 'day', values: (k: number) => series[k].returns.subarray(1) }] : []),
-    { period: 'month', values: (k: number) => cal[k].months.map((m) => m.ret) },
-    { period: 'year', values: (k: number) => cal[k].years.map((y) => y.ret) },
-  ];
   const qRows: Cell[][] = [];
-  for (const p of periods) {
-    series.forEach((s, k) => {
-      const b = boxStats(p.values(k));
-      qRows.push([p.period, s.name, b.n, b.min, b.whiskerLow, b.q1, b.median, b.q3, b.whiskerHigh, b.max, b.mean]);
-    });
+  for (const p of boxPeriods(market.frequency)) {
+    const b = boxStats(p === 'day' ? sim.returns.subarray(1) : p === 'month' ? monthly : annual);
+    qRows.push([p, 'strategy', ...BOX_FIELDS.map((f) => b[f])]);
+    for (const a of assets) qRows.push([p, a, ...values(`box:${p}:${a}`)]);
   }
   put('quantiles.csv', ['period', 'series', 'n', 'min', 'whisker_low', 'q1', 'median', 'q3', 'whisker_high', 'max', 'mean'], qRows);
 

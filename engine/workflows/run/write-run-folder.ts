@@ -2,20 +2,21 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isoDay } from '../../core/dates.js';
-import { csvDocument, type Cell } from '../../core/io/csv-writer.js';
-import { METRIC_DATE_FIELDS, metricsJson, RUN_DEFINITIONS, type CsvSink, type WrittenTables } from '../../formats/run-folder.js';
+import { csvColumns, csvDocument, type CsvColumn } from '../../core/io/csv-writer.js';
+import { METRIC_DATE_FIELDS, metricsJson, RUN_DEFINITIONS, type CsvSink, type CsvTableSink, type WrittenTables } from '../../formats/run-folder.js';
 import { METRIC_DEFINITIONS, type Metrics } from '../../measure/metrics/compute-metrics.js';
 import { drawdownSeries, drawdownTable } from '../../measure/metrics/drawdowns.js';
+import type { MarketColumns } from './market-columns.js';
 import { packageVersion } from '../../core/paths.js';
-import { Phase } from '../../core/types.js';
 import { formatRebalance } from './parse-rebalance.js';
 import type { BacktestSimulation } from './backtest.js';
 import type { Studies } from './studies.js';
 import { writeAnalysisFiles } from './write-analysis-files.js';
 import { writeInferenceFiles } from './write-inference-files.js';
-import { writeFactorFiles, type FactorData } from './factor-files.js';
+import { writeFactorFiles } from './factor-files.js';
+import type { FactorAttribution } from '../../measure/analytics/factor-attribution.js';
+import type { OfferedJob } from './studies-thread.js';
 
-const PHASE_NAME: Record<number, string> = { [Phase.Easing]: 'easing', [Phase.Tightening]: 'tightening', [Phase.Hold]: 'hold' };
 const iso = (day: number) => (Number.isFinite(day) ? isoDay(day) : '');
 /** The run.json manifest: what ran, on which data (file hashes), with which options; its id hashes all of it. */
 export function runManifest(
@@ -70,16 +71,17 @@ export function runManifest(
 /**
  * Writes every CSV and JSON file of a run folder (see reports/run-folder.md) into `dir`: first
  * those of the simulation, then, once `studies` is there (it may still be computing on another
- * thread), those of the studies. With `factors`, the factor attribution's files are written while
- * the studies compute. Returns the CSVs' cells, so the report can be rendered without reading
- * them back.
+ * thread), those of the studies. With `factors` (the factor attribution, perhaps offered to the
+ * studies' thread), the factor files are written while the studies compute. `market` holds the market's own columns (see marketColumns). Returns the
+ * CSVs' cells, so the report can be rendered without reading them back.
  */
 export async function writeRunFiles(
   dir: string,
   run: BacktestSimulation,
   studies: Studies | Promise<Studies>,
   manifest: ReturnType<typeof runManifest>,
-  factors?: FactorData,
+  market: MarketColumns,
+  factors?: OfferedJob<FactorAttribution>,
 ): Promise<WrittenTables> {
   const put = (name: string, text: string) => writeFileSync(join(dir, name), text);
   const tables = new Map<string, { header: string[]; rows: string[][] | undefined }>();
@@ -88,50 +90,59 @@ export async function writeRunFiles(
     put(name, doc.text);
     tables.set(name, { header: doc.header, rows: doc.rows });
   };
+  const table: CsvTableSink = (name, header, columns, length) => {
+    const doc = csvColumns(header, columns, length);
+    put(name, doc.text);
+    tables.set(name, { header: doc.header, rows: doc.rows });
+  };
   put('run.json', JSON.stringify(manifest, null, 2) + '\n');
-  writeSimulationFiles(put, csv, run);
-  if (factors) writeFactorFiles(csv, run, factors);
+  writeSimulationFiles(put, csv, table, run, market);
+  if (factors) writeFactorFiles(csv, await factors.result());
   writeStudyFiles(csv, run, await studies);
   return tables;
 }
 
 /** The simulation's files: equity, weights, trades, metrics, drawdowns, the analysis files and the FOMC decisions. */
-function writeSimulationFiles(put: (name: string, text: string) => void, csv: CsvSink, r: BacktestSimulation): void {
+function writeSimulationFiles(put: (name: string, text: string) => void, csv: CsvSink, table: CsvTableSink, r: BacktestSimulation, mc: MarketColumns): void {
   const { market, sim } = r;
   const T = market.dates.length;
   const A = market.assets.length;
-  const dd = drawdownSeries(sim.equity);
-  const eqRows: Cell[][] = [];
-  for (let t = 0; t < T; t++) {
-    eqRows.push([
-      isoDay(market.dates[t]),
-      sim.equity[t],
-      sim.returns[t],
-      dd[t],
-      sim.cashWeight[t],
-      r.smallEquity[t],
-      r.largeEquity[t],
-      ...(r.bondsEquity ? [r.bondsEquity[t]] : []),
-      market.fed.policyRate[t],
-      PHASE_NAME[market.fed.phase[t]],
-      market.fed.cycleId[t],
-    ]);
-  }
-  csv(
+  const cells = (name: string) => ({ cells: mc.cells.get(name)!, plain: true });
+  const date = cells('date');
+  const hold = (asset: string | undefined, equity: Float64Array): CsvColumn => {
+    const c = mc.cells.get(`hold:${asset}`);
+    return c ? { cells: c, plain: true } : equity;
+  };
+  // the buy-and-hold equity of small, large and bonds: the columns of buy-hold.csv for those assets (the same curves)
+  table(
     'equity.csv',
     ['date', 'equity', 'return', 'drawdown', 'cash_weight', 'small', 'large', ...(r.bondsEquity ? ['bonds'] : []), 'policy_rate', 'phase', 'cycle_id'],
-    eqRows,
+    [
+      date,
+      sim.equity,
+      sim.returns,
+      drawdownSeries(sim.equity),
+      sim.cashWeight,
+      hold(market.small, r.smallEquity),
+      hold(market.large, r.largeEquity),
+      ...(r.bondsEquity ? [hold(market.bonds, r.bondsEquity)] : []),
+      cells('policy_rate'),
+      cells('phase'),
+      cells('cycle_id'),
+    ],
+    T,
   );
 
-  const wRows: Cell[][] = [];
-  for (let t = 0; t < T; t++) {
-    const row: Cell[] = [isoDay(market.dates[t])];
-    for (let a = 0; a < A; a++) row.push(sim.targets[t * A + a]);
-    for (let a = 0; a < A; a++) row.push(sim.weights[t * A + a]);
-    row.push(sim.cashWeight[t], sim.turnover[t]);
-    wRows.push(row);
-  }
-  csv('weights.csv', ['date', ...market.assets.map((a) => `target_${a}`), ...market.assets.map((a) => `weight_${a}`), 'cash', 'turnover'], wRows);
+  const strided = (m: Float64Array, a: number) => {
+    const out = new Float64Array(T);
+    for (let t = 0; t < T; t++) out[t] = m[t * A + a];
+    return out;
+  };
+  const weightColumns: CsvColumn[] = [date];
+  for (let a = 0; a < A; a++) weightColumns.push(strided(sim.targets, a));
+  for (let a = 0; a < A; a++) weightColumns.push(strided(sim.weights, a));
+  weightColumns.push(sim.cashWeight, sim.turnover);
+  table('weights.csv', ['date', ...market.assets.map((a) => `target_${a}`), ...market.assets.map((a) => `weight_${a}`), 'cash', 'turnover'], weightColumns, T);
 
   csv(
     'trades.csv',
@@ -177,7 +188,7 @@ function writeSimulationFiles(put: (name: string, text: string) => void, csv: Cs
     drawdownTable(market.dates, sim.equity, 10).map((d, i) => [i + 1, iso(d.peak), iso(d.trough), iso(d.recovery), d.depth, d.days]),
   );
 
-  writeAnalysisFiles(csv, r);
+  writeAnalysisFiles(csv, table, r, mc);
 
   const first = market.dates[0],
     last = market.dates[T - 1];

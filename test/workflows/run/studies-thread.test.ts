@@ -16,6 +16,8 @@ import { computeStudies, type StudyInput } from '../../../engine/workflows/run/s
 import { startStudiesThread } from '../../../engine/workflows/run/studies-thread.js';
 import { DEFAULT_SIM_OPTIONS } from '../../../engine/simulate/simulate.js';
 import { builtin } from '../../../strategies/index.js';
+import { factorAttribution } from '../../../engine/measure/analytics/factor-attribution.js';
+import { factorAttributionInput, loadFactorData } from '../../../engine/workflows/run/factor-files.js';
 
 describe('studies on their own thread', () => {
   const market = buildMarket(loadCatalog(), { universe: 'russell-bonds', from: '1995-01-01' });
@@ -42,6 +44,23 @@ describe('studies on their own thread', () => {
     expect({ regimes: full.regimes, events: full.events, eventSummary: full.eventSummary, eventPath: full.eventPath, inference: full.inference }).toEqual(here);
     const inThread = startStudiesThread({ inThread: true });
     expect(await inThread.compute(input)).toEqual(here);
+  });
+
+  it('a factor attribution offered to the thread is taken by whichever thread is free first, with the same bits', async () => {
+    const factors = factorAttributionInput(run, loadFactorData(loadCatalog(), market.frequency)!);
+    const here = factorAttribution(factors);
+    expect(here.fits.length).toBeGreaterThan(5);
+    const thread = startStudiesThread();
+    // the thread is free: it takes the job (a job posted after it resolves only once the thread has passed it)
+    const taken = thread.offerFactors(factors);
+    await thread.compute(studyInput(run, { events: [] }));
+    expect(await taken.result()).toEqual(here);
+    // the thread is busy with studies: asked for at once, the attribution is computed here and the thread skips it
+    const busy = thread.compute(input);
+    const back = thread.offerFactors(factors);
+    expect(await back.result()).toEqual(here);
+    expect(await busy).toEqual(computeStudies(input));
+    expect(await startStudiesThread({ inThread: true }).offerFactors(factors).result()).toEqual(here);
   });
 
   it('rejects with the error of a study that throws there, and the next run gets a new thread', async () => {
