@@ -5,7 +5,7 @@ import { formatParams } from '../../strategy/params.js';
 import { runOptions, setupRun, type RunArgs } from '../run-setup.js';
 import { wholeNumber } from '../validate-options.js';
 import { auditIsolated } from '../../strategy/isolated.js';
-import { isolationLimits, isolationOptions } from './run.js';
+import { isolationLimits, isolationOptions } from '../isolation-options.js';
 
 interface AuditArgs extends RunArgs {
   json?: boolean;

@@ -1,17 +1,9 @@
 import type { Argv } from 'yargs';
 import { loadCatalog } from '../../market/data/catalog.js';
-import { loadSeries } from '../../market/data/load-series.js';
-import { loadFomc } from '../../market/data/load-fomc.js';
-import { displayPath } from '../../market/data/load-series.js';
 import { DOWNLOAD_FORMATS } from '../../market/data/import/detect-format.js';
-import { formatPublication } from '../../market/data/import/parse-publication.js';
-import { intersectDates } from '../../market/intersect-dates.js';
-import { isoDay } from '../../core/dates.js';
-import { UserError } from '../../core/errors.js';
-import type { Catalog } from '../../core/types.js';
 import type { AddSeriesOptions } from '../../market/data/import/add-series.js';
-import { count } from '../format.js';
-import { textTable } from '../table.js';
+import { catalogListing, checkCatalog } from '../catalog-summary.js';
+import { dataAddJson, dataAddLines, dataCheckJson, dataCheckLines, dataListJson, dataListLines } from '../print/data-text.js';
 import { statusData, type StatusArgs } from './data-status.js';
 import { updateData, type UpdateArgs } from './data-update.js';
 
@@ -113,116 +105,18 @@ export function dataCommand(y: Argv): Argv {
     .demandCommand(1, 'name a data subcommand: list, status, update, check or add');
 }
 
-function range(catalog: Catalog, id: string) {
-  const e = catalog.series.find((s) => s.id === id)!;
-  if (e.kind === 'event') {
-    const { decisions } = loadFomc(e, catalog.dir);
-    return { from: isoDay(decisions[0].date), to: isoDay(decisions[decisions.length - 1].date), rows: decisions.length, warnings: [] as string[] };
-  }
-  const s = loadSeries(e, catalog.dir);
-  return { from: isoDay(s.dates[0]), to: isoDay(s.dates[s.dates.length - 1]), rows: s.dates.length, dates: s.dates, warnings: s.warnings ?? [] };
-}
-
-function origin(catalog: Catalog, id: string, kind: 'series' | 'universes'): string {
-  if (!catalog.own) return displayPath(catalog.dir);
-  return catalog.own[kind].includes(id) ? displayPath(catalog.dir) : 'shipped';
-}
-
-function unavailableLines(catalog: Catalog): string[] {
-  const u = catalog.unavailable;
-  if (!u) return [];
-  const ids = Object.keys(u.series);
-  const uni = Object.keys(u.universes);
-  return [`not available here: series ${ids.join(', ')}${uni.length ? `; universes ${uni.join(', ')}` : ''}`, `  (${Object.values(u.series)[0]})`];
-}
-
 function listData(args: DataArgs): void {
   const catalog = loadCatalog(args.data);
-  const series = catalog.series.map((e) => {
-    const { from, to, rows } = range(catalog, e.id);
-    return {
-      id: e.id,
-      kind: e.kind,
-      frequency: e.frequency,
-      from,
-      to,
-      rows,
-      units: e.units,
-      publication: formatPublication(e.publication),
-      source: e.source,
-      origin: origin(catalog, e.id, 'series'),
-    };
-  });
-  const universes = catalog.universes.map((u) => ({ ...u, origin: origin(catalog, u.id, 'universes') }));
-  if (args.json) {
-    console.log(
-      JSON.stringify({ dir: displayPath(catalog.dir), series, universes, unavailable: catalog.unavailable ?? { series: {}, universes: {} } }, null, 2),
-    );
-    return;
-  }
-  const own = Boolean(catalog.own);
-  console.log(
-    textTable(
-      ['id', 'kind', 'frequency', 'from', 'to', 'rows', 'units', ...(own ? ['from folder'] : []), 'source'],
-      series.map((s) => [s.id, s.kind, s.frequency, s.from, s.to, count(s.rows), s.units, ...(own ? [s.origin] : []), s.source]),
-    ),
-  );
-  console.log('');
-  console.log(
-    textTable(
-      ['universe', 'assets', 'small', 'large', 'cash', 'frequency', ...(own ? ['from folder'] : []), 'description'],
-      universes.map((u) => [u.id, u.assets.join(' '), u.small, u.large, u.cash, u.frequency, ...(own ? [u.origin] : []), u.description]),
-    ),
-  );
-  for (const line of unavailableLines(catalog)) console.log(line);
+  const listing = catalogListing(catalog);
+  if (args.json) console.log(JSON.stringify(dataListJson(catalog, listing), null, 2));
+  else console.log(dataListLines(catalog, listing).join('\n'));
 }
 
 function checkData(args: DataArgs): void {
   const catalog = loadCatalog(args.data);
-  if (catalog.series.length === 0) throw new UserError(`${displayPath(catalog.dir)}/catalog.json lists no series`);
-  const loaded = new Map<string, ReturnType<typeof range>>();
-  for (const e of catalog.series) loaded.set(e.id, range(catalog, e.id));
-  const universes = catalog.universes.map((u) => {
-    const common = intersectDates(u.assets.map((a) => loaded.get(a)!.dates!));
-    const n = common.dates.length;
-    if (n < 2)
-      throw new UserError(
-        `universe "${u.id}": its assets ${u.assets.join(', ')} share ${n} date${n === 1 ? '' : 's'}; a universe needs at least 2 common bars`,
-      );
-    return { id: u.id, from: isoDay(common.dates[0]), to: isoDay(common.dates[n - 1]), bars: n };
-  });
-  const series = catalog.series.map((e) => {
-    const r = loaded.get(e.id)!;
-    return { id: e.id, from: r.from, to: r.to, rows: r.rows, warnings: r.warnings };
-  });
-  const warned = series.filter((s) => s.warnings.length);
-  if (args.json) {
-    console.log(
-      JSON.stringify(
-        {
-          ok: true,
-          dir: displayPath(catalog.dir),
-          series,
-          universes,
-          warnings: warned.flatMap((s) => s.warnings),
-          unavailable: catalog.unavailable ?? { series: {}, universes: {} },
-        },
-        null,
-        2,
-      ),
-    );
-    return;
-  }
-  const width = Math.max(...series.map((s) => s.id.length), ...universes.map((u) => u.id.length));
-  for (const s of series) {
-    console.log(`${s.warnings.length ? 'warn' : 'ok  '}${s.id.padEnd(width)}  ${s.from} to ${s.to}  ${count(s.rows)} rows`.replace(/^warn/, 'warn '));
-    for (const w of s.warnings) console.log(`      ${w}`);
-  }
-  for (const u of universes) console.log(`ok  universe ${u.id.padEnd(width)}  ${u.from} to ${u.to}  ${count(u.bars)} common bars`);
-  for (const line of unavailableLines(catalog)) console.log(line);
-  console.log(
-    `data check: ${series.length} series, ${universes.length} universes, all valid${warned.length ? `; ${warned.length} with warnings (above): look at them before trusting a backtest` : ''}`,
-  );
+  const check = checkCatalog(catalog);
+  if (args.json) console.log(JSON.stringify(dataCheckJson(catalog, check), null, 2));
+  else console.log(dataCheckLines(catalog, check).join('\n'));
 }
 
 async function addData(args: AddArgs): Promise<void> {
@@ -243,36 +137,6 @@ async function addData(args: AddArgs): Promise<void> {
     force: args.force,
     basis: args.basis,
   });
-  const d = r.download;
-  const e = r.entry;
-  if (args.json) {
-    console.log(
-      JSON.stringify(
-        {
-          csv: r.csv,
-          catalog: r.catalog,
-          created: r.created,
-          overridesShipped: r.overridesShipped,
-          format: d.format,
-          column: d.column,
-          rows: d.dates.length,
-          dropped: d.dropped,
-          reversed: d.reversed,
-          entry: e,
-        },
-        null,
-        2,
-      ),
-    );
-    return;
-  }
-  console.log(
-    `read ${d.file} as a ${d.format} file: column "${d.column}", ${count(d.dates.length)} rows from ${isoDay(d.dates[0])} to ${isoDay(d.dates[d.dates.length - 1])}${d.dropped ? `, ${count(d.dropped)} without a value skipped` : ''}${d.reversed ? ', newest first (reversed)' : ''}`,
-  );
-  console.log(
-    `wrote ${r.csv} and ${r.created ? 'created' : 'updated'} ${r.catalog}: series "${e.id}", ${e.kind}, ${e.frequency}, known ${formatPublication(e.publication)}${r.overridesShipped ? ` (replaces the shipped "${e.id}" for this folder)` : ''}`,
-  );
-  if (!args.publication && e.kind !== 'price' && e.kind !== 'return') {
-    console.log(`note: the publication rule ${formatPublication(e.publication)} is a conservative default; set --publication to the real release schedule`);
-  }
+  if (args.json) console.log(JSON.stringify(dataAddJson(r), null, 2));
+  else console.log(dataAddLines(r, Boolean(args.publication)).join('\n'));
 }

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { UserError } from '../../core/errors.js';
-import { findRuns } from './runs.js';
+import { findRuns } from '../find-runs.js';
 
 interface OpenArgs {
   run?: string;

@@ -1,91 +1,13 @@
 import type { Argv } from 'yargs';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
 import { UserError } from '../../core/errors.js';
-import { count, num, pct } from '../format.js';
-import { textTable } from '../table.js';
+import { findRuns } from '../find-runs.js';
+import { runsJson, runsText } from '../print/runs-text.js';
 
 interface RunsArgs {
   in?: string;
   limit?: number;
   json?: boolean;
-}
-
-/** One run folder found under an output folder. */
-export interface RunFolder {
-  /** Folder path as shown (relative to the working folder). */
-  dir: string;
-  /** Last change of its run.json, ms since epoch (folders sort by it, newest first). */
-  mtime: number;
-  strategy: string;
-  universe: string;
-  from: string;
-  to: string;
-  bars: number;
-  totalReturn: number | null;
-  sharpe: number | null;
-}
-
-/** The parts of run.json and metrics.json this listing reads (any of them may be missing). */
-interface RunJsonParts {
-  strategy?: { id?: unknown };
-  universe?: { id?: unknown };
-  period?: { from?: unknown; to?: unknown; bars?: unknown };
-  metrics?: { strategy?: { totalReturn?: unknown; sharpe?: unknown } };
-}
-
-function readJson(path: string): RunJsonParts | undefined {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Run folders (folders with a run.json) under `root`, up to `depth` levels down (sweeps and
- * the demo keep runs in sub-folders), newest first by the time their run.json was written;
- * temporary and partial folders are skipped.
- */
-export function findRuns(root: string, depth = 3): RunFolder[] {
-  const out: RunFolder[] = [];
-  const walk = (dir: string, level: number) => {
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      return;
-    }
-    if (names.includes('run.json')) {
-      const manifest = readJson(join(dir, 'run.json'));
-      if (manifest) {
-        const m = readJson(join(dir, 'metrics.json'))?.metrics?.strategy ?? {};
-        out.push({
-          dir: relative(process.cwd(), dir) || dir,
-          mtime: statSync(join(dir, 'run.json')).mtimeMs,
-          strategy: String(manifest.strategy?.id ?? '?'),
-          universe: String(manifest.universe?.id ?? '?'),
-          from: String(manifest.period?.from ?? ''),
-          to: String(manifest.period?.to ?? ''),
-          bars: Number(manifest.period?.bars ?? NaN),
-          totalReturn: typeof m.totalReturn === 'number' ? m.totalReturn : null,
-          sharpe: typeof m.sharpe === 'number' ? m.sharpe : null,
-        });
-      }
-    }
-    if (level >= depth) return;
-    for (const n of names.sort()) {
-      if (n.startsWith('.') || n.endsWith('.partial') || n === 'node_modules') continue;
-      const p = join(dir, n);
-      try {
-        if (statSync(p).isDirectory()) walk(p, level + 1);
-      } catch {
-        /* vanished meanwhile */
-      }
-    }
-  };
-  walk(root, 0);
-  return out.sort((a, b) => b.mtime - a.mtime || (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
 }
 
 /** `ratecycle runs`. */
@@ -105,25 +27,6 @@ export function runsHandler(args: RunsArgs): void {
   const limit = args.limit ?? 20;
   if (!(Number.isInteger(limit) && limit > 0)) throw new UserError(`--limit must be a whole number ≥ 1 (got ${args.limit})`);
   const runs = findRuns(root).slice(0, limit);
-  if (args.json) {
-    console.log(
-      JSON.stringify(
-        runs.map((r) => ({ ...r, written: new Date(r.mtime).toISOString() })),
-        null,
-        2,
-      ),
-    );
-    return;
-  }
-  if (runs.length === 0) {
-    console.log(`no run folders under ${root}`);
-    return;
-  }
-  const when = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
-  console.log(
-    textTable(
-      ['written (UTC)', 'folder', 'strategy', 'universe', 'from', 'to', 'bars', 'total return', 'Sharpe'],
-      runs.map((r) => [when(r.mtime), r.dir, r.strategy, r.universe, r.from, r.to, count(r.bars), pct(r.totalReturn ?? NaN), num(r.sharpe ?? NaN)]),
-    ),
-  );
+  if (args.json) console.log(JSON.stringify(runsJson(runs), null, 2));
+  else console.log(runsText(runs, root));
 }

@@ -1,19 +1,13 @@
 import { refuseExistingOutput } from '../../core/io/atomic-dir.js';
 import type { Argv } from 'yargs';
 import { defaultOutDir } from '../out-dir.js';
-import { isoDay } from '../../core/dates.js';
-import { displayPath } from '../../market/data/load-series.js';
 import { type Grid, parseGrid } from '../../workflows/sweep/grid.js';
 import { parseDuration } from '../../workflows/sweep/walk-forward.js';
 import { walkForwardToFolder } from '../../workflows/sweep/walk-forward-to-folder.js';
 import { UserError } from '../../core/errors.js';
-import { metricsJson } from '../../formats/run-folder.js';
-import type { Metrics } from '../../measure/metrics/compute-metrics.js';
-import { parseParams } from '../../strategy/params.js';
 import { runOptions, setupRun, type RunArgs } from '../run-setup.js';
-import { textTable } from '../table.js';
-import { num, pct } from '../format.js';
-import { DEFAULT_METRIC, metricKey } from '../../measure/metrics/metric-names.js';
+import { DEFAULT_METRIC } from '../../measure/metrics/metric-names.js';
+import { walkForwardJson, walkForwardLines } from '../print/walkforward-summary.js';
 
 interface WalkArgs extends RunArgs {
   grid?: string[];
@@ -58,16 +52,15 @@ export async function walkforwardHandler(args: WalkArgs): Promise<void> {
       grid = parseGrid(args.grid, s.params, s.id);
     },
   });
-  const { strategy } = setup;
+  const { strategy, market } = setup;
   if (!grid) throw new Error('no grid'); // checkArgs always sets it
-  const base = parseParams(strategy.params, args.param ?? [], strategy.id) as Record<string, unknown>;
   const out = args.out ?? defaultOutDir(`walkforward-${strategy.id}`);
   const res = await walkForwardToFolder({
     strategy,
-    market: setup.market,
+    market,
     sim: setup.sim,
     grid,
-    base,
+    base: setup.params,
     trainMonths,
     testMonths,
     anchored: args.anchored,
@@ -76,67 +69,7 @@ export async function walkforwardHandler(args: WalkArgs): Promise<void> {
     force: args.force,
     described: { grid: args.grid, train: args.train, test: args.test },
   });
-  const paramNames = grid.axes.map((a) => a.name);
-  if (args.json) {
-    const windows = res.windows.map((w) => ({
-      trainFrom: isoDay(w.trainFrom),
-      trainTo: isoDay(w.trainTo),
-      testFrom: isoDay(w.testFrom),
-      testTo: isoDay(w.testTo),
-      params: w.params,
-      inSample: w.inSample,
-      outOfSample: w.outOfSample,
-      testReturn: w.testReturn,
-      failed: w.failed,
-    }));
-    console.log(
-      JSON.stringify(
-        {
-          out: displayPath(out),
-          warnings: setup.market.warnings,
-          metric: args.metric ?? DEFAULT_METRIC,
-          inSampleMean: res.inSampleMean,
-          outOfSample: metricsJson(res.outOfSample),
-          buyHold: Object.fromEntries(Object.entries(res.buyHold).map(([a, m]) => [a, metricsJson(m)])),
-          windows,
-        },
-        null,
-        2,
-      ),
-    );
-    return;
-  }
-  console.log(
-    textTable(
-      ['test window', ...paramNames, 'in-sample', 'out-of-sample', 'test return'],
-      res.windows.map((w) => [
-        `${isoDay(w.testFrom)}..${isoDay(w.testTo)}`,
-        ...paramNames.map((p) => String(w.params[p])),
-        num(w.inSample),
-        num(w.outOfSample),
-        pct(w.testReturn),
-      ]),
-    ),
-  );
-  const m = res.outOfSample;
-  console.log(
-    `\n${args.metric ?? DEFAULT_METRIC}: in-sample mean ${num(res.inSampleMean)} vs stitched out-of-sample ${num(m[metricKey(args.metric ?? DEFAULT_METRIC) as 'sharpe'] as number)}; out-of-sample CAGR ${pct(m.cagr)}, max drawdown ${pct(m.maxDrawdown)}`,
-  );
-  // the strategy beside buying and holding small and large caps over exactly the same out-of-sample bars
-  const mk = setup.market;
-  const line = (label: string, x: Metrics) => [label, pct(x.cagr), num(x.sharpe), pct(x.maxDrawdown)];
-  console.log(
-    `\nout of sample, ${isoDay(res.dates[0])} to ${isoDay(res.dates[res.dates.length - 1])} (${res.dates.length.toLocaleString('en-US')} bars, the same for every row):`,
-  );
-  console.log(
-    textTable(
-      ['', 'CAGR', 'Sharpe', 'max drawdown'],
-      [
-        line('walk-forward (stitched)', m),
-        line(`small caps (${mk.small}) buy-and-hold`, res.buyHold[mk.small]),
-        line(`large caps (${mk.large}) buy-and-hold`, res.buyHold[mk.large]),
-      ],
-    ),
-  );
-  console.log(`wrote ${displayPath(out)} (walkforward.html, walkforward.csv, oos-equity.csv, walkforward.json)`);
+  const metric = args.metric ?? DEFAULT_METRIC;
+  if (args.json) console.log(JSON.stringify(walkForwardJson(res, { out, metric }, market.warnings), null, 2));
+  else console.log(walkForwardLines(res, { out, metric, params: grid.axes.map((a) => a.name), small: market.small, large: market.large }).join('\n'));
 }
