@@ -1,22 +1,25 @@
-import { resolve } from 'node:path';
-import { writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { writeDirAtomically } from '../../engine/core/io/atomic-dir.js';
+import { basename } from 'node:path';
 import { toCsv, type Cell } from '../../engine/core/io/csv-writer.js';
-import { UserError } from '../../engine/core/errors.js';
-import { readRunFolder } from '../read-run.js';
-import { compareModel, type CompareModel } from './compare-model.js';
+import type { CompareModel } from './compare-model.js';
+import { compareLong, compareRows } from './compare-tables.js';
 import { renderCompare } from './render-compare.js';
 import { sharpeTestsCsv } from './sharpe-tests.js';
 
-export { comparability } from './compare-model.js';
-export { BETTER, bestIndex, deltaQuality } from './ranking.js';
-export { compareLong, compareRows } from './compare-tables.js';
-import { compareLong, compareRows } from './compare-tables.js';
+/** One file of a comparison folder: its name and its text. */
+export interface CompareFile {
+  name: string;
+  text: string;
+}
 
-/** Writes every file of a comparison folder into `dir`. */
-export function writeCompareFiles(dir: string, model: CompareModel): void {
-  const put = (name: string, header: string[], rows: Cell[][]) => writeFileSync(join(dir, name), toCsv(header, rows));
+/**
+ * Every file of a comparison folder as text, in the order they are written: compare.csv (tidy),
+ * compare-wide.csv, compare-runs.csv (the legend), the chart CSVs (compare-series.csv,
+ * compare-correlation.csv, compare-cycles.csv), the Sharpe ratio tests (compare-sharpe-tests.csv)
+ * and compare.html. Pure: the compare workflow (engine/workflows/compare) writes them.
+ */
+export function compareFiles(model: CompareModel): CompareFile[] {
+  const files: CompareFile[] = [];
+  const put = (name: string, header: string[], rows: Cell[][]) => files.push({ name, text: toCsv(header, rows) });
   const long = compareLong(model);
   put('compare.csv', long.header, long.rows);
   const wide = compareRows(model);
@@ -62,28 +65,6 @@ export function writeCompareFiles(dir: string, model: CompareModel): void {
     model.labels.map((l) => l.tag),
   );
   put('compare-sharpe-tests.csv', sharpe.header, sharpe.rows);
-  writeFileSync(join(dir, 'compare.html'), renderCompare(model));
-}
-
-/**
- * Compares run folders side by side: writes compare.csv (tidy), compare-wide.csv, the Sharpe ratio
- * tests (compare-sharpe-tests.csv), the chart CSVs and compare.html into `outDir` (a new folder,
- * written in a temporary folder and renamed into place; an existing one is replaced only with
- * `force`). `commonPeriod` restricts every run to the period all cover (default: when their
- * periods differ). Returns the folder and the comparison it shows.
- */
-export async function compareRuns(
-  dirs: readonly string[],
-  outDir: string,
-  opts: { force?: boolean; commonPeriod?: boolean } = {},
-): Promise<{ dir: string; model: CompareModel }> {
-  if (dirs.length < 2) throw new UserError('compare needs at least two run folders');
-  const twice = dirs.find((d, i) => dirs.findIndex((e) => resolve(e) === resolve(d)) !== i);
-  if (twice !== undefined) throw new UserError(`${twice} is given twice; give each run folder once`);
-  const model = compareModel(
-    dirs.map((d) => readRunFolder(d)),
-    { commonPeriod: opts.commonPeriod },
-  );
-  const dir = await writeDirAtomically(outDir, opts.force ?? false, (tmp) => writeCompareFiles(tmp, model));
-  return { dir, model };
+  files.push({ name: 'compare.html', text: renderCompare(model) });
+  return files;
 }

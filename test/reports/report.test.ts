@@ -14,7 +14,8 @@ import { renderRunReport } from '../../reports/html/render-run.js';
 import { escapeHtml, jsonForScript } from '../../reports/html/escape.js';
 import { formatCumulative, formatPercent, formatValue } from '../../engine/core/format.js';
 import { downsampleIndexes, rollingReturn } from '../../reports/html/downsample.js';
-import { bestIndex, compareRows, BETTER, deltaQuality } from '../../reports/compare/compare-runs.js';
+import { bestIndex, BETTER, deltaQuality } from '../../reports/compare/ranking.js';
+import { compareRows } from '../../reports/compare/compare-tables.js';
 import { csvCell, toCsv } from '../../engine/core/io/csv-writer.js';
 
 let dir: string;

@@ -82,6 +82,12 @@ export async function claimsHandler(args: ClaimsArgs): Promise<{ dir: string; re
     draws: args.draws,
     multiverse: args.multiverse,
   });
+  printClaims(dir, report);
+  return { dir, report };
+}
+
+/** Prints a claims folder's answer, its verdict table, the specification curves' sentences, the samples not tested here and the page's path. */
+export function printClaims(dir: string, report: ClaimsReport): void {
   console.log(`== the article's claims, tested (${report.draws.toLocaleString('en-US')} draws, seed ${report.seed})`);
   console.log(answerText(report));
   console.log(`\n${verdictText(report)}`);
@@ -91,5 +97,4 @@ export async function claimsHandler(args: ClaimsArgs): Promise<{ dir: string; re
     console.log(`\nnot tested here (their data is not in this installation): ${ids}; ${report.unavailable[0].universe}: ${report.unavailable[0].reason}`);
   }
   console.log(`\nevery number and how it was computed: open ${displayPath(join(dir, 'claims.html'))}`);
-  return { dir, report };
 }

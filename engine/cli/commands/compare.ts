@@ -1,11 +1,10 @@
 import { refuseExistingOutput } from '../../core/io/atomic-dir.js';
 import type { Argv } from 'yargs';
 import { defaultOutDir } from '../out-dir.js';
-import { checkRunFolder } from '../../core/io/check-run-folder.js';
 import { refuseRepeated } from '../validate-options.js';
 import { join } from 'node:path';
 import { displayPath } from '../../market/data/load-series.js';
-import { compareRuns } from '../../../reports/compare/compare-runs.js';
+import { compareToFolder } from '../../workflows/compare/compare-to-folder.js';
 import { compareTable } from '../compare-table.js';
 
 interface CompareArgs {
@@ -37,9 +36,8 @@ export async function compareHandler(args: CompareArgs): Promise<void> {
   // an --out that cannot be written is refused before any work
   if (args.out !== undefined) refuseExistingOutput(args.out, args.force);
   refuseRepeated(args as unknown as Record<string, unknown>, ['runs']);
-  for (const dir of args.runs) checkRunFolder(dir);
   const out = args.out ?? defaultOutDir('compare');
-  const { model } = await compareRuns(args.runs, out, { force: args.force, commonPeriod: args.commonPeriod });
+  const { model } = await compareToFolder(args.runs, { out, force: args.force, commonPeriod: args.commonPeriod });
   if (args.json) {
     const t = model.sharpeTests;
     const tags = model.labels.map((l) => l.tag);
