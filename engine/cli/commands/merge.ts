@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { mergeResults } from '../../workflows/sweep/merge.js';
+import { mergeToFolder } from '../../workflows/merge/merge-to-folder.js';
 import { pct } from '../format.js';
 import { refuseRepeated } from '../validate-options.js';
 
@@ -16,7 +16,7 @@ export function mergeCommand(y: Argv): Argv {
 /** Handler: merges results.csv files by set index. */
 export async function mergeHandler(args: { dirs: string[]; out: string; force?: boolean; json?: boolean }): Promise<void> {
   refuseRepeated(args as unknown as Record<string, unknown>, ['dirs']);
-  const { rows, pbo } = await mergeResults(args.dirs, args.out, args.force);
+  const { rows, pbo } = await mergeToFolder(args.dirs, { out: args.out, force: args.force });
   if (args.json) {
     console.log(JSON.stringify({ out: args.out, sets: rows, shards: args.dirs.length, pbo }, null, 2));
     return;
