@@ -1,7 +1,7 @@
 /**
  * `ratecycle`: the public API. Everything a research project imports comes from here (plus
- * the subpaths `ratecycle/signals`, `ratecycle/stats` and `ratecycle/testing`); every other
- * module is internal and may move.
+ * the subpaths `ratecycle/signals`, `ratecycle/stats`, `ratecycle/testing` and
+ * `ratecycle/workflows`, the folders the CLI writes); every other module is internal and may move.
  *
  * Units everywhere: rates and returns are fractions (0.05 = 5 %) unless a name says percent
  * (the Fed policy rate is percent per year); dates are whole days since 1970-01-01 (UTC);
