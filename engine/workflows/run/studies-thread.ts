@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../../core/paths.js';
 import { factorAttribution, type FactorAttribution, type FactorAttributionInput } from '../../measure/analytics/factor-attribution.js';
-import { computeStudies, type StudyInput, type Studies } from './studies.js';
+import type { StudyInput, Studies } from './studies.js';
+import { cachedStudies } from './studies-cache.js';
 
 /**
  * A job offered to the studies thread that this thread may take back (see
@@ -16,7 +17,7 @@ export interface OfferedJob<T> {
 
 /** Where a run's studies compute while the caller goes on (see {@link startStudiesThread}). */
 export interface StudiesThread {
-  /** Sends the input and resolves to its studies (the same bits as {@link computeStudies} on this thread). */
+  /** Sends the input and resolves to its studies (the same bits as computeStudies on this thread; the strategy-independent parts from the studies cache, see cachedStudies). */
   compute(input: StudyInput): Promise<Studies>;
   /**
    * Offers a run's factor attribution to the thread, which starts it once its earlier jobs are
@@ -80,7 +81,7 @@ function post<T>(s: NonNullable<typeof shared>, message: Record<string, unknown>
 export function startStudiesThread(options: { inThread?: boolean } = {}): StudiesThread {
   if (options.inThread || availableParallelism() < 2) {
     return {
-      compute: async (input) => computeStudies(input),
+      compute: async (input) => cachedStudies(input),
       offerFactors: (input) => ({ result: async () => factorAttribution(input) }),
     };
   }

@@ -1,19 +1,20 @@
 /**
  * Worker-thread entry of {@link import('./studies-thread.js').startStudiesThread}: computes each
  * job it receives, in order, and posts each result back with its job id (one thread serves every
- * run of a process, so its code stays optimized from one run to the next): the
- * {@link computeStudies} of a study input, or the factor attribution of an offered job unless the
+ * run of a process, so its code stays optimized from one run to the next): the studies of a
+ * study input (computeStudies, with the strategy-independent parts from the studies cache), or the factor attribution of an offered job unless the
  * caller took that job back first (its claim; the result is then undefined).
  */
 import { parentPort } from 'node:worker_threads';
 import { factorAttribution, type FactorAttributionInput } from '../../measure/analytics/factor-attribution.js';
-import { computeStudies, type StudyInput } from './studies.js';
+import type { StudyInput } from './studies.js';
+import { cachedStudies } from './studies-cache.js';
 import { BY_WORKER, OPEN } from './studies-thread.js';
 
 type Job = { id: number; kind: 'studies'; input: StudyInput } | { id: number; kind: 'factors'; input: FactorAttributionInput; claim: Int32Array };
 
 parentPort!.on('message', (job: Job) => {
-  if (job.kind === 'studies') parentPort!.postMessage({ id: job.id, result: computeStudies(job.input) });
+  if (job.kind === 'studies') parentPort!.postMessage({ id: job.id, result: cachedStudies(job.input) });
   else {
     const mine = Atomics.compareExchange(job.claim, 0, OPEN, BY_WORKER) === OPEN;
     parentPort!.postMessage({ id: job.id, result: mine ? factorAttribution(job.input) : undefined });

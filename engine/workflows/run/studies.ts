@@ -1,6 +1,6 @@
 import { eventPath, type EventPath } from '../../measure/analytics/event-path.js';
 import { eventStudy, HORIZONS, summarizeEvents, type EventRow, type EventSummary } from '../../measure/analytics/event-study.js';
-import { regimeTable, type RegimeRow } from '../../measure/analytics/regimes.js';
+import { regimeTable, type RegimeInput, type RegimeRow } from '../../measure/analytics/regimes.js';
 import { deriveSeed } from '../../core/random.js';
 import { meanInference, type MeanInference } from '../../measure/stats/mean-inference.js';
 import type { FedCycle, FomcDecision } from '../../core/types.js';
@@ -65,31 +65,10 @@ export interface Studies {
  * so the result is the same on any thread.
  */
 export function computeStudies(input: StudyInput): Studies {
-  const { dates, periodsPerYear } = input;
-  const regimes = regimeTable(
-    {
-      dates,
-      strategy: input.strategy,
-      small: input.small,
-      large: input.large,
-      ...(input.bonds ? { bonds: input.bonds } : {}),
-      phase: input.phase,
-      cycles: input.cycles,
-      periodsPerYear,
-    },
-    { draws: RUN_REGIME_DRAWS },
-  );
-  const kinds = new Set<EventKind>(['first-cut', ...input.events]);
-  const evs: { event: string; date: number }[] = [];
-  for (const c of input.cycles) if (c.direction === 'easing' && kinds.has('first-cut')) evs.push({ event: 'first-cut', date: c.start });
-  for (const d of input.fomc) {
-    if (d.changeBp < 0 && kinds.has('cut')) evs.push({ event: 'cut', date: d.date });
-    if (d.changeBp > 0 && kinds.has('hike')) evs.push({ event: 'hike', date: d.date });
-  }
-  const levels = { dates, strategy: input.equity, small: input.smallEquity, large: input.largeEquity };
-  const events = eventStudy({ ...levels, ...(input.bondsEquity ? { bonds: input.bondsEquity } : {}) }, evs, HORIZONS);
-  const eventSummary = summarizeEvents(events, { input: levels });
-
+  const regimes = regimeTable(regimeInput(input), { draws: RUN_REGIME_DRAWS });
+  const events = eventRows(input);
+  const eventSummary = summarizeEvents(events, { input: levels(input) });
+  const { dates } = input;
   const entries: number[] = [];
   for (const e of events) if (e.event === 'first-cut' && e.horizonMonths === events[0]?.horizonMonths) entries.push(dates.indexOf(e.entryDate));
   const path = eventPath(
@@ -97,15 +76,80 @@ export function computeStudies(input: StudyInput): Studies {
     entries.filter((i) => i >= 0),
     { draws: RUN_PATH_DRAWS },
   );
+  return { regimes, events, eventSummary, eventPath: path, inference: strategyInference(input) };
+}
 
+/**
+ * The parts of a run's studies that do not depend on the strategy's returns: the regime table's
+ * and the event summary's rows (their spread statistics, bootstraps and placebo tests are of
+ * small − large), and the first-cut path. Only the rows' strategy fields (`strategy`,
+ * `strategyAnn`, `strategyMean`) depend on the strategy: {@link studiesWithMarketParts} replaces them.
+ */
+export type MarketStudies = Pick<Studies, 'regimes' | 'eventSummary' | 'eventPath'>;
+
+/**
+ * The studies of `input` from the {@link MarketStudies} of the same market computed for any
+ * strategy: the same result as {@link computeStudies}, with the strategy's own fields computed
+ * by the same functions without their resamplings (a single draw, no placebo test, whose results
+ * are not used), its event rows and its inference in full. Null when the parts do not match the
+ * input's rows (then compute them in full).
+ */
+export function studiesWithMarketParts(input: StudyInput, market: MarketStudies): Studies | null {
+  const own = regimeTable(regimeInput(input), { draws: 1 });
+  const events = eventRows(input);
+  const summary = summarizeEvents(events, { draws: 1 });
+  if (own.length !== market.regimes.length || own.some((r, i) => r.scope !== market.regimes[i].scope || r.label !== market.regimes[i].label)) return null;
+  if (summary.length !== market.eventSummary.length) return null;
+  if (summary.some((s, i) => s.event !== market.eventSummary[i].event || s.horizonMonths !== market.eventSummary[i].horizonMonths)) return null;
+  return {
+    regimes: market.regimes.map((r, i) => ({ ...r, strategy: own[i].strategy, strategyAnn: own[i].strategyAnn })),
+    events,
+    eventSummary: market.eventSummary.map((s, i) => ({ ...s, strategyMean: summary[i].strategyMean })),
+    eventPath: market.eventPath,
+    inference: strategyInference(input),
+  };
+}
+
+/** The regime table's input of a run's columns. */
+function regimeInput(input: StudyInput): RegimeInput {
+  return {
+    dates: input.dates,
+    strategy: input.strategy,
+    small: input.small,
+    large: input.large,
+    ...(input.bonds ? { bonds: input.bonds } : {}),
+    phase: input.phase,
+    cycles: input.cycles,
+    periodsPerYear: input.periodsPerYear,
+  };
+}
+
+/** The price levels of the event study (the strategy's equity and buy-and-hold small and large). */
+function levels(input: StudyInput) {
+  return { dates: input.dates, strategy: input.equity, small: input.smallEquity, large: input.largeEquity };
+}
+
+/** The event study's rows: first cuts, and cuts or hikes on request, at every horizon. */
+function eventRows(input: StudyInput): EventRow[] {
+  const kinds = new Set<EventKind>(['first-cut', ...input.events]);
+  const evs: { event: string; date: number }[] = [];
+  for (const c of input.cycles) if (c.direction === 'easing' && kinds.has('first-cut')) evs.push({ event: 'first-cut', date: c.start });
+  for (const d of input.fomc) {
+    if (d.changeBp < 0 && kinds.has('cut')) evs.push({ event: 'cut', date: d.date });
+    if (d.changeBp > 0 && kinds.has('hike')) evs.push({ event: 'hike', date: d.date });
+  }
+  return eventStudy({ ...levels(input), ...(input.bondsEquity ? { bonds: input.bondsEquity } : {}) }, evs, HORIZONS);
+}
+
+/** The strategy's annualized mean return over cash, large and small caps. */
+function strategyInference(input: StudyInput): StrategyInference[] {
   const T = input.strategy.length;
   const over = (b: Float64Array) => Float64Array.from({ length: T - 1 }, (_, i) => input.strategy[i + 1] - b[i + 1]);
-  const inference = (
+  return (
     [
       ['cash', input.cash],
       ['large', input.large],
       ['small', input.small],
     ] as const
-  ).map(([versus, b]) => ({ versus, ...meanInference(over(b), periodsPerYear, { draws: RUN_PATH_DRAWS, seed: deriveSeed(1, `strategy/${versus}`) }) }));
-  return { regimes, events, eventSummary, eventPath: path, inference };
+  ).map(([versus, b]) => ({ versus, ...meanInference(over(b), input.periodsPerYear, { draws: RUN_PATH_DRAWS, seed: deriveSeed(1, `strategy/${versus}`) }) }));
 }

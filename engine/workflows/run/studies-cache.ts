@@ -1,0 +1,90 @@
+/**
+ * The studies cache: the parts of a run's studies that do not depend on the strategy (see
+ * {@link MarketStudies}: the regime table's and the event summary's spread statistics with their
+ * bootstraps and placebo tests, and the first-cut path — about half of a run's studies), kept so
+ * that another run on the same data computes only the strategy's own rows and inference.
+ *
+ * Where: the `studies` folder of {@link cacheDir} (beside the parsed-series and run caches;
+ * `RATECYCLE_CACHE=off` turns it off), at most 64 entries. The key is a SHA-256 over everything
+ * those parts are computed from: the dates, the small, large and bonds returns and buy-and-hold
+ * equity, the Fed phase at each bar, the Fed cycles and FOMC decisions, the bars per year, the
+ * event kinds asked for, and the code (this module and the studies with every module they import,
+ * and the package version). Each entry holds the SHA-256 of its payload; an entry that cannot be
+ * read, or whose rows do not match, is computed again. Reading or writing never fails a run.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { cacheDir, codeStamp, writeCacheEntry } from '../../core/io/cache-dir.js';
+import { packageVersion } from '../../core/paths.js';
+import { computeStudies, studiesWithMarketParts, type MarketStudies, type StudyInput, type Studies } from './studies.js';
+
+/** Layout version of the entries (bump when it changes). */
+const FORMAT = 1;
+
+/** Entry files start with these bytes, then the payload's SHA-256 (64 hex characters), then the payload (v8.serialize). */
+const MAGIC = 'RCS-STUDIES1';
+
+const LIMIT = { max: 64, keep: 48 };
+
+/** The studies cache folder, or null when there is none (see {@link cacheDir}). */
+export function studiesCacheDir(): string | null {
+  return cacheDir('studies');
+}
+
+/** The key of the strategy-independent parts of these studies (see the module's comment). */
+export function studiesKey(input: StudyInput): string {
+  const h = createHash('sha256');
+  const bytes = (a: ArrayBufferView | undefined) => {
+    if (a === undefined) h.update('\0none');
+    else h.update(`\0${a.byteLength}\0`).update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  };
+  h.update(JSON.stringify([FORMAT, codeStamp(import.meta.url, packageVersion()), input.periodsPerYear, input.events]));
+  for (const a of [input.dates, input.small, input.large, input.bonds, input.smallEquity, input.largeEquity, input.bondsEquity, input.phase]) bytes(a);
+  bytes(serialize([input.cycles, input.fomc]));
+  return h.digest('hex');
+}
+
+const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+
+/** The parts of an entry's bytes, or null when they are not an intact entry. */
+export function decodeMarketStudies(bytes: Buffer): MarketStudies | null {
+  try {
+    const at = MAGIC.length + 64;
+    if (bytes.length < at || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return null;
+    const payload = bytes.subarray(at);
+    if (sha256(payload) !== bytes.toString('latin1', MAGIC.length, at)) return null;
+    const parts = deserialize(payload) as MarketStudies;
+    return Array.isArray(parts?.regimes) && Array.isArray(parts.eventSummary) && typeof parts.eventPath === 'object' ? parts : null;
+  } catch {
+    return null;
+  }
+}
+
+/** An entry's bytes. */
+export function encodeMarketStudies(parts: MarketStudies): Buffer {
+  const payload = serialize({ regimes: parts.regimes, eventSummary: parts.eventSummary, eventPath: parts.eventPath });
+  return Buffer.concat([Buffer.from(MAGIC + sha256(payload), 'latin1'), payload]);
+}
+
+/**
+ * A run's studies (see {@link computeStudies}, the same result), with the strategy-independent
+ * parts from the studies cache when an entry has them; otherwise computed in full and stored.
+ */
+export function cachedStudies(input: StudyInput): Studies {
+  const dir = studiesCacheDir();
+  if (dir === null) return computeStudies(input);
+  const key = studiesKey(input);
+  let parts: MarketStudies | null = null;
+  try {
+    parts = decodeMarketStudies(readFileSync(join(dir, key + '.bin')));
+  } catch {
+    parts = null; // none yet, or unreadable
+  }
+  const hit = parts && studiesWithMarketParts(input, parts);
+  if (hit) return hit;
+  const studies = computeStudies(input);
+  writeCacheEntry(dir, key + '.bin', encodeMarketStudies(studies), LIMIT);
+  return studies;
+}
