@@ -74,12 +74,13 @@ export async function walkForwardToFolder(input: WalkForwardFolderInput): Promis
       ),
     );
     const holdEquity = hold.returns.map((r) => equityCurve(r));
-    let e = 1;
+    // the out-of-sample returns' first is 0 (each test window starts in cash), so the curve starts at 1
+    const oosEquity = equityCurve(res.returns);
     writeFileSync(
       join(tmp, 'oos-equity.csv'),
       toCsv(
         ['date', 'equity', 'return', ...market.assets],
-        Array.from(res.dates, (d, t) => [isoDay(d), (e *= 1 + res.returns[t]), res.returns[t], ...holdEquity.map((h) => h[t])]),
+        Array.from(res.dates, (d, t) => [isoDay(d), oosEquity[t], res.returns[t], ...holdEquity.map((h) => h[t])]),
       ),
     );
     const buyHold = Object.fromEntries(market.assets.map((a) => [a, metricsJson(hold.metrics[a])]));
