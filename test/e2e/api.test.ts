@@ -6,14 +6,15 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import * as api from '../../engine/index.js';
 import * as testing from '../../engine/testing/index.js';
+import * as workflows from '../../engine/workflows/index.js';
 import { metricsJson } from '../../engine/formats/run-folder.js';
 import { ROOT } from '../helpers/cli.js';
 
-const ENTRIES = ['engine/index.ts', 'engine/testing/index.ts', 'engine/strategy/signals.ts', 'engine/measure/stats/index.ts'];
+const ENTRIES = ['engine/index.ts', 'engine/testing/index.ts', 'engine/strategy/signals.ts', 'engine/measure/stats/index.ts', 'engine/workflows/index.ts'];
 let program: ts.Program | undefined;
 
-/** Exported values of an entry point that have no TSDoc comment. */
-function undocumented(entry: string): string[] {
+/** The type checker over every entry point. */
+function checker(): ts.TypeChecker {
   program ??= ts.createProgram(
     ENTRIES.map((e) => join(ROOT, e)),
     {
@@ -26,16 +27,23 @@ function undocumented(entry: string): string[] {
       types: ['node'],
     },
   );
-  const checker = program.getTypeChecker();
-  const source = program.getSourceFile(join(ROOT, entry))!;
-  const module = checker.getSymbolAtLocation(source)!;
-  return checker
+  return program.getTypeChecker();
+}
+
+/** The exported values (functions, classes, constants) of an entry point, each resolved to its declaration's symbol. */
+function exportedValues(entry: string): ts.Symbol[] {
+  const c = checker();
+  const module = c.getSymbolAtLocation(program!.getSourceFile(join(ROOT, entry))!)!;
+  return c
     .getExportsOfModule(module)
-    .filter((s) => {
-      const target = s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s;
-      const isValue = target.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Class | ts.SymbolFlags.Variable);
-      return isValue && target.getDocumentationComment(checker).length === 0;
-    })
+    .map((s) => (s.flags & ts.SymbolFlags.Alias ? c.getAliasedSymbol(s) : s))
+    .filter((s) => s.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Class | ts.SymbolFlags.Variable));
+}
+
+/** Exported values of an entry point that have no TSDoc comment. */
+function undocumented(entry: string): string[] {
+  return exportedValues(entry)
+    .filter((s) => s.getDocumentationComment(checker()).length === 0)
     .map((s) => s.name);
 }
 
@@ -71,6 +79,29 @@ describe('public API', () => {
 
   it('documents every exported function, class and constant (TSDoc)', () => {
     for (const entry of ENTRIES) expect(undocumented(entry), entry).toEqual([]);
+  });
+
+  it('offers the folder workflows at ratecycle/workflows, each with an example', () => {
+    const names = [
+      'runToFolder',
+      'sweepToFolder',
+      'sweepSets',
+      'randomSearchParams',
+      'walkForwardToFolder',
+      'mergeToFolder',
+      'mergeResults',
+      'claimsToFolder',
+      'nowToFolder',
+      'compareToFolder',
+      'demoToFolder',
+    ];
+    for (const name of names) expect(typeof (workflows as Record<string, unknown>)[name], name).toBe('function');
+    const functions = exportedValues('engine/workflows/index.ts').filter((s) => s.flags & ts.SymbolFlags.Function);
+    const withoutExample = functions.filter((s) => !s.getJsDocTags(checker()).some((t) => t.name === 'example')).map((s) => s.name);
+    expect(withoutExample.filter((n) => names.includes(n))).toEqual([]);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.exports['./workflows']).toEqual({ types: './dist/engine/workflows/index.d.ts', default: './dist/engine/workflows/index.js' });
+    expect(JSON.parse(readFileSync(join(ROOT, 'typedoc.json'), 'utf8')).entryPoints).toContain('engine/workflows/index.ts');
   });
 
   it("simOptions fills the defaults with the market's bars per year and never changes its input", () => {

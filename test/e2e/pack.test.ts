@@ -55,6 +55,8 @@ describe('npm package', () => {
       'dist/engine/testing/index.d.ts',
       'dist/engine/strategy/signals.d.ts',
       'dist/engine/measure/stats/index.d.ts',
+      'dist/engine/workflows/index.d.ts',
+      'dist/engine/workflows/index.js',
       'dist/engine/cli/main.js',
       'data/catalog.json',
       'reports/assets/report-client.js',
@@ -69,7 +71,7 @@ describe('npm package', () => {
       expect(files.includes(`data/${e.file}`), `${e.id} (${e.source})`).toBe(!NOT_REDISTRIBUTABLE.test(e.source));
     }
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-    expect(Object.keys(pkg.exports)).toEqual(['.', './signals', './stats', './testing', './package.json']);
+    expect(Object.keys(pkg.exports)).toEqual(['.', './signals', './stats', './testing', './workflows', './package.json']);
   });
 
   it('installs into a fresh project and works exactly as the README says', () => {
