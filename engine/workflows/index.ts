@@ -25,11 +25,14 @@
 // run
 export { runToFolder, type RunToFolderInput, type RunFolderOptions, type RunManifest } from './run/run-to-folder.js';
 export type { BacktestOptions, BacktestSimulation } from './run/backtest.js';
-export type { StudiesThread } from './run/studies-thread.js';
 
 // sweep, its sets, its shards and the walk-forward
 export { sweepToFolder, type SweepFolderInput, type SweepFolderResult } from './sweep/sweep-to-folder.js';
 export type { SetSource, SweepOptions, SweepSummary } from './sweep/sweep.js';
+export type { RankedSet } from './sweep/running-stats.js';
+export type { BuyHoldMetrics, SweepBuyHold } from './sweep/buy-hold.js';
+export type { SweepIdentity } from './sweep/sweep-identity.js';
+export type { DeflatedSharpeReport, PboReport } from '../formats/sweep-folder.js';
 export type { RandomSearch } from './sweep/random-search.js';
 export { parseGrid, parseShard, type Grid, type GridAxis } from './sweep/grid.js';
 export { sweepSets, randomSearchParams, type SweepSetsOptions } from './sets/sweep-sets.js';
@@ -40,11 +43,26 @@ export { parseDuration, type WalkForwardOptions, type WalkForwardResult, type Wa
 // claims and now
 export { claimsToFolder, type ClaimsFolderOptions } from './claims/claims-to-folder.js';
 export type { ClaimsOptions } from './claims/run-claims.js';
-export type { ClaimsReport } from '../formats/claims-folder.js';
+export type {
+  AheadStat,
+  ClaimCharts,
+  ClaimRow,
+  ClaimsReport,
+  InfluenceRow,
+  Multiverse,
+  PublishedRow,
+  SampleOverlap,
+  SpecRow,
+  Verdict,
+} from '../formats/claims-folder.js';
 export { nowToFolder, type NowFolderOptions } from './now/now-to-folder.js';
 export type { NowOptions } from './now/run-now.js';
-export type { NowReport } from '../formats/now-folder.js';
+export type { ArticleStatement, NowAnalogue, NowArticle, NowInput, NowOutlook, NowReport, NowTrack, SpreadDistribution } from '../formats/now-folder.js';
 
 // compare and the demo
 export { compareToFolder, type CompareFolderOptions, type CompareFolderResult, type CompareModel } from './compare/compare-to-folder.js';
+export type { MetricRecord } from '../../reports/compare/compare-model.js';
+export type { RunLabel } from '../../reports/compare/run-labels.js';
+export type { SharpePair, SharpeTests } from '../../reports/compare/sharpe-tests.js';
+export type { RunData } from '../../reports/read-run.js';
 export { demoToFolder, DEMO_RUNS, type DemoFolderOptions, type DemoResult, type DemoRun, type DemoRunSummary, type DemoStep } from './demo/demo-to-folder.js';
