@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../../core/paths.js';
-import { factorAttribution, type FactorAttribution, type FactorAttributionInput } from '../../measure/analytics/factor-attribution.js';
+import type { FactorAttribution, FactorAttributionInput } from '../../measure/analytics/factor-attribution.js';
+import { cachedFactorAttribution } from './factor-cache.js';
 import type { StudyInput, Studies } from './studies.js';
 import { cachedStudies } from './studies-cache.js';
 
@@ -82,7 +83,7 @@ export function startStudiesThread(options: { inThread?: boolean } = {}): Studie
   if (options.inThread || availableParallelism() < 2) {
     return {
       compute: async (input) => cachedStudies(input),
-      offerFactors: (input) => ({ result: async () => factorAttribution(input) }),
+      offerFactors: (input) => ({ result: async () => cachedFactorAttribution(input) }),
     };
   }
   const s = studiesWorker();
@@ -94,7 +95,7 @@ export function startStudiesThread(options: { inThread?: boolean } = {}): Studie
       return {
         async result() {
           // not started there yet: computed here, and the worker skips it
-          if (Atomics.compareExchange(claim, 0, OPEN, BY_CALLER) === OPEN) return factorAttribution(input);
+          if (Atomics.compareExchange(claim, 0, OPEN, BY_CALLER) === OPEN) return cachedFactorAttribution(input);
           return (await there)!;
         },
       };

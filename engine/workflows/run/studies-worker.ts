@@ -6,7 +6,8 @@
  * caller took that job back first (its claim; the result is then undefined).
  */
 import { parentPort } from 'node:worker_threads';
-import { factorAttribution, type FactorAttributionInput } from '../../measure/analytics/factor-attribution.js';
+import type { FactorAttributionInput } from '../../measure/analytics/factor-attribution.js';
+import { cachedFactorAttribution } from './factor-cache.js';
 import type { StudyInput } from './studies.js';
 import { cachedStudies } from './studies-cache.js';
 import { BY_WORKER, OPEN } from './studies-thread.js';
@@ -17,6 +18,6 @@ parentPort!.on('message', (job: Job) => {
   if (job.kind === 'studies') parentPort!.postMessage({ id: job.id, result: cachedStudies(job.input) });
   else {
     const mine = Atomics.compareExchange(job.claim, 0, OPEN, BY_WORKER) === OPEN;
-    parentPort!.postMessage({ id: job.id, result: mine ? factorAttribution(job.input) : undefined });
+    parentPort!.postMessage({ id: job.id, result: mine ? cachedFactorAttribution(job.input) : undefined });
   }
 });
