@@ -46,8 +46,17 @@ export function boxPeriods(frequency: Market['frequency']): ('day' | 'month' | '
  * (see benchmarkReturns): the same numbers, and the same text, as the run's files show.
  */
 export function marketColumns(market: Market, benchmarkReturns: Float64Array): MarketColumns {
-  const cells = new Map<string, string[]>();
-  const values = new Map<string, Float64Array>();
+  return withCheapColumns(costlyColumns(market, benchmarkReturns), market, benchmarkReturns);
+}
+
+/**
+ * Adds the columns that cost little to write, and that a cache would only make larger: the dates,
+ * and the columns of few distinct values (cash, the policy rate, phase and cycle id: one text per
+ * run of equal values, see numberCells), and the benchmark's when they are an asset's own returns
+ * (its `return:<a>` cells, the same text).
+ */
+export function withCheapColumns(mc: MarketColumns, market: Market, benchmarkReturns: Float64Array): MarketColumns {
+  const { cells } = mc;
   const { dates, fed } = market;
   const T = dates.length;
   const iso: string[] = new Array(T);
@@ -59,7 +68,20 @@ export function marketColumns(market: Market, benchmarkReturns: Float64Array): M
   cells.set('phase', textCells(phase).cells);
   cells.set('cycle_id', numberCells(fed.cycleId));
   cells.set('cash', numberCells(market.cash));
-  cells.set('benchmark', numberCells(benchmarkReturns));
+  const asset = market.assets.find((a) => market.returns[a] === benchmarkReturns);
+  if (asset !== undefined) cells.set('benchmark', cells.get(`return:${asset}`)!);
+  return mc;
+}
+
+/**
+ * The columns worth keeping in the run cache: everything of {@link MarketColumns} but what
+ * {@link withCheapColumns} adds (the benchmark's cells only when they are not an asset's returns).
+ */
+export function costlyColumns(market: Market, benchmarkReturns: Float64Array): MarketColumns {
+  const cells = new Map<string, string[]>();
+  const values = new Map<string, Float64Array>();
+  const { dates } = market;
+  if (!market.assets.some((a) => market.returns[a] === benchmarkReturns)) cells.set('benchmark', numberCells(benchmarkReturns));
   const large = market.returns[market.large];
   const months: string[][] = [[], []];
   const years: string[] = [];

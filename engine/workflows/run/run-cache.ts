@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { cacheDir, codeStamp, writeCacheEntry } from '../../core/io/cache-dir.js';
 import { packageVersion } from '../../core/paths.js';
 import type { Market } from '../../core/types.js';
-import { marketColumns, type MarketColumns } from './market-columns.js';
+import { costlyColumns, withCheapColumns, type MarketColumns } from './market-columns.js';
 
 /** Layout version of the entries (bump when it changes). */
 const FORMAT = 1;
@@ -124,12 +124,12 @@ export function decodeMarketColumns(bytes: Buffer): MarketColumns | null {
 }
 
 /**
- * The market's own columns of a run with this benchmark: from the run cache when an entry has
- * them, else computed (see marketColumns) and stored for the next run.
+ * The market's own columns of a run with this benchmark (see marketColumns): the costly ones
+ * from the run cache when an entry has them, else computed and stored for the next run.
  */
 export function cachedMarketColumns(market: Market, benchmark: string, benchmarkReturns: Float64Array): MarketColumns {
   const dir = runCacheDir();
-  if (dir === null) return marketColumns(market, benchmarkReturns);
+  if (dir === null) return withCheapColumns(costlyColumns(market, benchmarkReturns), market, benchmarkReturns);
   const key = marketColumnsKey(market, benchmark, benchmarkReturns);
   let bytes: Buffer | undefined;
   try {
@@ -137,10 +137,11 @@ export function cachedMarketColumns(market: Market, benchmark: string, benchmark
   } catch {
     bytes = undefined; // none yet (or unreadable): computed below
   }
-  const hit = bytes === undefined ? null : decodeMarketColumns(bytes);
-  if (hit) return hit;
-  const mc = marketColumns(market, benchmarkReturns);
-  const entry = encodeMarketColumns(mc);
-  if (entry) writeCacheEntry(dir, key + '.bin', entry, LIMIT);
-  return mc;
+  let mc = bytes === undefined ? null : decodeMarketColumns(bytes);
+  if (!mc) {
+    mc = costlyColumns(market, benchmarkReturns);
+    const entry = encodeMarketColumns(mc);
+    if (entry) writeCacheEntry(dir, key + '.bin', entry, LIMIT);
+  }
+  return withCheapColumns(mc, market, benchmarkReturns);
 }

@@ -88,8 +88,8 @@ export interface RunToFolderInput extends RunFolderOptions {
 export async function runToFolder(input: RunToFolderInput): Promise<{ dir: string; manifest: RunManifest; run: BacktestSimulation }> {
   const thread = input.studiesThread ?? startStudiesThread();
   const run = backtestSimulation(input.strategy, input.params, input.market, input.options);
+  input.onSimulated?.(run); // the summary first: the studies' input is copied to their thread after it
   const studies = thread.compute(studyInput(run, { events: input.options.events }));
-  input.onSimulated?.(run);
   const manifest = await writeRunFolder(input.out, run, studies, input, thread);
   return { dir: input.out, manifest, run };
 }

@@ -3,7 +3,7 @@ import { returnHistogram } from '../../measure/analytics/return-histogram.js';
 import { rollingStats } from '../../measure/analytics/rolling-stats.js';
 import { roundTrips, roundTripStats } from '../../measure/analytics/round-trips.js';
 import { isoDay } from '../../core/dates.js';
-import type { Cell } from '../../core/io/csv-writer.js';
+import type { Cell, CsvColumn } from '../../core/io/csv-writer.js';
 import { calendarReturns } from '../../measure/metrics/calendar-returns.js';
 import type { BacktestSimulation } from './backtest.js';
 import type { CsvSink, CsvTableSink } from '../../formats/run-folder.js';
@@ -15,9 +15,10 @@ import { BOX_FIELDS, boxPeriods, ROLLING_FIELDS, type MarketColumns } from './ma
  * returns-annual.csv, round-trips.csv and round-trips-summary.csv. One column per asset of the
  * market, so every file works for any number of assets. `put` writes each file from its rows,
  * `table` from its columns; the market's own columns come from `mc` (see marketColumns), so only
- * the strategy's are computed and formatted here.
+ * the strategy's are computed and formatted here (`returns`: the strategy's returns, already
+ * formatted for equity.csv).
  */
-export function writeAnalysisFiles(put: CsvSink, table: CsvTableSink, r: BacktestSimulation, mc: MarketColumns): void {
+export function writeAnalysisFiles(put: CsvSink, table: CsvTableSink, r: BacktestSimulation, mc: MarketColumns, returns: CsvColumn = r.sim.returns): void {
   const { market, sim } = r;
   const T = market.dates.length;
   const assets = market.assets;
@@ -28,7 +29,7 @@ export function writeAnalysisFiles(put: CsvSink, table: CsvTableSink, r: Backtes
   table(
     'returns.csv',
     ['date', 'strategy', ...assets, 'cash', 'benchmark'],
-    [date, sim.returns, ...assets.map((a) => cells(`return:${a}`)), cells('cash'), cells('benchmark')],
+    [date, returns, ...assets.map((a) => cells(`return:${a}`)), cells('cash'), cells('benchmark')],
     T,
   );
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isoDay } from '../../core/dates.js';
-import { csvColumns, csvDocument, type CsvColumn } from '../../core/io/csv-writer.js';
+import { csvColumns, csvDocument, numberCells, type CsvColumn } from '../../core/io/csv-writer.js';
 import { METRIC_DATE_FIELDS, metricsJson, RUN_DEFINITIONS, type CsvSink, type CsvTableSink, type WrittenTables } from '../../formats/run-folder.js';
 import { METRIC_DEFINITIONS, type Metrics } from '../../measure/metrics/compute-metrics.js';
 import { drawdownSeries, drawdownTable } from '../../measure/metrics/drawdowns.js';
@@ -113,6 +113,9 @@ function writeSimulationFiles(put: (name: string, text: string) => void, csv: Cs
     const c = mc.cells.get(`hold:${asset}`);
     return c ? { cells: c, plain: true } : equity;
   };
+  // the strategy's returns and cash weight appear twice (equity.csv and returns.csv, weights.csv): formatted once
+  const returns = { cells: numberCells(sim.returns), plain: true };
+  const cash = { cells: numberCells(sim.cashWeight), plain: true };
   // the buy-and-hold equity of small, large and bonds: the columns of buy-hold.csv for those assets (the same curves)
   table(
     'equity.csv',
@@ -120,9 +123,9 @@ function writeSimulationFiles(put: (name: string, text: string) => void, csv: Cs
     [
       date,
       sim.equity,
-      sim.returns,
+      returns,
       drawdownSeries(sim.equity),
-      sim.cashWeight,
+      cash,
       hold(market.small, r.smallEquity),
       hold(market.large, r.largeEquity),
       ...(r.bondsEquity ? [hold(market.bonds, r.bondsEquity)] : []),
@@ -141,7 +144,7 @@ function writeSimulationFiles(put: (name: string, text: string) => void, csv: Cs
   const weightColumns: CsvColumn[] = [date];
   for (let a = 0; a < A; a++) weightColumns.push(strided(sim.targets, a));
   for (let a = 0; a < A; a++) weightColumns.push(strided(sim.weights, a));
-  weightColumns.push(sim.cashWeight, sim.turnover);
+  weightColumns.push(cash, sim.turnover);
   table('weights.csv', ['date', ...market.assets.map((a) => `target_${a}`), ...market.assets.map((a) => `weight_${a}`), 'cash', 'turnover'], weightColumns, T);
 
   csv(
@@ -188,7 +191,7 @@ function writeSimulationFiles(put: (name: string, text: string) => void, csv: Cs
     drawdownTable(market.dates, sim.equity, 10).map((d, i) => [i + 1, iso(d.peak), iso(d.trough), iso(d.recovery), d.depth, d.days]),
   );
 
-  writeAnalysisFiles(csv, table, r, mc);
+  writeAnalysisFiles(csv, table, r, mc, returns);
 
   const first = market.dates[0],
     last = market.dates[T - 1];

@@ -1,6 +1,7 @@
 /**
  * The run cache (engine/workflows/run/run-cache.ts): a market's own columns of a run folder come
- * back from an entry exactly as computed; a run folder written from the cache is byte for byte the
+ * back from an entry exactly as computed (the benchmark's cells are the large asset's own when it
+ * is the benchmark); a run folder written from the cache is byte for byte the
  * one written without it (report included); a changed data file, date range or benchmark never
  * reuses an entry of other data; a damaged entry is computed again; `RATECYCLE_CACHE=off` writes
  * nothing.
@@ -14,7 +15,7 @@ import { loadCatalog } from '../../../engine/market/data/catalog.js';
 import { buildMarket } from '../../../engine/market/build-market.js';
 import { benchmarkReturns, withBenchmark } from '../../../engine/market/benchmark-series.js';
 import { simOptions } from '../../../engine/index.js';
-import { marketColumns } from '../../../engine/workflows/run/market-columns.js';
+import { costlyColumns, marketColumns } from '../../../engine/workflows/run/market-columns.js';
 import { cachedMarketColumns, decodeMarketColumns, encodeMarketColumns, marketColumnsKey, runCacheDir } from '../../../engine/workflows/run/run-cache.js';
 import { runToFolder } from '../../../engine/workflows/run/run-to-folder.js';
 import { startStudiesThread } from '../../../engine/workflows/run/studies-thread.js';
@@ -80,13 +81,16 @@ describe('run cache', () => {
     expect(cachedMarketColumns(market, 'large', bench)).toEqual(computed); // a miss: computed and stored
     expect(c.entries()).toHaveLength(1);
     expect(cachedMarketColumns(market, 'large', bench)).toEqual(computed); // a hit
+    expect(computed.cells.get('benchmark')).toBe(computed.cells.get(`return:${market.large}`));
     const file = join(runCacheDir()!, c.entries()[0]);
     const bytes = readFileSync(file);
     bytes[bytes.length - 5] ^= 1;
     writeFileSync(file, bytes);
     expect(decodeMarketColumns(bytes)).toBeNull();
     expect(cachedMarketColumns(market, 'large', bench)).toEqual(computed);
-    expect(decodeMarketColumns(readFileSync(file))).toEqual(computed); // written again
+    // written again: the columns worth keeping (the dates and the columns of few values are written each time)
+    expect(decodeMarketColumns(readFileSync(file))).toEqual(costlyColumns(market, bench));
+    expect([...costlyColumns(market, bench).cells.keys()]).not.toContain('date');
     expect(decodeMarketColumns(bytes.subarray(0, 50))).toBeNull();
   });
 
