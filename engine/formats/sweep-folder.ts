@@ -3,8 +3,9 @@
  * records beside monthly.f32, and the report types of sweep.json (the deflated Sharpe ratio
  * with its null, and the probability of backtest overfitting or why it was not computed).
  * The sweep writes these files (engine/workflows/sweep), `merge` reads and writes them, and the
- * sweep page (reports/sweep) is rendered from what the sweep computed.
+ * sweep page (reports/sweep) is rendered from what the sweep computed ({@link SweepPageData}).
  */
+import type { Cell } from '../core/io/csv-writer.js';
 import { metricColumn } from '../measure/metrics/metric-names.js';
 import { SUMMARY_KEYS } from '../measure/metrics/summary-metrics.js';
 
@@ -87,3 +88,42 @@ export type PboReport =
       degradation: { slope: number; intercept: number };
     }
   | { value: null; reason: string };
+
+/** A point of a sensitivity chart: a value of the parameter (as results.csv holds it), the first row with the best metric at it, and that metric. */
+export interface SensitivityPoint {
+  value: string;
+  row: number;
+  metric: number;
+}
+
+/** The ranking metric against one parameter, from the rows of results.csv. */
+export interface SensitivitySeries {
+  param: string;
+  /**
+   * `others at best`: over the rows whose other parameters (those the page varies) hold the best
+   * set's values, when there are at least two of those; `profile`: over every row with a metric.
+   */
+  mode: 'others at best' | 'profile';
+  /** One per value with a metric among those rows, in the order of the value's first such row. */
+  points: SensitivityPoint[];
+}
+
+/**
+ * What the sweep page draws, computed over every row of results.csv (the rows themselves are not
+ * part of it: its size is the grid's values, not the number of sets). Metrics are as results.csv
+ * writes them and reads back (no −0).
+ */
+export interface SweepPageData {
+  /** Each parameter with a column in results.csv: its distinct values as the cells read back, in the order of their first row. */
+  columns: { name: string; values: string[] }[];
+  /**
+   * The heat map's parameters (the same name twice for one) and the best metric of each pair of
+   * their values that has one, in the order of the pair's first row with a metric; a parameter
+   * without a column in results.csv counts as one value, `undefined`.
+   */
+  heat: { x: string; y: string; cells: { x: string | undefined; y: string | undefined; value: number }[] };
+  /** For each parameter of the best set with a column and several values, in the best set's order; none without a best set. */
+  sensitivity: SensitivitySeries[];
+  /** The metric's histogram: sweep-distribution.csv's header and rows. */
+  distribution: { header: string[]; rows: Cell[][] };
+}

@@ -1,17 +1,18 @@
 import { escapeHtml } from '../html/escape.js';
 import { page } from '../html/page.js';
-import { metricDistribution, sweepCharts, type ReferenceLine } from './sweep-charts.js';
+import { sweepCharts, type ReferenceLine } from './sweep-charts.js';
 import { dsrVsBenchmarkWords, dsrVsCashWords, pboWords } from './sweep-words.js';
-import type { DeflatedSharpeReport, PboReport } from '../../engine/formats/sweep-folder.js';
+import type { DeflatedSharpeReport, PboReport, SweepPageData } from '../../engine/formats/sweep-folder.js';
 
-/** Inputs of the sweep page: results rows (text cells), the axes to map, and the summary. */
+/**
+ * Inputs of the sweep page: what it draws from results.csv's rows (the parameters' values, the
+ * heat map's cells, the sensitivities and the distribution, computed over every row by the
+ * sweep), the ranking metric's column, and the summary.
+ */
 export interface SweepPageInput {
   title: string;
-  header: string[];
-  rows: string[][];
+  data: SweepPageData;
   metric: string;
-  x: string;
-  y: string;
   summary: {
     sets: number;
     errors: number;
@@ -22,8 +23,6 @@ export interface SweepPageInput {
     pbo?: PboReport;
   };
   top: { dir: string; params: Record<string, unknown>; value: number }[];
-  /** sweep-distribution.csv as written beside the page (computed from the rows when absent). */
-  distribution?: ReturnType<typeof metricDistribution>;
   /** The metric of buying and holding small and large caps over the same bars (sweep.json `buyHold`): reference lines. */
   buyHold?: ReferenceLine[];
   /** The benchmark of the second deflated Sharpe ratio, in words (default "the benchmark"). */
@@ -90,39 +89,36 @@ function heatLegend(lo: number, hi: number, refs: readonly ReferenceLine[], metr
  * The sweep page: a heat map of the metric over two parameters (the best value over the
  * other parameters in each cell), the deflated Sharpe ratio of the best set, and the top sets.
  */
-export function renderSweep(page_: SweepPageInput): string {
-  let input = page_;
-  const col = (name: string) => input.header.indexOf(name);
-  const distinct = (name: string) => new Set(input.rows.map((r) => r[col(name)])).size;
+export function renderSweep(input: SweepPageInput): string {
+  const { data } = input;
+  // each parameter's distinct values in the order of their first row; a parameter without a column: one value, undefined
+  const valuesOf = (name: string): readonly (string | undefined)[] => data.columns.find((c) => c.name === name)?.values ?? [undefined];
+  const distinct = (name: string) => valuesOf(name).length;
+  const byValue = (a: string | undefined, b: string | undefined) => Number(a) - Number(b) || a!.localeCompare(b!);
+  let x = data.heat.x,
+    y = data.heat.y;
   // the axis with more values runs down the rows, so the page stays narrow
-  if (distinct(input.x) > distinct(input.y)) input = { ...input, x: input.y, y: input.x };
-  const xi = col(input.x),
-    yi = col(input.y),
-    mi = col(input.metric);
-  const xs = [...new Set(input.rows.map((r) => r[xi]))].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
-  const ys = [...new Set(input.rows.map((r) => r[yi]))].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
+  const swap = distinct(x) > distinct(y);
+  if (swap) [x, y] = [y, x];
+  const xs = [...valuesOf(x)].sort(byValue);
+  const ys = [...valuesOf(y)].sort(byValue);
   const cell = new Map<string, number>();
-  for (const r of input.rows) {
-    const v = Number(r[mi]);
-    if (r[mi] === '' || !Number.isFinite(v)) continue;
-    const k = `${r[xi]}\u0000${r[yi]}`;
-    if (!cell.has(k) || v > cell.get(k)!) cell.set(k, v);
-  }
+  for (const c of data.heat.cells) cell.set(swap ? `${c.y}\u0000${c.x}` : `${c.x}\u0000${c.y}`, c.value);
   const vals = [...cell.values()];
   const lo = Math.min(...vals),
     hi = Math.max(...vals);
   const color = (v: number) => heatColor(hi > lo ? (v - lo) / (hi - lo) : 0.5);
   const refs = (input.buyHold ?? []).filter((r) => Number.isFinite(r.value));
   const versus = (v: number) => refs.map((r) => `; ${r.value <= v ? 'at or above' : 'below'} ${r.label} (${r.value.toFixed(3)})`).join('');
-  const grid = `<table class="heat" id="sweep-heatmap"><thead><tr><th>${escapeHtml(input.y)} \\ ${escapeHtml(input.x)}</th>${xs.map((x) => `<th>${escapeHtml(x)}</th>`).join('')}</tr></thead><tbody>${ys
+  const grid = `<table class="heat" id="sweep-heatmap"><thead><tr><th>${escapeHtml(y)} \\ ${escapeHtml(x)}</th>${xs.map((xv) => `<th>${escapeHtml(xv)}</th>`).join('')}</tr></thead><tbody>${ys
     .map(
-      (y) =>
-        `<tr><td>${escapeHtml(y)}</td>${xs
-          .map((x) => {
-            const v = cell.get(`${x}\u0000${y}`);
+      (yv) =>
+        `<tr><td>${escapeHtml(yv)}</td>${xs
+          .map((xv) => {
+            const v = cell.get(`${xv}\u0000${yv}`);
             return v === undefined
               ? '<td></td>'
-              : `<td style="background:${color(v)}" title="${escapeHtml(`${input.x}=${x} ${input.y}=${y}: ${v}${versus(v)}`)}">${v.toFixed(3)}</td>`;
+              : `<td style="background:${color(v)}" title="${escapeHtml(`${x}=${xv} ${y}=${yv}: ${v}${versus(v)}`)}">${v.toFixed(3)}</td>`;
           })
           .join('')}</tr>`,
     )
@@ -143,15 +139,7 @@ export function renderSweep(page_: SweepPageInput): string {
         )}</td><td>${t.value.toFixed(4)}</td><td><a href="${escapeHtml(t.dir)}/report.html">${escapeHtml(t.dir)}/report.html</a></td></tr>`,
     )
     .join('\n');
-  const params = Object.keys(s.best?.params ?? {}).filter((p) => col(p) >= 0 && distinct(p) > 1);
-  const extra = sweepCharts(
-    { header: input.header, rows: input.rows },
-    input.distribution ?? metricDistribution(input, input.metric),
-    input.metric,
-    params,
-    s.best,
-    refs,
-  );
+  const extra = sweepCharts(data.sensitivity, data.distribution, input.metric, s.best, refs);
   const cells = [...cell.values()];
   const above = refs.map(
     (r) => `${cells.filter((v) => v >= r.value).length} of ${cells.length} cells are at or above ${escapeHtml(r.label)} (${r.value.toFixed(3)})`,
@@ -162,7 +150,7 @@ export function renderSweep(page_: SweepPageInput): string {
   const body = `<header class="top"><h1>${escapeHtml(input.title)}</h1>
 <p class="lead">${s.sets.toLocaleString('en-US')} parameter sets, ${s.errors.toLocaleString('en-US')} failed. Best ${escapeHtml(input.metric)} = ${s.best ? s.best.value.toFixed(4) : '–'} at ${escapeHtml(best)}.</p>${holdLead}
 <p class="lead"><b>Deflated Sharpe ratio of the best set: ${Number.isFinite(s.deflatedSharpe) ? (s.deflatedSharpe * 100).toFixed(1) + '%' : '–'}</b> — the probability that its true Sharpe ratio beats the best of ${s.trials.toLocaleString('en-US')} trials of pure luck (Bailey & López de Prado 2014). Below 95 %, the winner may be an artefact of searching.</p>${overfittingTable(s, input.benchmark)}</header>
-<section><h2>${escapeHtml(input.metric)} over ${escapeHtml(input.x)} × ${escapeHtml(input.y)}</h2>${grid}${vals.length ? heatLegend(lo, hi, refs, input.metric) : ''}<p class="how">Each cell: the best ${escapeHtml(input.metric)} over the other parameters. A lone bright cell among dull ones is a warning sign of overfitting; a broad plateau is more trustworthy. The scale under the map runs from the lowest to the highest cell${refs.length ? `; its marks: buying and holding over the same bars (${above.join('; ')})` : ''}.</p></section>
+<section><h2>${escapeHtml(input.metric)} over ${escapeHtml(x)} × ${escapeHtml(y)}</h2>${grid}${vals.length ? heatLegend(lo, hi, refs, input.metric) : ''}<p class="how">Each cell: the best ${escapeHtml(input.metric)} over the other parameters. A lone bright cell among dull ones is a warning sign of overfitting; a broad plateau is more trustworthy. The scale under the map runs from the lowest to the highest cell${refs.length ? `; its marks: buying and holding over the same bars (${above.join('; ')})` : ''}.</p></section>
 ${extra.html}
 <section><h2>Top sets (full runs)</h2><table id="sweep-top"><thead><tr><th>#</th><th>parameters</th><th>${escapeHtml(input.metric)}</th><th>report</th></tr></thead><tbody>${top}</tbody></table></section>`;
   return page(input.title, body, { kind: 'sweep', charts: extra.charts, markers: extra.markers });

@@ -1,58 +1,8 @@
-import { returnHistogram } from '../../engine/measure/analytics/return-histogram.js';
 import type { Cell } from '../../engine/core/io/csv-writer.js';
+import type { SensitivitySeries } from '../../engine/formats/sweep-folder.js';
 import { escapeHtml } from '../html/escape.js';
 import { styleOf } from '../html/styles.js';
 import { barChart } from '../html/svg-chart.js';
-
-/** Rows of results.csv as text cells with their header. */
-export interface ResultsTable {
-  header: string[];
-  rows: string[][];
-}
-
-/**
- * The distribution of the ranking metric over every set that ran (sweep-distribution.csv):
- * Freedman–Diaconis bins as in the run report's histograms (at least 12 bins), count per bin.
- * @example metricDistribution(results, 'sharpe').rows[0] // [bin_from, bin_to, count]
- */
-export function metricDistribution(t: ResultsTable, metric: string): { header: string[]; rows: Cell[][] } {
-  const mi = t.header.indexOf(metric);
-  const values = t.rows.map((r) => (r[mi] === '' ? NaN : Number(r[mi])));
-  const h = returnHistogram([{ name: metric, values }], { maxBins: 40, minBins: 12 });
-  const counts = h.series[0].counts;
-  return { header: ['bin_from', 'bin_to', 'count'], rows: Array.from(counts, (c, i) => [h.edges[i], h.edges[i + 1], c]) };
-}
-
-/**
- * One-parameter sensitivity: for each parameter, the metric at each of its values with every
- * other parameter held at the best set's value (rows of results.csv). When no such rows exist
- * (random search), the best metric over the sets with that value (a profile).
- */
-export function sensitivity(
-  t: ResultsTable,
-  metric: string,
-  params: string[],
-  best: Record<string, unknown>,
-): { param: string; mode: 'others at best' | 'profile'; points: { value: string; row: number; metric: number }[] }[] {
-  const col = (n: string) => t.header.indexOf(n);
-  const mi = col(metric);
-  return params.map((p) => {
-    const pi = col(p);
-    const others = params.filter((q) => q !== p);
-    const atBest = t.rows.map((r, i) => ({ r, i })).filter(({ r }) => others.every((q) => r[col(q)] === String(best[q])) && r[mi] !== '');
-    const mode = atBest.length > 1 ? 'others at best' : 'profile';
-    const pool = mode === 'others at best' ? atBest : t.rows.map((r, i) => ({ r, i })).filter(({ r }) => r[mi] !== '');
-    const byValue = new Map<string, { value: string; row: number; metric: number }>();
-    for (const { r, i } of pool) {
-      const v = Number(r[mi]);
-      if (!Number.isFinite(v)) continue;
-      const cur = byValue.get(r[pi]);
-      if (!cur || v > cur.metric) byValue.set(r[pi], { value: r[pi], row: i, metric: v });
-    }
-    const points = [...byValue.values()].sort((a, b) => Number(a.value) - Number(b.value) || a.value.localeCompare(b.value));
-    return { param: p, mode, points };
-  });
-}
 
 /** A reference value of the metric drawn across a chart: buying and holding an asset over the same bars. */
 export interface ReferenceLine {
@@ -66,24 +16,27 @@ export interface ReferenceLine {
 }
 
 /**
- * The sweep page's sensitivity and distribution sections and their uPlot specs. `refs`: reference
- * values of the metric (buy-and-hold of small and large caps), drawn on each sensitivity chart as
- * dashed horizontal lines (numeric parameters) or as extra bars at the end (other parameters).
+ * The sweep page's sensitivity and distribution sections and their uPlot specs. `sensitivity`:
+ * the metric against each parameter of the best set (SweepPageData.sensitivity); `refs`:
+ * reference values of the metric (buy-and-hold of small and large caps), drawn on each
+ * sensitivity chart as dashed horizontal lines (numeric parameters) or as extra bars at the end
+ * (other parameters).
  */
 export function sweepCharts(
-  t: ResultsTable,
+  sensitivity: readonly SensitivitySeries[],
   distribution: { header: string[]; rows: Cell[][] },
   metric: string,
-  params: string[],
   best: { params: Record<string, unknown>; value: number } | undefined,
   refs: readonly ReferenceLine[] = [],
 ) {
   const lines = refs.filter((r) => Number.isFinite(r.value));
   const charts: unknown[] = [];
   const parts: string[] = [];
+  const params = best ? sensitivity.map((s) => s.param) : [];
   if (best) {
-    const mi = t.header.indexOf(metric);
-    for (const [k, s] of sensitivity(t, metric, params, best.params).entries()) {
+    for (const [k, series] of sensitivity.entries()) {
+      // the values in order: numbers by value, text alphabetically
+      const s = { ...series, points: [...series.points].sort((a, b) => Number(a.value) - Number(b.value) || a.value.localeCompare(b.value)) };
       if (s.points.length < 2) continue;
       const numeric = s.points.every((p) => p.value !== '' && Number.isFinite(Number(p.value)));
       const how =
@@ -109,7 +62,7 @@ export function sweepCharts(
           markers: `best-${k}`,
           points: true,
           series: [
-            { label: metric, color: st.color, width: 2, src: `results.csv:${t.header[mi]}`, values: s.points.map((p) => p.metric), points: true },
+            { label: metric, color: st.color, width: 2, src: `results.csv:${metric}`, values: s.points.map((p) => p.metric), points: true },
             // buy-and-hold over the same bars: a constant across the parameter's values
             ...lines.map((r, j) => ({
               label: r.label,
@@ -133,7 +86,7 @@ export function sweepCharts(
               {
                 label: metric,
                 values: [...s.points.map((p) => p.metric), ...lines.map((r) => r.value)],
-                src: [...s.points.map((p) => `results.csv:${p.row}:${t.header[mi]}`), ...lines.map((r) => r.src)],
+                src: [...s.points.map((p) => `results.csv:${p.row}:${metric}`), ...lines.map((r) => r.src)],
               },
             ],
             unit: 'number',

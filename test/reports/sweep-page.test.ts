@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderSweep } from '../../reports/sweep/render-sweep.js';
 import { dsrVsBenchmarkWords, dsrVsCashWords, pboWords } from '../../reports/sweep/sweep-words.js';
 import type { DeflatedSharpeReport, PboReport } from '../../engine/formats/sweep-folder.js';
+import { pageDataOfRows } from './sweep-page-of-rows.js';
 
 const dsr = (value: number, trials = 72): DeflatedSharpeReport => ({ value, null: 'n', observations: 9000, frequency: 'bar', trials });
 const pbo = (value: number): PboReport => ({
@@ -48,19 +49,17 @@ describe('the sweep page: buy-and-hold as reference lines', () => {
     ['4', '2', 'cash', '0.15', ''],
     ['5', '3', 'cash', '0.12', ''],
   ];
+  const best = { index: 1, params: { months: 2, otherwise: 'large' }, value: 0.35 };
   const html = renderSweep({
     title: 'Sweep of test',
-    header,
-    rows,
+    data: pageDataOfRows({ header, rows }, { paramNames: ['months', 'otherwise'], metric: 'sharpe', x: 'months', y: 'otherwise', best }),
     metric: 'sharpe',
-    x: 'months',
-    y: 'otherwise',
     summary: {
       sets: 6,
       errors: 0,
       trials: 6,
       deflatedSharpe: 0.4,
-      best: { index: 1, params: { months: 2, otherwise: 'large' }, value: 0.35 },
+      best,
       dsr: { cash: dsr(0.4, 6), benchmark: dsr(0.1, 6) },
       pbo: pbo(0.6),
     },

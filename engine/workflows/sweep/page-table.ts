@@ -1,20 +1,12 @@
 import { csvCell, type Cell } from '../../core/io/csv-writer.js';
+import type { SensitivitySeries, SweepPageData } from '../../formats/sweep-folder.js';
 import { quantileSorted } from '../../measure/analytics/quantiles.js';
 
-/** What the sweep page is drawn from: results.csv's header and rows as text cells (as they read back), and the metric's distribution. */
-export interface PageTable {
-  header: string[];
-  rows: string[][];
-  distribution: { header: string[]; rows: Cell[][] };
-}
-
-/** Inputs of {@link pageTable}. */
+/** Inputs of {@link sweepPageData}. */
 export interface PageTableInput {
   /** results.csv's columns (resultsHeader) and its parameter columns. */
   header: readonly string[];
   paramNames: readonly string[];
-  /** The ranking metric's column. */
-  metric: string;
   /** The heat map's two parameters (the same name twice for one). */
   x: string;
   y: string;
@@ -33,30 +25,48 @@ function cellText(v: unknown): string {
   return s.charCodeAt(0) === 34 ? s.slice(1, -1).replace(/""/g, '"') : s;
 }
 
+/** A metric as results.csv writes it and reads back (String(−0) is "0"). */
+const asWritten = (v: number) => v + 0;
+
+/** For each value of a parameter (by id): the first row with the best metric, and the values in the order of their first row. */
+class BestByValue {
+  readonly rowOf: number[] = [];
+  readonly order: number[] = [];
+  /** Rows offered. */
+  rows = 0;
+
+  add(id: number, row: number, values: Float64Array): void {
+    this.rows++;
+    const cur = this.rowOf[id];
+    if (cur === undefined) {
+      this.rowOf[id] = row;
+      this.order.push(id);
+    } else if (values[row] > values[cur]) this.rowOf[id] = row;
+  }
+}
+
 /**
- * The sweep page's input computed from the ranking metric of each row and the set each row
- * holds, without reading results.csv back (a 1,000,000-set file is ≈ 300 MB of text, ≈ 2 GB as
- * strings). The page draws, from the rows: the distinct values of each parameter (axes and
- * sensitivity charts), the best value of each heat-map cell, and for each parameter and value
- * the first row with the best metric, among all rows (a profile) or among the rows whose other
- * parameters equal the best set's (with whether there are at least two of those). So `rows`
- * holds, at their own row numbers, the rows that decide these (one per distinct value of a
- * parameter, each cell's best, each sensitivity point, two of each best-set slice), every other
- * row being a row without a metric, which the page skips: the page is the one the whole file
- * gives. The distribution is the histogram of every row's metric, as metricDistribution bins it
- * ({@link metricHistogram}).
+ * What the sweep page draws ({@link SweepPageData}), computed over every row from the ranking
+ * metric of each row and the set each row holds, without reading results.csv back (a
+ * 1,000,000-set file is ≈ 300 MB of text, ≈ 2 GB as strings) and without keeping anything per
+ * row: the distinct values of each parameter as results.csv writes them (axes and sensitivity
+ * charts), the best value of each heat-map cell, and for each parameter and value the first row
+ * with the best metric, among all rows with a metric (a profile) or among the rows whose other
+ * parameters hold the best set's values as text (String(value), as the page always compared them),
+ * with whether there are at least two of those. One pass over the rows; a second only when a
+ * parameter of the best set holds one value whose text is not String(value) (a text the formula
+ * guard prefixes), which the first pass could not leave out of the slices. The distribution is
+ * the histogram of every row's metric, as returnHistogram bins it ({@link metricHistogram}).
  */
-export function pageTable(x: PageTableInput): PageTable {
+export function sweepPageData(x: PageTableInput): SweepPageData {
   const N = x.values.length;
   const header = x.header.map(cellText); // as results.csv's header reads back (a name with a comma is quoted there)
-  const col = (name: string) => header.indexOf(name);
-  const mi = col(x.metric);
+  const hasColumn = x.paramNames.map((name) => header.indexOf(name) >= 0);
   const P = x.paramNames.length;
-  // per parameter: the text of each distinct value (its id), and each row's id
+  // per parameter: the text of each distinct value (its id), by value and by text
   const texts: string[][] = x.paramNames.map(() => []);
   const textIds = x.paramNames.map(() => new Map<string, number>());
   const valueIds = x.paramNames.map(() => new Map<unknown, number>());
-  const ids = x.paramNames.map(() => new Int32Array(N));
   const idOf = (p: number, v: unknown): number => {
     let id = valueIds[p].get(v);
     if (id === undefined) {
@@ -71,77 +81,89 @@ export function pageTable(x: PageTableInput): PageTable {
     }
     return id;
   };
-  const needed = new Set<number>();
-  const firstOf: number[][] = x.paramNames.map(() => []); // first row of each value
-  const profile: number[][] = x.paramNames.map(() => []); // first row with the best metric of each value
+  const ids = new Int32Array(P); // the current row's
+  const rowIds = (r: number) => {
+    const params = x.paramsOf(x.indexOf(r));
+    for (let p = 0; p < P; p++) ids[p] = idOf(p, params[x.paramNames[p]]);
+  };
+  const profile = x.paramNames.map(() => new BestByValue());
   const xp = x.paramNames.indexOf(x.x),
     yp = x.paramNames.indexOf(x.y);
-  const cells = new Map<number, number>(); // heat-map cell → first row with its best metric
-  const better = (row: number, than: number | undefined) => than === undefined || x.values[row] > x.values[than];
-  for (let r = 0; r < N; r++) {
-    const params = x.paramsOf(x.indexOf(r));
-    const v = x.values[r];
-    for (let p = 0; p < P; p++) {
-      const id = idOf(p, params[x.paramNames[p]]);
-      ids[p][r] = id;
-      if (firstOf[p][id] === undefined) firstOf[p][id] = r;
-      if (Number.isFinite(v) && better(r, profile[p][id])) profile[p][id] = r;
-    }
-    if (Number.isFinite(v) && xp >= 0 && yp >= 0) {
-      const k = ids[xp][r] * 2 ** 26 + ids[yp][r];
-      if (better(r, cells.get(k))) cells.set(k, r);
-    }
-  }
-  for (let p = 0; p < P; p++) {
-    for (const r of firstOf[p]) needed.add(r);
-    for (const r of profile[p]) if (r !== undefined) needed.add(r);
-  }
-  for (const r of cells.values()) needed.add(r);
+  // heat-map cell (the two ids; 0 for a parameter without a column, which the page sees as one value) → its first row with the best metric
+  const cells = new Map<number, number>();
+  const cellOf = (p: number) => (p >= 0 && hasColumn[p] ? ids[p] : 0);
 
-  // the sensitivities' slices through the best set: the parameters the page varies (several values, a column), and for each
-  // the rows whose other such parameters hold the best set's values as text (String(value), as the page compares them)
-  if (x.best) {
-    const varied = Object.keys(x.best.params)
-      .map((name) => x.paramNames.indexOf(name))
-      .filter((p) => p >= 0 && col(x.paramNames[p]) >= 0 && texts[p].length > 1);
-    const bestId = varied.map((p) => textIds[p].get(String(x.best!.params[x.paramNames[p]])) ?? -1);
-    const slice = varied.map(() => ({ rows: 0, best: [] as number[] }));
+  // the sensitivities' slices through the best set: for the parameters `cands` of the best set, the rows whose other such
+  // parameters hold the best set's values as text (String(value))
+  const bestText = x.paramNames.map((name) => (x.best ? String(x.best.params[name]) : ''));
+  const slicesOver = (cands: number[]) => {
+    const slices = cands.map(() => new BestByValue());
+    // the id of the best set's text once a row has held it (the current row's value has its id before it is compared)
+    const bestIds = cands.map(() => -1);
+    const bestId = (j: number) => (bestIds[j] >= 0 ? bestIds[j] : (bestIds[j] = textIds[cands[j]].get(bestText[cands[j]]) ?? -1));
+    return {
+      slices,
+      add(r: number) {
+        let off = -1; // the one parameter off the best set's value, or −2 for more than one
+        for (let j = 0; j < cands.length && off > -2; j++) if (ids[cands[j]] !== bestId(j)) off = off === -1 ? j : -2;
+        if (off === -2) return;
+        for (let j = 0; j < cands.length; j++) if (off < 0 || off === j) slices[j].add(ids[cands[j]], r, x.values);
+      },
+    };
+  };
+  // first pass: every parameter of the best set with a column (one with a single value whose text is String(value) never
+  // leaves a row out, so it may stay among them)
+  let cands = x.best
+    ? Object.keys(x.best.params).flatMap((name) => {
+        const p = x.paramNames.indexOf(name);
+        return p >= 0 && hasColumn[p] ? [p] : [];
+      })
+    : [];
+  let sliced = slicesOver(cands);
+  for (let r = 0; r < N; r++) {
+    rowIds(r);
+    const v = x.values[r];
+    if (!Number.isFinite(v)) continue;
+    for (let p = 0; p < P; p++) profile[p].add(ids[p], r, x.values);
+    if (xp >= 0 && yp >= 0) {
+      const k = cellOf(xp) * 2 ** 26 + cellOf(yp);
+      const cur = cells.get(k);
+      if (cur === undefined || v > x.values[cur]) cells.set(k, r);
+    }
+    sliced.add(r);
+  }
+  // the parameters the page varies (several values); a single-valued one whose text differs from String(value) left every
+  // row out of the slices: go through the rows again without it
+  const varied = cands.filter((p) => texts[p].length > 1);
+  if (cands.some((p) => texts[p].length <= 1 && textIds[p].get(bestText[p]) !== 0)) {
+    cands = varied;
+    sliced = slicesOver(cands);
     for (let r = 0; r < N; r++) {
       if (!Number.isFinite(x.values[r])) continue;
-      let off = -1; // the one parameter off the best set's value, or −2 for more than one
-      for (let j = 0; j < varied.length && off > -2; j++) if (ids[varied[j]][r] !== bestId[j]) off = off === -1 ? j : -2;
-      if (off === -2) continue;
-      for (let j = 0; j < varied.length; j++) {
-        if (off >= 0 && off !== j) continue;
-        const s = slice[j];
-        if (s.rows++ < 2) needed.add(r); // the page tells one row from several
-        const id = ids[varied[j]][r];
-        if (better(r, s.best[id])) s.best[id] = r;
-      }
+      rowIds(r);
+      sliced.add(r);
     }
-    for (const s of slice) for (const r of s.best) if (r !== undefined) needed.add(r);
   }
-
-  const row = (r: number, metric: boolean): string[] => {
-    const cellsOf = new Array<string>(header.length).fill('');
-    cellsOf[0] = String(x.indexOf(r));
-    for (let p = 0; p < P; p++) {
-      const c = col(x.paramNames[p]);
-      if (c >= 0) cellsOf[c] = texts[p][ids[p][r]];
-    }
-    if (mi >= 0 && metric && Number.isFinite(x.values[r])) cellsOf[mi] = String(x.values[r]);
-    return cellsOf;
-  };
-  // stand-ins after the last deciding row change nothing: the table ends there
-  let last = -1;
-  for (const r of needed) if (r > last) last = r;
-  const rows: string[][] = last >= 0 ? new Array<string[]>(last + 1).fill(row(0, false)) : [];
-  for (const r of needed) rows[r] = row(r, true);
-
+  const points = (p: number, b: BestByValue) => b.order.map((id) => ({ value: texts[p][id], row: b.rowOf[id], metric: asWritten(x.values[b.rowOf[id]]) }));
+  const sensitivity: SensitivitySeries[] = cands.flatMap((p, j) => {
+    if (texts[p].length <= 1) return [];
+    const s = sliced.slices[j];
+    return [
+      s.rows > 1
+        ? { param: x.paramNames[p], mode: 'others at best' as const, points: points(p, s) }
+        : { param: x.paramNames[p], mode: 'profile' as const, points: points(p, profile[p]) },
+    ];
+  });
+  const text = (p: number, id: number) => (p >= 0 && hasColumn[p] ? texts[p][id] : undefined);
   const h = metricHistogram(x.values);
   return {
-    header,
-    rows,
+    columns: x.paramNames.flatMap((name, p) => (hasColumn[p] ? [{ name, values: texts[p] }] : [])),
+    heat: {
+      x: x.x,
+      y: x.y,
+      cells: Array.from(cells, ([k, r]) => ({ x: text(xp, Math.floor(k / 2 ** 26)), y: text(yp, k % 2 ** 26), value: asWritten(x.values[r]) })),
+    },
+    sensitivity,
     distribution: { header: ['bin_from', 'bin_to', 'count'], rows: Array.from(h.counts, (c, i) => [h.edges[i], h.edges[i + 1], c]) },
   };
 }

@@ -9,7 +9,7 @@ import { backtest } from '../run/backtest.js';
 import { writeRunFolder } from '../run/run-to-folder.js';
 import { finalizeSweep, runSweep, setAt, setCount, type SweepOptions, type SweepSummary } from './sweep.js';
 import { sweepBuyHold, type SweepBuyHold } from './buy-hold.js';
-import { pageTable } from './page-table.js';
+import { sweepPageData } from './page-table.js';
 
 /** Inputs of {@link sweepToFolder}: the sweep's options and what its folder records besides. */
 export interface SweepFolderInput extends SweepOptions {
@@ -40,8 +40,10 @@ export interface SweepFolderResult {
  * buying and holding small and large caps over the same bars, `buyHold`), the metric's
  * distribution and sweep.html into the partial folder and renames it into place. The page and
  * the distribution come from what the sweep kept while it ran (the ranking metric of each row and
- * the set each row holds), not from reading results.csv back. An
- * interrupted sweep returns without a final folder (finish it with `resume`).
+ * the set each row holds), not from reading results.csv back: one pass over the rows computes
+ * what the page draws (sweepPageData), and the renderer takes that, so the memory of the end does
+ * not grow with the number of sets. An interrupted sweep returns without a final folder (finish
+ * it with `resume`).
  *
  * @example const { dir, summary } = await sweepToFolder({ strategy, strategyRef: strategy.id, base, source, market, sim, benchmark: 'large', out: 'out/s', dataDir: 'data' });
  */
@@ -51,7 +53,7 @@ export async function sweepToFolder(input: SweepFolderInput): Promise<SweepFolde
   const { strategy, source, market } = input;
   const metric = input.metric ?? DEFAULT_METRIC;
   // the manifest, the heat-map page and full runs of the best sets, then move into place; the page first, while this
-  // thread holds little else (the runs' studies threads would add to the memory its rows take)
+  // thread holds little else
   const tops: SweepFolderResult['tops'] = summary.top.map((t, rank) => ({
     dir: `${SWEEP_FILES.top}/${rank + 1}-set${t.index}`,
     params: t.params,
@@ -92,10 +94,9 @@ export async function sweepToFolder(input: SweepFolderInput): Promise<SweepFolde
   if (axes.length >= 1) {
     const paramNames = Object.keys(strategy.params);
     const shard = input.shard ?? { index: 0, count: 1 };
-    const { header, rows, distribution } = pageTable({
+    const data = sweepPageData({
       header: resultsHeader(paramNames),
       paramNames,
-      metric: metricColumn(metric),
       x: axes[0],
       y: axes[1] ?? axes[0],
       values: summary.values,
@@ -103,17 +104,13 @@ export async function sweepToFolder(input: SweepFolderInput): Promise<SweepFolde
       paramsOf: (index) => setAt(source, index, input.base),
       best: summary.best,
     });
-    writeFileSync(join(summary.partial, SWEEP_FILES.distribution), toCsv(distribution.header, distribution.rows));
+    writeFileSync(join(summary.partial, SWEEP_FILES.distribution), toCsv(data.distribution.header, data.distribution.rows));
     writeFileSync(
       join(summary.partial, SWEEP_FILES.page),
       renderSweep({
         title: `Sweep of ${strategy.name}`,
-        header,
-        rows,
-        distribution,
+        data,
         metric: metricColumn(metric),
-        x: axes[0],
-        y: axes[1] ?? axes[0],
         buyHold: (['small', 'large'] as const).map((role) => ({
           label: `${role} caps (${buyHold[role].asset}) buy-and-hold`,
           short: `${role}\u00a0B&H`, // a no-break space: the bar chart splits labels with spaces over two lines

@@ -6,11 +6,12 @@ import { parse } from 'csv-parse/sync';
 import { finalizeSweep, runSweep, setAt, type SetSource } from '../../../engine/workflows/sweep/sweep.js';
 import { parseGrid } from '../../../engine/workflows/sweep/grid.js';
 import { randomSearch } from '../../../engine/workflows/sweep/random-search.js';
-import { metricHistogram, pageTable } from '../../../engine/workflows/sweep/page-table.js';
+import { metricHistogram, sweepPageData } from '../../../engine/workflows/sweep/page-table.js';
 import { returnHistogram } from '../../../engine/measure/analytics/return-histogram.js';
 import { resultsHeader } from '../../../engine/formats/sweep-folder.js';
+import type { SweepPageData } from '../../../engine/formats/sweep-folder.js';
 import { renderSweep } from '../../../reports/sweep/render-sweep.js';
-import { metricDistribution } from '../../../reports/sweep/sweep-charts.js';
+import { metricDistribution, pageDataOfRows } from '../../reports/sweep-page-of-rows.js';
 import { makeMarket, weekdays } from '../../helpers/make-market.js';
 import { defineStrategy } from '../../../engine/strategy/define.js';
 import { DEFAULT_SIM_OPTIONS } from '../../../engine/simulate/simulate.js';
@@ -48,7 +49,10 @@ const strategy = defineStrategy({
 const paramNames = Object.keys(strategy.params);
 const sim = { ...DEFAULT_SIM_OPTIONS, periodsPerYear: market.periodsPerYear };
 
-/** The page from results.csv read back whole (as the sweep drew it before) and from pageTable; they must be the same bytes. */
+/**
+ * The page's data from results.csv read back whole, row by row (as the renderer computed it before), and from what the sweep
+ * kept (sweepPageData, one pass over the rows): they must be equal, and so must the pages.
+ */
 async function bothPages(source: SetSource, axes: string[], opts: { metric?: string; shard?: { index: number; count: number }; tag?: string } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'ratecycle-page-'));
   const base = { k: 1, side: 'large', mode: 'a', tag: opts.tag ?? '' };
@@ -71,32 +75,37 @@ async function bothPages(source: SetSource, axes: string[], opts: { metric?: str
   const metric = opts.metric ?? 'sharpe';
   const [header, ...rows] = parse(readFileSync(join(folder, 'results.csv'), 'utf8'), { relax_column_count: true }) as string[][];
   const shard = opts.shard ?? { index: 0, count: 1 };
-  const table = pageTable({
+  const x = axes[0],
+    y = axes[1] ?? axes[0];
+  const data = sweepPageData({
     header: resultsHeader(paramNames),
     paramNames,
-    metric,
-    x: axes[0],
-    y: axes[1] ?? axes[0],
+    x,
+    y,
     values: s.values,
     indexOf: (r) => shard.index + r * shard.count,
     paramsOf: (i) => setAt(source, i, base),
     best: s.best,
   });
-  const page = (t: { header: string[]; rows: string[][] }, distribution: ReturnType<typeof metricDistribution>) =>
+  const page = (d: SweepPageData) =>
     renderSweep({
       title: 'Sweep',
-      header: t.header,
-      rows: t.rows,
-      distribution,
+      data: d,
       metric,
-      x: axes[0],
-      y: axes[1] ?? axes[0],
       buyHold: [{ label: 'small caps buy-and-hold', short: 'small B&H', value: 0.2, src: 'x' }],
       summary: { sets: s.total, errors: s.errors, trials: s.trials, deflatedSharpe: s.deflatedSharpe, best: s.best, dsr: s.dsr, pbo: s.pbo },
       top: [],
     });
-  const distribution = metricDistribution({ header, rows }, metric);
-  return { full: page({ header, rows }, distribution), fromRun: page(table, table.distribution), distribution, table, rows: rows.length, errors: s.errors };
+  const full = pageDataOfRows({ header, rows }, { paramNames, metric, x, y, best: s.best });
+  return {
+    full: page(full),
+    fromRun: page(data),
+    fullData: full,
+    data,
+    distribution: metricDistribution({ header, rows }, metric),
+    rows: rows.length,
+    errors: s.errors,
+  };
 }
 
 const grid = (...axes: string[]): SetSource => ({ kind: 'grid', grid: parseGrid(axes, strategy.params, 'page') });
@@ -105,10 +114,14 @@ describe('the sweep page from what the sweep kept (no results.csv read back)', (
   it('a grid with failed sets, empty metrics, ties and a text value needing the formula guard: the same page and distribution', async () => {
     const p = await bothPages(grid('k=1:12:1', 'side=large,cash,flat', 'mode=a,b,=c'), ['k', 'side']);
     expect(p.errors).toBe(9);
+    expect(p.data).toEqual(p.fullData);
     expect(p.fromRun).toBe(p.full);
-    expect(p.table.distribution).toEqual(p.distribution);
-    // most rows are stand-ins without a metric
-    expect(new Set(p.table.rows).size).toBeLessThan(p.rows / 2);
+    expect(p.data.distribution).toEqual(p.distribution);
+    expect(p.data.sensitivity.map((s) => [s.param, s.mode])).toEqual([
+      ['k', 'others at best'],
+      ['side', 'others at best'],
+      ['mode', 'others at best'],
+    ]);
   });
 
   it('one axis, another metric, a shard, and a text parameter with commas and quotes', async () => {
@@ -116,10 +129,13 @@ describe('the sweep page from what the sweep kept (no results.csv read back)', (
       [grid('k=1:20:1'), ['k'], { metric: 'max_drawdown' }],
       [grid('k=1:12:1', 'side=large,cash', 'mode=a,b'), ['mode', 'k'], { shard: { index: 1, count: 3 }, tag: 'a, "b"' }],
       [grid('side=large,cash,flat', 'mode=a,b,=c'), ['side', 'mode'], {}],
+      // a one-valued parameter of the best set whose text results.csv guards ('=t): the slices leave it out (a second pass)
+      [grid('k=1:12:1', 'side=large,cash'), ['k', 'side'], { tag: '=t' }],
     ] as const) {
       const p = await bothPages(source, [...axes], opts);
+      expect(p.data).toEqual(p.fullData);
       expect(p.fromRun).toBe(p.full);
-      expect(p.table.distribution).toEqual(p.distribution);
+      expect(p.data.distribution).toEqual(p.distribution);
     }
   });
 
@@ -127,6 +143,7 @@ describe('the sweep page from what the sweep kept (no results.csv read back)', (
     const source = randomSearch(strategy.params, ['k', 'side', 'mode'], 40, 9, 'page');
     const p = await bothPages(source, ['k', 'side', 'mode']);
     expect(p.rows).toBe(40);
+    expect(p.data).toEqual(p.fullData);
     expect(p.fromRun).toBe(p.full);
   });
 });
@@ -152,11 +169,11 @@ describe('the sweep page from kept values: random tables', () => {
         trial % 3 === 2
           ? { ...randomSearch(strategy.params, ['k', 'side', 'mode'], 30, trial, 'page'), samples: 30 }
           : { kind: 'grid', grid: { axes, size: axes.reduce((m, a) => m * a.values.length, 1) } };
-      const base = { k: 1, side: 'large', mode: 'a', tag: ' t ', '@w': 0 };
+      const base = { k: 1, side: 'large', mode: 'a', tag: trial % 7 === 3 ? '=t' : ' t ', '@w': 0 };
       const paramNames = [...Object.keys(strategy.params), '@w'];
       const n = source.kind === 'grid' ? source.grid.size : 30;
-      // values on a coarse scale (ties), some missing (failed or not finite)
-      const values = Float64Array.from({ length: n }, () => (rnd() < gaps ? NaN : Math.round(rnd() * 8) / 4 - 0.5));
+      // values on a coarse scale (ties, −0), some missing (failed or not finite)
+      const values = Float64Array.from({ length: n }, () => (rnd() < gaps ? NaN : Math.round(rnd() * 8) / 4 - 0.5 || (trial % 2 ? -0 : 0)));
       let best: { index: number; params: Record<string, unknown>; value: number } | undefined;
       values.forEach((v, i) => {
         if (Number.isFinite(v) && (!best || v > best.value)) best = { index: i, params: setAt(source, i, base), value: v };
@@ -167,16 +184,16 @@ describe('the sweep page from kept values: random tables', () => {
         const params = setAt(source, i, base);
         const r = header.map(() => '');
         r[0] = String(i);
-        paramNames.forEach((p) => (r[header.indexOf(p)] = read(params[p])));
+        for (const p of paramNames) if (header.indexOf(p) >= 0) r[header.indexOf(p)] = read(params[p]);
         r[mi] = Number.isFinite(v) ? String(v) : '';
         return r;
       });
+      // the heat map's axes: parameters with a column, and now and then '@w', which has none (one value on the page)
       const x = trial % 2 ? 'side' : 'k',
-        y = trial % 4 === 1 ? 'side' : 'mode';
-      const table = pageTable({
+        y = trial % 4 === 1 ? 'side' : trial % 8 === 6 ? '@w' : 'mode';
+      const data = sweepPageData({
         header: resultsHeader(paramNames),
         paramNames,
-        metric: 'sharpe',
         x,
         y,
         values,
@@ -184,20 +201,11 @@ describe('the sweep page from kept values: random tables', () => {
         paramsOf: (i) => setAt(source, i, base),
         best,
       });
-      const page = (t: { header: string[]; rows: string[][] }) =>
-        renderSweep({
-          title: 'Sweep',
-          header: t.header,
-          rows: t.rows,
-          distribution: table.distribution,
-          metric: 'sharpe',
-          x,
-          y,
-          summary: { sets: n, errors: 0, trials: n, deflatedSharpe: 0.5, best },
-          top: [],
-        });
-      expect(page(table)).toBe(page({ header, rows }));
-      expect(table.distribution).toEqual(metricDistribution({ header, rows }, 'sharpe'));
+      const full = pageDataOfRows({ header, rows }, { paramNames, metric: 'sharpe', x, y, best });
+      expect(data).toEqual(full);
+      const page = (d: SweepPageData) =>
+        renderSweep({ title: 'Sweep', data: d, metric: 'sharpe', summary: { sets: n, errors: 0, trials: n, deflatedSharpe: 0.5, best }, top: [] });
+      expect(page(data)).toBe(page(full));
     }
   });
 });
