@@ -2,6 +2,7 @@ import { csvCell } from '../../core/io/csv-writer.js';
 import { METRIC_COLUMNS, resultsHeader } from '../../formats/sweep-folder.js';
 import type { SweepRow } from './run-batch.js';
 import { metricColumn } from '../../measure/metrics/metric-names.js';
+import { activeSharpes } from './overfitting.js';
 
 export { METRIC_COLUMNS, resultsHeader };
 
@@ -16,14 +17,17 @@ export interface PackedBatch {
   text: string;
   /** Monthly excess returns, one row of `months` values per set (NaN for a failed set). */
   monthly: Float32Array;
-  /** Per set: ranking metric, per-bar Sharpe ratio, skew, excess kurtosis (NaN for a failed set). */
+  /**
+   * Per set: ranking metric, per-bar Sharpe ratio, skew, excess kurtosis, and the information
+   * ratio of its monthly returns against the benchmark (activeSharpe; NaN for a failed set).
+   */
   stats: Float64Array;
   /** Per set: 1 when it failed (its error is in its line). */
   failed: Uint8Array;
 }
 
 /** Numbers per set in {@link PackedBatch.stats}. */
-export const PACKED_STATS = 4;
+export const PACKED_STATS = 5;
 
 /** snake_case of a metric key (column names of results.csv): see metricColumn. */
 export const snake = metricColumn;
@@ -58,9 +62,11 @@ function inPlace(rows: readonly SweepRow[], months: number): Float32Array | null
 
 /**
  * Packs a batch's rows: `key` is the ranking metric (a SweepMetrics key), `months` the monthly
- * returns per set (taken in place when runBatch wrote them into one buffer, NaN for a failed set).
+ * returns per set (taken in place when runBatch wrote them into one buffer, NaN for a failed set),
+ * `benchmark` the benchmark's monthly excess returns (each set's information ratio against it is
+ * computed here, from the Float32 values monthly.f32 will hold; NaN without it).
  */
-export function packRows(rows: readonly SweepRow[], paramNames: readonly string[], key: string, months: number): PackedBatch {
+export function packRows(rows: readonly SweepRow[], paramNames: readonly string[], key: string, months: number, benchmark?: Float64Array): PackedBatch {
   let text = '';
   const shared = inPlace(rows, months);
   const monthly = shared ?? new Float32Array(rows.length * months).fill(NaN);
@@ -81,5 +87,7 @@ export function packRows(rows: readonly SweepRow[], paramNames: readonly string[
     stats[o + 2] = m.skew;
     stats[o + 3] = m.kurtosis;
   });
+  // each set's information ratio against the benchmark, from the monthly returns as written (a failed set's NaN row: NaN)
+  if (benchmark) activeSharpes(monthly, rows.length, months, benchmark, stats, 4, PACKED_STATS);
   return { text, monthly, stats, failed };
 }

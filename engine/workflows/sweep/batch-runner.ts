@@ -39,6 +39,8 @@ export interface BatchRunnerOptions {
   paramNames: string[];
   key: string;
   months: number;
+  /** The benchmark's monthly excess returns (each set's information ratio against it is packed with its batch). */
+  benchmarkExcess: Float64Array;
   /** Worker threads (0 = this thread), or `auto` (see SweepOptions.workers). */
   workers: number | 'auto';
   autoPool?: { probeMs: number; paysMs: number; freeCores?: number };
@@ -77,6 +79,7 @@ async function makePool(o: BatchRunnerOptions, market: Market, threads: number, 
       monthly: true,
       paramNames: o.paramNames,
       key: o.key,
+      benchmarkExcess: o.benchmarkExcess,
     },
   });
 }
@@ -196,6 +199,7 @@ export class BatchRunner {
         o.paramNames,
         o.key,
         o.months,
+        o.benchmarkExcess,
       );
       this.done += sets.length;
       const now = performance.now();
@@ -274,6 +278,7 @@ export class BatchRunner {
             o.paramNames,
             o.key,
             o.months,
+            o.benchmarkExcess,
           );
       } finally {
         if (timer) clearTimeout(timer);

@@ -6,7 +6,16 @@ import { writeDirAtomically } from '../../core/io/atomic-dir.js';
 import { scanCsv } from '../../market/data/read-csv.js';
 import { METRIC_COLUMNS, RESULTS_COLUMNS, SWEEP_FILES, type MonthsFile } from '../../formats/sweep-folder.js';
 import { DEFAULT_METRIC, metricColumn } from '../../measure/metrics/metric-names.js';
-import { deflatedSharpeVsCash, overfittingFromFile, type DeflatedSharpeReport, type PboReport } from './overfitting.js';
+import {
+  activeMoments,
+  activeSharpe,
+  ActiveSharpeRatios,
+  deflatedSharpeVsBenchmark,
+  deflatedSharpeVsCash,
+  pboFromFile,
+  type DeflatedSharpeReport,
+  type PboReport,
+} from './overfitting.js';
 import { describeDifferences, differences, type SweepIdentity } from './sweep-identity.js';
 
 /** Bytes read or written at a time. */
@@ -288,14 +297,16 @@ function writeResults(file: string, header: string, shards: readonly Shard[], or
   }
 }
 
-/** Copies the rows of the shards' monthly.f32 into `file` in merged order. */
-function writeMonthly(file: string, shards: readonly Shard[], order: MergedOrder, M: number): void {
+/** Copies the rows of the shards' monthly.f32 into `file` in merged order, showing each to `onRow` (its values and merged row). */
+function writeMonthly(file: string, shards: readonly Shard[], order: MergedOrder, M: number, onRow: (f32: Float32Array, row: number) => void): void {
   const fds = shards.map((s) => openSync(join(s.dir, SWEEP_FILES.monthly), 'r'));
   const outFd = openSync(file, 'w');
   const buf = Buffer.allocUnsafeSlow(M * 4);
+  const f32 = new Float32Array(buf.buffer, buf.byteOffset, M);
   try {
     for (let k = 0; k < order.row.length; k++) {
       readSync(fds[order.shard[k]], buf, 0, M * 4, order.row[k] * M * 4);
+      onRow(f32, k);
       writeSync(outFd, buf, 0, M * 4);
     }
   } finally {
@@ -377,22 +388,22 @@ export async function mergeResults(
     frequency: 'month',
     trials: 0,
   };
-  await writeDirAtomically(out, force, (tmp) => {
+  await writeDirAtomically(out, force, async (tmp) => {
     writeResults(join(tmp, SWEEP_FILES.results), first.header, shards, order);
     if (haveMonthly) {
       const file = join(tmp, SWEEP_FILES.monthly);
-      writeMonthly(file, shards, order, M);
-      const o = overfittingFromFile({
-        file,
-        rows: total,
-        months: M,
-        benchmark: Float64Array.from(monthsInfo?.benchmark.excess ?? new Array<number>(M).fill(NaN)),
-        benchmarkName: monthsInfo?.benchmark.name ?? 'the benchmark',
-        bestRow: stats.best ? stats.bestRow : -1,
+      // the information ratios against the benchmark of the rows as they are copied, in merged order (the sweep's own
+      // numbers: the same Float32 values in the same order), then the PBO reading the merged file when it is computed
+      const benchmark = Float64Array.from(monthsInfo?.benchmark.excess ?? new Array<number>(M).fill(NaN));
+      const ratios = new ActiveSharpeRatios();
+      let best: ReturnType<typeof activeMoments> | undefined;
+      writeMonthly(file, shards, order, M, (f32, k) => {
+        ratios.add(activeSharpe(f32, 0, M, benchmark));
+        if (stats.best && k === stats.bestRow) best = activeMoments(f32, 0, M, benchmark);
       });
-      pbo = o.pbo;
+      pbo = await pboFromFile({ file, rows: total, months: M });
       if (monthsInfo) {
-        vsBenchmark = o.vsBenchmark;
+        vsBenchmark = deflatedSharpeVsBenchmark(best, ratios, M, monthsInfo.benchmark.name);
         writeFileSync(join(tmp, SWEEP_FILES.months), JSON.stringify(monthsInfo) + '\n');
       }
     }

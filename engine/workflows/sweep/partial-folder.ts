@@ -22,6 +22,7 @@ import { fsUserError } from '../../core/io/fs-errors.js';
 import { scanCsv } from '../../market/data/read-csv.js';
 import { resultsHeader, SWEEP_FILES, type MonthsFile } from '../../formats/sweep-folder.js';
 import type { PackedBatch } from './batch-results.js';
+import { activeSharpes, readMonthlyRows } from './overfitting.js';
 import { describeDifferences, differences, type SweepIdentity } from './sweep-identity.js';
 
 /** Bytes read at a time when a resumed sweep's results.csv is checked. */
@@ -167,6 +168,18 @@ export class PartialFiles {
         onRow((name) => cells[col.get(name) ?? -1] ?? '', row++);
       };
     });
+  }
+
+  /**
+   * The information ratio against the benchmark of each kept row (activeSharpe of its monthly
+   * returns, NaN when none), read back from monthly.f32 in chunks: an earlier run of a resumed
+   * sweep computed them but did not keep them. Empty when nothing was kept.
+   */
+  keptActiveSharpe(benchmark: Float64Array): Float64Array {
+    const M = benchmark.length;
+    const out = new Float64Array(this.kept).fill(NaN);
+    readMonthlyRows(this.monthly, M, 0, this.kept, (f32, first, rows) => activeSharpes(f32, rows, M, benchmark, out, first));
+    return out;
   }
 
   /** Appends finished batches (in set order): their monthly returns first, then their results.csv lines. */

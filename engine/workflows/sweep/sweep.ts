@@ -119,7 +119,7 @@ export function setAt(source: SetSource, index: number, base: Record<string, unk
  * PartialFiles: the files are identical whatever the number of workers or the order tasks
  * finish in). Memory stays flat: no equity curve outlives its batch, and what the end needs
  * is kept while the sets are written (RunningStatistics: the best sets, the deflated Sharpe
- * ratio's trials, the ranking metric of each row); the PBO reads monthly.f32 in chunks.
+ * ratios' trials, the ranking metric of each row); only the PBO reads monthly.f32, in chunks.
  */
 export async function runSweep(opts: SweepOptions): Promise<SweepSummary> {
   const out = resolve(opts.out);
@@ -175,6 +175,7 @@ async function sweepInto(
     paramNames,
     key,
     months: M,
+    benchmarkExcess,
     workers: opts.workers ?? 'auto',
     autoPool: opts.autoPool,
     taskTimeoutMs: opts.taskTimeoutMs,
@@ -184,13 +185,23 @@ async function sweepInto(
   });
   const loopStart = performance.now();
 
-  // previously finished sets are skipped; they still count for the best, the DSR and the page
-  const stats = new RunningStatistics(Math.max(0, total), opts.top ?? 3);
+  // previously finished sets are skipped; they still count for the best, the DSRs and the page. Their information ratios
+  // against the benchmark were computed by the earlier run and not kept: monthly.f32 is read back for those rows only, once
+  const stats = new RunningStatistics(Math.max(0, total), opts.top ?? 3, M);
   const metricName = snake(key);
+  const keptActive = files.keptActiveSharpe(benchmarkExcess);
   files.keptRows(indexOfRow, (cell, row) => {
     const num = (name: string) => (cell(name) === '' ? NaN : Number(cell(name)));
     const index = indexOfRow(row);
-    stats.add(index, setAt(opts.source, index, opts.base), cell(RESULTS_COLUMNS.error) !== '', num(metricName), num(RESULTS_COLUMNS.sharpeBar));
+    stats.add(
+      index,
+      setAt(opts.source, index, opts.base),
+      cell(RESULTS_COLUMNS.error) !== '',
+      num(metricName),
+      num(RESULTS_COLUMNS.sharpeBar),
+      undefined,
+      keptActive[row],
+    );
   });
 
   const order = new InOrder<{ sets: SweepSet[]; packed: PackedBatch }>();
@@ -234,16 +245,7 @@ async function sweepInto(
     complete = !opts.signal?.stopped && stats.rows >= total;
     overfitting = await sweepOverfitting({
       stats,
-      monthly: complete
-        ? {
-            file: files.monthly,
-            rows: stats.rows,
-            months: M,
-            benchmark: benchmarkExcess,
-            benchmarkName,
-            bestRow: stats.best ? (stats.best.index - shardIndex) / shardCount : -1,
-          }
-        : undefined,
+      monthly: complete ? { file: files.monthly, benchmark: benchmarkExcess, benchmarkName } : undefined,
       pool: runner.piscina,
       months: M,
       market: opts.market,

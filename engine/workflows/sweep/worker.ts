@@ -21,6 +21,8 @@ interface Init {
   /** The strategy's parameter names (results.csv's columns) and the ranking metric's key. */
   paramNames: string[];
   key: string;
+  /** The benchmark's monthly excess returns (each set's information ratio against it is packed with its batch). */
+  benchmarkExcess: Float64Array;
 }
 
 const init = workerData as Init;
@@ -35,7 +37,7 @@ export default async function task(sets: SweepSet[]): Promise<PackedBatch> {
   const M = monthFrame(init.market).cash.length;
   if (init.monthly && (!months || months.length < sets.length * M)) months = new Float32Array(sets.length * M);
   const rows = runBatch({ market: init.market, strategy: s, sim: init.sim, benchmark: init.benchmark, monthly: init.monthly }, sets, months);
-  return packRows(rows, init.paramNames, init.key, M);
+  return packRows(rows, init.paramNames, init.key, M, init.benchmarkExcess);
 }
 
 /** A chunk of the probability of backtest overfitting: the splits of pairs [from, to), written into the shared outputs. */

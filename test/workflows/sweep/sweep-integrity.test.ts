@@ -238,6 +238,67 @@ describe('monthly returns, deflated Sharpe ratios and PBO of a sweep', () => {
     s.lock?.release();
   });
 
+  it('the DSR against the benchmark from the ratios packed with the batches equals the one read back from monthly.f32, bit for bit, also resumed', async () => {
+    const dir = tmp();
+    const M = monthFrame(market).cash.length;
+    const bench = monthlyExcessOfReturns(market.returns[market.large], monthFrame(market));
+    /** What the end of a sweep computed before: monthly.f32 read back, every row's information ratio in row order, the best row's moments. */
+    const readBack = (file: string, bestRow: number) => {
+      const f32 = new Float32Array(new Uint8Array(readFileSync(file)).buffer);
+      const rows = f32.length / M;
+      const a = new Float64Array(M);
+      let n = 0,
+        mean = 0,
+        m2 = 0,
+        best = { sr: NaN, skew: NaN, kurt: NaN };
+      for (let r = 0; r < rows; r++) {
+        let s = 0;
+        for (let m = 0; m < M; m++) s += a[m] = f32[r * M + m] - bench[m];
+        if (!Number.isFinite(s) || M < 2) continue;
+        const mu = s / M;
+        let v = 0;
+        for (let m = 0; m < M; m++) v += (a[m] - mu) * (a[m] - mu);
+        const sr = mu / Math.sqrt(v / (M - 1));
+        if (!Number.isFinite(sr)) continue;
+        n++;
+        const d = sr - mean;
+        mean += d / n;
+        m2 += d * (sr - mean);
+        if (r === bestRow) {
+          let c3 = 0,
+            c4 = 0;
+          for (let m = 0; m < M; m++) {
+            const e = a[m] - mu;
+            c3 += e * e * e;
+            c4 += e * e * e * e;
+          }
+          const pop = v / M;
+          best = { sr, skew: c3 / M / pop ** 1.5, kurt: c4 / M / (pop * pop) - 3 };
+        }
+      }
+      return { value: deflatedSharpe(best.sr, M, best.skew, best.kurt, Math.max(n, 1), n > 1 ? m2 / (n - 1) : 0), trials: n };
+    };
+    const full = await runSweep({ ...base, source: G, out: join(dir, 'full') });
+    finalizeSweep(full);
+    const ref = readBack(join(dir, 'full', 'monthly.f32'), full.best!.index);
+    expect(full.dsr.benchmark.value).toBe(ref.value);
+    expect(full.dsr.benchmark.trials).toBe(ref.trials);
+    expect(Number.isFinite(ref.value)).toBe(true);
+    expect(full.best!.index).toBeGreaterThan(0);
+    // resumed: the kept rows' ratios are read back from monthly.f32 (and the best set's row when it is a kept one)
+    const kept: number[] = [];
+    for (const [i, stopAt] of [1, full.best!.index, full.best!.index + 2, 36].entries()) {
+      const out = join(dir, `r${i}`);
+      kept.push((await interrupted(out, stopAt, { batch: 1 })).done);
+      const r = await runSweep({ ...base, source: G, out, resume: true });
+      expect([r.dsr, r.pbo, r.best, r.trials]).toEqual([full.dsr, full.pbo, full.best, full.trials]);
+      r.lock?.release();
+    }
+    // the best set among the kept rows in some runs, among the new ones in others
+    expect(kept.some((k) => k > full.best!.index)).toBe(true);
+    expect(kept.some((k) => k <= full.best!.index)).toBe(true);
+  });
+
   it('random search over a small space runs each distinct set once and counts distinct trials', async () => {
     const dir = tmp();
     const source = randomSearch(strategy.params, ['k', 'side'], 20_000, 5, 't');
