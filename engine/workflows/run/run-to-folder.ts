@@ -2,8 +2,8 @@ import { writeDirAtomically } from '../../core/io/atomic-dir.js';
 import type { Catalog, Market } from '../../core/types.js';
 import type { Strategy } from '../../strategy/define.js';
 import { backtestSimulation, studyInput, type BacktestOptions, type BacktestSimulation } from './backtest.js';
-import type { Studies } from './studies.js';
-import { startStudiesThread, type StudiesThread } from './studies-thread.js';
+import type { StudyInput, StudyRows, Studies } from './studies.js';
+import { startStudiesThread, type OfferedJob, type StudiesThread } from './studies-thread.js';
 import { runManifest, writeRunFiles } from './write-run-folder.js';
 import { factorAttributionInput, factorDataFor } from './factor-files.js';
 import { cachedMarketColumns } from './run-cache.js';
@@ -37,23 +37,25 @@ export type RunManifest = ReturnType<typeof runManifest>;
  * (the factor files when the catalog has the factor series) and report.html unless `report` is
  * false — into a temporary folder renamed when complete.
  * `studies` may still be computing on another thread: the simulation's files are written
- * meanwhile. With `thread` (the studies' thread), the factor attribution is offered to it and
- * computes on whichever thread is free first; without, on this thread. Returns the run.json
- * manifest.
+ * meanwhile. With `thread` (the studies' thread), the factor attribution is offered to it, and so
+ * is the strategy inference of {@link PendingStudies} (rows computing there), each computed on
+ * whichever thread is free first; without, on this thread. Returns the run.json manifest.
  */
 export async function writeRunFolder(
   out: string,
   run: BacktestSimulation,
-  studies: Studies | Promise<Studies>,
+  studies: Studies | Promise<Studies> | PendingStudies,
   options: RunFolderOptions,
   thread: StudiesThread = startStudiesThread({ inThread: true }),
 ): Promise<RunManifest> {
   const factors = options.factors === false ? undefined : factorDataFor(options, run.market.frequency, run.market.universe);
   const manifest = runManifest(run, { strategyFile: options.strategyFile, dataDir: options.dataDir, units: options.units, factorHashes: factors?.hashes });
+  // offered in this order: the thread takes the attribution (the larger job) first, and this thread can take back the inference
   const attribution = factors ? thread.offerFactors(factorAttributionInput(run, factors)) : undefined;
+  const study = isPending(studies) ? withInference(studies, thread.offerInference(inferenceInput(studies.input))) : studies;
   await writeDirAtomically(out, options.force ?? false, async (tmp) => {
     const market = cachedMarketColumns(run.market, run.benchmark, run.benchmarkReturns);
-    const written = await writeRunFiles(tmp, run, studies, manifest, market, attribution);
+    const written = await writeRunFiles(tmp, run, study, manifest, market, attribution);
     if (options.report !== false) {
       // loaded only when a report is written (after a caller's summary is on screen)
       const { writeRunReport } = await import('../../../reports/write-report.js');
@@ -61,6 +63,27 @@ export async function writeRunFolder(
     }
   });
   return manifest;
+}
+
+/** A run's studies under way on the studies' thread: their rows computing there, the strategy inference still to offer (see writeRunFolder). */
+export interface PendingStudies {
+  rows: Promise<StudyRows>;
+  input: StudyInput;
+}
+
+/** What the strategy inference reads (the rest of a study input is on the thread already). */
+const inferenceInput = ({ strategy, cash, large, small, periodsPerYear }: StudyInput) => ({ strategy, cash, large, small, periodsPerYear });
+
+const isPending = (x: Studies | Promise<Studies> | PendingStudies): x is PendingStudies => (x as PendingStudies).rows instanceof Promise;
+
+/** The studies of `pending` with their inference: taken back from the thread when it has not started it. */
+function withInference(pending: PendingStudies, inference: OfferedJob<Studies['inference']>): OfferedJob<Studies> {
+  return {
+    async result() {
+      const own = inference.result();
+      return { ...(await pending.rows), inference: await own };
+    },
+  };
 }
 
 /** Inputs of {@link runToFolder}. */
@@ -89,7 +112,7 @@ export async function runToFolder(input: RunToFolderInput): Promise<{ dir: strin
   const thread = input.studiesThread ?? startStudiesThread();
   const run = backtestSimulation(input.strategy, input.params, input.market, input.options);
   input.onSimulated?.(run); // the summary first: the studies' input is copied to their thread after it
-  const studies = thread.compute(studyInput(run, { events: input.options.events }));
-  const manifest = await writeRunFolder(input.out, run, studies, input, thread);
+  const study = studyInput(run, { events: input.options.events });
+  const manifest = await writeRunFolder(input.out, run, { rows: thread.computeRows(study), input: study }, input, thread);
   return { dir: input.out, manifest, run };
 }

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { cacheDir, codeStamp, writeCacheEntry } from '../../core/io/cache-dir.js';
 import { packageVersion } from '../../core/paths.js';
-import { computeStudies, studiesWithMarketParts, type MarketStudies, type StudyInput, type Studies } from './studies.js';
+import { computeStudyRows, strategyInference, studyRowsWithMarketParts, type MarketStudies, type StudyInput, type StudyRows, type Studies } from './studies.js';
 
 /** Layout version of the entries (bump when it changes). */
 const FORMAT = 1;
@@ -69,12 +69,17 @@ export function encodeMarketStudies(parts: MarketStudies): Buffer {
 }
 
 /**
- * A run's studies (see {@link computeStudies}, the same result), with the strategy-independent
- * parts from the studies cache when an entry has them; otherwise computed in full and stored.
+ * A run's studies (see computeStudies, the same result), with the strategy-independent parts from
+ * the studies cache when an entry has them; otherwise computed in full and stored.
  */
 export function cachedStudies(input: StudyInput): Studies {
+  return { ...cachedStudyRows(input), inference: strategyInference(input) };
+}
+
+/** The {@link StudyRows} of {@link cachedStudies} (without the strategy inference). */
+export function cachedStudyRows(input: StudyInput): StudyRows {
   const dir = studiesCacheDir();
-  if (dir === null) return computeStudies(input);
+  if (dir === null) return computeStudyRows(input);
   const key = studiesKey(input);
   let parts: MarketStudies | null = null;
   try {
@@ -82,9 +87,9 @@ export function cachedStudies(input: StudyInput): Studies {
   } catch {
     parts = null; // none yet, or unreadable
   }
-  const hit = parts && studiesWithMarketParts(input, parts);
+  const hit = parts && studyRowsWithMarketParts(input, parts);
   if (hit) return hit;
-  const studies = computeStudies(input);
-  writeCacheEntry(dir, key + '.bin', encodeMarketStudies(studies), LIMIT);
-  return studies;
+  const rows = computeStudyRows(input);
+  writeCacheEntry(dir, key + '.bin', encodeMarketStudies(rows), LIMIT);
+  return rows;
 }

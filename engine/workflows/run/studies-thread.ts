@@ -4,8 +4,8 @@ import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../../core/paths.js';
 import type { FactorAttribution, FactorAttributionInput } from '../../measure/analytics/factor-attribution.js';
 import { cachedFactorAttribution } from './factor-cache.js';
-import type { StudyInput, Studies } from './studies.js';
-import { cachedStudies } from './studies-cache.js';
+import { strategyInference, type InferenceInput, type StrategyInference, type StudyInput, type StudyRows, type Studies } from './studies.js';
+import { cachedStudies, cachedStudyRows } from './studies-cache.js';
 
 /**
  * A job offered to the studies thread that this thread may take back (see
@@ -20,18 +20,30 @@ export interface OfferedJob<T> {
 export interface StudiesThread {
   /** Sends the input and resolves to its studies (the same bits as computeStudies on this thread; the strategy-independent parts from the studies cache, see cachedStudies). */
   compute(input: StudyInput): Promise<Studies>;
+  /** Sends the input and resolves to its studies but the strategy inference (see computeStudyRows; offer the inference with {@link offerInference}). */
+  computeRows(input: StudyInput): Promise<StudyRows>;
   /**
    * Offers a run's factor attribution to the thread, which starts it once its earlier jobs are
    * done unless the caller's `result()` came first and computed it on the caller's thread: so the
    * attribution runs on whichever thread is free first (the same bits either way).
    */
   offerFactors(input: FactorAttributionInput): OfferedJob<FactorAttribution>;
+  /** Offers a run's strategy inference (see strategyInference) as {@link offerFactors} offers the attribution. */
+  offerInference(input: InferenceInput): OfferedJob<StrategyInference[]>;
 }
 
 /** A job's claim: 0 open, 1 taken by the worker, 2 taken by the caller (an Int32Array on shared memory). */
 export const OPEN = 0;
 export const BY_WORKER = 1;
 export const BY_CALLER = 2;
+
+/** What the worker computes for each kind of job (offered ones: `factors`, `inference`). */
+export const TASKS = {
+  studies: (input: StudyInput) => cachedStudies(input),
+  rows: (input: StudyInput) => cachedStudyRows(input),
+  factors: (input: FactorAttributionInput) => cachedFactorAttribution(input),
+  inference: (input: InferenceInput) => strategyInference(input),
+};
 
 type Job = { resolve: (s: never) => void; reject: (e: Error) => void };
 
@@ -70,6 +82,25 @@ function post<T>(s: NonNullable<typeof shared>, message: Record<string, unknown>
   return result;
 }
 
+/** Offers a job of kind `kind` to the worker (see {@link OfferedJob}). */
+function offer<K extends 'factors' | 'inference'>(
+  s: NonNullable<typeof shared>,
+  kind: K,
+  input: Parameters<(typeof TASKS)[K]>[0],
+): OfferedJob<ReturnType<(typeof TASKS)[K]>> {
+  type R = ReturnType<(typeof TASKS)[K]>;
+  const claim = new Int32Array(new SharedArrayBuffer(4));
+  const there = post<R | undefined>(s, { kind, input, claim });
+  const task = TASKS[kind] as (x: typeof input) => R;
+  return {
+    async result() {
+      // not started there yet: computed here, and the worker skips it
+      if (Atomics.compareExchange(claim, 0, OPEN, BY_CALLER) === OPEN) return task(input);
+      return (await there)!;
+    },
+  };
+}
+
 /**
  * A thread for a run's studies (the regime table's and the first-cut path's bootstraps, the
  * event study, the strategy inference) and, when it is free first, its factor attribution, so
@@ -82,23 +113,17 @@ function post<T>(s: NonNullable<typeof shared>, message: Record<string, unknown>
 export function startStudiesThread(options: { inThread?: boolean } = {}): StudiesThread {
   if (options.inThread || availableParallelism() < 2) {
     return {
-      compute: async (input) => cachedStudies(input),
-      offerFactors: (input) => ({ result: async () => cachedFactorAttribution(input) }),
+      compute: async (input) => TASKS.studies(input),
+      computeRows: async (input) => TASKS.rows(input),
+      offerFactors: (input) => ({ result: async () => TASKS.factors(input) }),
+      offerInference: (input) => ({ result: async () => TASKS.inference(input) }),
     };
   }
   const s = studiesWorker();
   return {
     compute: (input) => post<Studies>(s, { kind: 'studies', input }),
-    offerFactors(input) {
-      const claim = new Int32Array(new SharedArrayBuffer(4));
-      const there = post<FactorAttribution | undefined>(s, { kind: 'factors', input, claim });
-      return {
-        async result() {
-          // not started there yet: computed here, and the worker skips it
-          if (Atomics.compareExchange(claim, 0, OPEN, BY_CALLER) === OPEN) return cachedFactorAttribution(input);
-          return (await there)!;
-        },
-      };
-    },
+    computeRows: (input) => post<StudyRows>(s, { kind: 'rows', input }),
+    offerFactors: (input) => offer(s, 'factors', input),
+    offerInference: (input) => offer(s, 'inference', input),
   };
 }

@@ -65,6 +65,17 @@ export interface Studies {
  * so the result is the same on any thread.
  */
 export function computeStudies(input: StudyInput): Studies {
+  return { ...computeStudyRows(input), inference: strategyInference(input) };
+}
+
+/** What {@link strategyInference} reads of a run's study input. */
+export type InferenceInput = Pick<StudyInput, 'strategy' | 'cash' | 'large' | 'small' | 'periodsPerYear'>;
+
+/** A run's studies but the strategy inference (see {@link strategyInference}): the regime table, the event study and its summary, the first-cut path. */
+export type StudyRows = Omit<Studies, 'inference'>;
+
+/** The {@link StudyRows} of {@link computeStudies} (the same bits). */
+export function computeStudyRows(input: StudyInput): StudyRows {
   const regimes = regimeTable(regimeInput(input), { draws: RUN_REGIME_DRAWS });
   const events = eventRows(input);
   const eventSummary = summarizeEvents(events, { input: levels(input) });
@@ -76,7 +87,7 @@ export function computeStudies(input: StudyInput): Studies {
     entries.filter((i) => i >= 0),
     { draws: RUN_PATH_DRAWS },
   );
-  return { regimes, events, eventSummary, eventPath: path, inference: strategyInference(input) };
+  return { regimes, events, eventSummary, eventPath: path };
 }
 
 /**
@@ -95,6 +106,12 @@ export type MarketStudies = Pick<Studies, 'regimes' | 'eventSummary' | 'eventPat
  * input's rows (then compute them in full).
  */
 export function studiesWithMarketParts(input: StudyInput, market: MarketStudies): Studies | null {
+  const rows = studyRowsWithMarketParts(input, market);
+  return rows && { ...rows, inference: strategyInference(input) };
+}
+
+/** The {@link StudyRows} of {@link studiesWithMarketParts} (without the strategy inference). */
+export function studyRowsWithMarketParts(input: StudyInput, market: MarketStudies): StudyRows | null {
   const own = regimeTable(regimeInput(input), { draws: 1 });
   const events = eventRows(input);
   const summary = summarizeEvents(events, { draws: 1 });
@@ -106,7 +123,6 @@ export function studiesWithMarketParts(input: StudyInput, market: MarketStudies)
     events,
     eventSummary: market.eventSummary.map((s, i) => ({ ...s, strategyMean: summary[i].strategyMean })),
     eventPath: market.eventPath,
-    inference: strategyInference(input),
   };
 }
 
@@ -141,8 +157,8 @@ function eventRows(input: StudyInput): EventRow[] {
   return eventStudy({ ...levels(input), ...(input.bondsEquity ? { bonds: input.bondsEquity } : {}) }, evs, HORIZONS);
 }
 
-/** The strategy's annualized mean return over cash, large and small caps. */
-function strategyInference(input: StudyInput): StrategyInference[] {
+/** The strategy's annualized mean return over cash, large and small caps (Newey–West t, stationary-bootstrap interval): the studies' part that depends on the strategy alone. */
+export function strategyInference(input: InferenceInput): StrategyInference[] {
   const T = input.strategy.length;
   const over = (b: Float64Array) => Float64Array.from({ length: T - 1 }, (_, i) => input.strategy[i + 1] - b[i + 1]);
   return (

@@ -71,14 +71,14 @@ export function runManifest(
 /**
  * Writes every CSV and JSON file of a run folder (see reports/run-folder.md) into `dir`: first
  * those of the simulation, then, once `studies` is there (it may still be computing on another
- * thread), those of the studies. With `factors` (the factor attribution, perhaps offered to the
+ * thread, or be a job offered to it, see OfferedJob), those of the studies. With `factors` (the factor attribution, perhaps offered to the
  * studies' thread), the factor files are written while the studies compute. `market` holds the market's own columns (see marketColumns). Returns the
  * CSVs' cells, so the report can be rendered without reading them back.
  */
 export async function writeRunFiles(
   dir: string,
   run: BacktestSimulation,
-  studies: Studies | Promise<Studies>,
+  studies: Studies | Promise<Studies> | OfferedJob<Studies>,
   manifest: ReturnType<typeof runManifest>,
   market: MarketColumns,
   factors?: OfferedJob<FactorAttribution>,
@@ -97,10 +97,15 @@ export async function writeRunFiles(
   };
   put('run.json', JSON.stringify(manifest, null, 2) + '\n');
   writeSimulationFiles(put, csv, table, run, market);
-  if (factors) writeFactorFiles(csv, await factors.result());
-  writeStudyFiles(csv, run, await studies);
+  // what the studies' thread has not started yet is computed here (it then skips it), what it has is awaited
+  const attribution = factors?.result();
+  const done = isOffered(studies) ? studies.result() : studies;
+  if (attribution) writeFactorFiles(csv, await attribution);
+  writeStudyFiles(csv, run, await done);
   return tables;
 }
+
+const isOffered = <T>(x: T | Promise<T> | OfferedJob<T>): x is OfferedJob<T> => typeof (x as OfferedJob<T>).result === 'function';
 
 /** The simulation's files: equity, weights, trades, metrics, drawdowns, the analysis files and the FOMC decisions. */
 function writeSimulationFiles(put: (name: string, text: string) => void, csv: CsvSink, table: CsvTableSink, r: BacktestSimulation, mc: MarketColumns): void {

@@ -63,6 +63,23 @@ describe('studies on their own thread', () => {
     expect(await startStudiesThread({ inThread: true }).offerFactors(factors).result()).toEqual(here);
   });
 
+  it("a run's study rows there and its strategy inference offered give the studies of this thread", async () => {
+    const here = computeStudies(input);
+    const { inference, ...rows } = here;
+    const thread = startStudiesThread();
+    expect(await thread.computeRows(input)).toEqual(rows);
+    // taken by the thread when free, taken back when it is busy
+    const taken = thread.offerInference(input);
+    await thread.computeRows(input);
+    expect(await taken.result()).toEqual(inference);
+    const busy = thread.computeRows(input);
+    expect(await thread.offerInference(input).result()).toEqual(inference);
+    expect(await busy).toEqual(rows);
+    const inThread = startStudiesThread({ inThread: true });
+    expect(await inThread.computeRows(input)).toEqual(rows);
+    expect(await inThread.offerInference(input).result()).toEqual(inference);
+  });
+
   it('rejects with the error of a study that throws there, and the next run gets a new thread', async () => {
     await expect(startStudiesThread().compute({ ...input, dates: undefined } as unknown as StudyInput)).rejects.toThrow(TypeError);
     expect(await startStudiesThread().compute(input)).toEqual(computeStudies(input));
