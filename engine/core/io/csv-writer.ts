@@ -149,34 +149,23 @@ export function csvColumns(header: readonly string[], columns: readonly CsvColum
   const head = csvDocument(header, []);
   let simple = head.rows !== undefined && columns.length === header.length;
   const C = columns.length;
-  const cells: (readonly string[] | undefined)[] = columns.map((c) => (isCells(c) ? c.cells : undefined));
-  const numbers: (ArrayLike<number> | undefined)[] = columns.map((c) => (isCells(c) ? undefined : c));
-  for (const c of columns) if (isCells(c) && !c.plain) simple = false;
-  const last = new Float64Array(C).fill(NaN);
-  const lastText: string[] = new Array(C).fill('');
+  // every column's cells first (a number column formatted in one pass), then the rows from them
+  const cells: (readonly string[])[] = columns.map((c) => {
+    if (!isCells(c)) return numberCells(c, 0, length);
+    if (!c.plain) simple = false;
+    return c.cells;
+  });
   const rows: string[][] = new Array(length);
   // each line joined from its cells, the text from its lines: flat strings, not a chain of concatenations
   const lines: string[] = new Array(length + 1);
   lines[0] = head.text.slice(0, -1);
   for (let t = 0; t < length; t++) {
     const row: string[] = new Array(C);
-    for (let c = 0; c < C; c++) {
-      const col = cells[c];
-      if (col !== undefined) row[c] = col[t];
-      else {
-        const v = numbers[c]![t];
-        if (v === last[c]) row[c] = lastText[c];
-        else {
-          last[c] = v;
-          row[c] = lastText[c] = v === v && v !== Infinity && v !== -Infinity ? String(v) : '';
-        }
-      }
-    }
+    for (let c = 0; c < C; c++) row[c] = cells[c][t];
     const line = row.join(',');
     if (C < 2 && line.trim() === '') simple = false; // a blank line is skipped when read back
     lines[t + 1] = line;
     rows[t] = row;
   }
-  const text = lines.join('\n') + '\n';
-  return { text, header: head.header, rows: simple ? rows : undefined };
+  return { text: lines.join('\n') + '\n', header: head.header, rows: simple ? rows : undefined };
 }
