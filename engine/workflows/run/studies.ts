@@ -1,9 +1,9 @@
 import { eventPath, type EventPath } from '../../measure/analytics/event-path.js';
 import { eventStudy, HORIZONS, summarizeEvents, type EventRow, type EventSummary } from '../../measure/analytics/event-study.js';
-import { regimeTable, type RegimeInput, type RegimeRow } from '../../measure/analytics/regimes.js';
+import { annualize, regimeTable, type RegimeInput, type RegimeRow } from '../../measure/analytics/regimes.js';
 import { deriveSeed } from '../../core/random.js';
 import { meanInference, type MeanInference } from '../../measure/stats/mean-inference.js';
-import type { FedCycle, FomcDecision } from '../../core/types.js';
+import { Phase, type FedCycle, type FomcDecision } from '../../core/types.js';
 
 /** Block-bootstrap draws of a run's regime table (the event study uses the default 10,000). */
 export const RUN_REGIME_DRAWS = 2_000;
@@ -101,9 +101,10 @@ export type MarketStudies = Pick<Studies, 'regimes' | 'eventSummary' | 'eventPat
 /**
  * The studies of `input` from the {@link MarketStudies} of the same market computed for any
  * strategy: the same result as {@link computeStudies}, with the strategy's own fields computed
- * by the same functions without their resamplings (a single draw, no placebo test, whose results
- * are not used), its event rows and its inference in full. Null when the parts do not match the
- * input's rows (then compute them in full).
+ * for the rows of the parts (the regime rows' returns as regimeTable compounds them, the event
+ * summary's means by summarizeEvents without its resamplings: a single draw, no placebo test,
+ * whose results are not used), its event rows and its inference in full. Null when the parts do
+ * not match the input's rows (then compute them in full).
  */
 export function studiesWithMarketParts(input: StudyInput, market: MarketStudies): Studies | null {
   const rows = studyRowsWithMarketParts(input, market);
@@ -112,18 +113,64 @@ export function studiesWithMarketParts(input: StudyInput, market: MarketStudies)
 
 /** The {@link StudyRows} of {@link studiesWithMarketParts} (without the strategy inference). */
 export function studyRowsWithMarketParts(input: StudyInput, market: MarketStudies): StudyRows | null {
-  const own = regimeTable(regimeInput(input), { draws: 1 });
+  const own = strategyRegimeFields(input, market.regimes);
   const events = eventRows(input);
   const summary = summarizeEvents(events, { draws: 1 });
-  if (own.length !== market.regimes.length || own.some((r, i) => r.scope !== market.regimes[i].scope || r.label !== market.regimes[i].label)) return null;
-  if (summary.length !== market.eventSummary.length) return null;
+  if (own === null || summary.length !== market.eventSummary.length) return null;
   if (summary.some((s, i) => s.event !== market.eventSummary[i].event || s.horizonMonths !== market.eventSummary[i].horizonMonths)) return null;
   return {
-    regimes: market.regimes.map((r, i) => ({ ...r, strategy: own[i].strategy, strategyAnn: own[i].strategyAnn })),
+    regimes: market.regimes.map((r, i) => ({ ...r, ...own[i] })),
     events,
     eventSummary: market.eventSummary.map((s, i) => ({ ...s, strategyMean: summary[i].strategyMean })),
     eventPath: market.eventPath,
   };
+}
+
+const PHASE_OF: Record<string, number> = { easing: Phase.Easing, tightening: Phase.Tightening, hold: Phase.Hold };
+
+/**
+ * The strategy's fields of each row of a regime table of the same dates, phases and cycles, as
+ * regimeTable computes them (a test pins the bits): the strategy's return compounded over the
+ * row's bars in order, Π(1 + r_t) − 1, annualized over the row's calendar days when they make a
+ * year or more. A phase row's bars are those whose previous close was in its phase; a cycle
+ * row's run from the bar after its start to its end; the contrast row has its own fields (none
+ * of the strategy's). Null when a cycle row's bars are not the run its dates give.
+ */
+function strategyRegimeFields(input: StudyInput, rows: readonly RegimeRow[]): Pick<RegimeRow, 'strategy' | 'strategyAnn'>[] | null {
+  const { dates, phase, strategy } = input;
+  const T = dates.length;
+  const at = (day: number) => {
+    let lo = 0,
+      hi = T - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (dates[mid] === day) return mid;
+      if (dates[mid] < day) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  };
+  const out: Pick<RegimeRow, 'strategy' | 'strategyAnn'>[] = [];
+  for (const r of rows) {
+    if (r.scope === 'contrast') {
+      out.push({ strategy: r.strategy, strategyAnn: r.strategyAnn });
+      continue;
+    }
+    let g = 1;
+    if (r.scope === 'phase') {
+      const value = PHASE_OF[r.direction];
+      if (value === undefined) return null;
+      for (let t = 1; t < T; t++) if (phase[t - 1] === value) g *= 1 + strategy[t];
+    } else if (r.bars > 0) {
+      const first = at(r.start) + 1,
+        last = at(r.end);
+      if (first < 1 || last - first + 1 !== r.bars) return null;
+      for (let t = first; t <= last; t++) g *= 1 + strategy[t];
+    }
+    const ret = g - 1;
+    out.push({ strategy: ret, strategyAnn: r.days >= 365 ? annualize(ret, r.days) : NaN });
+  }
+  return out;
 }
 
 /** The regime table's input of a run's columns. */

@@ -44,6 +44,7 @@ describe('studies cache', () => {
       const parts = computeStudies(input(market, 'buy-hold', events));
       for (const [id, params] of [
         ['first-cut-rotation', {}],
+        ['fed-regime', {}],
         ['fixed-mix', { small: 0.3, large: 0.2 }],
         ['buy-hold', { asset: 'large' }],
       ] as const) {
