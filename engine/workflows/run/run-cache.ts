@@ -4,7 +4,7 @@
  * formats only its strategy's cells. About half of a daily run's cells are the market's.
  *
  * Where: the `run` folder of {@link cacheDir} (beside the parsed-series cache; `RATECYCLE_CACHE=off`
- * turns both off), at most 32 entries (the least recently written go first). The key is a SHA-256
+ * turns both off), at most 16 entries (the least recently written go first). The key is a SHA-256
  * over everything the columns are computed from: every value of the market they read (dates,
  * each asset's returns, cash, the benchmark's returns, the Fed's rate, phase and cycle ids), the
  * universe's roles, frequency and bars per year, the data files' hashes, the benchmark named, and
@@ -27,8 +27,8 @@ const FORMAT = 1;
 /** Entry files start with these bytes. */
 const MAGIC = 'RCM1';
 
-/** Entries kept: a daily market's columns take ≈ 4 MB. */
-const LIMIT = { max: 32, keep: 24 };
+/** Entries kept: a daily market's columns take 3–9 MB (two or three assets). */
+const LIMIT = { max: 16, keep: 12 };
 
 /** The run cache folder, or null when there is none (see {@link cacheDir}). */
 export function runCacheDir(): string | null {
