@@ -123,10 +123,14 @@ const stamps = new Map<string, string>();
 /** Relative module specifiers of a source text: `import … from './x.js'`, `export … from`, `import './x.js'`, `import('./x.js')`. */
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
 
+/** Relative paths of WebAssembly modules a source text names (`'./sweep.wasm'`): code too. */
+const WASM = /['"](\.{1,2}\/[^'"]+\.wasm)['"]/g;
+
 /**
  * A stamp of the code a cache entry was computed with: SHA-256 over `extra` and the text of the
  * module at `moduleUrl` and of every module it imports, transitively (relative imports only:
- * packages are the lock file's business). Running from the sources, `./x.js` names `./x.ts`.
+ * packages are the lock file's business), and the bytes of the WebAssembly modules they name by a
+ * relative path. Running from the sources, `./x.js` names `./x.ts`.
  * So an entry computed by other code, however deep the change, is never found. Memoized per module.
  */
 export function codeStamp(moduleUrl: string, extra = ''): string {
@@ -147,6 +151,13 @@ export function codeStamp(moduleUrl: string, extra = ''): string {
     h.update(`\0${seen.size}\0`).update(text);
     const ts = path.endsWith('.ts');
     for (const m of text.matchAll(IMPORT)) visit(join(dirname(path), ts ? m[1].replace(/\.js$/, '.ts') : m[1]));
+    for (const m of text.matchAll(WASM)) {
+      const wasm = join(dirname(path), m[1]);
+      if (!seen.has(wasm) && existsSync(wasm)) {
+        seen.add(wasm);
+        h.update(`\0wasm ${m[1]}\0`).update(readFileSync(wasm));
+      }
+    }
   };
   visit(fileURLToPath(moduleUrl));
   const stamp = h.digest('hex');

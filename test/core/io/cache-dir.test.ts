@@ -1,13 +1,14 @@
 /**
  * What the caches share (engine/core/io/cache-dir.ts): the code stamp of a module reads the
- * modules it imports, however deep (so a change anywhere below misses), and a cache folder
+ * modules it imports, however deep, and the WebAssembly they name (so a change anywhere below
+ * misses), and a cache folder
  * can be bounded to fewer entries than the default.
  */
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { codeStamp, writeCacheEntry } from '../../../engine/core/io/cache-dir.js';
 
 /** A folder of modules: a imports b (and a package), b re-exports c and imports d lazily; `c` is c's body. */
@@ -28,6 +29,16 @@ describe('codeStamp', () => {
     expect(codeStamp(modules('.js', 'export const c = 30;\n'))).not.toBe(base);
     expect(codeStamp(modules('.js', 'export const c = 3;\n', 'export const d = 5;'))).not.toBe(base);
     expect(codeStamp(modules('.js', 'export const c = 3;\n'), 'version 2')).not.toBe(base);
+  });
+
+  it('reads the WebAssembly modules a module names by a relative path', () => {
+    const withWasm = (bytes: number[]) => {
+      const url = modules('.js', "export const c = 3;\nconst wasm = new URL('./k.wasm', import.meta.url);\n");
+      writeFileSync(join(dirname(fileURLToPath(url)), 'k.wasm'), Uint8Array.from(bytes));
+      return codeStamp(url);
+    };
+    expect(withWasm([0, 97, 115, 109])).toBe(withWasm([0, 97, 115, 109]));
+    expect(withWasm([0, 97, 115, 109, 1])).not.toBe(withWasm([0, 97, 115, 109]));
   });
 
   it('running from the sources, an import of ./x.js reads ./x.ts', () => {
