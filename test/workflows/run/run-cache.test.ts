@@ -78,6 +78,16 @@ describe('run cache', () => {
     const bench = benchmarkReturns(market, 'large');
     const computed = marketColumns(market, bench);
     expect(decodeMarketColumns(encodeMarketColumns(computed)!)).toEqual(computed);
+    // text beyond ASCII comes back as written too; a cell with a line break is not kept
+    const odd = {
+      cells: new Map([
+        ['x', ['a', 'é − ü', '', '1e-7']],
+        ['empty', []],
+      ]),
+      values: new Map([['v', Float64Array.of(NaN, -0, 1.5)]]),
+    };
+    expect(decodeMarketColumns(encodeMarketColumns(odd)!)).toEqual(odd);
+    expect(encodeMarketColumns({ cells: new Map([['x', ['a\nb']]]), values: new Map() })).toBeUndefined();
     expect(cachedMarketColumns(market, 'large', bench)).toEqual(computed); // a miss: computed and stored
     expect(c.entries()).toHaveLength(1);
     expect(cachedMarketColumns(market, 'large', bench)).toEqual(computed); // a hit
