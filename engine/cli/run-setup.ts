@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { SERIES_IDS_DTS } from '../market/data/series-ids-source.js';
 import { defaultUniverse } from '../market/data/default-universe.js';
 import type { Argv } from 'yargs';
-import { describeAsset, loadCatalog } from '../market/data/catalog.js';
+import { loadCatalog } from '../market/data/catalog.js';
 import { UserError } from '../core/errors.js';
 import { buildMarket } from '../market/build-market.js';
 import { parseRebalance } from '../workflows/run/parse-rebalance.js';
@@ -161,9 +161,4 @@ export async function setupRun(
   // data caveats go to stderr (stdout stays the result, e.g. --json); `run` prints them itself
   if (defaults.warn !== false) for (const w of market.warnings) warnOnce(w);
   return { strategy, strategyFile: file, params, catalog, market, sim };
-}
-
-/** What each asset of the market is (its catalog description and units), for the run.json of the runs a command writes. */
-export function assetUnits(catalog: Catalog, market: Market): Record<string, string> {
-  return Object.fromEntries(market.assets.map((a) => [a, describeAsset(catalog, a)]));
 }

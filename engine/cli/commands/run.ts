@@ -4,7 +4,8 @@ import type { Argv } from 'yargs';
 import { startStudiesThread } from '../../workflows/run/studies-thread.js';
 import { runToFolder } from '../../workflows/run/run-to-folder.js';
 import { displayPath } from '../../market/data/load-series.js';
-import { assetUnits, runOptions, setupRun, type RunArgs } from '../run-setup.js';
+import { runOptions, setupRun, type RunArgs } from '../run-setup.js';
+import { assetUnits } from '../../market/data/catalog.js';
 import { textWidth, warnOnce } from '../format.js';
 import { defaultOutDir } from '../out-dir.js';
 import { UserError } from '../../core/errors.js';
@@ -83,6 +84,7 @@ export async function runHandler(args: RunCommandArgs): Promise<string> {
     out,
     strategyFile: setup.strategyFile,
     dataDir: displayPath(setup.catalog.dir),
+    catalog: setup.catalog,
     units: assetUnits(setup.catalog, market),
     force: args.force,
     report: args.report,

@@ -3,7 +3,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { DataError, UserError } from '../../core/errors.js';
 import { didYouMean } from '../../core/did-you-mean.js';
 import { shippedDataDir } from '../../core/paths.js';
-import type { Catalog, CatalogEntry, UniverseSpec } from '../../core/types.js';
+import type { Catalog, CatalogEntry, Market, UniverseSpec } from '../../core/types.js';
 import { displayPath } from './load-series.js';
 import { parseJsonText } from '../../core/io/read-json.js';
 import { updateProblem } from './update/update-source.js';
@@ -264,4 +264,9 @@ export function findUniverse(catalog: Catalog, id: string): UniverseSpec {
 export function describeAsset(catalog: Catalog, id: string): string {
   const e = catalog.series.find((s) => s.id === id);
   return e ? `${e.description ?? e.id} (${e.units})` : id;
+}
+
+/** What each asset of the market is (its catalog description and units, see describeAsset), for the run.json of a run folder. */
+export function assetUnits(catalog: Catalog, market: Pick<Market, 'assets'>): Record<string, string> {
+  return Object.fromEntries(market.assets.map((a) => [a, describeAsset(catalog, a)]));
 }

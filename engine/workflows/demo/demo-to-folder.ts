@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { refuseExistingOutput } from '../../core/io/atomic-dir.js';
-import type { Catalog, Market, SimOptions } from '../../core/types.js';
+import type { Catalog, SimOptions } from '../../core/types.js';
 import type { ClaimsReport } from '../../formats/claims-folder.js';
 import type { NowReport } from '../../formats/now-folder.js';
-import { describeAsset } from '../../market/data/catalog.js';
+import { assetUnits } from '../../market/data/catalog.js';
 import { defaultUniverse } from '../../market/data/default-universe.js';
 import { displayPath } from '../../market/data/load-series.js';
 import { buildMarket } from '../../market/build-market.js';
@@ -132,11 +132,6 @@ async function demoRunSetup(catalog: Catalog, run: DemoRun, universe: string | u
     ? strategy.seriesFor(params as never, { series: catalog.series.filter((e) => e.kind !== 'event').map((e) => e.id) })
     : strategy.series;
   return { strategy, params, universe: id, note, market: () => buildMarket(catalog, { universe: id, series: [...series] }) };
-}
-
-/** What each asset of the market is (its catalog description and units), for run.json. */
-function assetUnits(catalog: Catalog, market: Market): Record<string, string> {
-  return Object.fromEntries(market.assets.map((a) => [a, describeAsset(catalog, a)]));
 }
 
 /**
