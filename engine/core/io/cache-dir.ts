@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
 
 /** Values of RATECYCLE_CACHE that turn the caches off (any case). */
 const OFF = new Set(['off', '0', 'false', 'no', 'none']);
@@ -163,4 +164,38 @@ export function codeStamp(moduleUrl: string, extra = ''): string {
   const stamp = h.digest('hex');
   stamps.set(moduleUrl + '\0' + extra, stamp);
   return stamp;
+}
+
+/** SHA-256 of some bytes, as 64 hex characters. */
+const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+
+/**
+ * A cache entry's bytes: `magic` (latin1), the SHA-256 of the payload (64 hex characters), then
+ * the payload, `value` as `v8.serialize` writes it (typed arrays, NaN, −0 and undefined survive).
+ */
+export function sealEntry(magic: string, value: unknown): Buffer {
+  const payload = serialize(value);
+  return Buffer.concat([Buffer.from(magic + sha256(payload), 'latin1'), payload]);
+}
+
+/** The value of bytes written by {@link sealEntry} with `magic`, or null when they are not an intact entry (another magic, a checksum that does not match, a payload that does not deserialize). */
+export function openEntry(bytes: Buffer, magic: string): unknown {
+  try {
+    const at = magic.length + 64;
+    if (bytes.length < at || bytes.toString('latin1', 0, magic.length) !== magic) return null;
+    const payload = bytes.subarray(at);
+    if (sha256(payload) !== bytes.toString('latin1', magic.length, at)) return null;
+    return deserialize(payload);
+  } catch {
+    return null;
+  }
+}
+
+/** The value of entry `name` in the cache folder `dir` (see {@link openEntry}), or null when there is none or it cannot be read. */
+export function readCacheEntry(dir: string, name: string, magic: string): unknown {
+  try {
+    return openEntry(readFileSync(join(dir, name)), magic);
+  } catch {
+    return null; // none yet, or unreadable
+  }
 }

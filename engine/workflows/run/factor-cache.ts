@@ -13,10 +13,7 @@
  * computed again. Reading or writing never fails a run.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
-import { cacheDir, codeStamp, writeCacheEntry } from '../../core/io/cache-dir.js';
+import { cacheDir, codeStamp, openEntry, readCacheEntry, sealEntry, writeCacheEntry } from '../../core/io/cache-dir.js';
 import { packageVersion } from '../../core/paths.js';
 import { factorAttribution, type FactorAttribution, type FactorAttributionInput } from '../../measure/analytics/factor-attribution.js';
 import type { FactorFit } from '../../measure/analytics/factor-fit.js';
@@ -64,32 +61,24 @@ export function factorFitsKey(input: FactorAttributionInput): string {
   return h.digest('hex');
 }
 
-const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
-
 /** What an entry holds: the fits of the series after the first, and those series' names. */
 interface FactorFits {
   series: string[];
   fits: FactorFit[];
 }
 
+/** Whether an entry's value has the shape of {@link FactorFits}. */
+const isFactorFits = (e: unknown): e is FactorFits => Array.isArray((e as FactorFits | null)?.series) && Array.isArray((e as FactorFits).fits);
+
 /** The fits of an entry's bytes, or null when they are not an intact entry. */
 export function decodeFactorFits(bytes: Buffer): FactorFits | null {
-  try {
-    const at = MAGIC.length + 64;
-    if (bytes.length < at || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return null;
-    const payload = bytes.subarray(at);
-    if (sha256(payload) !== bytes.toString('latin1', MAGIC.length, at)) return null;
-    const entry = deserialize(payload) as FactorFits;
-    return Array.isArray(entry?.series) && Array.isArray(entry.fits) ? entry : null;
-  } catch {
-    return null;
-  }
+  const entry = openEntry(bytes, MAGIC);
+  return isFactorFits(entry) ? entry : null;
 }
 
 /** An entry's bytes. */
 export function encodeFactorFits(entry: FactorFits): Buffer {
-  const payload = serialize({ series: entry.series, fits: entry.fits });
-  return Buffer.concat([Buffer.from(MAGIC + sha256(payload), 'latin1'), payload]);
+  return sealEntry(MAGIC, { series: entry.series, fits: entry.fits });
 }
 
 /**
@@ -104,12 +93,8 @@ export function cachedFactorAttribution(input: FactorAttributionInput): FactorAt
   if (dir === null || input.series.length < 2) return factorAttribution(input);
   const key = factorFitsKey(input);
   const others = input.series.slice(1).map((s) => s.name);
-  let entry: FactorFits | null = null;
-  try {
-    entry = decodeFactorFits(readFileSync(join(dir, key + '.bin')));
-  } catch {
-    entry = null; // none yet, or unreadable
-  }
+  const read = readCacheEntry(dir, key + '.bin', MAGIC);
+  const entry = isFactorFits(read) ? read : null;
   if (entry && entry.series.length === others.length && entry.series.every((n, i) => n === others[i])) {
     const own = factorAttribution({ ...input, series: input.series.slice(0, 1) });
     return { ...own, fits: [...own.fits, ...entry.fits] };

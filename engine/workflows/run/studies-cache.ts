@@ -13,10 +13,8 @@
  * read, or whose rows do not match, is computed again. Reading or writing never fails a run.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
-import { cacheDir, codeStamp, writeCacheEntry } from '../../core/io/cache-dir.js';
+import { serialize } from 'node:v8';
+import { cacheDir, codeStamp, openEntry, readCacheEntry, sealEntry, writeCacheEntry } from '../../core/io/cache-dir.js';
 import { packageVersion } from '../../core/paths.js';
 import { computeStudyRows, strategyInference, studyRowsWithMarketParts, type MarketStudies, type StudyInput, type StudyRows, type Studies } from './studies.js';
 
@@ -46,26 +44,19 @@ export function studiesKey(input: StudyInput): string {
   return h.digest('hex');
 }
 
-const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+/** Whether an entry's value has the shape of {@link MarketStudies}. */
+const isMarketStudies = (p: unknown): p is MarketStudies =>
+  Array.isArray((p as MarketStudies | null)?.regimes) && Array.isArray((p as MarketStudies).eventSummary) && typeof (p as MarketStudies).eventPath === 'object';
 
 /** The parts of an entry's bytes, or null when they are not an intact entry. */
 export function decodeMarketStudies(bytes: Buffer): MarketStudies | null {
-  try {
-    const at = MAGIC.length + 64;
-    if (bytes.length < at || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return null;
-    const payload = bytes.subarray(at);
-    if (sha256(payload) !== bytes.toString('latin1', MAGIC.length, at)) return null;
-    const parts = deserialize(payload) as MarketStudies;
-    return Array.isArray(parts?.regimes) && Array.isArray(parts.eventSummary) && typeof parts.eventPath === 'object' ? parts : null;
-  } catch {
-    return null;
-  }
+  const parts = openEntry(bytes, MAGIC);
+  return isMarketStudies(parts) ? parts : null;
 }
 
 /** An entry's bytes. */
 export function encodeMarketStudies(parts: MarketStudies): Buffer {
-  const payload = serialize({ regimes: parts.regimes, eventSummary: parts.eventSummary, eventPath: parts.eventPath });
-  return Buffer.concat([Buffer.from(MAGIC + sha256(payload), 'latin1'), payload]);
+  return sealEntry(MAGIC, { regimes: parts.regimes, eventSummary: parts.eventSummary, eventPath: parts.eventPath });
 }
 
 /**
@@ -81,13 +72,8 @@ export function cachedStudyRows(input: StudyInput): StudyRows {
   const dir = studiesCacheDir();
   if (dir === null) return computeStudyRows(input);
   const key = studiesKey(input);
-  let parts: MarketStudies | null = null;
-  try {
-    parts = decodeMarketStudies(readFileSync(join(dir, key + '.bin')));
-  } catch {
-    parts = null; // none yet, or unreadable
-  }
-  const hit = parts && studyRowsWithMarketParts(input, parts);
+  const read = readCacheEntry(dir, key + '.bin', MAGIC);
+  const hit = isMarketStudies(read) && studyRowsWithMarketParts(input, read);
   if (hit) return hit;
   const rows = computeStudyRows(input);
   writeCacheEntry(dir, key + '.bin', encodeMarketStudies(rows), LIMIT);
