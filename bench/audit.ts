@@ -14,11 +14,7 @@ import { auditStrategy } from '../engine/strategy/audit.js';
 import { BUILTINS } from '../strategies/index.js';
 import { evaluateStrategy } from '../engine/strategy/evaluate.js';
 import { parseParams } from '../engine/strategy/params.js';
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
+import { median } from './median.js';
 
 function timeMs(fn: () => void, repeats: number): number {
   const times: number[] = [];

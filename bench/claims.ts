@@ -24,11 +24,7 @@ import { clusteredRegression } from '../engine/measure/stats/clustered-regressio
 import { wildClusterBootstrap } from '../engine/measure/stats/wild-cluster-bootstrap.js';
 import { WEBB_WEIGHTS } from '../engine/measure/stats/webb-weights.js';
 import { Phase } from '../engine/core/types.js';
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
+import { median } from './median.js';
 
 /** OLS of y on (1, D) with CR1 standard errors, observation by observation: [slope, se]. */
 function fitDummy(y: Float64Array, D: Float64Array, g: Int32Array, G: number): [number, number] {

@@ -48,6 +48,7 @@ import { gridPoint, parseGrid } from '../engine/workflows/sweep/grid.js';
 import { monthFrame, monthlyExcessReturns, type MonthFrame } from '../engine/workflows/sweep/monthly-returns.js';
 import { runBatch, type SweepMetrics } from '../engine/workflows/sweep/run-batch.js';
 import { builtin } from '../strategies/index.js';
+import { median } from './median.js';
 
 type Emit = (record: Record<string, unknown>) => void;
 
@@ -74,11 +75,6 @@ const TARGET_MS = 250;
  * loop 4–6× slower per set from 128 sets on).
  */
 const CHUNK = 16;
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 
 /** One case: a strategy's sets on a market with the sweep bench's options. */
 interface Case {

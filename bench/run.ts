@@ -66,15 +66,11 @@ import { benchAudit } from './audit.js';
 import { benchClaims } from './claims.js';
 import { benchSweep } from './sweep.js';
 import { benchReference } from './reference.js';
+import { median } from './median.js';
 
 const quick = process.argv.includes('--quick');
 const long = process.argv.includes('--long');
 const REPEATS = quick ? 3 : 5;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 
 /** Median and spread (min, max) of several timings, ms. */
 interface Timing {

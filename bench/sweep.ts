@@ -24,6 +24,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../engine/core/paths.js';
+import { median } from './median.js';
 
 /** What one CLI sweep reported and how long it took from the outside. */
 interface SweepRun {
@@ -44,10 +45,6 @@ const GRID = (step: string) => ['--grid', 'lookback=2:36:1', '--grid', 'skip=0:6
 /** margin steps giving 10,045, 100,205 and 1,000,090 sets. */
 const STEPS: Record<number, string> = { 10_000: '0.0049', 100_000: '0.00049', 1_000_000: '0.000049' };
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 const r2 = (x: number) => +x.toFixed(2);
 const stat = (xs: number[]) => ({ median: r2(median(xs)), spread: [r2(Math.min(...xs)), r2(Math.max(...xs))] });
 
